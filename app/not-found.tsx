@@ -1,0 +1,13 @@
+import Link from "next/link";
+
+export default function NotFound() {
+  return (
+    <main id="contenu">
+      <h1>Page introuvable</h1>
+      <p>La page demandée n'existe pas, ou plus. Vérifiez l'adresse, ou repartez de l'accueil.</p>
+      <p>
+        <Link href="/">Retour à l'accueil</Link>
+      </p>
+    </main>
+  );
+}

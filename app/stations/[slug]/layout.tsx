@@ -1,0 +1,26 @@
+import { SiteFooter } from "@/components/site/SiteHeader";
+import { StationHeader } from "@/components/stations/StationHeader";
+import { config } from "@/lib/config";
+import { stationOr404 } from "@/lib/station-page";
+
+// Station pages are rendered on first visit and then cached (see `revalidate` in each page).
+export function generateStaticParams() {
+  return [];
+}
+
+export default async function StationLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ slug: string }>;
+}) {
+  const station = await stationOr404((await params).slug);
+  return (
+    <>
+      <StationHeader name={station.name} networkUrl={config().siteUrl.origin} />
+      <main id="contenu">{children}</main>
+      <SiteFooter />
+    </>
+  );
+}

@@ -1,0 +1,12 @@
+import { ConfigError, config } from "./lib/config";
+
+// Refuse to serve with a broken configuration, and say exactly why.
+if (process.env.NEXT_PHASE !== "phase-production-build") {
+  try {
+    config();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}

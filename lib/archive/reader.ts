@@ -1,0 +1,167 @@
+import mysql, { type Pool, type RowDataPacket } from "mysql2/promise";
+import { config, connectionOptions } from "../config";
+import { isUnitSystem, toMetric, UnknownUnitSystemError } from "./units";
+
+/**
+ * Read-only access to the WeeWX station databases (replicas on this server).
+ * Columns are discovered at run time; values come back converted to metric units.
+ */
+
+/** One archive record, converted to °C, hPa, km/h, mm, mm/h. A missing column or sensor is null. */
+export interface Observation {
+  /** Unix seconds (UTC) of the end of the interval: the record covers (dateTime - interval, dateTime]. */
+  dateTime: number;
+  /** Interval length in minutes. */
+  interval: number;
+  [field: string]: number | null;
+}
+
+export type ArchiveProblem =
+  | "invalid-name"
+  | "missing-database"
+  | "missing-table"
+  | "unreachable"
+  | "unknown-units";
+
+export class ArchiveError extends Error {
+  constructor(
+    readonly problem: ArchiveProblem,
+    readonly database: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ArchiveError";
+  }
+}
+
+const DATABASE_NAME = /^[A-Za-z0-9_]{1,64}$/;
+const COLUMN_CACHE_MS = 5 * 60_000;
+
+export function createArchivePool(serverUrl: string, connectionLimit = 8): Pool {
+  const { database: _ignored, ...options } = connectionOptions(serverUrl);
+  const pool = mysql.createPool({ ...options, connectionLimit, timezone: "Z", enableKeepAlive: true });
+  // Archives belong to WeeWX: refuse any write at the session level, whatever the account may do.
+  pool.pool.on("connection", (connection) => {
+    connection.query("SET SESSION TRANSACTION READ ONLY");
+  });
+  return pool;
+}
+
+export class ArchiveReader {
+  private readonly columnCache = new Map<string, { columns: Set<string>; at: number }>();
+
+  constructor(readonly pool: Pool) {}
+
+  /** Column names of `database`.archive (cached for a few minutes: schemas change rarely). */
+  async columns(database: string): Promise<Set<string>> {
+    const cached = this.columnCache.get(database);
+    if (cached && Date.now() - cached.at < COLUMN_CACHE_MS) return cached.columns;
+    const rows = await this.query(database, "SHOW COLUMNS FROM ??.archive", [database]);
+    const columns = new Set(rows.map((row) => String(row.Field)));
+    for (const required of ["dateTime", "usUnits", "interval"]) {
+      if (!columns.has(required)) {
+        throw new ArchiveError("missing-table", database, `${database}.archive has no ${required} column`);
+      }
+    }
+    this.columnCache.set(database, { columns, at: Date.now() });
+    return columns;
+  }
+
+  /** The newest record, or null for an empty archive. */
+  async latest(database: string, fields?: readonly string[]): Promise<Observation | null> {
+    const [row] = await this.select(database, fields, "ORDER BY dateTime DESC LIMIT 1", []);
+    return row ?? null;
+  }
+
+  /** Records with from < dateTime <= to (unix seconds), oldest first. */
+  async range(
+    database: string,
+    from: number,
+    to: number,
+    fields?: readonly string[],
+  ): Promise<Observation[]> {
+    return this.select(database, fields, "WHERE dateTime > ? AND dateTime <= ? ORDER BY dateTime", [
+      from,
+      to,
+    ]);
+  }
+
+  /** Unix seconds of the newest record (the real freshness of a station), or null when empty. */
+  async newestDateTime(database: string): Promise<number | null> {
+    const [row] = await this.query(database, "SELECT MAX(dateTime) AS newest FROM ??.archive", [database]);
+    return row?.newest == null ? null : Number(row.newest);
+  }
+
+  private async select(
+    database: string,
+    fields: readonly string[] | undefined,
+    clause: string,
+    values: unknown[],
+  ): Promise<Observation[]> {
+    const available = await this.columns(database);
+    const wanted =
+      fields ?? [...available].filter((c) => c !== "dateTime" && c !== "usUnits" && c !== "interval");
+    const present = wanted.filter((field) => available.has(field));
+    const rows = await this.query(database, `SELECT ?? FROM ??.archive ${clause}`, [
+      ["dateTime", "usUnits", "interval", ...present],
+      database,
+      ...values,
+    ]);
+    return rows.map((row) => toObservation(row, wanted, database));
+  }
+
+  private async query(database: string, sql: string, values: unknown[]): Promise<RowDataPacket[]> {
+    if (!DATABASE_NAME.test(database)) {
+      throw new ArchiveError("invalid-name", database, `"${database}" is not a valid archive database name`);
+    }
+    try {
+      const [rows] = await this.pool.query<RowDataPacket[]>(sql, values);
+      return rows;
+    } catch (error) {
+      throw describeArchiveFailure(error, database);
+    }
+  }
+}
+
+function toObservation(row: RowDataPacket, fields: readonly string[], database: string): Observation {
+  const usUnits = Number(row.usUnits);
+  if (!isUnitSystem(usUnits)) {
+    throw new ArchiveError(
+      "unknown-units",
+      database,
+      new UnknownUnitSystemError(row.usUnits, `${database}.archive at dateTime ${row.dateTime}`).message,
+    );
+  }
+  const observation: Observation = { dateTime: Number(row.dateTime), interval: Number(row.interval) };
+  for (const field of fields) {
+    const raw = row[field];
+    observation[field] = toMetric(field, raw == null ? null : Number(raw), usUnits);
+  }
+  return observation;
+}
+
+function describeArchiveFailure(error: unknown, database: string): Error {
+  const code = (error as { code?: string }).code;
+  switch (code) {
+    case "ER_BAD_DB_ERROR":
+      return new ArchiveError("missing-database", database, `archive database ${database} does not exist`);
+    case "ER_NO_SUCH_TABLE":
+      return new ArchiveError("missing-table", database, `archive database ${database} has no archive table`);
+    case "ECONNREFUSED":
+    case "ETIMEDOUT":
+    case "ENOTFOUND":
+    case "PROTOCOL_CONNECTION_LOST":
+    case "ER_ACCESS_DENIED_ERROR":
+      return new ArchiveError("unreachable", database, `archive server unreachable (${code})`);
+    default:
+      return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+const globalForArchives = globalThis as unknown as { archiveReader?: ArchiveReader };
+
+/** The process-wide reader for the configured archive server. */
+export function archives(): ArchiveReader {
+  globalForArchives.archiveReader ??= new ArchiveReader(createArchivePool(config().archiveServerUrl));
+  return globalForArchives.archiveReader;
+}

@@ -1,0 +1,127 @@
+import { redirect } from "next/navigation";
+import NextAuth, { type DefaultSession } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { config } from "./config";
+import { db } from "./db";
+import type { Role } from "./generated/prisma/enums";
+import { verifyPassword } from "./passwords";
+
+/**
+ * next-auth (Auth.js v5): e-mail + password, JWT sessions, one cookie for the apex and every
+ * station sub-domain. The session only proves who the user is; roles are re-read from the database
+ * by currentUser() so that a demoted or deleted account loses access at once.
+ */
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string } & DefaultSession["user"];
+  }
+}
+
+const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().email(),
+  password: z.string().min(1).max(1024),
+});
+
+/** Cookie domain shared by the apex and the station sub-domains. */
+function cookieDomain(): string {
+  return config().rootDomain;
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  const secure = config().siteUrl.protocol === "https:";
+  const prefix = secure ? "__Secure-" : "";
+  return {
+    trustHost: true,
+    session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
+    pages: { signIn: "/connexion" },
+    useSecureCookies: secure,
+    cookies: {
+      sessionToken: {
+        name: `${prefix}meteo06.session`,
+        options: { httpOnly: true, sameSite: "lax", path: "/", secure, domain: cookieDomain() },
+      },
+    },
+    providers: [
+      Credentials({
+        credentials: { email: { label: "E-mail" }, password: { label: "Mot de passe", type: "password" } },
+        async authorize(raw) {
+          const parsed = credentialsSchema.safeParse(raw);
+          if (!parsed.success) return null;
+          const user = await db().user.findUnique({ where: { email: parsed.data.email } });
+          if (!user || !(await verifyPassword(user.passwordHash, parsed.data.password))) return null;
+          return { id: String(user.id), email: user.email, name: user.name };
+        },
+      }),
+    ],
+    callbacks: {
+      session({ session, token }) {
+        if (token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+  };
+});
+
+export interface CurrentUser {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  /** Ids of the stations this user owns (StationAccess). */
+  stationIds: number[];
+}
+
+/** The signed-in user, fresh from the database, or null. */
+export async function currentUser(): Promise<CurrentUser | null> {
+  const session = await auth();
+  const id = Number(session?.user?.id);
+  if (!Number.isInteger(id)) return null;
+  const user = await db().user.findUnique({
+    where: { id },
+    include: { stations: { select: { stationId: true } } },
+  });
+  if (!user) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    stationIds: user.stations.map((s) => s.stationId),
+  };
+}
+
+const RANK: Record<Role, number> = { AUTHOR: 1, EDITOR: 2, ADMIN: 3 };
+
+/** True when `user` has `role` or a higher one (ADMIN > EDITOR > AUTHOR). */
+export function hasRole(user: Pick<CurrentUser, "role"> | null, role: Role): boolean {
+  return user !== null && RANK[user.role] >= RANK[role];
+}
+
+/** Editors and admins manage every station; owners manage theirs. */
+export function canManageStation(user: CurrentUser | null, stationId: number): boolean {
+  return hasRole(user, "EDITOR") || user?.stationIds.includes(stationId) === true;
+}
+
+export class ForbiddenError extends Error {
+  constructor(message = "Accès refusé") {
+    super(message);
+    this.name = "ForbiddenError";
+  }
+}
+
+/** For pages: the user with at least `role`, or a redirect to the login page. */
+export async function requirePageRole(role: Role, returnTo: string): Promise<CurrentUser> {
+  const user = await currentUser();
+  if (!user) redirect(`/connexion?retour=${encodeURIComponent(returnTo)}`);
+  if (!hasRole(user, role)) throw new ForbiddenError();
+  return user;
+}
+
+/** For server actions and route handlers: the user with at least `role`, or ForbiddenError. */
+export async function requireRole(role: Role): Promise<CurrentUser> {
+  const user = await currentUser();
+  if (!user || !hasRole(user, role)) throw new ForbiddenError(user ? "Accès refusé" : "Connexion requise");
+  return user;
+}

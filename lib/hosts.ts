@@ -1,0 +1,57 @@
+/**
+ * Host-based routing: the apex (and www.) serves the association's site, `<slug>.<root domain>`
+ * serves that station's mini-site. Pure functions, shared by proxy.ts and the pages that build links.
+ */
+
+export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/** Sub-domains that can never be station slugs. */
+export const RESERVED_SLUGS = new Set([
+  "www",
+  "api",
+  "admin",
+  "mail",
+  "smtp",
+  "ftp",
+  "static",
+  "cdn",
+  "assets",
+  "stations",
+]);
+
+export type HostTarget = { kind: "apex" } | { kind: "station"; slug: string } | { kind: "invalid" };
+
+/** Strips the port (and IPv6 brackets) from a Host header and lower-cases it. */
+export function hostName(host: string): string {
+  const value = host.trim().toLowerCase();
+  if (value.startsWith("[")) return value.slice(0, value.indexOf("]") + 1);
+  return value.replace(/:\d+$/, "").replace(/\.$/, "");
+}
+
+export function resolveHost(host: string | null, rootDomain: string): HostTarget {
+  if (!host) return { kind: "apex" };
+  const name = hostName(host);
+  if (name === rootDomain || name === `www.${rootDomain}`) return { kind: "apex" };
+  if (!name.endsWith(`.${rootDomain}`)) return { kind: "apex" }; // an IP address or another name nginx let through
+  const sub = name.slice(0, -rootDomain.length - 1);
+  if (!SLUG_PATTERN.test(sub) || RESERVED_SLUGS.has(sub)) return { kind: "invalid" };
+  return { kind: "station", slug: sub };
+}
+
+/** Paths served identically on every host (not rewritten into a station's site). */
+export function isGlobalPath(pathname: string): boolean {
+  return (
+    /^\/(api|admin|connexion|_next)(\/|$)/.test(pathname) ||
+    pathname === "/favicon.ico" ||
+    pathname === "/robots.txt"
+  );
+}
+
+/** Origin of a station's mini-site, from the apex origin: https://meteo06.fr → https://<slug>.meteo06.fr */
+export function stationOrigin(slug: string, siteUrl: URL): string {
+  return `${siteUrl.protocol}//${slug}.${siteUrl.host}`;
+}
+
+export function stationUrl(slug: string, siteUrl: URL, path = "/"): string {
+  return `${stationOrigin(slug, siteUrl)}${path}`;
+}

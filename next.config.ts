@@ -1,0 +1,16 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  output: "standalone",
+  outputFileTracingRoot: import.meta.dirname,
+  poweredByHeader: false,
+  reactStrictMode: true,
+  serverExternalPackages: ["mysql2", "mariadb"],
+  experimental: {
+    // Rendered pages and cached data live in memory only: the data behind them is live and changes
+    // every few minutes, and nothing cached should outlive the process (or leak between test runs).
+    isrFlushToDisk: false,
+  },
+};
+
+export default nextConfig;

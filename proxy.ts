@@ -1,0 +1,31 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { config as appConfig } from "./lib/config";
+import { isGlobalPath, resolveHost, stationUrl } from "./lib/hosts";
+
+/**
+ * Routes by host: `<slug>.<ROOT_DOMAIN>/<path>` is rewritten to /stations/<slug>/<path>; the apex
+ * and www. serve the main site. Only routing happens here: every page and route checks access itself.
+ */
+export function proxy(request: NextRequest) {
+  const { rootDomain, siteUrl } = appConfig();
+  const target = resolveHost(request.headers.get("host"), rootDomain);
+  const { pathname } = request.nextUrl;
+  if (isGlobalPath(pathname)) return NextResponse.next();
+
+  if (target.kind === "apex") {
+    // The internal station routes are only reachable through their sub-domain.
+    const match = /^\/stations\/([^/]+)(\/.*)?$/.exec(pathname);
+    if (match) return NextResponse.redirect(stationUrl(match[1], siteUrl, match[2] ?? "/"), 308);
+    return NextResponse.next();
+  }
+
+  const url = request.nextUrl.clone();
+  // An invalid sub-domain gets the station 404 page (no station can have that slug).
+  const slug = target.kind === "station" ? target.slug : "_";
+  url.pathname = `/stations/${slug}${pathname === "/" ? "" : pathname}`;
+  return NextResponse.rewrite(url);
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image).*)"],
+};

@@ -1,0 +1,76 @@
+import mysql from "mysql2/promise";
+import { config, connectionOptions } from "../lib/config";
+import { db } from "../lib/db";
+import type { PrismaClient } from "../lib/generated/prisma/client";
+import { loadLocalEnv } from "./dev/env";
+
+/** Shared plumbing of the `meteo` CLI: configuration, clear errors, exit codes. */
+
+export class CliError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "CliError";
+  }
+}
+
+export function loadCliEnv(): void {
+  loadLocalEnv();
+}
+
+/** Throws a CliError naming the address when the server behind `url` does not answer. */
+export async function assertReachable(url: string, what: string): Promise<void> {
+  const { database: _database, ...options } = connectionOptions(url);
+  try {
+    const connection = await mysql.createConnection({ ...options, connectTimeout: 5000 });
+    await connection.end();
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? (error as Error).message;
+    const where = options.socketPath ?? `${options.host}:${options.port}`;
+    throw new CliError(
+      `Cannot reach the ${what} at ${where} (${code}). Is MariaDB running? Check DATABASE_URL${what.includes("archive") ? " / ARCHIVE_DATABASE_URL" : ""}.`,
+    );
+  }
+}
+
+/** The app database, after checking that it answers (a fast, clear error instead of a pool timeout). */
+export async function appDatabase(): Promise<PrismaClient> {
+  await assertReachable(config().databaseUrl, "app database");
+  return db();
+}
+
+/** Errors that explain themselves: printed as one line, without a stack trace. */
+const EXPECTED_ERRORS = new Set([
+  "CliError",
+  "ConfigError",
+  "MigrationError",
+  "ArchiveError",
+  "UnknownUnitSystemError",
+]);
+
+/** Runs a command action, turning known errors into one clear line and a non-zero exit. */
+export function action<A extends unknown[]>(run: (...args: A) => Promise<void>) {
+  return async (...args: A) => {
+    try {
+      await run(...args);
+    } catch (error) {
+      const known = error instanceof Error && EXPECTED_ERRORS.has(error.name);
+      console.error(known ? `error: ${(error as Error).message}` : error);
+      process.exitCode = 1;
+    }
+  };
+}
+
+/** Prints rows as an aligned text table. */
+export function printTable(rows: Record<string, string | number>[]): void {
+  if (rows.length === 0) return;
+  const headers = Object.keys(rows[0]);
+  const widths = headers.map((h) => Math.max(h.length, ...rows.map((r) => String(r[h]).length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join("  ")
+      .trimEnd();
+  console.log(line(headers));
+  console.log(line(widths.map((w) => "-".repeat(w))));
+  for (const row of rows) console.log(line(headers.map((h) => String(row[h]))));
+}

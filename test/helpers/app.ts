@@ -1,0 +1,76 @@
+import type { ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+import { startServer } from "@/scripts/dev/server";
+
+/**
+ * The real built app (standalone server) on a free loopback port, configured for a test database.
+ * `npm test` builds it first; run `npm run build` before running e2e tests by hand.
+ */
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface TestApp {
+  port: number;
+  /** http://localhost:<port> */
+  origin: string;
+  stationOrigin(slug: string): string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export async function startTestApp(env: Record<string, string>): Promise<TestApp> {
+  if (!existsSync(".next/standalone/server.js")) {
+    throw new Error("The app is not built: run `npm run build` (npm test does it for you)");
+  }
+  const port = await freePort();
+  const origin = `http://localhost:${port}`;
+  const child: ChildProcess = startServer(
+    port,
+    {
+      ...process.env,
+      ROOT_DOMAIN: "localhost",
+      SITE_URL: origin,
+      AUTH_SECRET: "test-secret-not-for-production",
+      ...env,
+    },
+    "pipe",
+  );
+  let output = "";
+  child.stdout?.on("data", (chunk) => (output += chunk));
+  child.stderr?.on("data", (chunk) => (output += chunk));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the app exited (${child.exitCode}):\n${output}`);
+    try {
+      const response = await fetch(`${origin}/connexion`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`the app did not start:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    port,
+    origin,
+    stationOrigin: (slug) => `http://${slug}.localhost:${port}`,
+    output: () => output,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
