@@ -24,9 +24,13 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(1024),
 });
 
-/** Cookie domain shared by the apex and the station sub-domains. */
-function cookieDomain(): string {
-  return config().rootDomain;
+/**
+ * Cookie domain shared by the apex and the station sub-domains. Browsers refuse a cookie for a bare
+ * top-level name such as "localhost": there each host keeps its own session (development only).
+ */
+function cookieDomain(): string | undefined {
+  const { rootDomain } = config();
+  return rootDomain.includes(".") ? rootDomain : undefined;
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {

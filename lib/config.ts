@@ -17,8 +17,9 @@ const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](
 const mysqlUrl = (name: string) =>
   z
     .string({ error: `${name} is missing (e.g. mysql://user:password@127.0.0.1:3306/meteo06)` })
-    .refine((value) => /^(mysql|mariadb):\/\/[^/]+/.test(value), {
+    .refine((value) => /^(mysql|mariadb):\/\/[^/]+/.test(value) && URL.canParse(value), {
       message: `${name} must look like mysql://user:password@host:3306/database`,
+      abort: true,
     });
 
 const schema = z.object({

@@ -13,8 +13,9 @@ export class CliError extends Error {
   }
 }
 
+/** Local development settings (.env.local); tests of the CLI opt out to control the environment. */
 export function loadCliEnv(): void {
-  loadLocalEnv();
+  if (!process.env.METEO_SKIP_LOCAL_ENV) loadLocalEnv();
 }
 
 /** Throws a CliError naming the address when the server behind `url` does not answer. */

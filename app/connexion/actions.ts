@@ -5,6 +5,8 @@ import { signIn } from "@/lib/auth";
 
 export interface LoginState {
   error: string | null;
+  /** Given back so that the form (which React resets after an action) keeps it. */
+  email: string;
 }
 
 /** Only same-site relative paths are accepted as a return address (no open redirect). */
@@ -14,15 +16,16 @@ function safeReturnPath(value: FormDataEntryValue | null): string {
 }
 
 export async function login(_previous: LoginState, form: FormData): Promise<LoginState> {
+  const email = String(form.get("email") ?? "");
   try {
     await signIn("credentials", {
-      email: form.get("email"),
+      email,
       password: form.get("password"),
       redirectTo: safeReturnPath(form.get("retour")),
     });
-    return { error: null };
+    return { error: null, email };
   } catch (error) {
-    if (error instanceof AuthError) return { error: "E-mail ou mot de passe incorrect." };
+    if (error instanceof AuthError) return { error: "E-mail ou mot de passe incorrect.", email };
     throw error; // the redirect after a successful sign-in
   }
 }

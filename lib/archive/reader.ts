@@ -56,7 +56,24 @@ export class ArchiveReader {
   async columns(database: string): Promise<Set<string>> {
     const cached = this.columnCache.get(database);
     if (cached && Date.now() - cached.at < COLUMN_CACHE_MS) return cached.columns;
-    const rows = await this.query(database, "SHOW COLUMNS FROM ??.archive", [database]);
+    const rows = await this.query(database, "SHOW COLUMNS FROM ??.archive", [database]).catch(
+      async (error) => {
+        // MariaDB reports a missing database as a missing table here: tell them apart.
+        if (error instanceof ArchiveError && error.problem === "missing-table") {
+          const schemas = await this.query(database, "SHOW DATABASES LIKE ?", [
+            database.replace(/_/g, "\\_"),
+          ]);
+          if (schemas.length === 0) {
+            throw new ArchiveError(
+              "missing-database",
+              database,
+              `archive database ${database} does not exist`,
+            );
+          }
+        }
+        throw error;
+      },
+    );
     const columns = new Set(rows.map((row) => String(row.Field)));
     for (const required of ["dateTime", "usUnits", "interval"]) {
       if (!columns.has(required)) {

@@ -22,24 +22,25 @@ export function freePort(): Promise<number> {
 
 export interface TestApp {
   port: number;
-  /** http://localhost:<port> */
+  /** http://<root domain>:<port> */
   origin: string;
   stationOrigin(slug: string): string;
   output(): string;
   stop(): Promise<void>;
 }
 
-export async function startTestApp(env: Record<string, string>): Promise<TestApp> {
+/** `rootDomain` must be a name under .localhost (Chromium maps *.localhost to loopback). */
+export async function startTestApp(env: Record<string, string>, rootDomain = "localhost"): Promise<TestApp> {
   if (!existsSync(".next/standalone/server.js")) {
     throw new Error("The app is not built: run `npm run build` (npm test does it for you)");
   }
   const port = await freePort();
-  const origin = `http://localhost:${port}`;
+  const origin = `http://${rootDomain}:${port}`;
   const child: ChildProcess = startServer(
     port,
     {
       ...process.env,
-      ROOT_DOMAIN: "localhost",
+      ROOT_DOMAIN: rootDomain,
       SITE_URL: origin,
       AUTH_SECRET: "test-secret-not-for-production",
       ...env,
@@ -53,7 +54,7 @@ export async function startTestApp(env: Record<string, string>): Promise<TestApp
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the app exited (${child.exitCode}):\n${output}`);
     try {
-      const response = await fetch(`${origin}/connexion`);
+      const response = await fetch(`http://127.0.0.1:${port}/connexion`);
       if (response.ok) break;
     } catch {
       // not listening yet
@@ -64,7 +65,7 @@ export async function startTestApp(env: Record<string, string>): Promise<TestApp
   return {
     port,
     origin,
-    stationOrigin: (slug) => `http://${slug}.localhost:${port}`,
+    stationOrigin: (slug) => `http://${slug}.${rootDomain}:${port}`,
     output: () => output,
     stop: () =>
       new Promise((resolve) => {

@@ -1,0 +1,63 @@
+import { Bench } from "tinybench";
+
+/**
+ * Shared benchmark plumbing: each suite measures its operations next to a baseline measured in the
+ * same run, and prints a table of latencies with the ratio to that baseline.
+ */
+
+export interface Measurement {
+  name: string;
+  p50: number;
+  p99: number;
+  opsPerSecond: number;
+  /** Free-form note printed in the last column (query counts, row counts…). */
+  note?: string;
+}
+
+export async function measure(
+  tasks: Record<string, () => unknown | Promise<unknown>>,
+  { time = 1500, warmupTime = 300 } = {},
+): Promise<Measurement[]> {
+  const bench = new Bench({ time, warmupTime });
+  for (const [name, fn] of Object.entries(tasks)) bench.add(name, fn);
+  await bench.run();
+  return bench.tasks.map((task) => {
+    const result = task.result;
+    if (result.state !== "completed") throw new Error(`benchmark "${task.name}" failed: ${result.state}`);
+    return {
+      name: task.name,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      opsPerSecond: result.throughput.mean,
+    };
+  });
+}
+
+const ms = (value: number) =>
+  value < 1 ? value.toFixed(3) : value < 100 ? value.toFixed(2) : value.toFixed(0);
+
+/** Prints `rows` with each p50 divided by the baseline's p50. */
+export function printTable(title: string, rows: Measurement[], baseline: string): void {
+  const base = rows.find((row) => row.name === baseline);
+  if (!base) throw new Error(`baseline "${baseline}" not measured`);
+  const table = rows.map((row) => ({
+    operation: row.name,
+    "p50 ms": ms(row.p50),
+    "p99 ms": ms(row.p99),
+    "ops/s": row.opsPerSecond.toFixed(0),
+    "× baseline": row === base ? "1 (baseline)" : (row.p50 / base.p50).toFixed(1),
+    note: row.note ?? "",
+  }));
+  const headers = Object.keys(table[0]) as (keyof (typeof table)[0])[];
+  const widths = headers.map((h) => Math.max(h.length, ...table.map((r) => r[h].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
+  console.log(`\n${title}\n`);
+  console.log(line(headers));
+  console.log(line(widths.map((w) => "-".repeat(w))));
+  for (const row of table) console.log(line(headers.map((h) => row[h])));
+}
+
+export interface Suite {
+  name: string;
+  run(): Promise<void>;
+}
