@@ -4,8 +4,11 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { config } from "./config";
 import { db } from "./db";
+import { ForbiddenError } from "./errors";
 import type { Role } from "./generated/prisma/enums";
 import { verifyPassword } from "./passwords";
+
+export { ForbiddenError };
 
 /**
  * next-auth (Auth.js v5): e-mail + password, JWT sessions, one cookie for the apex and every
@@ -106,13 +109,6 @@ export function hasRole(user: Pick<CurrentUser, "role"> | null, role: Role): boo
 /** Editors and admins manage every station; owners manage theirs. */
 export function canManageStation(user: CurrentUser | null, stationId: number): boolean {
   return hasRole(user, "EDITOR") || user?.stationIds.includes(stationId) === true;
-}
-
-export class ForbiddenError extends Error {
-  constructor(message = "Accès refusé") {
-    super(message);
-    this.name = "ForbiddenError";
-  }
 }
 
 /** For pages: the user with at least `role`, or a redirect to the login page. */

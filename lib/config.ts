@@ -68,11 +68,14 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   };
 }
 
-let cached: AppConfig | undefined;
+const KEYS = ["DATABASE_URL", "ARCHIVE_DATABASE_URL", "ROOT_DOMAIN", "SITE_URL"] as const;
+let cached: { key: string; config: AppConfig } | undefined;
 
+/** The configuration of the current environment (re-read if a test changes the environment). */
 export function config(): AppConfig {
-  cached ??= parseConfig(process.env);
-  return cached;
+  const key = KEYS.map((k) => process.env[k] ?? "").join("\n");
+  if (cached?.key !== key) cached = { key, config: parseConfig(process.env) };
+  return cached.config;
 }
 
 /** The database part of a mysql:// URL ("" when absent). */

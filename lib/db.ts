@@ -17,10 +17,13 @@ export function createPrismaClient(databaseUrl: string): PrismaClient {
   return new PrismaClient({ adapter });
 }
 
-// One client per process; Next's dev server reloads modules, so keep it on globalThis.
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+// One client per process (per database URL); Next's dev server reloads modules, so keep it on globalThis.
+const globalForPrisma = globalThis as unknown as { prisma?: { url: string; client: PrismaClient } };
 
 export function db(): PrismaClient {
-  globalForPrisma.prisma ??= createPrismaClient(config().databaseUrl);
-  return globalForPrisma.prisma;
+  const { databaseUrl } = config();
+  if (globalForPrisma.prisma?.url !== databaseUrl) {
+    globalForPrisma.prisma = { url: databaseUrl, client: createPrismaClient(databaseUrl) };
+  }
+  return globalForPrisma.prisma.client;
 }

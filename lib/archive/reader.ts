@@ -175,10 +175,16 @@ function describeArchiveFailure(error: unknown, database: string): Error {
   }
 }
 
-const globalForArchives = globalThis as unknown as { archiveReader?: ArchiveReader };
+const globalForArchives = globalThis as unknown as { archives?: { url: string; reader: ArchiveReader } };
 
 /** The process-wide reader for the configured archive server. */
 export function archives(): ArchiveReader {
-  globalForArchives.archiveReader ??= new ArchiveReader(createArchivePool(config().archiveServerUrl));
-  return globalForArchives.archiveReader;
+  const { archiveServerUrl } = config();
+  if (globalForArchives.archives?.url !== archiveServerUrl) {
+    globalForArchives.archives = {
+      url: archiveServerUrl,
+      reader: new ArchiveReader(createArchivePool(archiveServerUrl)),
+    };
+  }
+  return globalForArchives.archives.reader;
 }

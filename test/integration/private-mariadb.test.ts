@@ -17,7 +17,9 @@ describe("private MariaDB instance", () => {
     try {
       expect(await serverAnswers(instance.url)).toBe(true);
       const connection = await mysql.createConnection({ host: "127.0.0.1", port, user: "root" });
-      const [[row]] = await connection.query<mysql.RowDataPacket[]>("SELECT @@port AS port, @@server_id AS id, @@datadir AS datadir");
+      const [[row]] = await connection.query<mysql.RowDataPacket[]>(
+        "SELECT @@port AS port, @@server_id AS id, @@datadir AS datadir",
+      );
       await connection.end();
       expect(row).toMatchObject({ port, id: 42 });
       expect(row.datadir).toContain(dir);
