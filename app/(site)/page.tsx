@@ -1,8 +1,11 @@
 import { unstable_cache } from "next/cache";
 import { connection } from "next/server";
+import { MarkersMap } from "@/components/map/MarkersMap";
 import { StationCard } from "@/components/stations/StationCard";
 import { config } from "@/lib/config";
+import { formatValue } from "@/lib/format";
 import { stationUrl } from "@/lib/hosts";
+import { ALPES_MARITIMES_CENTER, mapTiles } from "@/lib/map";
 import { listStations, stationSnapshot } from "@/lib/stations";
 
 // Current conditions of the whole network, shared by every visitor for a minute.
@@ -14,6 +17,8 @@ const networkSnapshots = unstable_cache(
         snapshot: await stationSnapshot(station),
         commune: station.commune,
         altitude: station.altitude,
+        latitude: station.latitude,
+        longitude: station.longitude,
       })),
     );
   },
@@ -29,6 +34,18 @@ export default async function HomePage() {
     <>
       <h1>La météo des Alpes-Maritimes</h1>
       <h2>Le réseau de stations</h2>
+      <MarkersMap
+        label="Carte des stations"
+        center={ALPES_MARITIMES_CENTER}
+        tiles={mapTiles()}
+        markers={network.map(({ snapshot, latitude, longitude }) => ({
+          lat: latitude,
+          lon: longitude,
+          label: `${snapshot.name} : ${formatValue(snapshot.latest?.outTemp, "°C")}`,
+          href: stationUrl(snapshot.slug, siteUrl),
+          color: snapshot.offline ? "#b35c00" : "#0b63b6",
+        }))}
+      />
       {network.length === 0 ? (
         <p>Aucune station n'est encore enregistrée.</p>
       ) : (

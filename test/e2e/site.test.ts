@@ -78,6 +78,9 @@ describe("public site", () => {
       expect(await card.locator("a").getAttribute("href")).toBe(`${app.stationOrigin(station.slug)}/`);
     }
     await expect(page.locator('[data-station="levens"]').textContent()).resolves.toContain("introuvables");
+    // The network map: one marker per station (Leaflet loaded on this page only).
+    await page.locator(".map .leaflet-interactive").first().waitFor();
+    expect(await page.locator(".map .leaflet-interactive").count()).toBe(DEMO_STATIONS.length + 1);
     await page.close();
   });
 

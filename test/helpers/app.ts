@@ -43,6 +43,7 @@ export async function startTestApp(env: Record<string, string>, rootDomain = "lo
       ROOT_DOMAIN: rootDomain,
       SITE_URL: origin,
       AUTH_SECRET: "test-secret-not-for-production",
+      MAP_TILES_URL: "", // nothing may be fetched outside loopback
       ...env,
     },
     "pipe",
