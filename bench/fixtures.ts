@@ -1,7 +1,9 @@
 import type { Pool, RowDataPacket } from "mysql2/promise";
+import { createPrismaClient } from "@/lib/db";
 import { writeDemoArchive } from "@/lib/demo/seed";
 import { DEMO_STATIONS } from "@/lib/demo/stations";
 import type { WeatherProfile } from "@/lib/demo/weather";
+import { migrate } from "@/lib/migrations";
 
 /**
  * The benchmark archive: one station, 10 years of 5-minute records (about 1.05 million rows), generated
@@ -30,4 +32,31 @@ export async function ensureBenchArchive(writer: Pool): Promise<number> {
     BENCH_ARCHIVE,
   ]);
   return Number(n);
+}
+
+/** The benchmarks' own app database (migrated), with one station reading the bench archive. */
+export async function benchAppDatabase(serverUrl: string): Promise<{ url: string; stationSlug: string }> {
+  const url = new URL(serverUrl);
+  url.pathname = "/meteo06_bench";
+  await migrate(url.toString());
+  const prisma = createPrismaClient(url.toString());
+  await prisma.station.upsert({
+    where: { slug: "bench" },
+    create: {
+      slug: "bench",
+      name: "Station de mesure des performances",
+      shortName: "Bench",
+      commune: "Villefranche-sur-Mer",
+      latitude: BENCH_PROFILE.latitude,
+      longitude: BENCH_PROFILE.longitude,
+      altitude: BENCH_PROFILE.altitude,
+      archiveDatabase: BENCH_ARCHIVE,
+      hasUv: true,
+      hasRadiation: true,
+      hasConsole: true,
+    },
+    update: {},
+  });
+  await prisma.$disconnect();
+  return { url: url.toString(), stationSlug: "bench" };
 }

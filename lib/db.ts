@@ -1,4 +1,5 @@
 import { PrismaMariaDb } from "@prisma/adapter-mariadb";
+import mysql, { type Pool } from "mysql2/promise";
 import { config, connectionOptions } from "./config";
 import { PrismaClient } from "./generated/prisma/client";
 
@@ -26,4 +27,21 @@ export function db(): PrismaClient {
     globalForPrisma.prisma = { url: databaseUrl, client: createPrismaClient(databaseUrl) };
   }
   return globalForPrisma.prisma.client;
+}
+
+const globalForSql = globalThis as unknown as { appSql?: { url: string; pool: Pool } };
+
+/**
+ * A plain mysql2 pool on the app database, for the few bulk operations (thousands of aggregate rows)
+ * that Prisma's query layer makes slow. Everything else goes through db().
+ */
+export function appSqlPool(): Pool {
+  const { databaseUrl } = config();
+  if (globalForSql.appSql?.url !== databaseUrl) {
+    globalForSql.appSql = {
+      url: databaseUrl,
+      pool: mysql.createPool({ ...connectionOptions(databaseUrl), connectionLimit: 4, timezone: "Z" }),
+    };
+  }
+  return globalForSql.appSql.pool;
 }

@@ -2,6 +2,7 @@ import mysql from "mysql2/promise";
 import { config, connectionOptions } from "../lib/config";
 import { db } from "../lib/db";
 import type { PrismaClient } from "../lib/generated/prisma/client";
+import { migrationStatus } from "../lib/migrations";
 import { loadLocalEnv } from "./dev/env";
 
 /** Shared plumbing of the `meteo` CLI: configuration, clear errors, exit codes. */
@@ -33,9 +34,19 @@ export async function assertReachable(url: string, what: string): Promise<void> 
   }
 }
 
-/** The app database, after checking that it answers (a fast, clear error instead of a pool timeout). */
+/**
+ * The app database, after checking that it answers and is fully migrated (a fast, clear error instead
+ * of a pool timeout or a missing table).
+ */
 export async function appDatabase(): Promise<PrismaClient> {
-  await assertReachable(config().databaseUrl, "app database");
+  const { databaseUrl } = config();
+  await assertReachable(databaseUrl, "app database");
+  const notApplied = (await migrationStatus(databaseUrl)).filter((m) => m.state !== "applied");
+  if (notApplied.length) {
+    throw new CliError(
+      `the app database is not up to date (${notApplied.map((m) => `${m.name}: ${m.state}`).join(", ")}): run \`npm run meteo -- migrate\``,
+    );
+  }
   return db();
 }
 

@@ -8,7 +8,7 @@ import { measure, printTable, type Suite } from "../lib";
 export const suite: Suite = {
   name: "archive",
   async run() {
-    const url = process.env.DATABASE_URL!;
+    const url = process.env.BENCH_SERVER_URL!;
     const { database: _database, ...options } = connectionOptions(url);
     const writer = mysql.createPool({ ...options, connectionLimit: 2 });
     const rows = await ensureBenchArchive(writer);

@@ -103,10 +103,34 @@ export class ArchiveReader {
     ]);
   }
 
+  /**
+   * Number of records per bucket of `bucketSeconds` for from < dateTime <= to, keyed by bucket start
+   * (a record stamped t falls in the bucket (start, start + size]). Used to spot late-arriving rows.
+   */
+  async countsByBucket(
+    database: string,
+    from: number,
+    to: number,
+    bucketSeconds: number,
+  ): Promise<Map<number, number>> {
+    const rows = await this.query(
+      database,
+      "SELECT FLOOR((dateTime - 1) / ?) * ? AS bucket, COUNT(*) AS n FROM ??.archive WHERE dateTime > ? AND dateTime <= ? GROUP BY bucket",
+      [bucketSeconds, bucketSeconds, database, from, to],
+    );
+    return new Map(rows.map((row) => [Number(row.bucket), Number(row.n)]));
+  }
+
   /** Unix seconds of the newest record (the real freshness of a station), or null when empty. */
   async newestDateTime(database: string): Promise<number | null> {
-    const [row] = await this.query(database, "SELECT MAX(dateTime) AS newest FROM ??.archive", [database]);
-    return row?.newest == null ? null : Number(row.newest);
+    const [row] = await this.query(database, "SELECT MAX(dateTime) AS t FROM ??.archive", [database]);
+    return row?.t == null ? null : Number(row.t);
+  }
+
+  /** Unix seconds of the oldest record, or null when empty. */
+  async oldestDateTime(database: string): Promise<number | null> {
+    const [row] = await this.query(database, "SELECT MIN(dateTime) AS t FROM ??.archive", [database]);
+    return row?.t == null ? null : Number(row.t);
   }
 
   private async select(

@@ -1,6 +1,8 @@
+import { aggregateStations } from "../../lib/aggregates/job";
 import { config } from "../../lib/config";
 import { DEMO_USERS } from "../../lib/demo/stations";
 import { stationUrl } from "../../lib/hosts";
+import { listStations } from "../../lib/stations";
 import { runDemoSeed } from "../commands/demo";
 import { buildIfNeeded } from "./build";
 import { prepare } from "./prepare";
@@ -11,9 +13,17 @@ import { startServer } from "./server";
  * the site with station sub-domains on *.localhost. The archives keep growing while it runs, as if the
  * stations were live.
  */
+/** What the production timers do every few minutes. */
+async function updateDemoAggregates() {
+  const { failures } = await aggregateStations("update", await listStations());
+  for (const failure of failures) console.error(`aggregates: ${failure}`);
+}
+
 await prepare();
 console.log("› demo data (first run: two years of 5-minute records for three stations, about a minute)");
 await runDemoSeed(731, (line) => console.log(`  ${line}`));
+console.log("› aggregates (first run: a minute or two)");
+await updateDemoAggregates();
 buildIfNeeded();
 
 const { siteUrl } = config();
@@ -21,7 +31,9 @@ const port = Number(process.env.PORT ?? siteUrl.port ?? 3000) || 3000;
 const server = startServer(port);
 
 const liveData = setInterval(() => {
-  runDemoSeed(731, () => {}).catch((error) => console.error("demo top-up failed:", error));
+  runDemoSeed(731, () => {})
+    .then(updateDemoAggregates)
+    .catch((error) => console.error("demo top-up failed:", error));
 }, 60_000);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

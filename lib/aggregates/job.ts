@@ -1,0 +1,291 @@
+import type { Pool } from "mysql2/promise";
+import { ArchiveError, type ArchiveReader, archives, type Observation } from "../archive/reader";
+import { appSqlPool, db } from "../db";
+import type { PrismaClient, Station } from "../generated/prisma/client";
+import { runJob } from "../jobs";
+import { localToUtc, zonedParts } from "../time";
+import {
+  AGGREGATED_FIELDS,
+  type AggregatePart,
+  aggregateRecords,
+  applyInvalidations,
+  hourStart,
+  type Invalidation,
+  mergeAggregates,
+} from "./compute";
+import { type DayRow, type HourRow, readHours, replaceDays, replaceHours } from "./store";
+
+/**
+ * Keeps HourlyAggregate / DailyAggregate in step with a station's archive.
+ * - New rows: every hour from the last one read up to the newest record is recomputed.
+ * - Late rows (replication catching up after an outage, a backfill from the console's logger): the
+ *   number of records per hour in the archive is compared with the aggregates over a look-back window,
+ *   and every hour whose count differs is recomputed, with the local days that contain it.
+ */
+
+const HOUR = 3600;
+const READ_CHUNK = 31 * 86400; // raw rows are read a month at a time
+
+export interface AggregateOptions {
+  prisma?: PrismaClient;
+  /** mysql2 pool on the app database, for bulk writes */
+  sql?: Pool;
+  reader?: ArchiveReader;
+  /** How far back to look for late rows (default 35 days). */
+  lookbackDays?: number;
+}
+
+export interface AggregateResult {
+  station: string;
+  hours: number;
+  days: number;
+  /** unix seconds of the newest record aggregated, null for an empty archive */
+  lastDateTime: number | null;
+  rebuilt: boolean;
+}
+
+/** The local calendar day ("YYYY-MM-DD") that contains the hour (start, start + 1 h]. */
+export function localDayOfHour(start: number, timeZone: string): string {
+  const p = zonedParts(start, timeZone); // local midnights fall on whole UTC hours
+  return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+}
+
+/** UTC bounds (unix seconds) of a local day: (start, end]. */
+export function localDayBounds(day: string, timeZone: string): { start: number; end: number } {
+  const [year, month, date] = day.split("-").map(Number);
+  const start = localToUtc(year, month, date, 0, 0, timeZone);
+  const next = new Date(Date.UTC(year, month - 1, date + 1));
+  const end = localToUtc(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), 0, 0, timeZone);
+  return { start, end };
+}
+
+async function loadInvalidations(
+  prisma: PrismaClient,
+  stationId: number,
+  from: number,
+  to: number,
+): Promise<Invalidation[]> {
+  const rows = await prisma.sensorInvalidation.findMany({
+    where: { stationId, from: { lt: new Date(to * 1000) }, to: { gt: new Date(from * 1000) } },
+  });
+  return rows.map((row) => ({
+    sensor: row.sensor,
+    from: row.from.getTime() / 1000,
+    to: row.to.getTime() / 1000,
+  }));
+}
+
+/** Groups sorted hour starts into runs of consecutive hours: [[first, last], …]. */
+function runsOf(hours: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const hour of hours) {
+    const last = runs.at(-1);
+    if (last && hour === last[1] + HOUR) last[1] = hour;
+    else runs.push([hour, hour]);
+  }
+  return runs;
+}
+
+/** Reads the raw rows of the hours in `runs` (chunked) and returns their hourly aggregates. */
+async function aggregateHours(
+  reader: ArchiveReader,
+  database: string,
+  runs: [number, number][],
+  invalidations: Invalidation[],
+): Promise<HourRow[]> {
+  const result: HourRow[] = [];
+  for (const [first, last] of runs) {
+    for (let from = first; from <= last; from += READ_CHUNK) {
+      const to = Math.min(from + READ_CHUNK, last + HOUR);
+      const records = applyInvalidations(
+        await reader.range(database, from, to, AGGREGATED_FIELDS),
+        invalidations,
+      );
+      const byHour = new Map<number, Observation[]>();
+      for (const record of records) {
+        const start = hourStart(record.dateTime);
+        const bucket = byHour.get(start);
+        if (bucket) bucket.push(record);
+        else byHour.set(start, [record]);
+      }
+      for (const [start, bucket] of byHour)
+        result.push({ start, aggregate: aggregateRecords(bucket, start + HOUR) });
+    }
+  }
+  return result.sort((a, b) => a.start - b.start);
+}
+
+/** Daily aggregates of `days`, merged from the hourly rows. */
+function mergeDays(hours: readonly HourRow[], days: Iterable<string>, timeZone: string): DayRow[] {
+  const byDay = new Map<string, AggregatePart[]>();
+  for (const { start, aggregate } of hours) {
+    const day = localDayOfHour(start, timeZone);
+    const part = { end: start + HOUR, aggregate };
+    const parts = byDay.get(day);
+    if (parts) parts.push(part);
+    else byDay.set(day, [part]);
+  }
+  return [...days].map((day) => ({
+    day,
+    aggregate: mergeAggregates(byDay.get(day) ?? [], localDayBounds(day, timeZone).end),
+  }));
+}
+
+/** Recomputes the given hours and the local days containing them. */
+export async function reaggregateHours(
+  station: Station,
+  hours: Iterable<number>,
+  options: AggregateOptions = {},
+) {
+  const prisma = options.prisma ?? db();
+  const sql = options.sql ?? appSqlPool();
+  const reader = options.reader ?? archives();
+  const sorted = [...new Set(hours)].sort((a, b) => a - b);
+  if (sorted.length === 0) return { hours: 0, days: 0 };
+  const invalidations = await loadInvalidations(prisma, station.id, sorted[0], sorted.at(-1)! + HOUR);
+  const rows = await aggregateHours(reader, station.archiveDatabase, runsOf(sorted), invalidations);
+  await replaceHours(sql, station.id, sorted, rows);
+
+  const days = new Set(sorted.map((start) => localDayOfHour(start, station.timezone)));
+  const dayList = [...days].sort();
+  const first = localDayBounds(dayList[0], station.timezone).start;
+  const last = localDayBounds(dayList.at(-1)!, station.timezone).end;
+  const dayHours = (await readHours(sql, station.id, first, last)).filter((h) =>
+    days.has(localDayOfHour(h.start, station.timezone)),
+  );
+  await replaceDays(sql, station.id, dayList, mergeDays(dayHours, dayList, station.timezone));
+  return { hours: sorted.length, days: dayList.length };
+}
+
+/** Recomputes every aggregate of a period (after an invalidation is added or removed, for instance). */
+export function reaggregatePeriod(
+  station: Station,
+  from: number,
+  to: number,
+  options: AggregateOptions = {},
+) {
+  const hours: number[] = [];
+  for (let start = hourStart(from + 1); start < to; start += HOUR) hours.push(start);
+  return reaggregateHours(station, hours, options);
+}
+
+/** Drops and recomputes all aggregates of a station from its archive. */
+export async function rebuildAggregates(
+  station: Station,
+  options: AggregateOptions = {},
+): Promise<AggregateResult> {
+  const prisma = options.prisma ?? db();
+  const sql = options.sql ?? appSqlPool();
+  const reader = options.reader ?? archives();
+  const database = station.archiveDatabase;
+  const newest = await reader.newestDateTime(database);
+  await prisma.hourlyAggregate.deleteMany({ where: { stationId: station.id } });
+  await prisma.dailyAggregate.deleteMany({ where: { stationId: station.id } });
+  let hours = 0;
+  let days = 0;
+  if (newest !== null) {
+    const oldest = (await reader.oldestDateTime(database)) ?? newest;
+    const invalidations = await loadInvalidations(prisma, station.id, 0, newest);
+    // A month of hours at a time, so that memory stays flat whatever the archive's age.
+    let pending: HourRow[] = [];
+    for (let from = hourStart(oldest); from < newest; from += READ_CHUNK) {
+      const to = Math.min(from + READ_CHUNK, hourStart(newest) + HOUR);
+      const rows = await aggregateHours(reader, database, [[from, to - HOUR]], invalidations);
+      await replaceHours(sql, station.id, [], rows);
+      hours += rows.length;
+      pending.push(...rows);
+      // Write the days that are complete in this chunk; keep the last (possibly partial) day's hours.
+      const lastDay = pending.length ? localDayOfHour(pending.at(-1)!.start, station.timezone) : null;
+      const done = new Set(
+        pending.map((h) => localDayOfHour(h.start, station.timezone)).filter((d) => d !== lastDay),
+      );
+      await replaceDays(sql, station.id, [], mergeDays(pending, done, station.timezone));
+      days += done.size;
+      pending = pending.filter((h) => localDayOfHour(h.start, station.timezone) === lastDay);
+    }
+    const rest = new Set(pending.map((h) => localDayOfHour(h.start, station.timezone)));
+    await replaceDays(sql, station.id, [], mergeDays(pending, rest, station.timezone));
+    days += rest.size;
+  }
+  await prisma.aggregateState.upsert({
+    where: { stationId: station.id },
+    create: { stationId: station.id, lastDateTime: newest },
+    update: { lastDateTime: newest },
+  });
+  return { station: station.slug, hours, days, lastDateTime: newest, rebuilt: true };
+}
+
+/** Brings a station's aggregates up to date: new rows since the last run, and late rows. */
+export async function updateAggregates(
+  station: Station,
+  options: AggregateOptions = {},
+): Promise<AggregateResult> {
+  const prisma = options.prisma ?? db();
+  const reader = options.reader ?? archives();
+  const lookback = (options.lookbackDays ?? 35) * 86400;
+  const state = await prisma.aggregateState.findUnique({ where: { stationId: station.id } });
+  if (!state || state.lastDateTime === null)
+    return rebuildAggregates(station, { ...options, prisma, reader });
+
+  const newest = await reader.newestDateTime(station.archiveDatabase);
+  if (newest === null)
+    return { station: station.slug, hours: 0, days: 0, lastDateTime: null, rebuilt: false };
+  const dirty = new Set<number>();
+  for (
+    let start = hourStart(state.lastDateTime + 1);
+    newest > state.lastDateTime && start <= hourStart(newest);
+    start += HOUR
+  ) {
+    dirty.add(start);
+  }
+  const since = hourStart(Math.max(0, newest - lookback) + 1);
+  const [archiveCounts, stored] = await Promise.all([
+    reader.countsByBucket(station.archiveDatabase, since, newest, HOUR),
+    prisma.hourlyAggregate.findMany({
+      where: { stationId: station.id, start: { gte: new Date(since * 1000) } },
+      select: { start: true, records: true },
+    }),
+  ]);
+  const storedCounts = new Map(stored.map((row) => [row.start.getTime() / 1000, row.records]));
+  for (const [start, count] of archiveCounts) if (storedCounts.get(start) !== count) dirty.add(start);
+  for (const start of storedCounts.keys()) if (!archiveCounts.has(start)) dirty.add(start);
+
+  const { hours, days } = await reaggregateHours(station, dirty, { ...options, prisma, reader });
+  await prisma.aggregateState.update({
+    where: { stationId: station.id },
+    data: { lastDateTime: Math.max(newest, state.lastDateTime) },
+  });
+  return { station: station.slug, hours, days, lastDateTime: newest, rebuilt: false };
+}
+
+export interface StationsRun {
+  results: AggregateResult[];
+  /** Stations whose archive could not be read: "slug: reason". The others are still processed. */
+  failures: string[];
+}
+
+/** update or rebuild for every active station (or one), recorded as a job run. */
+export function aggregateStations(
+  mode: "update" | "rebuild",
+  stations: readonly Station[],
+  options: AggregateOptions = {},
+) {
+  return runJob(`aggregates:${mode}`, async (): Promise<{ result: StationsRun; message: string }> => {
+    const results: AggregateResult[] = [];
+    const failures: string[] = [];
+    for (const station of stations) {
+      try {
+        results.push(
+          mode === "update"
+            ? await updateAggregates(station, options)
+            : await rebuildAggregates(station, options),
+        );
+      } catch (error) {
+        if (!(error instanceof ArchiveError)) throw error;
+        failures.push(`${station.slug}: ${error.message}`);
+      }
+    }
+    const message = [`${results.length} station(s)`, ...failures].join("; ");
+    return { result: { results, failures }, message };
+  });
+}
