@@ -98,6 +98,33 @@ describe("public site", () => {
     await page.close();
   });
 
+  it("draws the last 24 hours and lets visitors download the data shown", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.stationOrigin("villefranche")}/`);
+    const csvButton = page.locator("button:enabled", { hasText: "Données CSV" });
+    await csvButton.waitFor({ timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelector("canvas")!.width > 0);
+    const [download] = await Promise.all([page.waitForEvent("download"), csvButton.click()]);
+    expect(download.suggestedFilename()).toBe("villefranche-24h.csv");
+    const lines = (await import("node:fs"))
+      .readFileSync((await download.path())!, "utf8")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe("heure_utc,Température (°C),Point de rosée (°C)");
+    const station = DEMO_STATIONS.find((s) => s.slug === "villefranche")!;
+    const [[newest]] = await dbs.admin.query<RowDataPacket[]>(
+      "SELECT dateTime, outTemp FROM ??.archive ORDER BY dateTime DESC LIMIT 1",
+      [dbs.prefix + station.archiveDatabase],
+    );
+    expect(lines.at(-1)).toMatch(
+      new RegExp(
+        `^${new Date(newest.dateTime * 1000).toISOString().replace(/\./g, "\\.")},${newest.outTemp},`,
+      ),
+    );
+    expect(lines.length).toBeGreaterThan(280); // a day of 5-minute records and the header
+    await page.close();
+  });
+
   it("explains a station whose archive is missing, and keeps serving the others", async () => {
     const page = await browser.newPage();
     const response = await page.goto(`${app.stationOrigin("levens")}/`);

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { TimeSeriesChart } from "@/components/charts/TimeSeriesChart";
+import { archives } from "@/lib/archive/reader";
 import { formatValue } from "@/lib/format";
 import { stationOr404 } from "@/lib/station-page";
 import { stationSnapshot } from "@/lib/stations";
@@ -20,6 +22,12 @@ export default async function StationHomePage({ params }: Props) {
   const station = await stationOr404((await params).slug);
   const snapshot = await stationSnapshot(station);
   const { latest } = snapshot;
+  const day = latest
+    ? await archives().range(station.archiveDatabase, latest.dateTime - 86400, latest.dateTime, [
+        "outTemp",
+        "dewpoint",
+      ])
+    : [];
   return (
     <>
       <h1>{station.name}</h1>
@@ -44,6 +52,27 @@ export default async function StationHomePage({ params }: Props) {
             Dernier relevé : {formatParis(latest.dateTime, { dateStyle: "full", timeStyle: "short" })}
           </p>
         </section>
+      )}
+      {day.length > 0 && (
+        <TimeSeriesChart
+          title="Température et point de rosée des dernières 24 heures"
+          fileName={`${station.slug}-24h`}
+          axes={[{ id: "y", label: "°C" }]}
+          series={[
+            {
+              label: "Température",
+              unit: "°C",
+              color: "#d9480f",
+              points: day.map((r) => [r.dateTime, r.outTemp]),
+            },
+            {
+              label: "Point de rosée",
+              unit: "°C",
+              color: "#1971c2",
+              points: day.map((r) => [r.dateTime, r.dewpoint]),
+            },
+          ]}
+        />
       )}
     </>
   );

@@ -1,0 +1,246 @@
+"use client";
+
+import type { Chart, ChartConfiguration, ChartDataset, Plugin } from "chart.js";
+import { useEffect, useRef, useState } from "react";
+import { csvLine } from "@/lib/csv";
+
+/**
+ * A time-series chart (chart.js, loaded only when a chart is on the page). Times are unix seconds and
+ * shown in Europe/Paris. Plain serialisable props, so server components can pass data straight in.
+ * Drag to zoom (double-click resets); the shown data can be downloaded as CSV and the chart as PNG.
+ */
+
+export type Point = [time: number, value: number | null];
+
+export interface ChartSeries {
+  label: string;
+  unit: string;
+  points: Point[];
+  color: string;
+  kind?: "line" | "bar";
+  /** Id of the y axis ("y" by default). */
+  axis?: string;
+  /** Draw as a filled band between this series and `fillTo` (the index of another series), e.g. min–max. */
+  fillTo?: number;
+  /** Draw points only, no line (wind directions, for instance). */
+  pointsOnly?: boolean;
+  /** Hidden at first (the legend toggles it). */
+  hidden?: boolean;
+}
+
+export interface ChartAxis {
+  id: string;
+  label: string;
+  position?: "left" | "right";
+  min?: number;
+  max?: number;
+  /** Start at zero (rain, wind). */
+  beginAtZero?: boolean;
+}
+
+export interface TimeSeriesChartProps {
+  /** Accessible description of what the chart shows. */
+  title: string;
+  series: ChartSeries[];
+  axes?: ChartAxis[];
+  /** Periods to shade (nights), as [from, to] unix seconds. */
+  shade?: [number, number][];
+  height?: number;
+  /** File name (without extension) for the downloads. */
+  fileName?: string;
+}
+
+const parisTime = new Intl.DateTimeFormat("fr-FR", {
+  timeZone: "Europe/Paris",
+  day: "2-digit",
+  month: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+const parisDay = new Intl.DateTimeFormat("fr-FR", {
+  timeZone: "Europe/Paris",
+  day: "2-digit",
+  month: "short",
+});
+
+function shadePlugin(periods: [number, number][]): Plugin {
+  return {
+    id: "shade",
+    beforeDatasetsDraw(chart) {
+      const { ctx, chartArea, scales } = chart;
+      ctx.save();
+      ctx.fillStyle = "rgba(90, 110, 140, 0.12)";
+      for (const [from, to] of periods) {
+        const left = Math.max(scales.x.getPixelForValue(from), chartArea.left);
+        const right = Math.min(scales.x.getPixelForValue(to), chartArea.right);
+        if (right > left) ctx.fillRect(left, chartArea.top, right - left, chartArea.bottom - chartArea.top);
+      }
+      ctx.restore();
+    },
+  };
+}
+
+function toCsv(series: ChartSeries[], from: number, to: number): string {
+  const times = [...new Set(series.flatMap((s) => s.points.map(([t]) => t)))]
+    .filter((t) => t >= from && t <= to)
+    .sort((a, b) => a - b);
+  const lookup = series.map((s) => new Map(s.points));
+  let csv = csvLine(["heure_utc", ...series.map((s) => `${s.label} (${s.unit})`)]);
+  for (const t of times)
+    csv += csvLine([new Date(t * 1000).toISOString(), ...lookup.map((m) => m.get(t) ?? null)]);
+  return csv;
+}
+
+function download(name: string, href: string) {
+  const link = document.createElement("a");
+  link.href = href;
+  link.download = name;
+  link.click();
+}
+
+const DEFAULT_AXES: ChartAxis[] = [{ id: "y", label: "" }];
+const NO_SHADE: [number, number][] = [];
+
+export function TimeSeriesChart({
+  title,
+  series,
+  axes = DEFAULT_AXES,
+  shade = NO_SHADE,
+  height = 280,
+  fileName = "graphique",
+}: TimeSeriesChartProps) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const chart = useRef<Chart | null>(null);
+  const [ready, setReady] = useState(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      const [{ default: ChartJS }, { default: zoom }] = await Promise.all([
+        import("chart.js/auto"),
+        import("chartjs-plugin-zoom"),
+      ]);
+      if (cancelled || !canvas.current) return;
+      ChartJS.register(zoom);
+      const style = getComputedStyle(document.documentElement);
+      const text = style.getPropertyValue("--muted").trim() || "#5b6776";
+      const grid = style.getPropertyValue("--border").trim() || "#d8dee6";
+      const spanDays = (() => {
+        const times = series.flatMap((s) => s.points.map(([t]) => t));
+        return times.length ? (Math.max(...times) - Math.min(...times)) / 86400 : 1;
+      })();
+      const datasets: ChartDataset<"line" | "bar", { x: number; y: number | null }[]>[] = series.map((s) => ({
+        type: s.kind ?? "line",
+        label: `${s.label} (${s.unit})`,
+        data: s.points.map(([x, y]) => ({ x, y })),
+        borderColor: s.color,
+        backgroundColor: s.fillTo !== undefined ? `${s.color}33` : s.color,
+        yAxisID: s.axis ?? "y",
+        hidden: s.hidden,
+        borderWidth: s.kind === "bar" ? 0 : 1.5,
+        pointRadius: s.pointsOnly ? 2 : 0,
+        showLine: !s.pointsOnly,
+        spanGaps: false,
+        fill: s.fillTo !== undefined ? s.fillTo : false,
+      }));
+      const config: ChartConfiguration<"line" | "bar", { x: number; y: number | null }[]> = {
+        type: "line",
+        data: { datasets },
+        options: {
+          animation: false,
+          maintainAspectRatio: false,
+          parsing: false,
+          normalized: true,
+          interaction: { mode: "index", intersect: false },
+          scales: {
+            x: {
+              type: "linear",
+              ticks: {
+                color: text,
+                maxRotation: 0,
+                autoSkipPadding: 12,
+                callback: (value) =>
+                  (spanDays > 3 ? parisDay : parisTime).format(new Date(Number(value) * 1000)),
+              },
+              grid: { color: grid },
+            },
+            ...Object.fromEntries(
+              axes.map((axis) => [
+                axis.id,
+                {
+                  type: "linear" as const,
+                  position: axis.position ?? "left",
+                  min: axis.min,
+                  max: axis.max,
+                  beginAtZero: axis.beginAtZero,
+                  title: { display: Boolean(axis.label), text: axis.label, color: text },
+                  ticks: { color: text },
+                  grid: { color: grid, drawOnChartArea: axis.position !== "right" },
+                },
+              ]),
+            ),
+          },
+          plugins: {
+            legend: { labels: { color: text, boxWidth: 12 } },
+            tooltip: {
+              callbacks: {
+                title: (items) =>
+                  items[0] ? parisTime.format(new Date(Number(items[0].parsed.x) * 1000)) : "",
+              },
+            },
+            zoom: { zoom: { drag: { enabled: true }, mode: "x" }, limits: { x: { minRange: 600 } } },
+          },
+        },
+        plugins: [shadePlugin(shade)],
+      };
+      chart.current = new ChartJS(canvas.current, config as ChartConfiguration);
+      setReady(true);
+    })();
+    return () => {
+      cancelled = true;
+      chart.current?.destroy();
+      chart.current = null;
+    };
+  }, [series, axes, shade]);
+
+  const shownRange = (): [number, number] => {
+    const x = chart.current?.scales.x;
+    return x ? [x.min, x.max] : [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
+  };
+
+  return (
+    <figure className="chart">
+      <div style={{ position: "relative", height }}>
+        <canvas ref={canvas} role="img" aria-label={title} />
+      </div>
+      <figcaption className="chart-tools">
+        <span className="muted">{title}</span>
+        <button
+          type="button"
+          disabled={!ready}
+          onClick={() => (chart.current as unknown as { resetZoom(): void })?.resetZoom()}
+        >
+          Zoom initial
+        </button>
+        <button
+          type="button"
+          disabled={!ready}
+          onClick={() => {
+            const [from, to] = shownRange();
+            const blob = new Blob([toCsv(series, from, to)], { type: "text/csv;charset=utf-8" });
+            download(`${fileName}.csv`, URL.createObjectURL(blob));
+          }}
+        >
+          Données CSV
+        </button>
+        <button
+          type="button"
+          disabled={!ready}
+          onClick={() => chart.current && download(`${fileName}.png`, chart.current.toBase64Image())}
+        >
+          Image PNG
+        </button>
+      </figcaption>
+    </figure>
+  );
+}
