@@ -61,7 +61,8 @@ export async function stationSnapshot(station: Station, now = Date.now() / 1000)
   }
 }
 
-function describeUnavailable(error: ArchiveError): string {
+/** What visitors are told when a station's archive cannot be read (details go to the log). */
+export function describeUnavailable(error: ArchiveError): string {
   switch (error.problem) {
     case "unreachable":
       return "Le serveur des archives ne répond pas pour le moment.";
