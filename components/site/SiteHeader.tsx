@@ -1,27 +1,10 @@
-import Link from "next/link";
+import { Header } from "./Header";
 
 /** Header of the apex site. Sections add their entry to NAV when they exist. */
 const NAV = [{ href: "/", label: "Accueil" }];
 
 export function SiteHeader() {
-  return (
-    <header className="site-header">
-      <div className="inner">
-        <Link className="brand" href="/">
-          Météo06
-        </Link>
-        <nav aria-label="Navigation principale">
-          <ul>
-            {NAV.map((item) => (
-              <li key={item.href}>
-                <Link href={item.href}>{item.label}</Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      </div>
-    </header>
-  );
+  return <Header brand="Météo06" brandHref="/" navLabel="Navigation principale" items={NAV} />;
 }
 
 export function SiteFooter() {

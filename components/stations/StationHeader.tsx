@@ -1,28 +1,15 @@
-import Link from "next/link";
+import { Header } from "@/components/site/Header";
 
 /** Header of a station mini-site. Sections add their entry to NAV when they exist. */
 const NAV = [{ href: "/", label: "Conditions actuelles" }];
 
 export function StationHeader({ name, networkUrl }: { name: string; networkUrl: string }) {
   return (
-    <header className="site-header">
-      <div className="inner">
-        <Link className="brand" href="/">
-          {name}
-        </Link>
-        <nav aria-label="Navigation de la station">
-          <ul>
-            {NAV.map((item) => (
-              <li key={item.href}>
-                <Link href={item.href}>{item.label}</Link>
-              </li>
-            ))}
-            <li>
-              <a href={networkUrl}>Réseau Météo06</a>
-            </li>
-          </ul>
-        </nav>
-      </div>
-    </header>
+    <Header
+      brand={name}
+      brandHref="/"
+      navLabel="Navigation de la station"
+      items={[...NAV, { href: networkUrl, label: "Réseau Météo06" }]}
+    />
   );
 }
