@@ -1,11 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageRole, signOut } from "@/lib/auth";
+import { hasRole, requirePageRole, signOut } from "@/lib/auth";
+import type { Role } from "@/lib/generated/prisma/enums";
 
 export const metadata: Metadata = { title: "Administration", robots: { index: false } };
 
 /** Back-office sections add their entry here, with the lowest role that may see it. */
-const NAV = [{ href: "/admin", label: "Tableau de bord" }];
+const NAV = [
+  { href: "/admin", label: "Tableau de bord" },
+  { href: "/admin/articles", label: "Articles" },
+  { href: "/admin/medias", label: "Médiathèque" },
+  { href: "/admin/categories", label: "Catégories", role: "EDITOR" },
+  { href: "/admin/utilisateurs", label: "Utilisateurs", role: "ADMIN" },
+];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageRole("AUTHOR", "/admin");
@@ -18,7 +25,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           </Link>
           <nav aria-label="Administration">
             <ul>
-              {NAV.map((item) => (
+              {NAV.filter((item) => !item.role || hasRole(user, item.role as Role)).map((item) => (
                 <li key={item.href}>
                   <Link href={item.href}>{item.label}</Link>
                 </li>

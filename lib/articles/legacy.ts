@@ -1,20 +1,13 @@
 import { db } from "../db";
 import { uploadPath } from "./wordpress/content";
 
+export { isLegacyPath } from "./legacy-paths";
+
 /**
  * Old WordPress addresses (permalinks /2020/09/slug/, /?p=123, /category/…, /feed/, attachment pages,
  * /wp-content/uploads/…) answered with a 301 to their new address. proxy.ts sends the paths that look
  * like WordPress's to app/api/legacy, which asks resolveLegacy().
  */
-
-const LEGACY_QUERY = /(?:^|&)(p|page_id|attachment_id|cat|tag|author|s|feed|m)=/;
-const LEGACY_PATH = /^\/(?:\d{4}\/\d{2}(?:\/|$)|category\/|tag\/|author\/|feed\/?$|comments\/feed|wp-content\/|wp-admin|wp-login\.php|index\.php|page\/\d+)/;
-
-/** Whether a request on the apex looks like an old WordPress address. */
-export function isLegacyPath(pathname: string, search: string): boolean {
-  if (pathname === "/" || pathname === "") return LEGACY_QUERY.test(search.replace(/^\?/, ""));
-  return LEGACY_PATH.test(pathname) || (pathname.endsWith("/") && !pathname.startsWith("/api/"));
-}
 
 /** The key under which the import stores an old address: decoded, lower-case, no trailing slash. */
 export function normalizeLegacyPath(pathOrUrl: string): string {

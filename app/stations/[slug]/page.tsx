@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ForecastPanel } from "@/components/articles/ForecastPanel";
 import { formatValue } from "@/lib/format";
 import { stationOr404 } from "@/lib/station-page";
 import { stationSnapshot } from "@/lib/stations";
@@ -45,6 +46,7 @@ export default async function StationHomePage({ params }: Props) {
           </p>
         </section>
       )}
+      <ForecastPanel zone={station.zone} />
     </>
   );
 }
