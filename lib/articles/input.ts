@@ -1,9 +1,17 @@
 import { z } from "zod";
 import { ApiError } from "../api";
 import { CARDINALS } from "../weather/wind";
+import { parseParisInput } from "./dates";
 import { ARTICLE_STATUSES, ARTICLE_TYPES, PHENOMENA, type Phenomenon, SKY_ICONS, SLUG_RE, VIGILANCE_LEVELS, ZONES } from "./model";
 
 /** What the editor sends when it saves an article, validated with French messages. */
+
+/** A date: ISO 8601 with its zone, or the editor's "YYYY-MM-DDTHH:mm" in Paris time. */
+const dateInput = (message: string) =>
+  z.preprocess(
+    (value) => (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? parseParisInput(value) ?? value : value),
+    z.coerce.date({ error: message }),
+  );
 
 const optionalInt = (min: number, max: number, what: string) =>
   z
@@ -37,8 +45,8 @@ export const vigilanceSchema = z
     zones: z.array(z.enum(ZONES, { error: "Vigilance : zone inconnue" })).min(1, {
       message: "Vigilance : choisissez au moins une zone",
     }),
-    validFrom: z.coerce.date({ error: "Vigilance : début de validité invalide" }),
-    validUntil: z.coerce.date({ error: "Vigilance : fin de validité invalide" }),
+    validFrom: dateInput("Vigilance : début de validité invalide"),
+    validUntil: dateInput("Vigilance : fin de validité invalide"),
   })
   .refine((v) => v.validUntil.getTime() > v.validFrom.getTime(), {
     message: "Vigilance : la fin de validité doit suivre le début",
@@ -66,7 +74,10 @@ export const articleInputSchema = z.object({
   categoryIds: z.array(z.number().int().positive()).max(50).default([]),
   tags: z.array(z.string().trim().min(1).max(60)).max(30).default([]),
   status: z.enum(ARTICLE_STATUSES, { error: "Statut inconnu" }).default("DRAFT"),
-  publishedAt: z.coerce.date({ error: "Date de publication invalide" }).nullable().default(null),
+  publishedAt: z
+    .union([z.literal(""), z.null(), dateInput("Date de publication invalide")])
+    .transform((value) => (value === "" ? null : value))
+    .default(null),
   forecast: z.array(forecastRowSchema).max(90).default([]),
   vigilance: vigilanceSchema.nullable().default(null),
 });

@@ -1,5 +1,6 @@
 import { htmlToText, sanitizeUserHtml } from "../html";
 import { type MediaInfo, mediaUrl, pictureHtml } from "../media/urls";
+import { CHART_FIELDS, type ChartField, EMBED_KINDS, type Embed, type EmbedKind } from "./embeds";
 
 /**
  * Article bodies: stored as sanitised HTML (the one allow-list of lib/html.ts); embeds are stored as
@@ -9,24 +10,7 @@ import { type MediaInfo, mediaUrl, pictureHtml } from "../media/urls";
  * use the same function, so they look the same.
  */
 
-export const EMBED_KINDS = ["station-chart", "station-current"] as const;
-export type EmbedKind = (typeof EMBED_KINDS)[number];
-
-export const CHART_FIELDS = {
-  outTemp: { label: "Température", unit: "°C" },
-  outHumidity: { label: "Humidité", unit: "%" },
-  barometer: { label: "Pression", unit: "hPa" },
-  windSpeed: { label: "Vent moyen", unit: "km/h" },
-  windGust: { label: "Rafales", unit: "km/h" },
-  rainRate: { label: "Intensité de pluie", unit: "mm/h" },
-} as const;
-export type ChartField = keyof typeof CHART_FIELDS;
-
-export interface Embed {
-  kind: EmbedKind;
-  station: string;
-  field: ChartField;
-}
+export { CHART_FIELDS, type ChartField, EMBED_KINDS, type Embed, type EmbedKind } from "./embeds";
 
 export type BodySegment = { html: string } | { embed: Embed };
 
