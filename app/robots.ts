@@ -6,7 +6,11 @@ export const dynamic = "force-dynamic"; // SITE_URL is read at run time, not at 
 export default function robots(): MetadataRoute.Robots {
   const { siteUrl } = config();
   return {
-    rules: { userAgent: "*", allow: "/", disallow: ["/admin", "/api/admin", "/api/auth", "/connexion", "/recherche"] },
+    rules: {
+      userAgent: "*",
+      allow: "/",
+      disallow: ["/admin", "/api/admin", "/api/auth", "/connexion", "/recherche"],
+    },
     sitemap: new URL("/sitemap.xml", siteUrl).toString(),
   };
 }

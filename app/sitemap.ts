@@ -16,7 +16,10 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   return [
     { url: url("/"), changeFrequency: "hourly", priority: 1 },
     { url: url("/articles"), changeFrequency: "hourly" },
-    ...Object.values(TYPE_SECTION).map((s) => ({ url: url(`/${s.path}`), changeFrequency: "daily" as const })),
+    ...Object.values(TYPE_SECTION).map((s) => ({
+      url: url(`/${s.path}`),
+      changeFrequency: "daily" as const,
+    })),
     ...articles.map((a) => ({ url: url(articlePath(a)), lastModified: a.updatedAt })),
     ...authors.map((id) => ({ url: url(`/auteurs/${id}`) })),
     ...stations.map((s) => ({ url: stationUrl(s.slug, siteUrl), changeFrequency: "always" as const })),

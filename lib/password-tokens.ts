@@ -18,7 +18,11 @@ const MAX_RESETS_PER_HOUR = 3;
 
 const digest = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export async function createPasswordToken(userId: number, ttlHours: number, now = new Date()): Promise<string> {
+export async function createPasswordToken(
+  userId: number,
+  ttlHours: number,
+  now = new Date(),
+): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   await db().passwordToken.create({
     data: { userId, tokenHash: digest(token), expiresAt: new Date(now.getTime() + ttlHours * 3600_000) },
@@ -76,7 +80,10 @@ export async function resetPassword(token: string, password: string, now = new D
     throw new ApiError(422, `Le mot de passe doit compter au moins ${MIN_PASSWORD_LENGTH} caractères.`);
   }
   if (password.length > 1024) throw new ApiError(422, "Mot de passe trop long.");
-  const row = await db().passwordToken.findUnique({ where: { tokenHash: digest(token) }, include: { user: true } });
+  const row = await db().passwordToken.findUnique({
+    where: { tokenHash: digest(token) },
+    include: { user: true },
+  });
   if (!row || row.usedAt || row.expiresAt <= now) {
     throw new ApiError(410, "Ce lien a expiré ou a déjà servi : demandez-en un nouveau.");
   }

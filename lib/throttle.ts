@@ -40,7 +40,11 @@ export async function recordFailure(keys: string[], now = new Date()): Promise<v
     const fresh = row && now.getTime() - row.lastFailureAt.getTime() < FORGET_AFTER_MS;
     const failures = (fresh ? row.failures : 0) + 1;
     const delay = delayAfter(failures);
-    const data = { failures, lastFailureAt: now, blockedUntil: delay ? new Date(now.getTime() + delay * 1000) : null };
+    const data = {
+      failures,
+      lastFailureAt: now,
+      blockedUntil: delay ? new Date(now.getTime() + delay * 1000) : null,
+    };
     await db().loginThrottle.upsert({ where: { key }, create: { key, ...data }, update: data });
   }
 }
@@ -56,7 +60,10 @@ export async function clearThrottle(keys: string[]): Promise<void> {
 export function clientIp(headers: Headers): string | null {
   const forwarded = headers.get("x-forwarded-for");
   if (forwarded) {
-    const hops = forwarded.split(",").map((s) => s.trim()).filter(Boolean);
+    const hops = forwarded
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (hops.length) return hops[hops.length - 1];
   }
   return headers.get("x-real-ip")?.trim() || null;

@@ -12,7 +12,11 @@ export const ROLE_LABEL = { ADMIN: "Administrateur", EDITOR: "Éditeur", AUTHOR:
 
 export const userInputSchema = z.object({
   email: z.string().trim().toLowerCase().email({ message: "Adresse e-mail invalide" }).max(191),
-  name: z.string().trim().min(1, { message: "Le nom est obligatoire" }).max(120, { message: "Nom trop long" }),
+  name: z
+    .string()
+    .trim()
+    .min(1, { message: "Le nom est obligatoire" })
+    .max(120, { message: "Nom trop long" }),
   role: z.enum(ROLES, { error: "Rôle inconnu" }),
   stationIds: z.array(z.coerce.number().int().positive()).max(200).default([]),
 });
@@ -64,7 +68,8 @@ export async function updateUser(actor: CurrentUser, id: number, input: UserInpu
   const user = await db().user.findUnique({ where: { id } });
   if (!user) throw new ApiError(404, "Compte introuvable.");
   if (user.role === "ADMIN" && input.role !== "ADMIN") {
-    if (actor.id === id) throw new ApiError(409, "Vous ne pouvez pas retirer vos propres droits d'administrateur.");
+    if (actor.id === id)
+      throw new ApiError(409, "Vous ne pouvez pas retirer vos propres droits d'administrateur.");
     await assertNotLastAdmin(id);
   }
   const clash = await db().user.findFirst({ where: { email: input.email, id: { not: id } } });
@@ -73,7 +78,9 @@ export async function updateUser(actor: CurrentUser, id: number, input: UserInpu
   await db().$transaction([
     db().user.update({ where: { id }, data: { email: input.email, name: input.name, role: input.role } }),
     db().stationAccess.deleteMany({ where: { userId: id } }),
-    db().stationAccess.createMany({ data: [...new Set(input.stationIds)].map((stationId) => ({ userId: id, stationId })) }),
+    db().stationAccess.createMany({
+      data: [...new Set(input.stationIds)].map((stationId) => ({ userId: id, stationId })),
+    }),
   ]);
 }
 

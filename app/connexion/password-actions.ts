@@ -13,11 +13,14 @@ export interface PasswordState {
 
 /** Always the same answer, whether the address has an account or not. */
 export async function forgotPassword(_state: PasswordState, form: FormData): Promise<PasswordState> {
-  const email = String(form.get("email") ?? "").trim().toLowerCase();
+  const email = String(form.get("email") ?? "")
+    .trim()
+    .toLowerCase();
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return { error: "Adresse e-mail invalide.", done: null };
   // Requests count against the address like failed logins: nobody can flood the SMTP server.
   const keys = throttleKeys(clientIp(await headers()), `reset:${email}`);
-  if ((await waitSeconds(keys)) > 0) return { error: "Trop de demandes : réessayez dans quelques minutes.", done: null };
+  if ((await waitSeconds(keys)) > 0)
+    return { error: "Trop de demandes : réessayez dans quelques minutes.", done: null };
   await recordFailure(keys);
   try {
     await requestPasswordReset(email);
@@ -28,7 +31,10 @@ export async function forgotPassword(_state: PasswordState, form: FormData): Pro
     console.error("password reset mail:", error);
     return { error: "L'e-mail n'a pas pu être envoyé ; réessayez plus tard.", done: null };
   }
-  return { error: null, done: "Si un compte existe pour cette adresse, un lien vient de lui être envoyé (valable une heure)." };
+  return {
+    error: null,
+    done: "Si un compte existe pour cette adresse, un lien vient de lui être envoyé (valable une heure).",
+  };
 }
 
 export async function setNewPassword(_state: PasswordState, form: FormData): Promise<PasswordState> {

@@ -6,6 +6,7 @@ import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { CHART_FIELDS } from "@/lib/articles/embeds";
 import {
   type ArticleStatus,
   type ArticleType,
@@ -19,7 +20,6 @@ import {
   ZONE_LABEL,
   ZONES,
 } from "@/lib/articles/model";
-import { CHART_FIELDS } from "@/lib/articles/embeds";
 import { mediaUrl, pickWidth } from "@/lib/media/urls";
 import { CARDINALS } from "@/lib/weather/wind";
 import { Figure, StationBlock } from "./editorNodes";
@@ -99,7 +99,9 @@ export function ArticleEditor({ article, canPublish, types, categories, stations
     onUpdate: () => {
       dirty.current = true;
     },
-    editorProps: { attributes: { class: "editor-content", "aria-label": "Texte de l'article", role: "textbox" } },
+    editorProps: {
+      attributes: { class: "editor-content", "aria-label": "Texte de l'article", role: "textbox" },
+    },
   });
 
   const update = <K extends keyof EditorArticle>(key: K, value: EditorArticle[K]) => {
@@ -122,7 +124,9 @@ export function ArticleEditor({ article, canPublish, types, categories, stations
         body: JSON.stringify({ title: m.title, excerpt: m.excerpt, bodyHtml: e.getHTML() }),
       });
       if (response.ok) {
-        setAutosavedAt(new Date().toLocaleTimeString("fr-FR", { hour: "2-digit", minute: "2-digit", second: "2-digit" }));
+        setAutosavedAt(
+          new Date().toLocaleTimeString("fr-FR", { hour: "2-digit", minute: "2-digit", second: "2-digit" }),
+        );
       } else dirty.current = true;
     }, AUTOSAVE_MS);
     const warn = (event: BeforeUnloadEvent) => {
@@ -159,7 +163,12 @@ export function ArticleEditor({ article, canPublish, types, categories, stations
       body: JSON.stringify(payload),
     });
     setSaving(false);
-    const body = (await response.json().catch(() => ({}))) as { id?: number; status?: ArticleStatus; slug?: string; error?: string };
+    const body = (await response.json().catch(() => ({}))) as {
+      id?: number;
+      status?: ArticleStatus;
+      slug?: string;
+      error?: string;
+    };
     if (!response.ok) {
       setMessage({ kind: "error", text: body.error ?? `Erreur ${response.status}` });
       return;
@@ -182,7 +191,10 @@ export function ArticleEditor({ article, canPublish, types, categories, stations
       editor
         ?.chain()
         .focus()
-        .insertContent({ type: "figure", attrs: { src: mediaUrl(media.key, pickWidth(media, 960)), alt: media.alt, caption } })
+        .insertContent({
+          type: "figure",
+          attrs: { src: mediaUrl(media.key, pickWidth(media, 960)), alt: media.alt, caption },
+        })
         .run();
     }
     setPicker(null);
@@ -191,7 +203,11 @@ export function ArticleEditor({ article, canPublish, types, categories, stations
   function insertStation(kind: "station-chart" | "station-current") {
     const station = stations[0]?.slug;
     if (!station) return;
-    editor?.chain().focus().insertContent({ type: "stationBlock", attrs: { kind, station, field: "outTemp" } }).run();
+    editor
+      ?.chain()
+      .focus()
+      .insertContent({ type: "stationBlock", attrs: { kind, station, field: "outTemp" } })
+      .run();
   }
 
   function setLink() {
@@ -207,25 +223,55 @@ export function ArticleEditor({ article, canPublish, types, categories, stations
       {label}
     </button>
   );
-  const selectedBlock = editor?.isActive("stationBlock") ? (editor.getAttributes("stationBlock") as { kind: string; station: string; field: string }) : null;
+  const selectedBlock = editor?.isActive("stationBlock")
+    ? (editor.getAttributes("stationBlock") as { kind: string; station: string; field: string })
+    : null;
 
   return (
     <div className="editor-layout">
       <div className="editor-main stack">
         <label>
           Titre
-          <input name="title" value={meta.title} onChange={(e) => update("title", e.target.value)} maxLength={255} required />
+          <input
+            name="title"
+            value={meta.title}
+            onChange={(e) => update("title", e.target.value)}
+            maxLength={255}
+            required
+          />
         </label>
         <div className="toolbar" role="toolbar" aria-label="Mise en forme">
           {tool("Gras", () => editor?.chain().focus().toggleBold().run(), editor?.isActive("bold"))}
           {tool("Italique", () => editor?.chain().focus().toggleItalic().run(), editor?.isActive("italic"))}
-          {tool("Titre", () => editor?.chain().focus().toggleHeading({ level: 2 }).run(), editor?.isActive("heading", { level: 2 }))}
-          {tool("Sous-titre", () => editor?.chain().focus().toggleHeading({ level: 3 }).run(), editor?.isActive("heading", { level: 3 }))}
-          {tool("Liste", () => editor?.chain().focus().toggleBulletList().run(), editor?.isActive("bulletList"))}
-          {tool("Liste numérotée", () => editor?.chain().focus().toggleOrderedList().run(), editor?.isActive("orderedList"))}
-          {tool("Citation", () => editor?.chain().focus().toggleBlockquote().run(), editor?.isActive("blockquote"))}
+          {tool(
+            "Titre",
+            () => editor?.chain().focus().toggleHeading({ level: 2 }).run(),
+            editor?.isActive("heading", { level: 2 }),
+          )}
+          {tool(
+            "Sous-titre",
+            () => editor?.chain().focus().toggleHeading({ level: 3 }).run(),
+            editor?.isActive("heading", { level: 3 }),
+          )}
+          {tool(
+            "Liste",
+            () => editor?.chain().focus().toggleBulletList().run(),
+            editor?.isActive("bulletList"),
+          )}
+          {tool(
+            "Liste numérotée",
+            () => editor?.chain().focus().toggleOrderedList().run(),
+            editor?.isActive("orderedList"),
+          )}
+          {tool(
+            "Citation",
+            () => editor?.chain().focus().toggleBlockquote().run(),
+            editor?.isActive("blockquote"),
+          )}
           {tool("Lien", setLink, editor?.isActive("link"))}
-          {tool("Tableau", () => editor?.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run())}
+          {tool("Tableau", () =>
+            editor?.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+          )}
           {editor?.isActive("table") && (
             <>
               {tool("+ ligne", () => editor.chain().focus().addRowAfter().run())}
@@ -245,7 +291,9 @@ export function ArticleEditor({ article, canPublish, types, categories, stations
               Station
               <select
                 value={selectedBlock.station}
-                onChange={(e) => editor?.chain().updateAttributes("stationBlock", { station: e.target.value }).run()}
+                onChange={(e) =>
+                  editor?.chain().updateAttributes("stationBlock", { station: e.target.value }).run()
+                }
               >
                 {stations.map((s) => (
                   <option key={s.slug} value={s.slug}>
@@ -259,7 +307,9 @@ export function ArticleEditor({ article, canPublish, types, categories, stations
                 Mesure
                 <select
                   value={selectedBlock.field}
-                  onChange={(e) => editor?.chain().updateAttributes("stationBlock", { field: e.target.value }).run()}
+                  onChange={(e) =>
+                    editor?.chain().updateAttributes("stationBlock", { field: e.target.value }).run()
+                  }
                 >
                   {Object.entries(CHART_FIELDS).map(([key, f]) => (
                     <option key={key} value={key}>
@@ -274,7 +324,13 @@ export function ArticleEditor({ article, canPublish, types, categories, stations
         <EditorContent editor={editor} />
         <label>
           Chapô (résumé affiché dans les listes ; laissé vide, il est tiré du texte)
-          <textarea name="excerpt" value={meta.excerpt} onChange={(e) => update("excerpt", e.target.value)} maxLength={1000} rows={3} />
+          <textarea
+            name="excerpt"
+            value={meta.excerpt}
+            onChange={(e) => update("excerpt", e.target.value)}
+            maxLength={1000}
+            rows={3}
+          />
         </label>
 
         {meta.type === "FORECAST" && (
@@ -307,10 +363,19 @@ export function ArticleEditor({ article, canPublish, types, categories, stations
                       // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place
                       <tr key={index}>
                         <td>
-                          <input type="date" aria-label="Jour" value={row.day} onChange={(e) => set({ day: e.target.value })} />
+                          <input
+                            type="date"
+                            aria-label="Jour"
+                            value={row.day}
+                            onChange={(e) => set({ day: e.target.value })}
+                          />
                         </td>
                         <td>
-                          <select aria-label="Zone" value={row.zone} onChange={(e) => set({ zone: e.target.value as ForecastRowInput["zone"] })}>
+                          <select
+                            aria-label="Zone"
+                            value={row.zone}
+                            onChange={(e) => set({ zone: e.target.value as ForecastRowInput["zone"] })}
+                          >
                             {ZONES.map((z) => (
                               <option key={z} value={z}>
                                 {ZONE_LABEL[z]}
@@ -319,7 +384,11 @@ export function ArticleEditor({ article, canPublish, types, categories, stations
                           </select>
                         </td>
                         <td>
-                          <select aria-label="Ciel" value={row.sky} onChange={(e) => set({ sky: e.target.value as ForecastRowInput["sky"] })}>
+                          <select
+                            aria-label="Ciel"
+                            value={row.sky}
+                            onChange={(e) => set({ sky: e.target.value as ForecastRowInput["sky"] })}
+                          >
                             {SKY_ICONS.map((s) => (
                               <option key={s} value={s}>
                                 {SKY_LABEL[s].emoji} {SKY_LABEL[s].label}
@@ -329,11 +398,20 @@ export function ArticleEditor({ article, canPublish, types, categories, stations
                         </td>
                         {(["tMin", "tMax", "windSpeed"] as const).map((key) => (
                           <td key={key}>
-                            <input type="number" aria-label={key} value={row[key] ?? ""} onChange={(e) => set({ [key]: num(e.target.value) })} />
+                            <input
+                              type="number"
+                              aria-label={key}
+                              value={row[key] ?? ""}
+                              onChange={(e) => set({ [key]: num(e.target.value) })}
+                            />
                           </td>
                         ))}
                         <td>
-                          <select aria-label="Direction du vent" value={row.windDir ?? ""} onChange={(e) => set({ windDir: e.target.value || null })}>
+                          <select
+                            aria-label="Direction du vent"
+                            value={row.windDir ?? ""}
+                            onChange={(e) => set({ windDir: e.target.value || null })}
+                          >
                             <option value="">—</option>
                             {CARDINALS.map((c) => (
                               <option key={c}>{c}</option>
@@ -351,7 +429,15 @@ export function ArticleEditor({ article, canPublish, types, categories, stations
                           />
                         </td>
                         <td>
-                          <button type="button" onClick={() => update("forecast", meta.forecast.filter((_, i) => i !== index))}>
+                          <button
+                            type="button"
+                            onClick={() =>
+                              update(
+                                "forecast",
+                                meta.forecast.filter((_, i) => i !== index),
+                              )
+                            }
+                          >
                             Retirer
                           </button>
                         </td>
@@ -369,7 +455,16 @@ export function ArticleEditor({ article, canPublish, types, categories, stations
                   ...meta.forecast,
                   last
                     ? { ...last }
-                    : { day: today, zone: "LITTORAL", sky: "SOLEIL", tMin: null, tMax: null, windSpeed: null, windDir: null, rainProbability: null },
+                    : {
+                        day: today,
+                        zone: "LITTORAL",
+                        sky: "SOLEIL",
+                        tMin: null,
+                        tMax: null,
+                        windSpeed: null,
+                        windDir: null,
+                        rainProbability: null,
+                      },
                 ]);
               }}
             >
@@ -382,14 +477,26 @@ export function ArticleEditor({ article, canPublish, types, categories, stations
           <fieldset className="stack">
             <legend>Vigilance</legend>
             {(() => {
-              const v = meta.vigilance ?? { level: "JAUNE" as const, phenomena: [], zones: [], validFrom: now, validUntil: now };
-              const set = (patch: Partial<NonNullable<EditorArticle["vigilance"]>>) => update("vigilance", { ...v, ...patch });
-              const toggle = (list: string[], value: string) => (list.includes(value) ? list.filter((x) => x !== value) : [...list, value]);
+              const v = meta.vigilance ?? {
+                level: "JAUNE" as const,
+                phenomena: [],
+                zones: [],
+                validFrom: now,
+                validUntil: now,
+              };
+              const set = (patch: Partial<NonNullable<EditorArticle["vigilance"]>>) =>
+                update("vigilance", { ...v, ...patch });
+              const toggle = (list: string[], value: string) =>
+                list.includes(value) ? list.filter((x) => x !== value) : [...list, value];
               return (
                 <>
                   <label>
                     Niveau
-                    <select name="level" value={v.level} onChange={(e) => set({ level: e.target.value as typeof v.level })}>
+                    <select
+                      name="level"
+                      value={v.level}
+                      onChange={(e) => set({ level: e.target.value as typeof v.level })}
+                    >
                       {VIGILANCE_LEVELS.map((l) => (
                         <option key={l} value={l}>
                           {LEVEL_LABEL[l]}
@@ -401,7 +508,12 @@ export function ArticleEditor({ article, canPublish, types, categories, stations
                   <div className="checks">
                     {Object.entries(PHENOMENA).map(([key, label]) => (
                       <label key={key}>
-                        <input type="checkbox" checked={v.phenomena.includes(key)} onChange={() => set({ phenomena: toggle(v.phenomena, key) })} /> {label}
+                        <input
+                          type="checkbox"
+                          checked={v.phenomena.includes(key)}
+                          onChange={() => set({ phenomena: toggle(v.phenomena, key) })}
+                        />{" "}
+                        {label}
                       </label>
                     ))}
                   </div>
@@ -409,17 +521,32 @@ export function ArticleEditor({ article, canPublish, types, categories, stations
                   <div className="checks">
                     {ZONES.map((z) => (
                       <label key={z}>
-                        <input type="checkbox" checked={v.zones.includes(z)} onChange={() => set({ zones: toggle(v.zones, z) })} /> {ZONE_LABEL[z]}
+                        <input
+                          type="checkbox"
+                          checked={v.zones.includes(z)}
+                          onChange={() => set({ zones: toggle(v.zones, z) })}
+                        />{" "}
+                        {ZONE_LABEL[z]}
                       </label>
                     ))}
                   </div>
                   <label>
                     Valable du (heure de Paris)
-                    <input type="datetime-local" name="validFrom" value={v.validFrom} onChange={(e) => set({ validFrom: e.target.value })} />
+                    <input
+                      type="datetime-local"
+                      name="validFrom"
+                      value={v.validFrom}
+                      onChange={(e) => set({ validFrom: e.target.value })}
+                    />
                   </label>
                   <label>
                     au
-                    <input type="datetime-local" name="validUntil" value={v.validUntil} onChange={(e) => set({ validUntil: e.target.value })} />
+                    <input
+                      type="datetime-local"
+                      name="validUntil"
+                      value={v.validUntil}
+                      onChange={(e) => set({ validUntil: e.target.value })}
+                    />
                   </label>
                 </>
               );
@@ -435,7 +562,11 @@ export function ArticleEditor({ article, canPublish, types, categories, stations
         </p>
         <label>
           Type
-          <select name="type" value={meta.type} onChange={(e) => update("type", e.target.value as ArticleType)}>
+          <select
+            name="type"
+            value={meta.type}
+            onChange={(e) => update("type", e.target.value as ArticleType)}
+          >
             {types.map((t) => (
               <option key={t} value={t}>
                 {TYPE_LABEL[t]}
@@ -445,15 +576,24 @@ export function ArticleEditor({ article, canPublish, types, categories, stations
         </label>
         <label>
           Adresse (laisser vide pour la tirer du titre)
-          <input name="slug" value={meta.slug} onChange={(e) => update("slug", e.target.value)} pattern="[a-z0-9]+(-[a-z0-9]+)*" />
+          <input
+            name="slug"
+            value={meta.slug}
+            onChange={(e) => update("slug", e.target.value)}
+            pattern="[a-z0-9]+(-[a-z0-9]+)*"
+          />
         </label>
         <label>
           Date de publication (heure de Paris)
-          <input type="datetime-local" name="publishedAt" value={meta.publishedAt} onChange={(e) => update("publishedAt", e.target.value)} />
+          <input
+            type="datetime-local"
+            name="publishedAt"
+            value={meta.publishedAt}
+            onChange={(e) => update("publishedAt", e.target.value)}
+          />
         </label>
         <div>
-          Image de couverture{" "}
-          {meta.coverUrl && <img src={meta.coverUrl} alt="" className="cover-thumb" />}
+          Image de couverture {meta.coverUrl && <img src={meta.coverUrl} alt="" className="cover-thumb" />}
           <button type="button" onClick={() => setPicker("cover")}>
             Choisir
           </button>
@@ -478,7 +618,12 @@ export function ArticleEditor({ article, canPublish, types, categories, stations
                   type="checkbox"
                   checked={meta.categoryIds.includes(c.id)}
                   onChange={() =>
-                    update("categoryIds", meta.categoryIds.includes(c.id) ? meta.categoryIds.filter((x) => x !== c.id) : [...meta.categoryIds, c.id])
+                    update(
+                      "categoryIds",
+                      meta.categoryIds.includes(c.id)
+                        ? meta.categoryIds.filter((x) => x !== c.id)
+                        : [...meta.categoryIds, c.id],
+                    )
                   }
                 />{" "}
                 {c.name}
@@ -503,7 +648,13 @@ export function ArticleEditor({ article, canPublish, types, categories, stations
           />
         </label>
         <div className="stack">
-          <button type="button" disabled={saving} onClick={() => save(meta.status === "PUBLISHED" || meta.status === "SCHEDULED" ? meta.status : "DRAFT")}>
+          <button
+            type="button"
+            disabled={saving}
+            onClick={() =>
+              save(meta.status === "PUBLISHED" || meta.status === "SCHEDULED" ? meta.status : "DRAFT")
+            }
+          >
             Enregistrer
           </button>
           {!canPublish && (
@@ -531,7 +682,10 @@ export function ArticleEditor({ article, canPublish, types, categories, stations
           )}
         </div>
         {message && (
-          <p role={message.kind === "error" ? "alert" : "status"} className={message.kind === "error" ? "error" : "success"}>
+          <p
+            role={message.kind === "error" ? "alert" : "status"}
+            className={message.kind === "error" ? "error" : "success"}
+          >
             {message.text}
           </p>
         )}

@@ -12,7 +12,8 @@ export function MediaLibrary({ items }: { items: (LibraryMedia & { usage: number
   async function call(url: string, init: RequestInit) {
     setError(null);
     const response = await fetch(url, init);
-    if (!response.ok) setError(((await response.json().catch(() => ({}))) as { error?: string }).error ?? "Erreur");
+    if (!response.ok)
+      setError(((await response.json().catch(() => ({}))) as { error?: string }).error ?? "Erreur");
     router.refresh();
   }
   return (

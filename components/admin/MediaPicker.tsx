@@ -90,7 +90,13 @@ export function MediaUploader({ onUploaded }: { onUploaded: (media: LibraryMedia
 }
 
 /** The media library in a dialog: search, upload, and choose one image. */
-export function MediaPicker({ onPick, onClose }: { onPick: (media: LibraryMedia) => void; onClose: () => void }) {
+export function MediaPicker({
+  onPick,
+  onClose,
+}: {
+  onPick: (media: LibraryMedia) => void;
+  onClose: () => void;
+}) {
   const [items, setItems] = useState<LibraryMedia[]>([]);
   const [query, setQuery] = useState("");
   const load = useCallback(async (q: string) => {
@@ -118,7 +124,11 @@ export function MediaPicker({ onPick, onClose }: { onPick: (media: LibraryMedia)
           {items.map((media) => (
             <li key={media.id}>
               <button type="button" onClick={() => onPick(media)} title={media.alt}>
-                <img src={mediaUrl(media.key, pickWidth(media, 480), "webp")} alt={media.alt} loading="lazy" />
+                <img
+                  src={mediaUrl(media.key, pickWidth(media, 480), "webp")}
+                  alt={media.alt}
+                  loading="lazy"
+                />
               </button>
             </li>
           ))}

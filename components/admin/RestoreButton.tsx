@@ -11,7 +11,9 @@ export function RestoreButton({ articleId, revisionId }: { articleId: number; re
       <button
         type="button"
         onClick={async () => {
-          const response = await fetch(`/api/admin/articles/${articleId}/revisions/${revisionId}`, { method: "POST" });
+          const response = await fetch(`/api/admin/articles/${articleId}/revisions/${revisionId}`, {
+            method: "POST",
+          });
           if (response.ok) router.push(`/admin/articles/${articleId}`);
           else setError(((await response.json().catch(() => ({}))) as { error?: string }).error ?? "Erreur");
         }}

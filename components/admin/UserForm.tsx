@@ -42,7 +42,13 @@ export function UserForm({
           <legend>Stations gérées</legend>
           {stations.map((s) => (
             <label key={s.id}>
-              <input type="checkbox" name="stationIds" value={s.id} defaultChecked={user?.stationIds.includes(s.id)} /> {s.name}
+              <input
+                type="checkbox"
+                name="stationIds"
+                value={s.id}
+                defaultChecked={user?.stationIds.includes(s.id)}
+              />{" "}
+              {s.name}
             </label>
           ))}
         </fieldset>
@@ -51,7 +57,12 @@ export function UserForm({
         {user ? "Enregistrer" : "Créer le compte"}
       </button>
       {extra?.map((e) => (
-        <button key={e.label} type="submit" formAction={async (form) => void (await e.action(state, form))} formNoValidate>
+        <button
+          key={e.label}
+          type="submit"
+          formAction={async (form) => void (await e.action(state, form))}
+          formNoValidate
+        >
           {e.label}
         </button>
       ))}

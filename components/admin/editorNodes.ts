@@ -65,6 +65,10 @@ export const StationBlock = Node.create({
     );
     delete (attributes as Record<string, unknown>).kind;
     void HTMLAttributes;
-    return ["div", attributes, `${EMBED_LABEL[kind] ?? kind} — ${station}${kind === "station-chart" ? ` (${field})` : ""}`];
+    return [
+      "div",
+      attributes,
+      `${EMBED_LABEL[kind] ?? kind} — ${station}${kind === "station-chart" ? ` (${field})` : ""}`,
+    ];
   },
 });

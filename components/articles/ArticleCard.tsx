@@ -4,7 +4,10 @@ import { pictureHtml } from "@/lib/media/urls";
 import { formatParis } from "@/lib/time";
 
 export function formatDate(iso: string, withTime = false): string {
-  return formatParis(Date.parse(iso) / 1000, withTime ? { dateStyle: "long", timeStyle: "short" } : { dateStyle: "long" });
+  return formatParis(
+    Date.parse(iso) / 1000,
+    withTime ? { dateStyle: "long", timeStyle: "short" } : { dateStyle: "long" },
+  );
 }
 
 /** One article in a list: cover, type, title, date, author and excerpt. */
@@ -12,8 +15,13 @@ export function ArticleCard({ article }: { article: Card }) {
   return (
     <article className="card article-card" data-article={article.slug}>
       {article.cover && (
-        // biome-ignore lint/security/noDangerouslySetInnerHtml: markup built by lib/media/urls from stored media
-        <div className="cover" dangerouslySetInnerHTML={{ __html: pictureHtml(article.cover, article.cover.alt, "(max-width: 40rem) 100vw, 20rem") }} />
+        <div
+          className="cover"
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: markup built by lib/media/urls from stored media
+          dangerouslySetInnerHTML={{
+            __html: pictureHtml(article.cover, article.cover.alt, "(max-width: 40rem) 100vw, 20rem"),
+          }}
+        />
       )}
       <p className="muted">
         <span className={`type type-${article.type.toLowerCase()}`}>{TYPE_LABEL[article.type]}</span> ·{" "}
@@ -28,7 +36,13 @@ export function ArticleCard({ article }: { article: Card }) {
   );
 }
 
-export function ArticleList({ items, empty = "Aucun article pour le moment." }: { items: Card[]; empty?: string }) {
+export function ArticleList({
+  items,
+  empty = "Aucun article pour le moment.",
+}: {
+  items: Card[];
+  empty?: string;
+}) {
   if (items.length === 0) return <p className="muted">{empty}</p>;
   return (
     <div className="article-list">
@@ -40,7 +54,15 @@ export function ArticleList({ items, empty = "Aucun article pour le moment." }: 
 }
 
 /** Previous / next page links, keeping the other query parameters. */
-export function Pagination({ page, pages, href }: { page: number; pages: number; href: (page: number) => string }) {
+export function Pagination({
+  page,
+  pages,
+  href,
+}: {
+  page: number;
+  pages: number;
+  href: (page: number) => string;
+}) {
   if (pages <= 1) return null;
   return (
     <nav className="pagination" aria-label="Pages">

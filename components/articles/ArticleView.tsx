@@ -45,7 +45,9 @@ export function ArticleView({ article }: { article: ArticleFull }) {
         <div
           className="cover"
           // biome-ignore lint/security/noDangerouslySetInnerHtml: markup built by lib/media/urls from stored media
-          dangerouslySetInnerHTML={{ __html: pictureHtml(article.cover, article.cover.alt, "(max-width: 46rem) 100vw, 46rem", true) }}
+          dangerouslySetInnerHTML={{
+            __html: pictureHtml(article.cover, article.cover.alt, "(max-width: 46rem) 100vw, 46rem", true),
+          }}
         />
       )}
       {article.excerpt && <p className="lead">{article.excerpt}</p>}

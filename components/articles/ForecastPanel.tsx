@@ -1,4 +1,4 @@
-import { type Zone, ZONE_LABEL } from "@/lib/articles/model";
+import { ZONE_LABEL, type Zone } from "@/lib/articles/model";
 import { publicForecast } from "@/lib/articles/public";
 import { config } from "@/lib/config";
 import { ForecastTable } from "./ForecastTable";
@@ -12,7 +12,11 @@ export async function ForecastPanel({ zone = null }: { zone?: Zone | null }) {
   if (!forecast) return null;
   const href = new URL(`/articles/${forecast.article.slug}`, config().siteUrl).toString();
   return (
-    <section className="card forecast-panel" aria-labelledby="prevision-titre" data-forecast={forecast.article.slug}>
+    <section
+      className="card forecast-panel"
+      aria-labelledby="prevision-titre"
+      data-forecast={forecast.article.slug}
+    >
       <h2 id="prevision-titre" style={{ marginTop: 0 }}>
         Prévisions{zone ? ` — ${ZONE_LABEL[zone]}` : ""}
       </h2>

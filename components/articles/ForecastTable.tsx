@@ -3,7 +3,11 @@ import type { ForecastRowView } from "@/lib/articles/queries";
 import { formatParis } from "@/lib/time";
 
 function dayLabel(day: string): string {
-  return formatParis(Date.parse(`${day}T12:00:00Z`) / 1000, { weekday: "long", day: "numeric", month: "long" });
+  return formatParis(Date.parse(`${day}T12:00:00Z`) / 1000, {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+  });
 }
 
 const value = (v: number | null, unit: string) => (v === null ? "—" : `${v}${unit}`);
@@ -36,7 +40,9 @@ export function ForecastTable({ rows }: { rows: ForecastRowView[] }) {
               </td>
               <td data-field="tMin">{value(row.tMin, "\u202f°C")}</td>
               <td data-field="tMax">{value(row.tMax, "\u202f°C")}</td>
-              <td>{row.windSpeed === null ? "—" : `${row.windDir ?? ""} ${row.windSpeed}\u202fkm/h`.trim()}</td>
+              <td>
+                {row.windSpeed === null ? "—" : `${row.windDir ?? ""} ${row.windSpeed}\u202fkm/h`.trim()}
+              </td>
               <td data-field="rain">{value(row.rainProbability, "\u202f%")}</td>
             </tr>
           ))}

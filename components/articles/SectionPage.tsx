@@ -4,7 +4,9 @@ import { type ArticleType, TYPE_SECTION } from "@/lib/articles/model";
 import { publicList } from "@/lib/articles/public";
 import { ArticleList, Pagination } from "./ArticleCard";
 
-export type SectionProps = { searchParams: Promise<{ page?: string; categorie?: string; etiquette?: string }> };
+export type SectionProps = {
+  searchParams: Promise<{ page?: string; categorie?: string; etiquette?: string }>;
+};
 
 export function pageNumber(value: string | undefined): number {
   const page = Number(value);
@@ -25,7 +27,10 @@ export function sectionMetadata(type: Exclude<ArticleType, "PAGE">): Metadata {
 }
 
 /** A list page of one type (or of every type, with optional category / tag filters). */
-export async function SectionPage({ type, searchParams }: { type: Exclude<ArticleType, "PAGE"> | null } & SectionProps) {
+export async function SectionPage({
+  type,
+  searchParams,
+}: { type: Exclude<ArticleType, "PAGE"> | null } & SectionProps) {
   await connection();
   const params = await searchParams;
   const page = pageNumber(params.page);

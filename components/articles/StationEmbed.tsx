@@ -40,9 +40,9 @@ export async function StationEmbed({ embed }: { embed: Embed }) {
                 {formatValue(latest.outTemp, "°C")}
               </p>
               <p>
-                Humidité {formatValue(latest.outHumidity, "%", 0)} · Pression {formatValue(latest.barometer, "hPa")} ·
-                Vent {formatValue(latest.windSpeed, "km/h", 0)} {cardinal(latest.windDir) ?? ""} · Rafales{" "}
-                {formatValue(latest.windGust, "km/h", 0)}
+                Humidité {formatValue(latest.outHumidity, "%", 0)} · Pression{" "}
+                {formatValue(latest.barometer, "hPa")} · Vent {formatValue(latest.windSpeed, "km/h", 0)}{" "}
+                {cardinal(latest.windDir) ?? ""} · Rafales {formatValue(latest.windGust, "km/h", 0)}
               </p>
               <p className="muted">Relevé du {formatParis(latest.dateTime)}</p>
             </>
@@ -61,7 +61,12 @@ export async function StationEmbed({ embed }: { embed: Embed }) {
       160,
     );
     return (
-      <figure className="embed card" data-embed="station-chart" data-station={station.slug} data-field={embed.field}>
+      <figure
+        className="embed card"
+        data-embed="station-chart"
+        data-station={station.slug}
+        data-field={embed.field}
+      >
         {chart ? (
           <svg viewBox="0 0 640 160" role="img" aria-label={`${label} sur 24 heures à ${station.name}`}>
             <path d={chart.path} fill="none" stroke="currentColor" strokeWidth="2" />
@@ -83,6 +88,10 @@ export async function StationEmbed({ embed }: { embed: Embed }) {
     );
   } catch (error) {
     if (!(error instanceof ArchiveError)) throw error;
-    return <aside className="embed card muted">Les données de {station.name} sont indisponibles pour le moment.</aside>;
+    return (
+      <aside className="embed card muted">
+        Les données de {station.name} sont indisponibles pour le moment.
+      </aside>
+    );
   }
 }

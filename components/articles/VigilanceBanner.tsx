@@ -10,5 +10,7 @@ import { VigilanceBannerClient } from "./VigilanceBannerClient";
 export async function VigilanceBanner() {
   const notices = await publicVigilance();
   if (notices.length === 0) return null;
-  return <VigilanceBannerClient notices={notices} siteUrl={config().siteUrl.origin} renderedAt={Date.now()} />;
+  return (
+    <VigilanceBannerClient notices={notices} siteUrl={config().siteUrl.origin} renderedAt={Date.now()} />
+  );
 }

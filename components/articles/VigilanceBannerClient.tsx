@@ -27,12 +27,16 @@ export function VigilanceBannerClient({
   const shown = inForce(notices, now);
   if (shown.length === 0) return null;
   return (
-    <div className="vigilance-banners" role="region" aria-label="Vigilance météo">
+    <section className="vigilance-banners" aria-label="Vigilance météo">
       {shown.map((notice) => (
-        <p key={notice.slug} className={`vigilance vigilance-${notice.level.toLowerCase()}`} data-vigilance={notice.level}>
+        <p
+          key={notice.slug}
+          className={`vigilance vigilance-${notice.level.toLowerCase()}`}
+          data-vigilance={notice.level}
+        >
           <strong>Vigilance {LEVEL_LABEL[notice.level]}</strong> —{" "}
-          {notice.phenomena.map((p) => PHENOMENA[p] ?? p).join(", ")} ({notice.zones.map((z) => ZONE_LABEL[z]).join(", ")}
-          ) jusqu'au{" "}
+          {notice.phenomena.map((p) => PHENOMENA[p] ?? p).join(", ")} (
+          {notice.zones.map((z) => ZONE_LABEL[z]).join(", ")}) jusqu'au{" "}
           {new Date(notice.validUntil).toLocaleString("fr-FR", {
             timeZone: "Europe/Paris",
             weekday: "long",
@@ -43,6 +47,6 @@ export function VigilanceBannerClient({
           . <a href={`${siteUrl}/articles/${notice.slug}`}>{notice.title}</a>
         </p>
       ))}
-    </div>
+    </section>
   );
 }

@@ -10,7 +10,12 @@ import type { ArticleStatus, ArticleType } from "./model";
 
 export function listAdminArticles(
   user: CurrentUser,
-  { mine = false, status, type, page = 1 }: { mine?: boolean; status?: ArticleStatus; type?: ArticleType; page?: number },
+  {
+    mine = false,
+    status,
+    type,
+    page = 1,
+  }: { mine?: boolean; status?: ArticleStatus; type?: ArticleType; page?: number },
 ) {
   const where: Prisma.ArticleWhereInput = {
     ...(mine || !hasRole(user, "EDITOR") ? { authorId: user.id } : {}),
@@ -93,7 +98,11 @@ export async function editorState(id: number) {
 export async function editorContext() {
   const [categories, stations] = await Promise.all([
     db().category.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db().station.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { slug: true, name: true } }),
+    db().station.findMany({
+      where: { active: true },
+      orderBy: { name: "asc" },
+      select: { slug: true, name: true },
+    }),
   ]);
   const now = new Date();
   return { categories, stations, today: parisDay(now), now: toParisInput(now) };

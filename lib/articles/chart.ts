@@ -15,7 +15,12 @@ export interface Sparkline {
   max: number;
 }
 
-export function sparkline(points: SparkPoint[], width: number, height: number, padding = 4): Sparkline | null {
+export function sparkline(
+  points: SparkPoint[],
+  width: number,
+  height: number,
+  padding = 4,
+): Sparkline | null {
   const values = points.filter((p): p is { t: number; v: number } => p.v !== null && Number.isFinite(p.v));
   if (values.length < 2) return null;
   const min = Math.min(...values.map((p) => p.v));

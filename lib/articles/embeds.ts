@@ -18,4 +18,3 @@ export interface Embed {
   station: string;
   field: ChartField;
 }
-

@@ -2,14 +2,26 @@ import { z } from "zod";
 import { ApiError } from "../api";
 import { CARDINALS } from "../weather/wind";
 import { parseParisInput } from "./dates";
-import { ARTICLE_STATUSES, ARTICLE_TYPES, PHENOMENA, type Phenomenon, SKY_ICONS, SLUG_RE, VIGILANCE_LEVELS, ZONES } from "./model";
+import {
+  ARTICLE_STATUSES,
+  ARTICLE_TYPES,
+  PHENOMENA,
+  type Phenomenon,
+  SKY_ICONS,
+  SLUG_RE,
+  VIGILANCE_LEVELS,
+  ZONES,
+} from "./model";
 
 /** What the editor sends when it saves an article, validated with French messages. */
 
 /** A date: ISO 8601 with its zone, or the editor's "YYYY-MM-DDTHH:mm" in Paris time. */
 const dateInput = (message: string) =>
   z.preprocess(
-    (value) => (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? parseParisInput(value) ?? value : value),
+    (value) =>
+      typeof value === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)
+        ? (parseParisInput(value) ?? value)
+        : value,
     z.coerce.date({ error: message }),
   );
 
@@ -40,7 +52,11 @@ export const vigilanceSchema = z
   .object({
     level: z.enum(VIGILANCE_LEVELS, { error: "Vigilance : niveau inconnu (vert, jaune, orange ou rouge)" }),
     phenomena: z
-      .array(z.enum(Object.keys(PHENOMENA) as [Phenomenon, ...Phenomenon[]], { error: "Vigilance : phénomène inconnu" }))
+      .array(
+        z.enum(Object.keys(PHENOMENA) as [Phenomenon, ...Phenomenon[]], {
+          error: "Vigilance : phénomène inconnu",
+        }),
+      )
       .min(1, { message: "Vigilance : choisissez au moins un phénomène" }),
     zones: z.array(z.enum(ZONES, { error: "Vigilance : zone inconnue" })).min(1, {
       message: "Vigilance : choisissez au moins une zone",
@@ -91,7 +107,10 @@ export function parseArticleInput(raw: unknown): ArticleInput {
   }
   const input = result.data;
   if (input.type === "VIGILANCE" && !input.vigilance) {
-    throw new ApiError(422, "Une vigilance doit préciser son niveau, ses phénomènes, ses zones et sa validité.");
+    throw new ApiError(
+      422,
+      "Une vigilance doit préciser son niveau, ses phénomènes, ses zones et sa validité.",
+    );
   }
   return input;
 }

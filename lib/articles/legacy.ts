@@ -57,6 +57,7 @@ export async function resolveLegacy(pathAndQuery: string): Promise<string | null
   const rule = ruleFor(url.pathname, url.searchParams);
   if (rule) return rule;
   // Any other address with a trailing slash: the same without it (our addresses have none).
-  if (url.pathname.length > 1 && url.pathname.endsWith("/")) return url.pathname.replace(/\/+$/, "") + url.search;
+  if (url.pathname.length > 1 && url.pathname.endsWith("/"))
+    return url.pathname.replace(/\/+$/, "") + url.search;
   return null;
 }

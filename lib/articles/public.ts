@@ -38,10 +38,14 @@ export async function publicArticle(slug: string) {
   return Date.parse(article.publishedAt) <= Date.now() ? article : null;
 }
 
-const cachedVigilance = unstable_cache(async (_epoch: number) => queries.currentVigilance(), ["articles-vigilance"], {
-  revalidate: 30,
-  tags: [ARTICLES_TAG],
-});
+const cachedVigilance = unstable_cache(
+  async (_epoch: number) => queries.currentVigilance(),
+  ["articles-vigilance"],
+  {
+    revalidate: 30,
+    tags: [ARTICLES_TAG],
+  },
+);
 export async function publicVigilance() {
   return cachedVigilance(await epoch());
 }
@@ -74,7 +78,11 @@ export async function publicFeed(type: queries.ListFilter["type"] | null) {
   return cachedFeed(await epoch(), type ?? null);
 }
 
-const cachedSitemap = unstable_cache(async (_epoch: number) => queries.sitemapArticles(), ["articles-sitemap"], options);
+const cachedSitemap = unstable_cache(
+  async (_epoch: number) => queries.sitemapArticles(),
+  ["articles-sitemap"],
+  options,
+);
 export async function publicSitemap() {
   return cachedSitemap(await epoch());
 }

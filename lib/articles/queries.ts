@@ -26,7 +26,14 @@ export interface ArticleCard {
   cover: MediaInfo | null;
 }
 
-const mediaSelect = { key: true, alt: true, width: true, height: true, widths: true, blurDataUrl: true } as const;
+const mediaSelect = {
+  key: true,
+  alt: true,
+  width: true,
+  height: true,
+  widths: true,
+  blurDataUrl: true,
+} as const;
 
 const cardSelect = {
   id: true,
@@ -164,7 +171,9 @@ export async function articleForDisplay(where: Prisma.ArticleWhereUniqueInput): 
   });
   if (!row) return null;
   const keys = mediaKeysIn(row.bodyHtml);
-  const media = keys.length ? await db().media.findMany({ where: { key: { in: keys } }, select: mediaSelect }) : [];
+  const media = keys.length
+    ? await db().media.findMany({ where: { key: { in: keys } }, select: mediaSelect })
+    : [];
   return {
     ...toCard(row),
     status: row.status,
@@ -196,7 +205,10 @@ export async function currentVigilance(now = new Date()): Promise<ActiveVigilanc
 }
 
 /** The notices to show at `now` (pure: the banner re-applies it in the browser as time passes). */
-export function noticesInForce<T extends { validFrom: string; validUntil: string }>(notices: T[], now: number): T[] {
+export function noticesInForce<T extends { validFrom: string; validUntil: string }>(
+  notices: T[],
+  now: number,
+): T[] {
   return notices.filter((n) => Date.parse(n.validFrom) <= now && now < Date.parse(n.validUntil));
 }
 

@@ -35,7 +35,9 @@ function checkInputRights(user: CurrentUser, input: ArticleInput) {
     throw new ForbiddenError("Seuls les éditeurs peuvent écrire des vigilances et des pages.");
   }
   if (!allowedStatuses(user).includes(input.status)) {
-    throw new ForbiddenError("Seul un éditeur peut publier ou planifier un article : soumettez-le pour relecture.");
+    throw new ForbiddenError(
+      "Seul un éditeur peut publier ou planifier un article : soumettez-le pour relecture.",
+    );
   }
 }
 
@@ -50,11 +52,15 @@ async function mediaIdsFor(tx: Tx, html: string, coverId: number | null): Promis
 
 async function writeRelations(tx: Tx, articleId: number, input: ArticleInput, mediaIds: number[]) {
   await tx.articleMedia.deleteMany({ where: { articleId } });
-  if (mediaIds.length) await tx.articleMedia.createMany({ data: mediaIds.map((mediaId) => ({ articleId, mediaId })) });
+  if (mediaIds.length)
+    await tx.articleMedia.createMany({ data: mediaIds.map((mediaId) => ({ articleId, mediaId })) });
 
   await tx.articleCategory.deleteMany({ where: { articleId } });
   if (input.categoryIds.length) {
-    const found = await tx.category.findMany({ where: { id: { in: input.categoryIds } }, select: { id: true } });
+    const found = await tx.category.findMany({
+      where: { id: { in: input.categoryIds } },
+      select: { id: true },
+    });
     await tx.articleCategory.createMany({ data: found.map((c) => ({ articleId, categoryId: c.id })) });
   }
 
@@ -101,7 +107,11 @@ function content(input: Pick<ArticleInput, "bodyHtml" | "excerpt">) {
   };
 }
 
-export async function createArticle(user: CurrentUser, input: ArticleInput, now = new Date()): Promise<Article> {
+export async function createArticle(
+  user: CurrentUser,
+  input: ArticleInput,
+  now = new Date(),
+): Promise<Article> {
   checkInputRights(user, input);
   const publication = resolvePublication(input.status, input.publishedAt, null, now);
   return db().$transaction(async (tx) => {
@@ -109,11 +119,25 @@ export async function createArticle(user: CurrentUser, input: ArticleInput, now 
     const slug = await uniqueSlug(tx, input.slug || slugify(input.title));
     const mediaIds = await mediaIdsFor(tx, body.bodyHtml, input.coverId);
     const article = await tx.article.create({
-      data: { type: input.type, title: input.title, slug, ...body, ...publication, coverId: input.coverId, authorId: user.id },
+      data: {
+        type: input.type,
+        title: input.title,
+        slug,
+        ...body,
+        ...publication,
+        coverId: input.coverId,
+        authorId: user.id,
+      },
     });
     await writeRelations(tx, article.id, input, mediaIds);
     await tx.articleRevision.create({
-      data: { articleId: article.id, authorId: user.id, title: article.title, excerpt: article.excerpt, bodyHtml: article.bodyHtml },
+      data: {
+        articleId: article.id,
+        authorId: user.id,
+        title: article.title,
+        excerpt: article.excerpt,
+        bodyHtml: article.bodyHtml,
+      },
     });
     return article;
   });
@@ -133,7 +157,12 @@ export async function findEditableArticle(user: CurrentUser, id: number): Promis
 }
 
 /** A full save: content, status, relations, and a new revision. */
-export async function saveArticle(user: CurrentUser, id: number, input: ArticleInput, now = new Date()): Promise<Article> {
+export async function saveArticle(
+  user: CurrentUser,
+  id: number,
+  input: ArticleInput,
+  now = new Date(),
+): Promise<Article> {
   const current = await findEditableArticle(user, id);
   checkInputRights(user, input);
   const publication = resolvePublication(input.status, input.publishedAt, current.publishedAt, now);
@@ -158,7 +187,13 @@ export async function saveArticle(user: CurrentUser, id: number, input: ArticleI
     await tx.redirect.deleteMany({ where: { fromPath: articlePath(article) } });
     await writeRelations(tx, id, input, mediaIds);
     await tx.articleRevision.create({
-      data: { articleId: id, authorId: user.id, title: article.title, excerpt: article.excerpt, bodyHtml: article.bodyHtml },
+      data: {
+        articleId: id,
+        authorId: user.id,
+        title: article.title,
+        excerpt: article.excerpt,
+        bodyHtml: article.bodyHtml,
+      },
     });
     return article;
   });
@@ -182,13 +217,17 @@ export async function autosaveArticle(
     const data = { title, excerpt: body.excerpt, bodyHtml: body.bodyHtml, autosave: true, authorId: user.id };
     const revision =
       latest?.autosave && latest.authorId === user.id
-        ? await tx.articleRevision.update({ where: { id: latest.id }, data: { ...data, createdAt: new Date() } })
+        ? await tx.articleRevision.update({
+            where: { id: latest.id },
+            data: { ...data, createdAt: new Date() },
+          })
         : await tx.articleRevision.create({ data: { articleId: id, ...data } });
     if (live) {
       const mediaIds = await mediaIdsFor(tx, body.bodyHtml, null);
       await tx.article.update({ where: { id }, data: { title, ...body } });
       await tx.articleMedia.deleteMany({ where: { articleId: id } });
-      if (mediaIds.length) await tx.articleMedia.createMany({ data: mediaIds.map((mediaId) => ({ articleId: id, mediaId })) });
+      if (mediaIds.length)
+        await tx.articleMedia.createMany({ data: mediaIds.map((mediaId) => ({ articleId: id, mediaId })) });
     }
     return { savedAt: revision.createdAt, live };
   });
@@ -197,24 +236,39 @@ export async function autosaveArticle(
 export async function deleteArticle(user: CurrentUser, id: number): Promise<Article> {
   const article = await db().article.findUnique({ where: { id } });
   if (!article) throw new ApiError(404, "Article introuvable.");
-  if (!canDeleteArticle(user, article)) throw new ForbiddenError("Vous ne pouvez supprimer que vos brouillons.");
+  if (!canDeleteArticle(user, article))
+    throw new ForbiddenError("Vous ne pouvez supprimer que vos brouillons.");
   await db().article.delete({ where: { id } });
   return article;
 }
 
 /** Puts a revision's text back (as a new revision: nothing is lost). */
-export async function restoreRevision(user: CurrentUser, articleId: number, revisionId: number): Promise<Article> {
+export async function restoreRevision(
+  user: CurrentUser,
+  articleId: number,
+  revisionId: number,
+): Promise<Article> {
   const current = await findEditableArticle(user, articleId);
   const revision = await db().articleRevision.findFirst({ where: { id: revisionId, articleId } });
   if (!revision) throw new ApiError(404, "Révision introuvable.");
   return db().$transaction(async (tx) => {
     const body = content(revision);
     const mediaIds = await mediaIdsFor(tx, body.bodyHtml, null);
-    const article = await tx.article.update({ where: { id: current.id }, data: { title: revision.title, ...body } });
+    const article = await tx.article.update({
+      where: { id: current.id },
+      data: { title: revision.title, ...body },
+    });
     await tx.articleMedia.deleteMany({ where: { articleId } });
-    if (mediaIds.length) await tx.articleMedia.createMany({ data: mediaIds.map((mediaId) => ({ articleId, mediaId })) });
+    if (mediaIds.length)
+      await tx.articleMedia.createMany({ data: mediaIds.map((mediaId) => ({ articleId, mediaId })) });
     await tx.articleRevision.create({
-      data: { articleId, authorId: user.id, title: article.title, excerpt: article.excerpt, bodyHtml: article.bodyHtml },
+      data: {
+        articleId,
+        authorId: user.id,
+        title: article.title,
+        excerpt: article.excerpt,
+        bodyHtml: article.bodyHtml,
+      },
     });
     return article;
   });
@@ -245,12 +299,28 @@ export async function createDraftArticle(input: DraftInput): Promise<Article> {
     const body = content({ bodyHtml: input.bodyHtml, excerpt: input.excerpt ?? "" });
     const slug = await uniqueSlug(tx, slugify(input.title));
     const article = await tx.article.create({
-      data: { type: input.type, title: input.title.slice(0, 255), slug, ...body, status: "DRAFT", authorId: input.authorId },
+      data: {
+        type: input.type,
+        title: input.title.slice(0, 255),
+        slug,
+        ...body,
+        status: "DRAFT",
+        authorId: input.authorId,
+      },
     });
     const mediaIds = await mediaIdsFor(tx, body.bodyHtml, null);
-    if (mediaIds.length) await tx.articleMedia.createMany({ data: mediaIds.map((mediaId) => ({ articleId: article.id, mediaId })) });
+    if (mediaIds.length)
+      await tx.articleMedia.createMany({
+        data: mediaIds.map((mediaId) => ({ articleId: article.id, mediaId })),
+      });
     await tx.articleRevision.create({
-      data: { articleId: article.id, authorId: input.authorId, title: article.title, excerpt: article.excerpt, bodyHtml: article.bodyHtml },
+      data: {
+        articleId: article.id,
+        authorId: input.authorId,
+        title: article.title,
+        excerpt: article.excerpt,
+        bodyHtml: article.bodyHtml,
+      },
     });
     return article;
   });

@@ -1,3 +1,6 @@
+/** Control characters XML 1.0 forbids (all but tab and line breaks). */
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+
 /** Text and attribute values for XML documents (feeds, sitemap). */
 export function escapeXml(text: string): string {
   return text
@@ -6,6 +9,5 @@ export function escapeXml(text: string): string {
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
     .replace(/'/g, "&apos;")
-    // Characters XML 1.0 forbids.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "");
+    .replace(FORBIDDEN, "");
 }

@@ -1,5 +1,5 @@
-import type { CurrentUser } from "../auth";
 import { canDeleteMedia } from "../articles/permissions";
+import type { CurrentUser } from "../auth";
 import { db } from "../db";
 import type { Media } from "../generated/prisma/client";
 import { MediaError, mediaLimits, processImage } from "./pipeline";
@@ -18,7 +18,10 @@ export interface UploadInput {
 export function validateAlt(alt: string): string {
   const value = alt.trim();
   if (value.length === 0) {
-    throw new MediaError(422, "Le texte alternatif est obligatoire : décrivez l'image pour qui ne la voit pas.");
+    throw new MediaError(
+      422,
+      "Le texte alternatif est obligatoire : décrivez l'image pour qui ne la voit pas.",
+    );
   }
   if (value.length > 500) throw new MediaError(422, "Le texte alternatif est limité à 500 caractères.");
   return value;
@@ -41,7 +44,10 @@ export async function uploadMedia(
   if (existing) {
     const media =
       meta.wpAttachmentId && existing.wpAttachmentId === null
-        ? await db().media.update({ where: { id: existing.id }, data: { wpAttachmentId: meta.wpAttachmentId } })
+        ? await db().media.update({
+            where: { id: existing.id },
+            data: { wpAttachmentId: meta.wpAttachmentId },
+          })
         : existing;
     return { media, created: false };
   }
@@ -67,7 +73,10 @@ export async function uploadMedia(
 export async function updateMediaText(id: number, alt: string, caption: string | null): Promise<Media> {
   const media = await db().media.findUnique({ where: { id } });
   if (!media) throw new MediaError(404, "Image introuvable.");
-  return db().media.update({ where: { id }, data: { alt: validateAlt(alt), caption: caption?.trim() || null } });
+  return db().media.update({
+    where: { id },
+    data: { alt: validateAlt(alt), caption: caption?.trim() || null },
+  });
 }
 
 /** Articles that use a media (as cover or in their body). */
@@ -83,7 +92,8 @@ export async function mediaUsage(id: number): Promise<{ id: number; title: strin
 export async function deleteMedia(user: CurrentUser, id: number, dir = mediaDir()): Promise<void> {
   const media = await db().media.findUnique({ where: { id } });
   if (!media) throw new MediaError(404, "Image introuvable.");
-  if (!canDeleteMedia(user, media)) throw new MediaError(403, "Seuls son auteur et les éditeurs peuvent supprimer cette image.");
+  if (!canDeleteMedia(user, media))
+    throw new MediaError(403, "Seuls son auteur et les éditeurs peuvent supprimer cette image.");
   const usage = await mediaUsage(id);
   if (usage.length > 0) {
     throw new MediaError(

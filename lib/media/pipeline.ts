@@ -60,7 +60,9 @@ const ACCEPTED = new Set(["jpeg", "png", "webp", "avif", "gif", "tiff", "heif", 
 
 function looksLikeSvg(input: Buffer): boolean {
   const head = input.subarray(0, 1024).toString("utf8").trimStart().toLowerCase();
-  return head.startsWith("<svg") || (head.startsWith("<?xml") && head.includes("<svg")) || head.includes("<svg");
+  return (
+    head.startsWith("<svg") || (head.startsWith("<?xml") && head.includes("<svg")) || head.includes("<svg")
+  );
 }
 
 /** Scripts, event handlers, javascript: URLs, embedded HTML or external references in an SVG. */
@@ -85,10 +87,16 @@ export async function processImage(input: Buffer, limits: MediaLimits): Promise<
   try {
     metadata = await sharp(input, { limitInputPixels: false }).metadata();
   } catch {
-    throw new MediaError(415, "Ce fichier n'est pas une image reconnue (JPEG, PNG, WebP, AVIF, GIF, TIFF, HEIC ou SVG).");
+    throw new MediaError(
+      415,
+      "Ce fichier n'est pas une image reconnue (JPEG, PNG, WebP, AVIF, GIF, TIFF, HEIC ou SVG).",
+    );
   }
   if (!metadata.format || !ACCEPTED.has(metadata.format) || !metadata.width || !metadata.height) {
-    throw new MediaError(415, "Ce fichier n'est pas une image reconnue (JPEG, PNG, WebP, AVIF, GIF, TIFF, HEIC ou SVG).");
+    throw new MediaError(
+      415,
+      "Ce fichier n'est pas une image reconnue (JPEG, PNG, WebP, AVIF, GIF, TIFF, HEIC ou SVG).",
+    );
   }
   const pixels = metadata.width * metadata.height;
   if (pixels > limits.maxPixels) {
@@ -98,7 +106,11 @@ export async function processImage(input: Buffer, limits: MediaLimits): Promise<
     );
   }
   const source = () =>
-    sharp(input, { limitInputPixels: limits.maxPixels, failOn: "error", density: metadata.format === "svg" ? 144 : undefined }).rotate();
+    sharp(input, {
+      limitInputPixels: limits.maxPixels,
+      failOn: "error",
+      density: metadata.format === "svg" ? 144 : undefined,
+    }).rotate();
   let oriented: { data: Buffer; info: OutputInfo };
   try {
     // One decode, rotated upright; every size is derived from this lossless copy.
@@ -113,7 +125,10 @@ export async function processImage(input: Buffer, limits: MediaLimits): Promise<
     const resized = () => sharp(oriented.data).resize({ width: w, withoutEnlargement: true });
     files.set(`${w}.avif`, await resized().avif({ quality: 55, effort: 2 }).toBuffer());
     files.set(`${w}.webp`, await resized().webp({ quality: 80 }).toBuffer());
-    files.set(`${w}.jpg`, await resized().flatten({ background: "#ffffff" }).jpeg({ quality: 82, mozjpeg: true }).toBuffer());
+    files.set(
+      `${w}.jpg`,
+      await resized().flatten({ background: "#ffffff" }).jpeg({ quality: 82, mozjpeg: true }).toBuffer(),
+    );
   }
   const blur = await sharp(oriented.data).resize({ width: 16 }).blur(1).webp({ quality: 40 }).toBuffer();
   const sha256 = createHash("sha256").update(input).digest("hex");

@@ -53,7 +53,10 @@ export async function storeMediaFiles(
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOTEMPTY" || code === "EEXIST") return; // the same media, stored meanwhile
     if (code === "ENOSPC" || code === "EDQUOT") {
-      throw new MediaError(507, "Espace disque insuffisant sur le serveur : l'image n'a pas été enregistrée.");
+      throw new MediaError(
+        507,
+        "Espace disque insuffisant sur le serveur : l'image n'a pas été enregistrée.",
+      );
     }
     throw error;
   }

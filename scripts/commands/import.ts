@@ -25,9 +25,13 @@ export function register(program: Command) {
         const started = Date.now();
         let summary: Awaited<ReturnType<typeof importWordpress>>;
         try {
-          summary = await importWordpress(file, { uploads: options.uploads, log: (line) => console.log(line) });
+          summary = await importWordpress(file, {
+            uploads: options.uploads,
+            log: (line) => console.log(line),
+          });
         } catch (error) {
-          if (error instanceof WxrError) throw new CliError(`${file}, ${error.message} — nothing was imported`);
+          if (error instanceof WxrError)
+            throw new CliError(`${file}, ${error.message} — nothing was imported`);
           throw error;
         }
         if (summary.newUserIds.length) {

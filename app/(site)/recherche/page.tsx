@@ -18,13 +18,15 @@ export default async function SearchPage({ searchParams }: Props) {
   return (
     <>
       <h1>Recherche</h1>
-      <form role="search" action="/recherche" className="search-form">
-        <label>
-          Rechercher dans les articles
-          <input type="search" name="q" defaultValue={q} minLength={3} required />
-        </label>
-        <button type="submit">Rechercher</button>
-      </form>
+      <search>
+        <form action="/recherche" className="search-form">
+          <label>
+            Rechercher dans les articles
+            <input type="search" name="q" defaultValue={q} minLength={3} required />
+          </label>
+          <button type="submit">Rechercher</button>
+        </form>
+      </search>
       {result && (
         <>
           <p className="muted" data-results={result.total}>

@@ -26,8 +26,8 @@ export default async function CategoriesPage() {
     <>
       <h1>Catégories</h1>
       <p className="muted">
-        Le type donné à chaque catégorie décide du type des articles importés de WordPress. Relancez l'import après un
-        changement : les articles existants sont mis à jour.
+        Le type donné à chaque catégorie décide du type des articles importés de WordPress. Relancez l'import
+        après un changement : les articles existants sont mis à jour.
       </p>
       <form action={saveMapping} className="stack">
         <table>
@@ -44,7 +44,11 @@ export default async function CategoriesPage() {
                 <td>{c.name}</td>
                 <td>{c._count.articles}</td>
                 <td>
-                  <select name={`type-${c.id}`} defaultValue={c.articleType ?? ""} aria-label={`Type pour ${c.name}`}>
+                  <select
+                    name={`type-${c.id}`}
+                    defaultValue={c.articleType ?? ""}
+                    aria-label={`Type pour ${c.name}`}
+                  >
                     <option value="">(aucun : actualité)</option>
                     {ARTICLE_TYPES.filter((t) => t !== "PAGE").map((t) => (
                       <option key={t} value={t}>

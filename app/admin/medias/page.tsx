@@ -13,7 +13,10 @@ export default async function MediaPage() {
     <>
       <h1>Médiathèque</h1>
       <MediaLibrary
-        items={items.map(({ _count, createdAt: _c, sha256: _s, ...m }) => ({ ...m, usage: _count.usages + _count.covers }))}
+        items={items.map(({ _count, createdAt: _c, sha256: _s, ...m }) => ({
+          ...m,
+          usage: _count.usages + _count.covers,
+        }))}
       />
     </>
   );

@@ -36,7 +36,9 @@ export async function createUserAction(_state: UserFormState, form: FormData): P
   await requireRole("ADMIN");
   return run(async () => {
     const { invited } = await createUser(input(form));
-    return invited ? "Compte créé ; une invitation a été envoyée." : "Compte créé (e-mail non configuré : pas d'invitation).";
+    return invited
+      ? "Compte créé ; une invitation a été envoyée."
+      : "Compte créé (e-mail non configuré : pas d'invitation).";
   });
 }
 

@@ -15,7 +15,9 @@ export default async function UsersPage() {
     <>
       <h1>Utilisateurs</h1>
       <h2>Nouveau compte</h2>
-      <p className="muted">Le compte est créé sans mot de passe ; la personne reçoit un lien pour le choisir.</p>
+      <p className="muted">
+        Le compte est créé sans mot de passe ; la personne reçoit un lien pour le choisir.
+      </p>
       <UserForm action={createUserAction} stations={stations} />
       <h2>Comptes ({users.length})</h2>
       {users.map((u) => (
@@ -27,7 +29,13 @@ export default async function UsersPage() {
           </summary>
           <UserForm
             action={updateUserAction}
-            user={{ id: u.id, email: u.email, name: u.name, role: u.role, stationIds: u.stations.map((s) => s.stationId) }}
+            user={{
+              id: u.id,
+              email: u.email,
+              name: u.name,
+              role: u.role,
+              stationIds: u.stations.map((s) => s.stationId),
+            }}
             stations={stations}
             extra={[
               { label: "Envoyer une invitation", action: inviteUserAction },

@@ -10,7 +10,9 @@ export default function ForgotPasswordPage() {
       <SiteHeader />
       <main id="contenu">
         <h1>Mot de passe oublié</h1>
-        <p className="muted">Indiquez l'adresse de votre compte : vous recevrez un lien pour choisir un nouveau mot de passe.</p>
+        <p className="muted">
+          Indiquez l'adresse de votre compte : vous recevrez un lien pour choisir un nouveau mot de passe.
+        </p>
         <ForgotPasswordForm />
       </main>
       <SiteFooter />

@@ -5,7 +5,11 @@ import { NewPasswordForm } from "../PasswordForms";
 
 export const metadata: Metadata = { title: "Nouveau mot de passe", robots: { index: false } };
 
-export default async function NewPasswordPage({ searchParams }: { searchParams: Promise<{ jeton?: string }> }) {
+export default async function NewPasswordPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ jeton?: string }>;
+}) {
   const token = (await searchParams).jeton ?? "";
   const valid = token.length > 20 && token.length < 100 && (await tokenIsValid(token));
   return (
@@ -17,7 +21,8 @@ export default async function NewPasswordPage({ searchParams }: { searchParams: 
           <NewPasswordForm token={token} />
         ) : (
           <p className="error" role="alert">
-            Ce lien a expiré ou a déjà servi. <a href="/connexion/mot-de-passe-oublie">Demander un nouveau lien</a>
+            Ce lien a expiré ou a déjà servi.{" "}
+            <a href="/connexion/mot-de-passe-oublie">Demander un nouveau lien</a>
           </p>
         )}
       </main>

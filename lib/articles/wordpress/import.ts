@@ -104,7 +104,8 @@ export async function importParsed(
   for (const item of wxr.items) {
     for (const c of item.categories) {
       const terms = c.domain === "post_tag" ? tagTerms : c.domain === "category" ? categoryTerms : null;
-      if (terms && c.slug && !terms.has(c.slug)) terms.set(c.slug, { id: 0, slug: c.slug, name: c.name, parent: "" });
+      if (terms && c.slug && !terms.has(c.slug))
+        terms.set(c.slug, { id: 0, slug: c.slug, name: c.name, parent: "" });
     }
   }
   const categories = new Map<string, { id: number; articleType: ArticleType | null }>();
@@ -141,7 +142,9 @@ export async function importParsed(
   const mediaByAttachment = new Map<number, MediaInfo & { id: number }>();
   const attachments = wxr.items.filter((i) => i.type === "attachment");
   for (const item of attachments) {
-    const upload = uploadPath(item.attachmentUrl) ?? (item.meta._wp_attached_file ? { path: item.meta._wp_attached_file, width: null } : null);
+    const upload =
+      uploadPath(item.attachmentUrl) ??
+      (item.meta._wp_attached_file ? { path: item.meta._wp_attached_file, width: null } : null);
     if (!upload) {
       summary.media.missing.push(`${item.attachmentUrl || item.title} (adresse inconnue)`);
       continue;
@@ -182,7 +185,10 @@ export async function importParsed(
 
   // Posts and pages: plan slugs first, so that links between posts can be rewritten in one pass.
   const posts = wxr.items.filter((i) => i.type === "post" || i.type === "page");
-  const planned = new Map<number, { item: WxrItem; type: ArticleType; status: ArticleStatus; slug: string; existing: Article | null }>();
+  const planned = new Map<
+    number,
+    { item: WxrItem; type: ArticleType; status: ArticleStatus; slug: string; existing: Article | null }
+  >();
   const reserved = new Set<string>();
   for (const item of posts) {
     const status = STATUS[item.status];
@@ -195,7 +201,8 @@ export async function importParsed(
     let slug = existing?.slug ?? slugify(item.slug || item.title);
     if (!existing) {
       const base = slug;
-      for (let n = 2; reserved.has(slug) || (await prisma.article.findUnique({ where: { slug } })); n++) slug = `${base}-${n}`;
+      for (let n = 2; reserved.has(slug) || (await prisma.article.findUnique({ where: { slug } })); n++)
+        slug = `${base}-${n}`;
     }
     reserved.add(slug);
     planned.set(item.id, { item, type, status, slug, existing });
@@ -218,13 +225,21 @@ export async function importParsed(
   }
 
   for (const { item, type, status, slug, existing } of planned.values()) {
-    const bodyHtml = convertContent(item.content, { siteUrl: wxr.siteUrl, mediaByUpload, mediaByAttachment, resolvePath });
+    const bodyHtml = convertContent(item.content, {
+      siteUrl: wxr.siteUrl,
+      mediaByUpload,
+      mediaByAttachment,
+      resolvePath,
+    });
     const excerpt = convertExcerpt(item.excerpt);
     const coverId = mediaByAttachment.get(Number(item.meta._thumbnail_id))?.id ?? null;
     const publishedAt = item.date ? new Date(item.date) : null;
     const data = {
       type,
-      status: status === "SCHEDULED" && publishedAt && publishedAt.getTime() <= Date.now() ? ("PUBLISHED" as const) : status,
+      status:
+        status === "SCHEDULED" && publishedAt && publishedAt.getTime() <= Date.now()
+          ? ("PUBLISHED" as const)
+          : status,
       title: item.title.slice(0, 255) || "(sans titre)",
       excerpt: excerpt || convertExcerpt(bodyHtml).slice(0, 220),
       bodyHtml,
@@ -235,25 +250,53 @@ export async function importParsed(
     };
     const mediaKeys = mediaKeysIn(bodyHtml);
     const mediaIds = mediaKeys.length
-      ? (await prisma.media.findMany({ where: { key: { in: mediaKeys } }, select: { id: true } })).map((m) => m.id)
+      ? (await prisma.media.findMany({ where: { key: { in: mediaKeys } }, select: { id: true } })).map(
+          (m) => m.id,
+        )
       : [];
     const article = await prisma.$transaction(async (tx) => {
       const saved = existing
         ? await tx.article.update({ where: { id: existing.id }, data })
         : await tx.article.create({ data: { ...data, slug, wpPostId: item.id } });
-      if (!existing || existing.bodyHtml !== bodyHtml || existing.title !== data.title || existing.excerpt !== data.excerpt) {
+      if (
+        !existing ||
+        existing.bodyHtml !== bodyHtml ||
+        existing.title !== data.title ||
+        existing.excerpt !== data.excerpt
+      ) {
         await tx.articleRevision.create({
-          data: { articleId: saved.id, authorId: data.authorId, title: saved.title, excerpt: saved.excerpt, bodyHtml },
+          data: {
+            articleId: saved.id,
+            authorId: data.authorId,
+            title: saved.title,
+            excerpt: saved.excerpt,
+            bodyHtml,
+          },
         });
       }
       await tx.articleMedia.deleteMany({ where: { articleId: saved.id } });
-      if (mediaIds.length) await tx.articleMedia.createMany({ data: mediaIds.map((mediaId) => ({ articleId: saved.id, mediaId })) });
+      if (mediaIds.length)
+        await tx.articleMedia.createMany({
+          data: mediaIds.map((mediaId) => ({ articleId: saved.id, mediaId })),
+        });
       await tx.articleCategory.deleteMany({ where: { articleId: saved.id } });
       await tx.articleTag.deleteMany({ where: { articleId: saved.id } });
-      const categoryIds = new Set(item.categories.filter((c) => c.domain === "category").flatMap((c) => categories.get(c.slug)?.id ?? []));
-      const tagIds = new Set(item.categories.filter((c) => c.domain === "post_tag").flatMap((c) => tags.get(c.slug) ?? []));
-      if (categoryIds.size) await tx.articleCategory.createMany({ data: [...categoryIds].map((categoryId) => ({ articleId: saved.id, categoryId })) });
-      if (tagIds.size) await tx.articleTag.createMany({ data: [...tagIds].map((tagId) => ({ articleId: saved.id, tagId })) });
+      const categoryIds = new Set(
+        item.categories
+          .filter((c) => c.domain === "category")
+          .flatMap((c) => categories.get(c.slug)?.id ?? []),
+      );
+      const tagIds = new Set(
+        item.categories.filter((c) => c.domain === "post_tag").flatMap((c) => tags.get(c.slug) ?? []),
+      );
+      if (categoryIds.size)
+        await tx.articleCategory.createMany({
+          data: [...categoryIds].map((categoryId) => ({ articleId: saved.id, categoryId })),
+        });
+      if (tagIds.size)
+        await tx.articleTag.createMany({
+          data: [...tagIds].map((tagId) => ({ articleId: saved.id, tagId })),
+        });
       return saved;
     });
     if (existing) summary.articles.updated++;
@@ -293,7 +336,9 @@ export function formatSummary(s: ImportSummary): string {
   const lines = [
     `Auteurs : ${s.authors.created} créés, ${s.authors.existing} déjà présents`,
     `Catégories : ${s.categories} ; étiquettes : ${s.tags}`,
-    `Articles : ${s.articles.created} créés, ${s.articles.updated} mis à jour (${Object.entries(s.articles.byType)
+    `Articles : ${s.articles.created} créés, ${s.articles.updated} mis à jour (${Object.entries(
+      s.articles.byType,
+    )
       .map(([type, n]) => `${type} ${n}`)
       .join(", ")})`,
     `Médias : ${s.media.imported} importés, ${s.media.existing} déjà présents, ${s.media.missing.length} introuvables, ${s.media.refused.length} refusés`,

@@ -71,8 +71,10 @@ function translate(reason: string): string {
   return `XML invalide (${reason})`;
 }
 
-const child = (element: XmlElement | undefined, name: string) => element?.children.find((c) => c.name === name);
-const all = (element: XmlElement | undefined, name: string) => element?.children.filter((c) => c.name === name) ?? [];
+const child = (element: XmlElement | undefined, name: string) =>
+  element?.children.find((c) => c.name === name);
+const all = (element: XmlElement | undefined, name: string) =>
+  element?.children.filter((c) => c.name === name) ?? [];
 const text = (element: XmlElement | undefined, name: string) => child(element, name)?.text.trim() ?? "";
 /** Text that WordPress escapes as HTML (titles, names): entities decoded. */
 const htmlText = (element: XmlElement | undefined, name: string) => decodeHTML(text(element, name));
@@ -143,7 +145,8 @@ export function parseWxr(xml: string): WxrExport {
   const document = parseXml(xml);
   const rss = child(document, "rss");
   const channel = child(rss, "channel");
-  if (!rss || !channel) throw new WxrError(1, "ce n'est pas un export WordPress (pas d'élément <rss><channel>)");
+  if (!rss || !channel)
+    throw new WxrError(1, "ce n'est pas un export WordPress (pas d'élément <rss><channel>)");
   const version = text(channel, "wp:wxr_version");
   if (!version) {
     throw new WxrError(channel.line, "ce n'est pas un export WordPress (wp:wxr_version absent)");
@@ -170,7 +173,8 @@ export function parseWxr(xml: string): WxrExport {
   }));
   const items = all(channel, "item").map((item) => {
     const id = Number(text(item, "wp:post_id"));
-    if (!Number.isInteger(id) || id <= 0) throw new WxrError(item.line, "élément <item> sans wp:post_id valide");
+    if (!Number.isInteger(id) || id <= 0)
+      throw new WxrError(item.line, "élément <item> sans wp:post_id valide");
     return {
       id,
       line: item.line,

@@ -6,7 +6,13 @@ export const size = { width: 1200, height: 630 };
 export const contentType = "image/png";
 export const alt = "Météo06";
 
-const COLORS = { FORECAST: "#1d4ed8", VIGILANCE: "#c2410c", CLIMATE: "#047857", NEWS: "#6d28d9", PAGE: "#334155" };
+const COLORS = {
+  FORECAST: "#1d4ed8",
+  VIGILANCE: "#c2410c",
+  CLIMATE: "#047857",
+  NEWS: "#6d28d9",
+  PAGE: "#334155",
+};
 
 /** The share image of an article: its type, title and date on the association's colours. */
 export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
@@ -30,7 +36,11 @@ export default async function Image({ params }: { params: Promise<{ slug: string
       <div style={{ fontSize: title.length > 70 ? 54 : 68, fontWeight: 700, lineHeight: 1.15 }}>{title}</div>
       <div style={{ fontSize: 32, display: "flex", justifyContent: "space-between" }}>
         <span>Météo06 · Alpes-Maritimes</span>
-        <span>{article ? new Date(article.publishedAt).toLocaleDateString("fr-FR", { timeZone: "Europe/Paris" }) : ""}</span>
+        <span>
+          {article
+            ? new Date(article.publishedAt).toLocaleDateString("fr-FR", { timeZone: "Europe/Paris" })
+            : ""}
+        </span>
       </div>
     </div>,
     size,

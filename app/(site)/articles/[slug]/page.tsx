@@ -20,7 +20,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const a = await article(params);
   const url = new URL(articlePath(a), config().siteUrl).toString();
   const image = a.cover
-    ? { url: new URL(mediaUrl(a.cover.key, pickWidth(a.cover, 1200)), config().siteUrl).toString(), alt: a.cover.alt }
+    ? {
+        url: new URL(mediaUrl(a.cover.key, pickWidth(a.cover, 1200)), config().siteUrl).toString(),
+        alt: a.cover.alt,
+      }
     : { url: `${url}/opengraph-image`, width: 1200, height: 630, alt: a.title };
   return {
     title: a.title,

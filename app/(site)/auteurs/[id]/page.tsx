@@ -32,7 +32,11 @@ export default async function AuthorPage({ params, searchParams }: Props) {
         {list.total} article{list.total > 1 ? "s" : ""} publiés
       </p>
       <ArticleList items={list.items} />
-      <Pagination page={page} pages={list.pages} href={(p) => `/auteurs/${person.id}${p > 1 ? `?page=${p}` : ""}`} />
+      <Pagination
+        page={page}
+        pages={list.pages}
+        href={(p) => `/auteurs/${person.id}${p > 1 ? `?page=${p}` : ""}`}
+      />
     </>
   );
 }

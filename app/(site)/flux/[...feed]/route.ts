@@ -10,7 +10,10 @@ export async function GET(_request: Request, context: { params: Promise<{ feed: 
   const format = parts.at(-1);
   const type = parts.length === 2 ? typeFromSection(parts[0]) : null;
   if ((format !== "rss.xml" && format !== "atom.xml") || parts.length > 2 || (parts.length === 2 && !type)) {
-    return new Response("Flux introuvable", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return new Response("Flux introuvable", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
   const { siteUrl } = config();
   const absolute = (path: string) => new URL(path, siteUrl).toString();

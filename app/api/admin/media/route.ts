@@ -19,7 +19,10 @@ export const POST = apiRoute(async (request) => {
   const declared = Number(request.headers.get("content-length") ?? 0);
   const { maxBytes } = mediaLimits();
   if (declared > maxBytes + 64 * 1024) {
-    throw new ApiError(413, `Fichier trop lourd : la limite est de ${(maxBytes / 1024 / 1024).toFixed(0)} Mo.`);
+    throw new ApiError(
+      413,
+      `Fichier trop lourd : la limite est de ${(maxBytes / 1024 / 1024).toFixed(0)} Mo.`,
+    );
   }
   let form: FormData;
   try {

@@ -13,15 +13,19 @@ export const metadata: Metadata = { title: "Aperçu", robots: { index: false } }
 export default async function Preview({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePageRole("AUTHOR", `/admin/articles/${id}/apercu`);
-  const ref = Number.isInteger(Number(id)) ? await db().article.findUnique({ where: { id: Number(id) } }) : null;
+  const ref = Number.isInteger(Number(id))
+    ? await db().article.findUnique({ where: { id: Number(id) } })
+    : null;
   if (!ref) notFound();
-  if (!hasRole(user, "EDITOR") && ref.authorId !== user.id && !canEditArticle(user, ref)) throw new ForbiddenError();
+  if (!hasRole(user, "EDITOR") && ref.authorId !== user.id && !canEditArticle(user, ref))
+    throw new ForbiddenError();
   const article = await articleForDisplay({ id: ref.id });
   if (!article) notFound();
   return (
     <>
       <p className="banner banner-info no-print">
-        Aperçu — statut : {STATUS_LABEL[ref.status]}. Les visiteurs verront exactement cette page une fois l'article publié.
+        Aperçu — statut : {STATUS_LABEL[ref.status]}. Les visiteurs verront exactement cette page une fois
+        l'article publié.
       </p>
       <ArticleView article={article} />
     </>

@@ -15,7 +15,9 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ a?: stri
 export default async function Revisions({ params, searchParams }: Props) {
   const { id } = await params;
   const user = await requirePageRole("AUTHOR", `/admin/articles/${id}/revisions`);
-  const article = Number.isInteger(Number(id)) ? await db().article.findUnique({ where: { id: Number(id) } }) : null;
+  const article = Number.isInteger(Number(id))
+    ? await db().article.findUnique({ where: { id: Number(id) } })
+    : null;
   if (!article) notFound();
   if (!hasRole(user, "EDITOR") && article.authorId !== user.id) throw new ForbiddenError();
   const revisions = await listRevisions(article.id);
@@ -74,7 +76,8 @@ export default async function Revisions({ params, searchParams }: Props) {
       <ol className="revisions">
         {revisions.map((r) => (
           <li key={r.id} data-revision={r.id}>
-            {formatParis(r.createdAt.getTime() / 1000)} — {r.author?.name ?? "?"} — « {r.title} »{r.autosave ? " (enregistrement automatique)" : ""}{" "}
+            {formatParis(r.createdAt.getTime() / 1000)} — {r.author?.name ?? "?"} — « {r.title} »
+            {r.autosave ? " (enregistrement automatique)" : ""}{" "}
             {editable && <RestoreButton articleId={article.id} revisionId={r.id} />}
           </li>
         ))}

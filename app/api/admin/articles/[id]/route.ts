@@ -13,14 +13,23 @@ const articleId = (context: Context) => idParam(context.params, "id", "Article i
 export const GET = apiRoute(async (_request, context: Context) => {
   const user = await requireRole("AUTHOR");
   const article = await findEditableArticle(user, await articleId(context));
-  return Response.json({ id: article.id, title: article.title, status: article.status, bodyHtml: article.bodyHtml });
+  return Response.json({
+    id: article.id,
+    title: article.title,
+    status: article.status,
+    bodyHtml: article.bodyHtml,
+  });
 });
 
 /** Saves (and publishes, schedules or submits) an article; every save is a revision. */
 export const PUT = apiRoute(async (request, context: Context) => {
   assertSameOrigin(request);
   const user = await requireRole("AUTHOR");
-  const article = await saveArticle(user, await articleId(context), parseArticleInput(await readJson(request)));
+  const article = await saveArticle(
+    user,
+    await articleId(context),
+    parseArticleInput(await readJson(request)),
+  );
   revalidateArticles();
   return Response.json({
     id: article.id,

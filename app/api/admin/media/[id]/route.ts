@@ -13,7 +13,11 @@ export const PATCH = apiRoute(async (request, context: Context) => {
   await requireRole("AUTHOR");
   const parsed = schema.safeParse(await readJson(request));
   if (!parsed.success) throw new ApiError(422, "Texte alternatif ou légende invalide.");
-  const media = await updateMediaText(await idParam(context.params, "id", "Image introuvable."), parsed.data.alt, parsed.data.caption);
+  const media = await updateMediaText(
+    await idParam(context.params, "id", "Image introuvable."),
+    parsed.data.alt,
+    parsed.data.caption,
+  );
   return Response.json({ media });
 });
 

@@ -18,7 +18,11 @@ export const POST = apiRoute(async (request, context: { params: Promise<{ id: st
   const user = await requireRole("AUTHOR");
   const parsed = schema.safeParse(await readJson(request));
   if (!parsed.success) throw new ApiError(422, "Brouillon automatique invalide.");
-  const result = await autosaveArticle(user, await idParam(context.params, "id", "Article introuvable."), parsed.data);
+  const result = await autosaveArticle(
+    user,
+    await idParam(context.params, "id", "Article introuvable."),
+    parsed.data,
+  );
   if (result.live) revalidateArticles();
   return Response.json(result);
 });
