@@ -7,6 +7,7 @@ import { db } from "./db";
 import { ForbiddenError } from "./errors";
 import type { Role } from "./generated/prisma/enums";
 import { verifyPassword } from "./passwords";
+import { hasRole } from "./roles";
 import { clearThrottle, clientIp, recordFailure, throttleKeys, waitSeconds } from "./throttle";
 
 export { ForbiddenError };
@@ -111,12 +112,7 @@ export async function currentUser(): Promise<CurrentUser | null> {
   };
 }
 
-const RANK: Record<Role, number> = { AUTHOR: 1, EDITOR: 2, ADMIN: 3 };
-
-/** True when `user` has `role` or a higher one (ADMIN > EDITOR > AUTHOR). */
-export function hasRole(user: Pick<CurrentUser, "role"> | null, role: Role): boolean {
-  return user !== null && RANK[user.role] >= RANK[role];
-}
+export { hasRole };
 
 /** Editors and admins manage every station; owners manage theirs. */
 export function canManageStation(user: CurrentUser | null, stationId: number): boolean {

@@ -11,20 +11,21 @@ export { isLegacyPath } from "./legacy-paths";
 
 /** The key under which the import stores an old address: decoded, lower-case, no trailing slash. */
 export function normalizeLegacyPath(pathOrUrl: string): string {
-  let path = pathOrUrl;
+  let pathname = pathOrUrl;
+  let query = "";
   try {
     const url = new URL(pathOrUrl, "http://x");
-    const query = [...url.searchParams]
+    query = [...url.searchParams]
       .filter(([key]) => ["p", "page_id", "attachment_id", "cat", "tag"].includes(key))
       .map(([key, value]) => `${key}=${value}`)
       .join("&");
-    path = decodeURIComponent(url.pathname) + (query ? `?${query}` : "");
+    pathname = decodeURIComponent(url.pathname);
   } catch {
     // keep as given
   }
-  path = path.toLowerCase();
-  if (path.length > 1) path = path.replace(/\/+(\?|$)/, "$1");
-  return path.slice(0, 191);
+  pathname = pathname.toLowerCase();
+  if (pathname.length > 1) pathname = pathname.replace(/\/+$/, "");
+  return (pathname + (query ? `?${query}` : "")).slice(0, 191);
 }
 
 /** Addresses that need no lookup. */

@@ -1,4 +1,5 @@
 /** Control characters XML 1.0 forbids (all but tab and line breaks). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
 
 /** Text and attribute values for XML documents (feeds, sitemap). */
