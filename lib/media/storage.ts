@@ -11,7 +11,7 @@ import { MediaError } from "./pipeline";
  */
 
 export function mediaDir(env: Record<string, string | undefined> = process.env): string {
-  return path.resolve(env.MEDIA_DIR || path.join(".data", "media"));
+  return path.resolve(/*turbopackIgnore: true*/ env.MEDIA_DIR || path.join(".data", "media"));
 }
 
 /** The I/O edge, replaceable in tests to simulate failures. */
@@ -28,7 +28,7 @@ export function isMediaFile(key: string, file: string): boolean {
 }
 
 async function exists(target: string): Promise<boolean> {
-  return fs.access(target).then(
+  return fs.access(/*turbopackIgnore: true*/ target).then(
     () => true,
     () => false,
   );
@@ -45,11 +45,11 @@ export async function storeMediaFiles(
   if (await exists(target)) return;
   const staging = path.join(dir, ".tmp", `${key}-${randomBytes(6).toString("hex")}`);
   try {
-    await fs.mkdir(staging, { recursive: true });
+    await fs.mkdir(/*turbopackIgnore: true*/ staging, { recursive: true });
     for (const [name, data] of files) await io.writeFile(path.join(staging, name), data);
-    await fs.rename(staging, target);
+    await fs.rename(/*turbopackIgnore: true*/ staging, target);
   } catch (error) {
-    await fs.rm(staging, { recursive: true, force: true }).catch(() => {});
+    await fs.rm(/*turbopackIgnore: true*/ staging, { recursive: true, force: true }).catch(() => {});
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOTEMPTY" || code === "EEXIST") return; // the same media, stored meanwhile
     if (code === "ENOSPC" || code === "EDQUOT") {
@@ -64,7 +64,7 @@ export async function storeMediaFiles(
 
 export async function removeMediaFiles(key: string, dir = mediaDir()): Promise<void> {
   if (!KEY.test(key)) return;
-  await fs.rm(path.join(dir, key), { recursive: true, force: true });
+  await fs.rm(/*turbopackIgnore: true*/ path.join(dir, key), { recursive: true, force: true });
 }
 
 const TYPES = { avif: "image/avif", webp: "image/webp", jpg: "image/jpeg" } as const;
@@ -78,10 +78,10 @@ export async function openMediaFile(
   const match = FILE.exec(file);
   if (!KEY.test(key) || !match) return null;
   const full = path.join(dir, key, file);
-  const stat = await fs.stat(full).catch(() => null);
+  const stat = await fs.stat(/*turbopackIgnore: true*/ full).catch(() => null);
   if (!stat?.isFile()) return null;
   return {
-    body: Readable.toWeb(createReadStream(full)) as ReadableStream,
+    body: Readable.toWeb(createReadStream(/*turbopackIgnore: true*/ full)) as ReadableStream,
     size: stat.size,
     type: TYPES[match[2] as keyof typeof TYPES],
   };

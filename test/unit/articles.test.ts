@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { compareRevisions } from "@/lib/articles/diff";
 import { sparkline } from "@/lib/articles/chart";
 import { parseParisInput, toParisInput } from "@/lib/articles/dates";
+import { compareRevisions } from "@/lib/articles/diff";
 import { atomFeed, rssFeed } from "@/lib/articles/feeds";
 import { parseArticleInput, resolvePublication } from "@/lib/articles/input";
 import { isLegacyPath, normalizeLegacyPath } from "@/lib/articles/legacy";
@@ -50,8 +50,14 @@ describe("articles: vocabulary and rules", () => {
   it("schedules when the publication date is in the future", () => {
     const now = new Date("2026-11-26T10:00:00Z");
     const future = new Date("2026-11-27T08:00:00Z");
-    expect(resolvePublication("PUBLISHED", future, null, now)).toEqual({ status: "SCHEDULED", publishedAt: future });
-    expect(resolvePublication("PUBLISHED", null, null, now)).toEqual({ status: "PUBLISHED", publishedAt: now });
+    expect(resolvePublication("PUBLISHED", future, null, now)).toEqual({
+      status: "SCHEDULED",
+      publishedAt: future,
+    });
+    expect(resolvePublication("PUBLISHED", null, null, now)).toEqual({
+      status: "PUBLISHED",
+      publishedAt: now,
+    });
     expect(() => resolvePublication("SCHEDULED", null, null, now)).toThrow(/date et l'heure/);
   });
 
@@ -62,7 +68,13 @@ describe("articles: vocabulary and rules", () => {
       parseArticleInput({
         type: "VIGILANCE",
         title: "x",
-        vigilance: { level: "JAUNE", phenomena: ["tsunami"], zones: ["LITTORAL"], validFrom: "2026-01-01T10:00", validUntil: "2026-01-01T12:00" },
+        vigilance: {
+          level: "JAUNE",
+          phenomena: ["tsunami"],
+          zones: ["LITTORAL"],
+          validFrom: "2026-01-01T10:00",
+          validUntil: "2026-01-01T12:00",
+        },
       }),
     ).toThrow(/phénomène inconnu/);
     const input = parseArticleInput({ type: "NEWS", title: "x", publishedAt: "2026-07-14T10:00" });
@@ -106,7 +118,7 @@ const XSS = [
   '<body onload="alert(1)">',
   '<div style="width: expression(alert(1))">x</div>',
   '<p style="background:url(javascript:alert(1))">x</p>',
-  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>',
+  "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>",
   '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>',
   '<object data="javascript:alert(1)"></object>',
   '<embed src="javascript:alert(1)">',
@@ -150,14 +162,25 @@ describe("HTML sanitising (editor and import)", () => {
     expect(clean).toContain("<h2>T</h2>");
     expect(clean).toContain("<table>");
     expect(clean).toContain("<figcaption>C</figcaption>");
-    expect(clean).toContain('<div data-embed="station-chart" data-station="villefranche" data-field="outTemp"></div>');
+    expect(clean).toContain(
+      '<div data-embed="station-chart" data-station="villefranche" data-field="outTemp"></div>',
+    );
     expect(clean).not.toContain("evil");
     expect(mediaKeysIn(clean)).toEqual(["0123456789abcdef"]);
-    const media = { key: "0123456789abcdef", alt: "A", width: 1200, height: 800, widths: "480,960,1200", blurDataUrl: "data:image/webp;base64,AA" };
+    const media = {
+      key: "0123456789abcdef",
+      alt: "A",
+      width: 1200,
+      height: 800,
+      widths: "480,960,1200",
+      blurDataUrl: "data:image/webp;base64,AA",
+    };
     const segments = renderBody(clean, new Map([[media.key, media]]));
     expect(segments.map((s) => ("embed" in s ? s.embed.kind : "html"))).toEqual(["html", "station-chart"]);
     const first = segments[0] as { html: string };
-    expect(first.html).toContain('<source type="image/avif" srcset="/api/media/0123456789abcdef/480.avif 480w');
+    expect(first.html).toContain(
+      '<source type="image/avif" srcset="/api/media/0123456789abcdef/480.avif 480w',
+    );
     expect(first.html).toContain('src="/api/media/0123456789abcdef/960.jpg"');
   });
 });
@@ -172,12 +195,21 @@ describe("WordPress content conversion", () => {
       path: "2019/07/orage-nice.jpg",
       width: 300,
     });
-    expect(uploadPath("https://meteo06.fr/wp-content/uploads/2023/10/a-scaled.jpg")?.path).toBe("2023/10/a.jpg");
+    expect(uploadPath("https://meteo06.fr/wp-content/uploads/2023/10/a-scaled.jpg")?.path).toBe(
+      "2023/10/a.jpg",
+    );
     expect(uploadPath("https://meteo06.fr/2019/07/x/")).toBeNull();
   });
 
   it("turns [caption] and [gallery] into figures and rewrites links", () => {
-    const media = { key: "aaaaaaaaaaaaaaaa", alt: "Orage", width: 1200, height: 800, widths: "480,960,1200", blurDataUrl: "" };
+    const media = {
+      key: "aaaaaaaaaaaaaaaa",
+      alt: "Orage",
+      width: 1200,
+      height: 800,
+      widths: "480,960,1200",
+      blurDataUrl: "",
+    };
     const html = convertContent(
       'Texte\n\n[caption id="attachment_1" width="300"]<img src="http://www.meteo06.fr/wp-content/uploads/2019/07/o-300x200.jpg" alt="Orage" /> La légende[/caption]\n\n[gallery ids="1,2"]\n\n<a href="http://www.meteo06.fr/?p=5">lien</a> [unknown foo="bar"]reste[/unknown]',
       {
@@ -187,7 +219,9 @@ describe("WordPress content conversion", () => {
         resolvePath: (p) => (p === "/?p=5" ? "/articles/cinq" : null),
       },
     );
-    expect(html).toContain('<figure><img src="/api/media/aaaaaaaaaaaaaaaa/480.jpg" alt="Orage" /><figcaption>La légende</figcaption></figure>');
+    expect(html).toContain(
+      '<figure><img src="/api/media/aaaaaaaaaaaaaaaa/480.jpg" alt="Orage" /><figcaption>La légende</figcaption></figure>',
+    );
     expect(html).toContain('<div class="gallery"><figure><img src="/api/media/aaaaaaaaaaaaaaaa/480.jpg"');
     expect(html).toContain('<a href="/articles/cinq">lien</a>');
     expect(html).toContain("reste");
@@ -216,7 +250,9 @@ describe("WXR parser", () => {
   });
 
   it("stops on malformed or truncated files with the line and the reason", () => {
-    expect(() => parseWxr(fixture("malformed-export.xml"))).toThrow(new WxrError(110, "balise fermante inattendue."));
+    expect(() => parseWxr(fixture("malformed-export.xml"))).toThrow(
+      new WxrError(110, "balise fermante inattendue."),
+    );
     const truncated = (() => {
       try {
         parseWxr(fixture("truncated-export.xml"));
@@ -242,8 +278,11 @@ describe("old addresses", () => {
       ["/qui-sommes-nous/", ""],
     ])
       expect(isLegacyPath(path, search), path + search).toBe(true);
-    for (const path of ["/", "/articles/x", "/previsions", "/api/media/x/"]) expect(isLegacyPath(path, "")).toBe(false);
-    expect(normalizeLegacyPath("/2019/07/episode-mediterraneen-%C3%A9t%C3%A9/")).toBe("/2019/07/episode-mediterraneen-été");
+    for (const path of ["/", "/articles/x", "/previsions", "/api/media/x/"])
+      expect(isLegacyPath(path, "")).toBe(false);
+    expect(normalizeLegacyPath("/2019/07/episode-mediterraneen-%C3%A9t%C3%A9/")).toBe(
+      "/2019/07/episode-mediterraneen-été",
+    );
     expect(normalizeLegacyPath("/?p=12&utm_source=x")).toBe("/?p=12");
   });
 });
@@ -282,7 +321,12 @@ describe("small pure helpers", () => {
   });
 
   it("writes RSS and Atom with escaped text and CDATA-safe content", () => {
-    const info = { title: "M & co", description: "d", siteUrl: "https://m.fr/", selfUrl: "https://m.fr/flux/rss.xml" };
+    const info = {
+      title: "M & co",
+      description: "d",
+      siteUrl: "https://m.fr/",
+      selfUrl: "https://m.fr/flux/rss.xml",
+    };
     const item = {
       title: "A < B",
       url: "https://m.fr/articles/a",

@@ -20,17 +20,23 @@ export interface ContentContext {
   resolvePath: (path: string) => string | null;
 }
 
-const BLOCK_TAGS =
-  /^<\/?(p|h[1-6]|ul|ol|li|table|thead|tbody|tr|td|th|blockquote|figure|figcaption|div|pre|hr|dl|section|iframe|\[caption|\[gallery)/i;
+const BLOCK =
+  "p|h[1-6]|ul|ol|li|table|thead|tbody|tr|td|th|blockquote|figure|figcaption|div|pre|hr|dl|section|iframe";
+const STARTS_WITH_BLOCK = new RegExp(`^(<\\/?(${BLOCK})[\\s/>]|\\[(caption|gallery|embed))`, "i");
 
-/** WordPress's automatic paragraphs, for classic-editor content: blank lines separate paragraphs. */
+/**
+ * WordPress's automatic paragraphs, for classic-editor content: blank lines separate paragraphs,
+ * single line breaks become <br>, and block-level elements ([caption] included) stand on their own.
+ */
 export function autop(text: string): string {
   return text
     .replace(/\r\n?/g, "\n")
+    .replace(new RegExp(`(<(?:${BLOCK})[\\s>]|\\[(?:caption|gallery|embed)[\\s\\]])`, "gi"), "\n\n$1")
+    .replace(new RegExp(`(</(?:${BLOCK})>|\\[/(?:caption|embed)\\])`, "gi"), "$1\n\n")
     .split(/\n\s*\n/)
     .map((block) => block.trim())
     .filter(Boolean)
-    .map((block) => (BLOCK_TAGS.test(block) ? block : `<p>${block.replace(/\n/g, "<br>\n")}</p>`))
+    .map((block) => (STARTS_WITH_BLOCK.test(block) ? block : `<p>${block.replace(/\n/g, "<br>\n")}</p>`))
     .join("\n");
 }
 

@@ -77,6 +77,13 @@ export async function importParsed(
     newUserIds: [],
   };
   const redirects = new Map<string, string>();
+  // Addresses known from earlier imports (links between posts of different exports of the site).
+  const previousRedirects = new Map(
+    (await prisma.redirect.findMany({ select: { fromPath: true, toPath: true } })).map((r) => [
+      r.fromPath,
+      r.toPath,
+    ]),
+  );
   const redirect = (from: string | null, to: string) => {
     if (from && from !== "/") redirects.set(normalizeLegacyPath(from), to);
   };
@@ -218,7 +225,7 @@ export async function importParsed(
       const link = oldSitePath(plan.item.link, wxr.siteUrl);
       if (link && normalizeLegacyPath(link) === key) return articlePath({ type: plan.type, slug: plan.slug });
     }
-    return redirects.get(key) ?? null;
+    return redirects.get(key) ?? previousRedirects.get(key) ?? null;
   };
   for (const item of wxr.items) {
     if (!["post", "page", "attachment"].includes(item.type)) countSkip(summary, item.type || "inconnu");
