@@ -27,8 +27,11 @@ export async function login(_previous: LoginState, form: FormData): Promise<Logi
     });
     return { error: null, email };
   } catch (error) {
-    if (error instanceof ThrottledSignin) {
-      const wait = await waitSeconds(throttleKeys(clientIp(await headers()), email));
+    // Refused because of the delay (ThrottledSignin, possibly wrapped by next-auth), or a failure
+    // that starts one: either way, say how long to wait.
+    const wait =
+      error instanceof AuthError ? await waitSeconds(throttleKeys(clientIp(await headers()), email)) : 0;
+    if (error instanceof ThrottledSignin || wait > 0) {
       return {
         error: `Trop de tentatives : réessayez dans ${formatWait(Math.max(wait, 1))}, ou utilisez « Mot de passe oublié ».`,
         email,

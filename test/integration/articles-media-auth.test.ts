@@ -7,13 +7,20 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseArticleInput } from "@/lib/articles/input";
 import { currentVigilance, latestForecast, listPublicArticles, searchArticles } from "@/lib/articles/queries";
-import { autosaveArticle, createArticle, createDraftArticle, listRevisions, restoreRevision, saveArticle } from "@/lib/articles/store";
+import {
+  autosaveArticle,
+  createArticle,
+  createDraftArticle,
+  listRevisions,
+  restoreRevision,
+  saveArticle,
+} from "@/lib/articles/store";
 import type { CurrentUser } from "@/lib/auth";
 import { deleteMedia, uploadMedia } from "@/lib/media/library";
 import { MediaError } from "@/lib/media/pipeline";
 import { mediaUrl } from "@/lib/media/urls";
-import { verifyPassword } from "@/lib/passwords";
 import { requestPasswordReset, resetPassword } from "@/lib/password-tokens";
+import { verifyPassword } from "@/lib/passwords";
 import { clearThrottle, recordFailure, throttleKeys, waitSeconds } from "@/lib/throttle";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
 import { type SmtpSink, startSmtpSink } from "../helpers/smtp";
@@ -33,7 +40,9 @@ beforeAll(async () => {
   smtp = await startSmtpSink();
   process.env.SMTP_URL = smtp.url;
   const make = async (email: string, role: "AUTHOR" | "EDITOR") => {
-    const u = await dbs.prisma.user.create({ data: { email, name: email.split("@")[0], role, passwordHash: null } });
+    const u = await dbs.prisma.user.create({
+      data: { email, name: email.split("@")[0], role, passwordHash: null },
+    });
     return { id: u.id, email, name: u.name, role, stationIds: [] };
   };
   author = await make("auteur@test.fr", "AUTHOR");
@@ -49,7 +58,8 @@ afterAll(async () => {
 });
 
 /** Random pixels: an image that does not compress. */
-const noise = (width: number, height: number) => sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } });
+const noise = (width: number, height: number) =>
+  sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } });
 
 async function refusal(promise: Promise<unknown>): Promise<MediaError> {
   const error = await promise.then(
@@ -62,27 +72,58 @@ async function refusal(promise: Promise<unknown>): Promise<MediaError> {
 
 describe("media library", () => {
   it("refuses non-images, scripted SVG, decompression bombs, oversized files and a missing alt text", async () => {
-    const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: "#fff" } }).png().toBuffer();
-    expect((await refusal(uploadMedia(author.id, Buffer.from("%PDF-1.4 hello"), { originalName: "a.pdf", alt: "x" }))).status).toBe(415);
-    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" onload="alert(1)"><script>alert(2)</script></svg>');
+    const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: "#fff" } })
+      .png()
+      .toBuffer();
+    expect(
+      (
+        await refusal(
+          uploadMedia(author.id, Buffer.from("%PDF-1.4 hello"), { originalName: "a.pdf", alt: "x" }),
+        )
+      ).status,
+    ).toBe(415);
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" onload="alert(1)"><script>alert(2)</script></svg>',
+    );
     const scripted = await refusal(uploadMedia(author.id, svg, { originalName: "a.svg", alt: "x" }));
-    expect([scripted.status, scripted.message]).toEqual([415, "Image SVG refusée : elle contient des scripts ou des liens actifs."]);
+    expect([scripted.status, scripted.message]).toEqual([
+      415,
+      "Image SVG refusée : elle contient des scripts ou des liens actifs.",
+    ]);
     // 5000 × 5000 pixels in a few kilobytes.
-    const bomb = await sharp({ create: { width: 5000, height: 5000, channels: 3, background: "#000" } }).png({ compressionLevel: 9 }).toBuffer();
+    const bomb = await sharp({ create: { width: 5000, height: 5000, channels: 3, background: "#000" } })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
     expect(bomb.length).toBeLessThan(200_000);
     process.env.MEDIA_MAX_PIXELS = "10000000";
     const bombError = await refusal(uploadMedia(author.id, bomb, { originalName: "bomb.png", alt: "x" }));
-    expect([bombError.status, bombError.message]).toEqual([413, "Image trop grande (5000 × 5000 pixels) : la limite est de 10 mégapixels."]);
+    expect([bombError.status, bombError.message]).toEqual([
+      413,
+      "Image trop grande (5000 × 5000 pixels) : la limite est de 10 mégapixels.",
+    ]);
     delete process.env.MEDIA_MAX_PIXELS;
     process.env.MEDIA_MAX_BYTES = "1000";
-    expect((await refusal(uploadMedia(author.id, await noise(100, 100).png().toBuffer(), { originalName: "big.png", alt: "x" }))).status).toBe(413);
+    expect(
+      (
+        await refusal(
+          uploadMedia(author.id, await noise(100, 100).png().toBuffer(), {
+            originalName: "big.png",
+            alt: "x",
+          }),
+        )
+      ).status,
+    ).toBe(413);
     delete process.env.MEDIA_MAX_BYTES;
-    expect((await refusal(uploadMedia(author.id, png, { originalName: "a.png", alt: "  " }))).message).toMatch(/texte alternatif est obligatoire/);
+    expect(
+      (await refusal(uploadMedia(author.id, png, { originalName: "a.png", alt: "  " }))).message,
+    ).toMatch(/texte alternatif est obligatoire/);
     expect(await dbs.prisma.media.count()).toBe(0);
   });
 
   it("a safe SVG is rasterised like any image", async () => {
-    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="600" height="300"><rect width="600" height="300" fill="#09c"/></svg>');
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="300"><rect width="600" height="300" fill="#09c"/></svg>',
+    );
     const { media } = await uploadMedia(author.id, svg, { originalName: "logo.svg", alt: "Logo" });
     expect(readdirSync(path.join(process.env.MEDIA_DIR!, media.key)).sort()).toContain("480.webp");
     await deleteMedia(author, media.id);
@@ -95,11 +136,15 @@ describe("media library", () => {
     const io = {
       writeFile: async () => {
         writes++;
-        if (writes === 3) throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
+        if (writes === 3)
+          throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
       },
     };
     const error = await refusal(uploadMedia(author.id, jpeg, { originalName: "p.jpg", alt: "x" }, { io }));
-    expect([error.status, error.message]).toEqual([507, "Espace disque insuffisant sur le serveur : l'image n'a pas été enregistrée."]);
+    expect([error.status, error.message]).toEqual([
+      507,
+      "Espace disque insuffisant sur le serveur : l'image n'a pas été enregistrée.",
+    ]);
     const leftovers = readdirSync(process.env.MEDIA_DIR!).filter((f) => f !== ".tmp");
     expect(leftovers).toEqual([]);
     expect(readdirSync(path.join(process.env.MEDIA_DIR!, ".tmp"))).toEqual([]);
@@ -112,7 +157,9 @@ describe("media library", () => {
     execFileSync("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", tiny]);
     try {
       const jpeg = await noise(1600, 1000).jpeg({ quality: 95 }).toBuffer();
-      const error = await refusal(uploadMedia(author.id, jpeg, { originalName: "p.jpg", alt: "x" }, { dir: tiny }));
+      const error = await refusal(
+        uploadMedia(author.id, jpeg, { originalName: "p.jpg", alt: "x" }, { dir: tiny }),
+      );
       expect(error.status).toBe(507);
       expect(readdirSync(tiny).filter((f) => f !== ".tmp")).toEqual([]);
       expect(readdirSync(path.join(tiny, ".tmp"))).toEqual([]);
@@ -129,10 +176,17 @@ describe("media library", () => {
     expect([first.created, again.created, again.media.id]).toEqual([true, false, first.media.id]);
     const article = await createArticle(
       author,
-      parseArticleInput({ type: "NEWS", title: "Avec image", bodyHtml: `<figure><img src="${mediaUrl(first.media.key, 960)}" alt="Vue"></figure>` }),
+      parseArticleInput({
+        type: "NEWS",
+        title: "Avec image",
+        bodyHtml: `<figure><img src="${mediaUrl(first.media.key, 960)}" alt="Vue"></figure>`,
+      }),
     );
     const error = await refusal(deleteMedia(editor, first.media.id));
-    expect([error.status, error.message]).toEqual([409, "Image utilisée par l'article « Avec image » : retirez-la d'abord."]);
+    expect([error.status, error.message]).toEqual([
+      409,
+      "Image utilisée par l'article « Avec image » : retirez-la d'abord.",
+    ]);
     expect((await refusal(deleteMedia(other, first.media.id))).status).toBe(403);
     await dbs.prisma.article.delete({ where: { id: article.id } });
     await deleteMedia(editor, first.media.id);
@@ -141,30 +195,84 @@ describe("media library", () => {
 
 describe("articles", () => {
   it("lets authors write and submit, editors publish and schedule", async () => {
-    const draft = await createArticle(author, parseArticleInput({ type: "NEWS", title: "Sortie au Mont Vial", bodyHtml: "<p>Rendez-vous à <b>9 h</b> <script>x</script></p>" }));
-    expect(draft).toMatchObject({ status: "DRAFT", slug: "sortie-au-mont-vial", bodyHtml: "<p>Rendez-vous à <b>9 h</b> </p>" });
-    const publish = parseArticleInput({ type: "NEWS", title: "Sortie au Mont Vial", bodyHtml: "<p>x</p>", status: "PUBLISHED" });
+    const draft = await createArticle(
+      author,
+      parseArticleInput({
+        type: "NEWS",
+        title: "Sortie au Mont Vial",
+        bodyHtml: "<p>Rendez-vous à <b>9 h</b> <script>x</script></p>",
+      }),
+    );
+    expect(draft).toMatchObject({
+      status: "DRAFT",
+      slug: "sortie-au-mont-vial",
+      bodyHtml: "<p>Rendez-vous à <b>9 h</b> </p>",
+    });
+    const publish = parseArticleInput({
+      type: "NEWS",
+      title: "Sortie au Mont Vial",
+      bodyHtml: "<p>x</p>",
+      status: "PUBLISHED",
+    });
     await expect(saveArticle(author, draft.id, publish)).rejects.toThrow(/Seul un éditeur peut publier/);
-    await expect(saveArticle(other, draft.id, { ...publish, status: "PENDING" })).rejects.toThrow(/vos propres articles/);
-    await expect(createArticle(author, parseArticleInput({ type: "VIGILANCE", title: "v", vigilance: { level: "JAUNE", phenomena: ["orages"], zones: ["LITTORAL"], validFrom: new Date(), validUntil: new Date(Date.now() + 1000) } }))).rejects.toThrow(/éditeurs/);
-    const pending = await saveArticle(author, draft.id, { ...publish, status: "PENDING", bodyHtml: "<p>Rendez-vous à 9 h au col.</p>" });
+    await expect(saveArticle(other, draft.id, { ...publish, status: "PENDING" })).rejects.toThrow(
+      /vos propres articles/,
+    );
+    await expect(
+      createArticle(
+        author,
+        parseArticleInput({
+          type: "VIGILANCE",
+          title: "v",
+          vigilance: {
+            level: "JAUNE",
+            phenomena: ["orages"],
+            zones: ["LITTORAL"],
+            validFrom: new Date(),
+            validUntil: new Date(Date.now() + 1000),
+          },
+        }),
+      ),
+    ).rejects.toThrow(/éditeurs/);
+    const pending = await saveArticle(author, draft.id, {
+      ...publish,
+      status: "PENDING",
+      bodyHtml: "<p>Rendez-vous à 9 h au col.</p>",
+    });
     expect(pending.status).toBe("PENDING");
 
     const now = new Date();
     const soon = new Date(now.getTime() + 60_000);
-    const scheduled = await saveArticle(editor, draft.id, { ...publish, publishedAt: soon, bodyHtml: "<p>Rendez-vous à 9 h au col de la Couillole.</p>" });
+    const scheduled = await saveArticle(editor, draft.id, {
+      ...publish,
+      publishedAt: soon,
+      bodyHtml: "<p>Rendez-vous à 9 h au col de la Couillole.</p>",
+    });
     expect(scheduled.status).toBe("SCHEDULED");
-    await expect(saveArticle(author, draft.id, { ...publish, status: "DRAFT" })).rejects.toThrow(/seul un éditeur/);
+    await expect(saveArticle(author, draft.id, { ...publish, status: "DRAFT" })).rejects.toThrow(
+      /seul un éditeur/,
+    );
     expect((await listPublicArticles({}, now)).items.map((a) => a.slug)).not.toContain("sortie-au-mont-vial");
-    expect((await listPublicArticles({}, new Date(soon.getTime() + 1))).items.map((a) => a.slug)).toContain("sortie-au-mont-vial");
-    expect((await searchArticles("couillole", 1, 10, new Date(soon.getTime() + 1))).items.map((a) => a.slug)).toEqual(["sortie-au-mont-vial"]);
+    expect((await listPublicArticles({}, new Date(soon.getTime() + 1))).items.map((a) => a.slug)).toContain(
+      "sortie-au-mont-vial",
+    );
+    expect(
+      (await searchArticles("couillole", 1, 10, new Date(soon.getTime() + 1))).items.map((a) => a.slug),
+    ).toEqual(["sortie-au-mont-vial"]);
     expect((await searchArticles("couillole", 1, 10, now)).total).toBe(0);
     expect((await searchArticles("col couill", 1, 10, new Date(soon.getTime() + 1))).total).toBe(1);
   });
 
   it("keeps every save as a revision, autosaves in one rolling revision, restores", async () => {
-    const a = await createArticle(author, parseArticleInput({ type: "NEWS", title: "Version 1", bodyHtml: "<p>un</p>" }));
-    await saveArticle(author, a.id, parseArticleInput({ type: "NEWS", title: "Version 2", bodyHtml: "<p>deux</p>" }));
+    const a = await createArticle(
+      author,
+      parseArticleInput({ type: "NEWS", title: "Version 1", bodyHtml: "<p>un</p>" }),
+    );
+    await saveArticle(
+      author,
+      a.id,
+      parseArticleInput({ type: "NEWS", title: "Version 2", bodyHtml: "<p>deux</p>" }),
+    );
     await autosaveArticle(author, a.id, { title: "Version 3", excerpt: "", bodyHtml: "<p>trois</p>" });
     await autosaveArticle(author, a.id, { title: "Version 4", excerpt: "", bodyHtml: "<p>quatre</p>" });
     const revisions = await listRevisions(a.id);
@@ -175,12 +283,23 @@ describe("articles", () => {
     ]);
     const restored = await restoreRevision(author, a.id, revisions[2].id);
     expect([restored.title, restored.bodyHtml]).toEqual(["Version 1", "<p>un</p>"]);
-    expect((await listRevisions(a.id))).toHaveLength(4);
+    expect(await listRevisions(a.id)).toHaveLength(4);
   });
 
   it("exposes a draft creator for jobs (climate summaries)", async () => {
-    const draft = await createDraftArticle({ type: "CLIMATE", title: "Récapitulatif d'octobre", bodyHtml: "<p>Doux</p><img src=x onerror=alert(1)>", authorId: null });
-    expect(draft).toMatchObject({ status: "DRAFT", type: "CLIMATE", slug: "recapitulatif-d-octobre", excerpt: "Doux", bodyHtml: '<p>Doux</p><img src="x" />' });
+    const draft = await createDraftArticle({
+      type: "CLIMATE",
+      title: "Récapitulatif d'octobre",
+      bodyHtml: "<p>Doux</p><img src=x onerror=alert(1)>",
+      authorId: null,
+    });
+    expect(draft).toMatchObject({
+      status: "DRAFT",
+      type: "CLIMATE",
+      slug: "recapitulatif-d-octobre",
+      excerpt: "Doux",
+      bodyHtml: '<p>Doux</p><img src="x" />',
+    });
   });
 
   it("publishes vigilance notices and forecasts for the banner and the station pages", async () => {
@@ -191,11 +310,19 @@ describe("articles", () => {
         type: "VIGILANCE",
         title: "Vigilance orange vent",
         status: "PUBLISHED",
-        vigilance: { level: "ORANGE", phenomena: ["vent-violent"], zones: ["LITTORAL", "MOYEN_PAYS"], validFrom: new Date(now.getTime() - 1000), validUntil: new Date(now.getTime() + 3600_000) },
+        vigilance: {
+          level: "ORANGE",
+          phenomena: ["vent-violent"],
+          zones: ["LITTORAL", "MOYEN_PAYS"],
+          validFrom: new Date(now.getTime() - 1000),
+          validUntil: new Date(now.getTime() + 3600_000),
+        },
       }),
     );
     const notices = await currentVigilance(now);
-    expect(notices.map((n) => [n.slug, n.level, n.phenomena, n.zones])).toEqual([[vigilance.slug, "ORANGE", ["vent-violent"], ["LITTORAL", "MOYEN_PAYS"]]]);
+    expect(notices.map((n) => [n.slug, n.level, n.phenomena, n.zones])).toEqual([
+      [vigilance.slug, "ORANGE", ["vent-violent"], ["LITTORAL", "MOYEN_PAYS"]],
+    ]);
     expect(await currentVigilance(new Date(now.getTime() + 3600_001))).toEqual([]);
 
     const today = new Date().toISOString().slice(0, 10);
@@ -207,9 +334,36 @@ describe("articles", () => {
         title: "Prévisions",
         status: "PUBLISHED",
         forecast: [
-          { day: tomorrow, zone: "HAUT_PAYS", sky: "NEIGE", tMin: -4, tMax: 2, windSpeed: 30, windDir: "NO", rainProbability: 90 },
-          { day: tomorrow, zone: "LITTORAL", sky: "SOLEIL", tMin: 9, tMax: 16, windSpeed: 10, windDir: "E", rainProbability: 0 },
-          { day: "2001-01-01", zone: "LITTORAL", sky: "PLUIE", tMin: 1, tMax: 2, windSpeed: null, windDir: null, rainProbability: null },
+          {
+            day: tomorrow,
+            zone: "HAUT_PAYS",
+            sky: "NEIGE",
+            tMin: -4,
+            tMax: 2,
+            windSpeed: 30,
+            windDir: "NO",
+            rainProbability: 90,
+          },
+          {
+            day: tomorrow,
+            zone: "LITTORAL",
+            sky: "SOLEIL",
+            tMin: 9,
+            tMax: 16,
+            windSpeed: 10,
+            windDir: "E",
+            rainProbability: 0,
+          },
+          {
+            day: "2001-01-01",
+            zone: "LITTORAL",
+            sky: "PLUIE",
+            tMin: 1,
+            tMax: 2,
+            windSpeed: null,
+            windDir: null,
+            rainProbability: null,
+          },
         ],
       }),
     );
