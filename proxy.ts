@@ -22,7 +22,10 @@ export function proxy(request: NextRequest) {
       const legacy = request.nextUrl.clone();
       legacy.pathname = "/api/legacy";
       legacy.search = `?from=${encodeURIComponent(pathname + request.nextUrl.search)}`;
-      return NextResponse.rewrite(legacy);
+      // Next may keep the original query on a rewrite: pass the old address in a header too.
+      const headers = new Headers(request.headers);
+      headers.set("x-legacy-from", pathname + request.nextUrl.search);
+      return NextResponse.rewrite(legacy, { request: { headers } });
     }
     return NextResponse.next();
   }

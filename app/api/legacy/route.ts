@@ -6,7 +6,7 @@ import { resolveLegacy } from "@/lib/articles/legacy";
  */
 export async function GET(request: Request) {
   const url = new URL(request.url);
-  const from = url.searchParams.get("from") ?? "/";
+  const from = request.headers.get("x-legacy-from") ?? url.searchParams.get("from") ?? "/";
   const target = from.startsWith("/") ? await resolveLegacy(from) : null;
   if (target) {
     return new Response(null, {
