@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { isLegacyPath } from "./lib/articles/legacy-paths";
 import { config as appConfig } from "./lib/config";
 import { isGlobalPath, resolveHost, stationUrl } from "./lib/hosts";
 
@@ -16,9 +17,26 @@ export function proxy(request: NextRequest) {
     // The internal station routes are only reachable through their sub-domain.
     const match = /^\/stations\/([^/]+)(\/.*)?$/.exec(pathname);
     if (match) return NextResponse.redirect(stationUrl(match[1], siteUrl, match[2] ?? "/"), 308);
+    // Old WordPress addresses answer with a 301 to their new address (app/api/legacy).
+    if (isLegacyPath(pathname, request.nextUrl.search)) {
+      const legacy = request.nextUrl.clone();
+      legacy.pathname = "/api/legacy";
+      legacy.search = `?from=${encodeURIComponent(pathname + request.nextUrl.search)}`;
+      // Next may keep the original query on a rewrite: pass the old address in a header too.
+      const headers = new Headers(request.headers);
+      headers.set("x-legacy-from", pathname + request.nextUrl.search);
+      return NextResponse.rewrite(legacy, { request: { headers } });
+    }
     return NextResponse.next();
   }
 
+  // next.config.ts skips Next's own trailing-slash redirect (so that WordPress addresses reach the
+  // legacy redirects above): do it here for the station sites.
+  if (pathname.length > 1 && pathname.endsWith("/")) {
+    const bare = request.nextUrl.clone();
+    bare.pathname = pathname.replace(/\/+$/, "");
+    return NextResponse.redirect(bare, 308);
+  }
   const url = request.nextUrl.clone();
   // An invalid sub-domain gets the station 404 page (no station can have that slug).
   const slug = target.kind === "station" ? target.slug : "_";

@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import NextAuth, { type DefaultSession } from "next-auth";
+import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { config } from "./config";
@@ -7,6 +7,8 @@ import { db } from "./db";
 import { ForbiddenError } from "./errors";
 import type { Role } from "./generated/prisma/enums";
 import { verifyPassword } from "./passwords";
+import { hasRole } from "./roles";
+import { clearThrottle, clientIp, recordFailure, throttleKeys, waitSeconds } from "./throttle";
 
 export { ForbiddenError };
 
@@ -26,6 +28,11 @@ const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email(),
   password: z.string().min(1).max(1024),
 });
+
+/** Too many recent failures for this account or address: the login form says how long to wait. */
+export class ThrottledSignin extends CredentialsSignin {
+  code = "throttled";
+}
 
 /**
  * Cookie domain shared by the apex and the station sub-domains. Browsers refuse a cookie for a bare
@@ -53,11 +60,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     providers: [
       Credentials({
         credentials: { email: { label: "E-mail" }, password: { label: "Mot de passe", type: "password" } },
-        async authorize(raw) {
+        async authorize(raw, request) {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;
+          const keys = throttleKeys(clientIp(request.headers), parsed.data.email);
+          if ((await waitSeconds(keys)) > 0) throw new ThrottledSignin();
           const user = await db().user.findUnique({ where: { email: parsed.data.email } });
-          if (!user || !(await verifyPassword(user.passwordHash, parsed.data.password))) return null;
+          if (!user || !(await verifyPassword(user.passwordHash, parsed.data.password))) {
+            await recordFailure(keys);
+            return null;
+          }
+          await clearThrottle(keys.slice(0, 1)); // the account; the address cools down by itself
           return { id: String(user.id), email: user.email, name: user.name };
         },
       }),
@@ -99,12 +112,7 @@ export async function currentUser(): Promise<CurrentUser | null> {
   };
 }
 
-const RANK: Record<Role, number> = { AUTHOR: 1, EDITOR: 2, ADMIN: 3 };
-
-/** True when `user` has `role` or a higher one (ADMIN > EDITOR > AUTHOR). */
-export function hasRole(user: Pick<CurrentUser, "role"> | null, role: Role): boolean {
-  return user !== null && RANK[user.role] >= RANK[role];
-}
+export { hasRole };
 
 /** Editors and admins manage every station; owners manage theirs. */
 export function canManageStation(user: CurrentUser | null, stationId: number): boolean {

@@ -1,7 +1,10 @@
 import { unstable_cache } from "next/cache";
 import { connection } from "next/server";
+import { ArticleList } from "@/components/articles/ArticleCard";
+import { ForecastPanel } from "@/components/articles/ForecastPanel";
 import { MarkersMap } from "@/components/map/MarkersMap";
 import { StationCard } from "@/components/stations/StationCard";
+import { publicList } from "@/lib/articles/public";
 import { config } from "@/lib/config";
 import { formatValue } from "@/lib/format";
 import { stationUrl } from "@/lib/hosts";
@@ -28,11 +31,17 @@ const networkSnapshots = unstable_cache(
 
 export default async function HomePage() {
   await connection(); // rendered per request (from cached data), never at build time
-  const network = await networkSnapshots();
+  const [network, latest] = await Promise.all([networkSnapshots(), publicList({ perPage: 6 })]);
   const { siteUrl } = config();
   return (
     <>
       <h1>La météo des Alpes-Maritimes</h1>
+      <ForecastPanel />
+      <h2>Derniers articles</h2>
+      <ArticleList items={latest.items} />
+      <p>
+        <a href="/articles">Tous les articles</a> · <a href="/flux/rss.xml">flux RSS</a>
+      </p>
       <h2>Le réseau de stations</h2>
       <MarkersMap
         label="Carte des stations"

@@ -6,7 +6,13 @@ import type { Role } from "@/lib/generated/prisma/enums";
 export const metadata: Metadata = { title: "Administration", robots: { index: false } };
 
 /** Back-office sections add their entry here, with the lowest role that may see it. */
-const NAV: (NavItem & { role: Role })[] = [{ href: "/admin", label: "Tableau de bord", role: "AUTHOR" }];
+const NAV: (NavItem & { role: Role })[] = [
+  { href: "/admin", label: "Tableau de bord", role: "AUTHOR" },
+  { href: "/admin/articles", label: "Articles", role: "AUTHOR" },
+  { href: "/admin/medias", label: "Médiathèque", role: "AUTHOR" },
+  { href: "/admin/categories", label: "Catégories", role: "EDITOR" },
+  { href: "/admin/utilisateurs", label: "Utilisateurs", role: "ADMIN" },
+];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageRole("AUTHOR", "/admin");

@@ -1,7 +1,9 @@
 "use server";
 
+import { headers } from "next/headers";
 import { AuthError } from "next-auth";
-import { signIn } from "@/lib/auth";
+import { signIn, ThrottledSignin } from "@/lib/auth";
+import { clientIp, formatWait, throttleKeys, waitSeconds } from "@/lib/throttle";
 
 export interface LoginState {
   error: string | null;
@@ -25,6 +27,16 @@ export async function login(_previous: LoginState, form: FormData): Promise<Logi
     });
     return { error: null, email };
   } catch (error) {
+    // Refused because of the delay (ThrottledSignin, possibly wrapped by next-auth), or a failure
+    // that starts one: either way, say how long to wait.
+    const wait =
+      error instanceof AuthError ? await waitSeconds(throttleKeys(clientIp(await headers()), email)) : 0;
+    if (error instanceof ThrottledSignin || wait > 0) {
+      return {
+        error: `Trop de tentatives : réessayez dans ${formatWait(Math.max(wait, 1))}, ou utilisez « Mot de passe oublié ».`,
+        email,
+      };
+    }
     if (error instanceof AuthError) return { error: "E-mail ou mot de passe incorrect.", email };
     throw error; // the redirect after a successful sign-in
   }

@@ -13,6 +13,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <h1>Connexion</h1>
         <p className="muted">Espace réservé à l'équipe Météo06 et aux responsables de stations.</p>
         <LoginForm returnTo={retour ?? "/admin"} />
+        <p>
+          <a href="/connexion/mot-de-passe-oublie">Mot de passe oublié ?</a>
+        </p>
       </main>
       <SiteFooter />
     </>

@@ -1,7 +1,14 @@
 import { Header } from "./Header";
 
 /** Header of the apex site. Sections add their entry to NAV when they exist. */
-const NAV = [{ href: "/", label: "Accueil" }];
+const NAV = [
+  { href: "/", label: "Accueil" },
+  { href: "/previsions", label: "Prévisions" },
+  { href: "/vigilances", label: "Vigilance" },
+  { href: "/climat", label: "Climat" },
+  { href: "/actualites", label: "Actualités" },
+  { href: "/recherche", label: "Recherche" },
+];
 
 export function SiteHeader() {
   return <Header brand="Météo06" brandHref="/" navLabel="Navigation principale" items={NAV} />;

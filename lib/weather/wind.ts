@@ -1,6 +1,6 @@
 /** Wind direction helpers: circular means and French cardinal labels. */
 
-const CARDINALS = [
+export const CARDINALS = [
   "N",
   "NNE",
   "NE",
@@ -17,7 +17,7 @@ const CARDINALS = [
   "ONO",
   "NO",
   "NNO",
-];
+] as const;
 
 /** French 16-point compass label ("O" for ouest). */
 export function cardinal(degrees: number | null): string | null {

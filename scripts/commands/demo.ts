@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import mysql from "mysql2/promise";
+import { seedDemoArticles } from "../../lib/articles/demo";
 import { config, connectionOptions } from "../../lib/config";
 import { seedDemo } from "../../lib/demo/seed";
 import { action, appDatabase, assertReachable, CliError } from "../cli";
@@ -13,6 +14,7 @@ export async function runDemoSeed(historyDays: number, log = (line: string) => c
   const writer = mysql.createPool({ ...options, connectionLimit: 2 });
   try {
     await seedDemo(prisma, writer, { now: Math.floor(Date.now() / 1000), historyDays, log });
+    await seedDemoArticles(new Date(), log);
   } finally {
     await writer.end();
   }

@@ -1,3 +1,4 @@
+import { VigilanceBanner } from "@/components/articles/VigilanceBanner";
 import { SiteFooter } from "@/components/site/SiteHeader";
 import { StationHeader } from "@/components/stations/StationHeader";
 import { config } from "@/lib/config";
@@ -19,6 +20,7 @@ export default async function StationLayout({
   return (
     <>
       <StationHeader name={station.name} networkUrl={config().siteUrl.origin} />
+      <VigilanceBanner />
       <main id="contenu">{children}</main>
       <SiteFooter />
     </>

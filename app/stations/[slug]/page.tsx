@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ForecastPanel } from "@/components/articles/ForecastPanel";
 import { TimeSeriesChart } from "@/components/charts/TimeSeriesChart";
 import { archives } from "@/lib/archive/reader";
 import { formatValue } from "@/lib/format";
@@ -74,6 +75,7 @@ export default async function StationHomePage({ params }: Props) {
           ]}
         />
       )}
+      <ForecastPanel zone={station.zone} />
     </>
   );
 }

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { ArticleView } from "@/components/articles/ArticleView";
+import { articlePath } from "@/lib/articles/model";
+import { publicArticle } from "@/lib/articles/public";
+import { config } from "@/lib/config";
+import { mediaUrl, pickWidth } from "@/lib/media/urls";
+
+type Props = { params: Promise<{ slug: string }> };
+
+async function article(params: Props["params"]) {
+  await connection();
+  const found = await publicArticle((await params).slug);
+  if (!found || found.type === "PAGE") notFound();
+  return found;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const a = await article(params);
+  const url = new URL(articlePath(a), config().siteUrl).toString();
+  const image = a.cover
+    ? {
+        url: new URL(mediaUrl(a.cover.key, pickWidth(a.cover, 1200)), config().siteUrl).toString(),
+        alt: a.cover.alt,
+      }
+    : { url: `${url}/opengraph-image`, width: 1200, height: 630, alt: a.title };
+  return {
+    title: a.title,
+    description: a.excerpt,
+    alternates: { canonical: url },
+    authors: a.author ? [{ name: a.author.name }] : undefined,
+    openGraph: {
+      type: "article",
+      url,
+      title: a.title,
+      description: a.excerpt,
+      siteName: "Météo06",
+      locale: "fr_FR",
+      publishedTime: a.publishedAt,
+      modifiedTime: a.updatedAt,
+      authors: a.author ? [a.author.name] : undefined,
+      images: [image],
+    },
+    twitter: { card: "summary_large_image", title: a.title, description: a.excerpt, images: [image.url] },
+  };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  return <ArticleView article={await article(params)} />;
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ArticleView } from "@/components/articles/ArticleView";
+import { STATUS_LABEL } from "@/lib/articles/model";
+import { canEditArticle } from "@/lib/articles/permissions";
+import { articleForDisplay } from "@/lib/articles/queries";
+import { ForbiddenError, hasRole, requirePageRole } from "@/lib/auth";
+import { db } from "@/lib/db";
+
+export const metadata: Metadata = { title: "Aperçu", robots: { index: false } };
+
+/** A draft exactly as it will appear (the same component as the public page). */
+export default async function Preview({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requirePageRole("AUTHOR", `/admin/articles/${id}/apercu`);
+  const ref = Number.isInteger(Number(id))
+    ? await db().article.findUnique({ where: { id: Number(id) } })
+    : null;
+  if (!ref) notFound();
+  if (!hasRole(user, "EDITOR") && ref.authorId !== user.id && !canEditArticle(user, ref))
+    throw new ForbiddenError();
+  const article = await articleForDisplay({ id: ref.id });
+  if (!article) notFound();
+  return (
+    <>
+      <p className="banner banner-info no-print">
+        Aperçu — statut : {STATUS_LABEL[ref.status]}. Les visiteurs verront exactement cette page une fois
+        l'article publié.
+      </p>
+      <ArticleView article={article} />
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RestoreButton } from "@/components/admin/RestoreButton";
+import { compareRevisions } from "@/lib/articles/diff";
+import { canEditArticle } from "@/lib/articles/permissions";
+import { listRevisions } from "@/lib/articles/store";
+import { hasRole, requirePageRole } from "@/lib/auth";
+import { db } from "@/lib/db";
+import { ForbiddenError } from "@/lib/errors";
+import { formatParis } from "@/lib/time";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ a?: string; b?: string }> };
+
+/** Every save of an article: compare two of them, restore one. */
+export default async function Revisions({ params, searchParams }: Props) {
+  const { id } = await params;
+  const user = await requirePageRole("AUTHOR", `/admin/articles/${id}/revisions`);
+  const article = Number.isInteger(Number(id))
+    ? await db().article.findUnique({ where: { id: Number(id) } })
+    : null;
+  if (!article) notFound();
+  if (!hasRole(user, "EDITOR") && article.authorId !== user.id) throw new ForbiddenError();
+  const revisions = await listRevisions(article.id);
+  const { a, b } = await searchParams;
+  const newer = revisions.find((r) => r.id === Number(b)) ?? revisions[0];
+  const older = revisions.find((r) => r.id === Number(a)) ?? revisions[1];
+  const diff = older && newer ? compareRevisions(older, newer) : null;
+  const editable = canEditArticle(user, article);
+  return (
+    <>
+      <h1>Révisions de « {article.title} »</h1>
+      <p>
+        <Link href={`/admin/articles/${article.id}`}>← Retour à l'éditeur</Link>
+      </p>
+      <form className="toolbar" action="">
+        <label>
+          Comparer
+          <select name="a" defaultValue={older?.id}>
+            {revisions.map((r) => (
+              <option key={r.id} value={r.id}>
+                {formatParis(r.createdAt.getTime() / 1000)} — {r.author?.name ?? "?"}
+                {r.autosave ? " (auto)" : ""}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          avec
+          <select name="b" defaultValue={newer?.id}>
+            {revisions.map((r) => (
+              <option key={r.id} value={r.id}>
+                {formatParis(r.createdAt.getTime() / 1000)} — {r.author?.name ?? "?"}
+                {r.autosave ? " (auto)" : ""}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">Comparer</button>
+      </form>
+      {diff && (
+        <div className="card diff">
+          {diff.map((part, i) =>
+            part.kind === "added" ? (
+              // biome-ignore lint/suspicious/noArrayIndexKey: static list
+              <ins key={i}>{part.text}</ins>
+            ) : part.kind === "removed" ? (
+              // biome-ignore lint/suspicious/noArrayIndexKey: static list
+              <del key={i}>{part.text}</del>
+            ) : (
+              // biome-ignore lint/suspicious/noArrayIndexKey: static list
+              <span key={i}>{part.text}</span>
+            ),
+          )}
+        </div>
+      )}
+      <ol className="revisions">
+        {revisions.map((r) => (
+          <li key={r.id} data-revision={r.id}>
+            {formatParis(r.createdAt.getTime() / 1000)} — {r.author?.name ?? "?"} — « {r.title} »
+            {r.autosave ? " (enregistrement automatique)" : ""}{" "}
+            {editable && <RestoreButton articleId={article.id} revisionId={r.id} />}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import { ArticleEditor } from "@/components/admin/ArticleEditor";
+import { editorContext } from "@/lib/articles/admin";
+import { allowedStatuses, allowedTypes } from "@/lib/articles/permissions";
+import { requirePageRole } from "@/lib/auth";
+
+export default async function NewArticle({ searchParams }: { searchParams: Promise<{ type?: string }> }) {
+  const user = await requirePageRole("AUTHOR", "/admin/articles/nouveau");
+  const types = allowedTypes(user);
+  const wanted = (await searchParams).type;
+  const type = types.find((t) => t === wanted) ?? types.find((t) => t === "NEWS")!;
+  const context = await editorContext();
+  return (
+    <>
+      <h1>Nouvel article</h1>
+      <ArticleEditor
+        article={{
+          id: null,
+          type,
+          status: "DRAFT",
+          title: "",
+          slug: "",
+          excerpt: "",
+          bodyHtml: "",
+          coverId: null,
+          coverUrl: null,
+          categoryIds: [],
+          tags: [],
+          publishedAt: "",
+          forecast: [],
+          vigilance: null,
+        }}
+        canPublish={allowedStatuses(user).includes("PUBLISHED")}
+        types={types}
+        {...context}
+      />
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import { revalidatePath } from "next/cache";
+import { ARTICLE_TYPES, TYPE_LABEL } from "@/lib/articles/model";
+import { requirePageRole, requireRole } from "@/lib/auth";
+import { db } from "@/lib/db";
+
+/** Editors map each category (from WordPress or not) to an article type, used by the import. */
+async function saveMapping(form: FormData) {
+  "use server";
+  await requireRole("EDITOR");
+  for (const [key, value] of form) {
+    const id = Number(key.replace(/^type-/, ""));
+    if (!key.startsWith("type-") || !Number.isInteger(id)) continue;
+    const articleType = ARTICLE_TYPES.find((t) => t === value) ?? null;
+    await db().category.updateMany({ where: { id }, data: { articleType } });
+  }
+  revalidatePath("/admin/categories");
+}
+
+export default async function CategoriesPage() {
+  await requirePageRole("EDITOR", "/admin/categories");
+  const categories = await db().category.findMany({
+    orderBy: { name: "asc" },
+    include: { _count: { select: { articles: true } } },
+  });
+  return (
+    <>
+      <h1>Catégories</h1>
+      <p className="muted">
+        Le type donné à chaque catégorie décide du type des articles importés de WordPress. Relancez l'import
+        après un changement : les articles existants sont mis à jour.
+      </p>
+      <form action={saveMapping} className="stack">
+        <table>
+          <thead>
+            <tr>
+              <th>Catégorie</th>
+              <th>Articles</th>
+              <th>Type des articles importés</th>
+            </tr>
+          </thead>
+          <tbody>
+            {categories.map((c) => (
+              <tr key={c.id}>
+                <td>{c.name}</td>
+                <td>{c._count.articles}</td>
+                <td>
+                  <select
+                    name={`type-${c.id}`}
+                    defaultValue={c.articleType ?? ""}
+                    aria-label={`Type pour ${c.name}`}
+                  >
+                    <option value="">(aucun : actualité)</option>
+                    {ARTICLE_TYPES.filter((t) => t !== "PAGE").map((t) => (
+                      <option key={t} value={t}>
+                        {TYPE_LABEL[t]}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button type="submit">Enregistrer</button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import { ApiError, apiRoute } from "@/lib/api";
+import { requireRole } from "@/lib/auth";
+import { assertSameOrigin } from "@/lib/csrf";
+import { listMedia, uploadMedia } from "@/lib/media/library";
+import { mediaLimits } from "@/lib/media/pipeline";
+
+/** The media library: list (with search) and upload (multipart: file, alt, caption). */
+export const GET = apiRoute(async (request) => {
+  await requireRole("AUTHOR");
+  const url = new URL(request.url);
+  const page = Math.max(1, Number(url.searchParams.get("page")) || 1);
+  const [items, total] = await listMedia({ page, query: url.searchParams.get("q")?.slice(0, 100) ?? "" });
+  return Response.json({ items, total, page });
+});
+
+export const POST = apiRoute(async (request) => {
+  assertSameOrigin(request);
+  const user = await requireRole("AUTHOR");
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  const { maxBytes } = mediaLimits();
+  if (declared > maxBytes + 64 * 1024) {
+    throw new ApiError(
+      413,
+      `Fichier trop lourd : la limite est de ${(maxBytes / 1024 / 1024).toFixed(0)} Mo.`,
+    );
+  }
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    throw new ApiError(400, "Envoyez l'image dans un formulaire multipart (champ « file »).");
+  }
+  const file = form.get("file");
+  if (!(file instanceof File)) throw new ApiError(400, "Aucun fichier reçu (champ « file »).");
+  const { media, created } = await uploadMedia(user.id, Buffer.from(await file.arrayBuffer()), {
+    originalName: file.name,
+    alt: String(form.get("alt") ?? ""),
+    caption: String(form.get("caption") ?? ""),
+  });
+  return Response.json({ media, created }, { status: created ? 201 : 200 });
+});

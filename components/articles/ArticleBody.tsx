@@ -1,0 +1,22 @@
+import { renderBody } from "@/lib/articles/render";
+import type { MediaInfo } from "@/lib/media/urls";
+import { StationEmbed } from "./StationEmbed";
+
+/** A stored article body: sanitised HTML, responsive images and live station blocks. */
+export function ArticleBody({ html, media }: { html: string; media: MediaInfo[] }) {
+  const segments = renderBody(html, new Map(media.map((m) => [m.key, m])));
+  return (
+    <div className="article-body">
+      {segments.map((segment, index) =>
+        "html" in segment ? (
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised with the allow-list of lib/html.ts at every save
+          // biome-ignore lint/suspicious/noArrayIndexKey: segments never move
+          <div key={index} dangerouslySetInnerHTML={{ __html: segment.html }} />
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: segments never move
+          <StationEmbed key={index} embed={segment.embed} />
+        ),
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { articlePath, TYPE_LABEL } from "@/lib/articles/model";
+import type { ArticleCard as Card } from "@/lib/articles/queries";
+import { pictureHtml } from "@/lib/media/urls";
+import { formatParis } from "@/lib/time";
+
+export function formatDate(iso: string, withTime = false): string {
+  return formatParis(
+    Date.parse(iso) / 1000,
+    withTime ? { dateStyle: "long", timeStyle: "short" } : { dateStyle: "long" },
+  );
+}
+
+/** One article in a list: cover, type, title, date, author and excerpt. */
+export function ArticleCard({ article }: { article: Card }) {
+  return (
+    <article className="card article-card" data-article={article.slug}>
+      {article.cover && (
+        <div
+          className="cover"
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: markup built by lib/media/urls from stored media
+          dangerouslySetInnerHTML={{
+            __html: pictureHtml(article.cover, article.cover.alt, "(max-width: 40rem) 100vw, 20rem"),
+          }}
+        />
+      )}
+      <p className="muted">
+        <span className={`type type-${article.type.toLowerCase()}`}>{TYPE_LABEL[article.type]}</span> ·{" "}
+        <time dateTime={article.publishedAt}>{formatDate(article.publishedAt)}</time>
+        {article.author && <> · {article.author.name}</>}
+      </p>
+      <h3 style={{ marginTop: 0 }}>
+        <a href={articlePath(article)}>{article.title}</a>
+      </h3>
+      {article.excerpt && <p>{article.excerpt}</p>}
+    </article>
+  );
+}
+
+export function ArticleList({
+  items,
+  empty = "Aucun article pour le moment.",
+}: {
+  items: Card[];
+  empty?: string;
+}) {
+  if (items.length === 0) return <p className="muted">{empty}</p>;
+  return (
+    <div className="article-list">
+      {items.map((item) => (
+        <ArticleCard key={item.id} article={item} />
+      ))}
+    </div>
+  );
+}
+
+/** Previous / next page links, keeping the other query parameters. */
+export function Pagination({
+  page,
+  pages,
+  href,
+}: {
+  page: number;
+  pages: number;
+  href: (page: number) => string;
+}) {
+  if (pages <= 1) return null;
+  return (
+    <nav className="pagination" aria-label="Pages">
+      {page > 1 && (
+        <a rel="prev" href={href(page - 1)}>
+          ← Plus récents
+        </a>
+      )}
+      <span>
+        Page {page} sur {pages}
+      </span>
+      {page < pages && (
+        <a rel="next" href={href(page + 1)}>
+          Plus anciens →
+        </a>
+      )}
+    </nav>
+  );
+}

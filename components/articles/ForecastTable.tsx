@@ -1,0 +1,53 @@
+import { SKY_LABEL, ZONE_LABEL, type Zone } from "@/lib/articles/model";
+import type { ForecastRowView } from "@/lib/articles/queries";
+import { formatParis } from "@/lib/time";
+
+function dayLabel(day: string): string {
+  return formatParis(Date.parse(`${day}T12:00:00Z`) / 1000, {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+  });
+}
+
+const value = (v: number | null, unit: string) => (v === null ? "—" : `${v}${unit}`);
+
+/** A forecast's table: one row per day and zone, with the sky, temperatures, wind and rain chance. */
+export function ForecastTable({ rows }: { rows: ForecastRowView[] }) {
+  if (rows.length === 0) return null;
+  const zones = [...new Set(rows.map((r) => r.zone))] as Zone[];
+  return (
+    <div className="table-scroll">
+      <table className="forecast-table">
+        <thead>
+          <tr>
+            <th scope="col">Jour</th>
+            {zones.length > 1 && <th scope="col">Zone</th>}
+            <th scope="col">Ciel</th>
+            <th scope="col">Min</th>
+            <th scope="col">Max</th>
+            <th scope="col">Vent</th>
+            <th scope="col">Pluie</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={`${row.day}-${row.zone}`} data-day={row.day} data-zone={row.zone}>
+              <th scope="row">{dayLabel(row.day)}</th>
+              {zones.length > 1 && <td>{ZONE_LABEL[row.zone]}</td>}
+              <td>
+                <span aria-hidden="true">{SKY_LABEL[row.sky].emoji}</span> {SKY_LABEL[row.sky].label}
+              </td>
+              <td data-field="tMin">{value(row.tMin, "\u202f°C")}</td>
+              <td data-field="tMax">{value(row.tMax, "\u202f°C")}</td>
+              <td>
+                {row.windSpeed === null ? "—" : `${row.windDir ?? ""} ${row.windSpeed}\u202fkm/h`.trim()}
+              </td>
+              <td data-field="rain">{value(row.rainProbability, "\u202f%")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { type ArticleType, TYPE_SECTION } from "@/lib/articles/model";
+import { publicList } from "@/lib/articles/public";
+import { ArticleList, Pagination } from "./ArticleCard";
+
+export type SectionProps = {
+  searchParams: Promise<{ page?: string; categorie?: string; etiquette?: string }>;
+};
+
+export function pageNumber(value: string | undefined): number {
+  const page = Number(value);
+  return Number.isInteger(page) && page > 0 && page < 100_000 ? page : 1;
+}
+
+export function sectionMetadata(type: Exclude<ArticleType, "PAGE">): Metadata {
+  const section = TYPE_SECTION[type];
+  return {
+    title: section.title,
+    alternates: {
+      types: {
+        "application/rss+xml": `/flux/${section.path}/rss.xml`,
+        "application/atom+xml": `/flux/${section.path}/atom.xml`,
+      },
+    },
+  };
+}
+
+/** A list page of one type (or of every type, with optional category / tag filters). */
+export async function SectionPage({
+  type,
+  searchParams,
+}: { type: Exclude<ArticleType, "PAGE"> | null } & SectionProps) {
+  await connection();
+  const params = await searchParams;
+  const page = pageNumber(params.page);
+  const filter = {
+    type: type ?? undefined,
+    page,
+    categorySlug: params.categorie?.slice(0, 191),
+    tagSlug: params.etiquette?.slice(0, 191),
+  };
+  const list = await publicList(filter);
+  const section = type ? TYPE_SECTION[type] : null;
+  const base = section ? `/${section.path}` : "/articles";
+  const feed = section ? `/flux/${section.path}/rss.xml` : "/flux/rss.xml";
+  const href = (p: number) => {
+    const query = new URLSearchParams({
+      ...(params.categorie ? { categorie: params.categorie } : {}),
+      ...(params.etiquette ? { etiquette: params.etiquette } : {}),
+      ...(p > 1 ? { page: String(p) } : {}),
+    }).toString();
+    return query ? `${base}?${query}` : base;
+  };
+  return (
+    <>
+      <h1>{section?.title ?? "Tous les articles"}</h1>
+      <p className="muted">
+        {list.total} article{list.total > 1 ? "s" : ""}
+        {params.categorie && <> dans la catégorie « {params.categorie} »</>}
+        {params.etiquette && <> avec l'étiquette « {params.etiquette} »</>} · <a href={feed}>flux RSS</a>
+      </p>
+      <ArticleList items={list.items} />
+      <Pagination page={page} pages={list.pages} href={href} />
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import { publicVigilance } from "@/lib/articles/public";
+import { config } from "@/lib/config";
+import { VigilanceBannerClient } from "./VigilanceBannerClient";
+
+/**
+ * The vigilance banner shown on every page of the apex and of the station sites while a notice is
+ * valid. The list is rendered on the server (cached pages included); the browser hides a notice
+ * when it expires and shows one when it starts, without waiting for the page to be regenerated.
+ */
+export async function VigilanceBanner() {
+  const notices = await publicVigilance();
+  if (notices.length === 0) return null;
+  return (
+    <VigilanceBannerClient notices={notices} siteUrl={config().siteUrl.origin} renderedAt={Date.now()} />
+  );
+}

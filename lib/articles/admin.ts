@@ -1,0 +1,109 @@
+import type { CurrentUser } from "../auth";
+import { hasRole } from "../auth";
+import { db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+import { mediaUrl, pickWidth } from "../media/urls";
+import { parisDay, toParisInput } from "./dates";
+import type { ArticleStatus, ArticleType } from "./model";
+
+/** What the back office reads: article lists (own or all) and the editor's initial state. */
+
+export function listAdminArticles(
+  user: CurrentUser,
+  {
+    mine = false,
+    status,
+    type,
+    page = 1,
+  }: { mine?: boolean; status?: ArticleStatus; type?: ArticleType; page?: number },
+) {
+  const where: Prisma.ArticleWhereInput = {
+    ...(mine || !hasRole(user, "EDITOR") ? { authorId: user.id } : {}),
+    ...(status ? { status } : {}),
+    ...(type ? { type } : {}),
+  };
+  return Promise.all([
+    db().article.findMany({
+      where,
+      orderBy: [{ updatedAt: "desc" }],
+      skip: (page - 1) * 50,
+      take: 50,
+      select: {
+        id: true,
+        type: true,
+        status: true,
+        title: true,
+        slug: true,
+        publishedAt: true,
+        updatedAt: true,
+        authorId: true,
+        author: { select: { name: true } },
+      },
+    }),
+    db().article.count({ where }),
+  ]);
+}
+
+export async function editorState(id: number) {
+  const article = await db().article.findUnique({
+    where: { id },
+    include: {
+      cover: true,
+      categories: true,
+      tags: { include: { tag: true } },
+      forecast: { orderBy: [{ day: "asc" }, { zone: "asc" }] },
+      vigilance: true,
+    },
+  });
+  if (!article) return null;
+  return {
+    article,
+    initial: {
+      id: article.id,
+      type: article.type,
+      status: article.status,
+      title: article.title,
+      slug: article.slug,
+      excerpt: article.excerpt,
+      bodyHtml: article.bodyHtml,
+      coverId: article.coverId,
+      coverUrl: article.cover ? mediaUrl(article.cover.key, pickWidth(article.cover, 480), "webp") : null,
+      categoryIds: article.categories.map((c) => c.categoryId),
+      tags: article.tags.map((t) => t.tag.name),
+      publishedAt: article.publishedAt ? toParisInput(article.publishedAt) : "",
+      forecast: article.forecast.map((row) => ({
+        day: row.day.toISOString().slice(0, 10),
+        zone: row.zone,
+        sky: row.sky,
+        tMin: row.tMin,
+        tMax: row.tMax,
+        windSpeed: row.windSpeed,
+        windDir: row.windDir,
+        rainProbability: row.rainProbability,
+      })),
+      vigilance: article.vigilance
+        ? {
+            level: article.vigilance.level,
+            phenomena: article.vigilance.phenomena.split(",").filter(Boolean),
+            zones: article.vigilance.zones.split(",").filter(Boolean),
+            validFrom: toParisInput(article.vigilance.validFrom),
+            validUntil: toParisInput(article.vigilance.validUntil),
+          }
+        : null,
+    },
+  };
+}
+
+/** Everything the editor page needs besides the article. */
+export async function editorContext() {
+  const [categories, stations] = await Promise.all([
+    db().category.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db().station.findMany({
+      where: { active: true },
+      orderBy: { name: "asc" },
+      select: { slug: true, name: true },
+    }),
+  ]);
+  const now = new Date();
+  return { categories, stations, today: parisDay(now), now: toParisInput(now) };
+}

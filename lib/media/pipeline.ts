@@ -1,0 +1,144 @@
+import { createHash } from "node:crypto";
+import sharp, { type Metadata, type OutputInfo } from "sharp";
+import { ApiError } from "../api";
+
+/**
+ * The image pipeline of the media library: checks (size, type, scripts in SVG, decompression bombs),
+ * then auto-rotation, metadata stripped (EXIF, GPS: sharp writes none unless asked), responsive widths
+ * in AVIF, WebP and JPEG, and a tiny blurred placeholder. Pure apart from CPU: no file is written here.
+ */
+
+/** A refused or failed upload, with the HTTP status and the French message for the uploader. */
+export class MediaError extends ApiError {
+  constructor(status: number, message: string) {
+    super(status, message);
+    this.name = "MediaError";
+  }
+}
+
+export interface MediaLimits {
+  maxBytes: number;
+  maxPixels: number;
+}
+
+const MB = 1024 * 1024;
+
+/** MEDIA_MAX_BYTES (default 20 MB) and MEDIA_MAX_PIXELS (default 50 megapixels), validated. */
+export function mediaLimits(env: Record<string, string | undefined> = process.env): MediaLimits {
+  const read = (name: string, fallback: number) => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number`);
+    return value;
+  };
+  return { maxBytes: read("MEDIA_MAX_BYTES", 20 * MB), maxPixels: read("MEDIA_MAX_PIXELS", 50_000_000) };
+}
+
+/** Widths generated (never larger than the original). */
+export const TARGET_WIDTHS = [480, 960, 1600];
+
+export function widthsFor(width: number): number[] {
+  const widths = TARGET_WIDTHS.filter((w) => w < width);
+  widths.push(Math.min(width, TARGET_WIDTHS[TARGET_WIDTHS.length - 1]));
+  return [...new Set(widths)];
+}
+
+export interface ProcessedImage {
+  sha256: string;
+  /** first 16 hex digits of the SHA-256: the media's folder name */
+  key: string;
+  width: number;
+  height: number;
+  widths: number[];
+  blurDataUrl: string;
+  /** file name (e.g. "960.webp") → content */
+  files: Map<string, Buffer>;
+}
+
+const ACCEPTED = new Set(["jpeg", "png", "webp", "avif", "gif", "tiff", "heif", "svg"]);
+
+function looksLikeSvg(input: Buffer): boolean {
+  const head = input.subarray(0, 1024).toString("utf8").trimStart().toLowerCase();
+  return (
+    head.startsWith("<svg") || (head.startsWith("<?xml") && head.includes("<svg")) || head.includes("<svg")
+  );
+}
+
+/** Scripts, event handlers, javascript: URLs, embedded HTML or external references in an SVG. */
+export function svgHasActiveContent(text: string): boolean {
+  return /<script|\son[a-z]+\s*=|javascript:|<foreignobject|<!entity|xlink:href\s*=\s*["']\s*(?!#|data:image)/i.test(
+    text,
+  );
+}
+
+export async function processImage(input: Buffer, limits: MediaLimits): Promise<ProcessedImage> {
+  if (input.length === 0) throw new MediaError(422, "Le fichier est vide.");
+  if (input.length > limits.maxBytes) {
+    throw new MediaError(
+      413,
+      `Fichier trop lourd (${(input.length / MB).toFixed(1)} Mo) : la limite est de ${(limits.maxBytes / MB).toFixed(0)} Mo.`,
+    );
+  }
+  if (looksLikeSvg(input) && svgHasActiveContent(input.toString("utf8"))) {
+    throw new MediaError(415, "Image SVG refusée : elle contient des scripts ou des liens actifs.");
+  }
+  let metadata: Metadata;
+  try {
+    metadata = await sharp(input, { limitInputPixels: false }).metadata();
+  } catch {
+    throw new MediaError(
+      415,
+      "Ce fichier n'est pas une image reconnue (JPEG, PNG, WebP, AVIF, GIF, TIFF, HEIC ou SVG).",
+    );
+  }
+  if (!metadata.format || !ACCEPTED.has(metadata.format) || !metadata.width || !metadata.height) {
+    throw new MediaError(
+      415,
+      "Ce fichier n'est pas une image reconnue (JPEG, PNG, WebP, AVIF, GIF, TIFF, HEIC ou SVG).",
+    );
+  }
+  const pixels = metadata.width * metadata.height;
+  if (pixels > limits.maxPixels) {
+    throw new MediaError(
+      413,
+      `Image trop grande (${metadata.width} × ${metadata.height} pixels) : la limite est de ${(limits.maxPixels / 1e6).toFixed(0)} mégapixels.`,
+    );
+  }
+  const source = () =>
+    sharp(input, {
+      limitInputPixels: limits.maxPixels,
+      failOn: "error",
+      density: metadata.format === "svg" ? 144 : undefined,
+    }).rotate();
+  let oriented: { data: Buffer; info: OutputInfo };
+  try {
+    // One decode, rotated upright; every size is derived from this lossless copy.
+    oriented = await source().png({ compressionLevel: 0 }).toBuffer({ resolveWithObject: true });
+  } catch {
+    throw new MediaError(422, "Cette image est endommagée ou incomplète : elle ne peut pas être lue.");
+  }
+  const { width, height } = oriented.info;
+  const widths = widthsFor(width);
+  const files = new Map<string, Buffer>();
+  for (const w of widths) {
+    const resized = () => sharp(oriented.data).resize({ width: w, withoutEnlargement: true });
+    files.set(`${w}.avif`, await resized().avif({ quality: 55, effort: 2 }).toBuffer());
+    files.set(`${w}.webp`, await resized().webp({ quality: 80 }).toBuffer());
+    files.set(
+      `${w}.jpg`,
+      await resized().flatten({ background: "#ffffff" }).jpeg({ quality: 82, mozjpeg: true }).toBuffer(),
+    );
+  }
+  const blur = await sharp(oriented.data).resize({ width: 16 }).blur(1).webp({ quality: 40 }).toBuffer();
+  const sha256 = createHash("sha256").update(input).digest("hex");
+  return {
+    sha256,
+    key: sha256.slice(0, 16),
+    width,
+    height,
+    widths,
+    blurDataUrl: `data:image/webp;base64,${blur.toString("base64")}`,
+    files,
+  };
+}

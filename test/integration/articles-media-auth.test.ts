@@ -1,0 +1,415 @@
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseArticleInput } from "@/lib/articles/input";
+import { currentVigilance, latestForecast, listPublicArticles, searchArticles } from "@/lib/articles/queries";
+import {
+  autosaveArticle,
+  createArticle,
+  createDraftArticle,
+  listRevisions,
+  restoreRevision,
+  saveArticle,
+} from "@/lib/articles/store";
+import type { CurrentUser } from "@/lib/auth";
+import { deleteMedia, uploadMedia } from "@/lib/media/library";
+import { MediaError } from "@/lib/media/pipeline";
+import { mediaUrl } from "@/lib/media/urls";
+import { requestPasswordReset, resetPassword } from "@/lib/password-tokens";
+import { verifyPassword } from "@/lib/passwords";
+import { clearThrottle, recordFailure, throttleKeys, waitSeconds } from "@/lib/throttle";
+import { createTestDatabases, type TestDatabases } from "../helpers/db";
+import { type SmtpSink, startSmtpSink } from "../helpers/smtp";
+
+let dbs: TestDatabases;
+let smtp: SmtpSink;
+let work: string;
+let author: CurrentUser;
+let other: CurrentUser;
+let editor: CurrentUser;
+
+beforeAll(async () => {
+  dbs = await createTestDatabases();
+  process.env.DATABASE_URL = dbs.appUrl;
+  work = mkdtempSync(path.join(tmpdir(), "m06-media-"));
+  process.env.MEDIA_DIR = path.join(work, "media");
+  smtp = await startSmtpSink();
+  process.env.SMTP_URL = smtp.url;
+  const make = async (email: string, role: "AUTHOR" | "EDITOR") => {
+    const u = await dbs.prisma.user.create({
+      data: { email, name: email.split("@")[0], role, passwordHash: null },
+    });
+    return { id: u.id, email, name: u.name, role, stationIds: [] };
+  };
+  author = await make("auteur@test.fr", "AUTHOR");
+  other = await make("autre@test.fr", "AUTHOR");
+  editor = await make("editeur@test.fr", "EDITOR");
+});
+afterAll(async () => {
+  delete process.env.MEDIA_DIR;
+  delete process.env.SMTP_URL;
+  await smtp?.close();
+  await dbs?.drop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** Random pixels: an image that does not compress. */
+const noise = (width: number, height: number) =>
+  sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } });
+
+async function refusal(promise: Promise<unknown>): Promise<MediaError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(MediaError);
+  return error as MediaError;
+}
+
+describe("media library", () => {
+  it("refuses non-images, scripted SVG, decompression bombs, oversized files and a missing alt text", async () => {
+    const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: "#fff" } })
+      .png()
+      .toBuffer();
+    expect(
+      (
+        await refusal(
+          uploadMedia(author.id, Buffer.from("%PDF-1.4 hello"), { originalName: "a.pdf", alt: "x" }),
+        )
+      ).status,
+    ).toBe(415);
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" onload="alert(1)"><script>alert(2)</script></svg>',
+    );
+    const scripted = await refusal(uploadMedia(author.id, svg, { originalName: "a.svg", alt: "x" }));
+    expect([scripted.status, scripted.message]).toEqual([
+      415,
+      "Image SVG refusée : elle contient des scripts ou des liens actifs.",
+    ]);
+    // 5000 × 5000 pixels in a few kilobytes.
+    const bomb = await sharp({ create: { width: 5000, height: 5000, channels: 3, background: "#000" } })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
+    expect(bomb.length).toBeLessThan(200_000);
+    process.env.MEDIA_MAX_PIXELS = "10000000";
+    const bombError = await refusal(uploadMedia(author.id, bomb, { originalName: "bomb.png", alt: "x" }));
+    expect([bombError.status, bombError.message]).toEqual([
+      413,
+      "Image trop grande (5000 × 5000 pixels) : la limite est de 10 mégapixels.",
+    ]);
+    delete process.env.MEDIA_MAX_PIXELS;
+    process.env.MEDIA_MAX_BYTES = "1000";
+    expect(
+      (
+        await refusal(
+          uploadMedia(author.id, await noise(100, 100).png().toBuffer(), {
+            originalName: "big.png",
+            alt: "x",
+          }),
+        )
+      ).status,
+    ).toBe(413);
+    delete process.env.MEDIA_MAX_BYTES;
+    expect(
+      (await refusal(uploadMedia(author.id, png, { originalName: "a.png", alt: "  " }))).message,
+    ).toMatch(/texte alternatif est obligatoire/);
+    expect(await dbs.prisma.media.count()).toBe(0);
+  });
+
+  it("a safe SVG is rasterised like any image", async () => {
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="300"><rect width="600" height="300" fill="#09c"/></svg>',
+    );
+    const { media } = await uploadMedia(author.id, svg, { originalName: "logo.svg", alt: "Logo" });
+    expect(readdirSync(path.join(process.env.MEDIA_DIR!, media.key)).sort()).toContain("480.webp");
+    await deleteMedia(author, media.id);
+    expect(existsSync(path.join(process.env.MEDIA_DIR!, media.key))).toBe(false);
+  });
+
+  it("a failed write (full disk) gives a clear error and leaves no file", async () => {
+    const jpeg = await noise(1200, 800).jpeg().toBuffer();
+    let writes = 0;
+    const io = {
+      writeFile: async () => {
+        writes++;
+        if (writes === 3)
+          throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
+      },
+    };
+    const error = await refusal(uploadMedia(author.id, jpeg, { originalName: "p.jpg", alt: "x" }, { io }));
+    expect([error.status, error.message]).toEqual([
+      507,
+      "Espace disque insuffisant sur le serveur : l'image n'a pas été enregistrée.",
+    ]);
+    const leftovers = readdirSync(process.env.MEDIA_DIR!).filter((f) => f !== ".tmp");
+    expect(leftovers).toEqual([]);
+    expect(readdirSync(path.join(process.env.MEDIA_DIR!, ".tmp"))).toEqual([]);
+    expect(await dbs.prisma.media.count()).toBe(0);
+  });
+
+  it.runIf(process.getuid?.() === 0)("on a really full file system (a 64 KiB tmpfs)", async () => {
+    const tiny = path.join(work, "tiny");
+    mkdirSync(tiny);
+    execFileSync("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", tiny]);
+    try {
+      const jpeg = await noise(1600, 1000).jpeg({ quality: 95 }).toBuffer();
+      const error = await refusal(
+        uploadMedia(author.id, jpeg, { originalName: "p.jpg", alt: "x" }, { dir: tiny }),
+      );
+      expect(error.status).toBe(507);
+      expect(readdirSync(tiny).filter((f) => f !== ".tmp")).toEqual([]);
+      expect(readdirSync(path.join(tiny, ".tmp"))).toEqual([]);
+      expect(await dbs.prisma.media.count()).toBe(0);
+    } finally {
+      execFileSync("umount", [tiny]);
+    }
+  });
+
+  it("reuses the same file, and refuses to delete an image in use", async () => {
+    const jpeg = await noise(1000, 600).jpeg().toBuffer();
+    const first = await uploadMedia(author.id, jpeg, { originalName: "a.jpg", alt: "Vue" });
+    const again = await uploadMedia(other.id, jpeg, { originalName: "b.jpg", alt: "Autre" });
+    expect([first.created, again.created, again.media.id]).toEqual([true, false, first.media.id]);
+    const article = await createArticle(
+      author,
+      parseArticleInput({
+        type: "NEWS",
+        title: "Avec image",
+        bodyHtml: `<figure><img src="${mediaUrl(first.media.key, 960)}" alt="Vue"></figure>`,
+      }),
+    );
+    const error = await refusal(deleteMedia(editor, first.media.id));
+    expect([error.status, error.message]).toEqual([
+      409,
+      "Image utilisée par l'article « Avec image » : retirez-la d'abord.",
+    ]);
+    expect((await refusal(deleteMedia(other, first.media.id))).status).toBe(403);
+    await dbs.prisma.article.delete({ where: { id: article.id } });
+    await deleteMedia(editor, first.media.id);
+  });
+});
+
+describe("articles", () => {
+  it("lets authors write and submit, editors publish and schedule", async () => {
+    const draft = await createArticle(
+      author,
+      parseArticleInput({
+        type: "NEWS",
+        title: "Sortie au Mont Vial",
+        bodyHtml: "<p>Rendez-vous à <b>9 h</b> <script>x</script></p>",
+      }),
+    );
+    expect(draft).toMatchObject({
+      status: "DRAFT",
+      slug: "sortie-au-mont-vial",
+      bodyHtml: "<p>Rendez-vous à <b>9 h</b> </p>",
+    });
+    const publish = parseArticleInput({
+      type: "NEWS",
+      title: "Sortie au Mont Vial",
+      bodyHtml: "<p>x</p>",
+      status: "PUBLISHED",
+    });
+    await expect(saveArticle(author, draft.id, publish)).rejects.toThrow(/Seul un éditeur peut publier/);
+    await expect(saveArticle(other, draft.id, { ...publish, status: "PENDING" })).rejects.toThrow(
+      /vos propres articles/,
+    );
+    await expect(
+      createArticle(
+        author,
+        parseArticleInput({
+          type: "VIGILANCE",
+          title: "v",
+          vigilance: {
+            level: "JAUNE",
+            phenomena: ["orages"],
+            zones: ["LITTORAL"],
+            validFrom: new Date(),
+            validUntil: new Date(Date.now() + 1000),
+          },
+        }),
+      ),
+    ).rejects.toThrow(/éditeurs/);
+    const pending = await saveArticle(author, draft.id, {
+      ...publish,
+      status: "PENDING",
+      bodyHtml: "<p>Rendez-vous à 9 h au col.</p>",
+    });
+    expect(pending.status).toBe("PENDING");
+
+    const now = new Date();
+    const soon = new Date(now.getTime() + 60_000);
+    const scheduled = await saveArticle(editor, draft.id, {
+      ...publish,
+      publishedAt: soon,
+      bodyHtml: "<p>Rendez-vous à 9 h au col de la Couillole.</p>",
+    });
+    expect(scheduled.status).toBe("SCHEDULED");
+    await expect(saveArticle(author, draft.id, { ...publish, status: "DRAFT" })).rejects.toThrow(
+      /seul un éditeur/,
+    );
+    expect((await listPublicArticles({}, now)).items.map((a) => a.slug)).not.toContain("sortie-au-mont-vial");
+    expect((await listPublicArticles({}, new Date(soon.getTime() + 1))).items.map((a) => a.slug)).toContain(
+      "sortie-au-mont-vial",
+    );
+    expect(
+      (await searchArticles("couillole", 1, 10, new Date(soon.getTime() + 1))).items.map((a) => a.slug),
+    ).toEqual(["sortie-au-mont-vial"]);
+    expect((await searchArticles("couillole", 1, 10, now)).total).toBe(0);
+    expect((await searchArticles("col couill", 1, 10, new Date(soon.getTime() + 1))).total).toBe(1);
+  });
+
+  it("keeps every save as a revision, autosaves in one rolling revision, restores", async () => {
+    const a = await createArticle(
+      author,
+      parseArticleInput({ type: "NEWS", title: "Version 1", bodyHtml: "<p>un</p>" }),
+    );
+    await saveArticle(
+      author,
+      a.id,
+      parseArticleInput({ type: "NEWS", title: "Version 2", bodyHtml: "<p>deux</p>" }),
+    );
+    await autosaveArticle(author, a.id, { title: "Version 3", excerpt: "", bodyHtml: "<p>trois</p>" });
+    await autosaveArticle(author, a.id, { title: "Version 4", excerpt: "", bodyHtml: "<p>quatre</p>" });
+    const revisions = await listRevisions(a.id);
+    expect(revisions.map((r) => [r.title, r.autosave])).toEqual([
+      ["Version 4", true],
+      ["Version 2", false],
+      ["Version 1", false],
+    ]);
+    const restored = await restoreRevision(author, a.id, revisions[2].id);
+    expect([restored.title, restored.bodyHtml]).toEqual(["Version 1", "<p>un</p>"]);
+    expect(await listRevisions(a.id)).toHaveLength(4);
+  });
+
+  it("exposes a draft creator for jobs (climate summaries)", async () => {
+    const draft = await createDraftArticle({
+      type: "CLIMATE",
+      title: "Récapitulatif d'octobre",
+      bodyHtml: "<p>Doux</p><img src=x onerror=alert(1)>",
+      authorId: null,
+    });
+    expect(draft).toMatchObject({
+      status: "DRAFT",
+      type: "CLIMATE",
+      slug: "recapitulatif-d-octobre",
+      excerpt: "Doux",
+      bodyHtml: '<p>Doux</p><img src="x" />',
+    });
+  });
+
+  it("publishes vigilance notices and forecasts for the banner and the station pages", async () => {
+    const now = new Date();
+    const vigilance = await createArticle(
+      editor,
+      parseArticleInput({
+        type: "VIGILANCE",
+        title: "Vigilance orange vent",
+        status: "PUBLISHED",
+        vigilance: {
+          level: "ORANGE",
+          phenomena: ["vent-violent"],
+          zones: ["LITTORAL", "MOYEN_PAYS"],
+          validFrom: new Date(now.getTime() - 1000),
+          validUntil: new Date(now.getTime() + 3600_000),
+        },
+      }),
+    );
+    const notices = await currentVigilance(now);
+    expect(notices.map((n) => [n.slug, n.level, n.phenomena, n.zones])).toEqual([
+      [vigilance.slug, "ORANGE", ["vent-violent"], ["LITTORAL", "MOYEN_PAYS"]],
+    ]);
+    expect(await currentVigilance(new Date(now.getTime() + 3600_001))).toEqual([]);
+
+    const today = new Date().toISOString().slice(0, 10);
+    const tomorrow = new Date(Date.now() + 86400_000).toISOString().slice(0, 10);
+    await createArticle(
+      editor,
+      parseArticleInput({
+        type: "FORECAST",
+        title: "Prévisions",
+        status: "PUBLISHED",
+        forecast: [
+          {
+            day: tomorrow,
+            zone: "HAUT_PAYS",
+            sky: "NEIGE",
+            tMin: -4,
+            tMax: 2,
+            windSpeed: 30,
+            windDir: "NO",
+            rainProbability: 90,
+          },
+          {
+            day: tomorrow,
+            zone: "LITTORAL",
+            sky: "SOLEIL",
+            tMin: 9,
+            tMax: 16,
+            windSpeed: 10,
+            windDir: "E",
+            rainProbability: 0,
+          },
+          {
+            day: "2001-01-01",
+            zone: "LITTORAL",
+            sky: "PLUIE",
+            tMin: 1,
+            tMax: 2,
+            windSpeed: null,
+            windDir: null,
+            rainProbability: null,
+          },
+        ],
+      }),
+    );
+    const mountain = await latestForecast("HAUT_PAYS");
+    expect(mountain?.rows.map((r) => [r.day, r.sky, r.tMin, r.tMax])).toEqual([[tomorrow, "NEIGE", -4, 2]]);
+    expect((await latestForecast(null))?.rows.map((r) => r.zone)).toEqual(["LITTORAL", "HAUT_PAYS"]);
+    expect(await latestForecast("MOYEN_PAYS")).toBeNull();
+    expect(today <= tomorrow).toBe(true);
+  });
+});
+
+describe("accounts", () => {
+  it("throttles per account and per address with growing, bounded delays", async () => {
+    const keys = throttleKeys("203.0.113.9", "cible@test.fr");
+    for (let i = 0; i < 4; i++) await recordFailure(keys);
+    expect(await waitSeconds(keys)).toBe(0);
+    await recordFailure(keys);
+    expect(await waitSeconds(keys)).toBe(2);
+    await recordFailure(keys);
+    expect(await waitSeconds(keys)).toBe(4);
+    // The same account from elsewhere waits too; another account from elsewhere does not.
+    expect(await waitSeconds(throttleKeys("198.51.100.1", "cible@test.fr"))).toBe(4);
+    expect(await waitSeconds(throttleKeys("198.51.100.1", "autre@test.fr"))).toBe(0);
+    for (let i = 0; i < 200; i++) await recordFailure(keys.slice(0, 1));
+    expect(await waitSeconds(keys.slice(0, 1))).toBe(15 * 60);
+    // A day of quiet forgets everything.
+    expect(await waitSeconds(keys, new Date(Date.now() + 86400_000 + 1000))).toBe(0);
+    await clearThrottle(keys);
+    expect(await waitSeconds(keys)).toBe(0);
+  });
+
+  it("resets a password through the e-mailed link, once", async () => {
+    await recordFailure(throttleKeys(null, author.email));
+    await requestPasswordReset("AUTEUR@test.fr");
+    await requestPasswordReset("personne@test.fr"); // no account: nothing sent, nothing said
+    const [mail] = await smtp.waitFor(1);
+    expect(mail.to && "text" in mail.to ? mail.to.text : "").toBe(author.email);
+    const link = /https?:\/\/\S+jeton=([\w-]+)/.exec(mail.text ?? "");
+    expect(link).not.toBeNull();
+    await expect(resetPassword(link![1], "court")).rejects.toThrow(/au moins 10 caractères/);
+    expect(await resetPassword(link![1], "un mot de passe solide")).toBe(author.email);
+    const user = await dbs.prisma.user.findUniqueOrThrow({ where: { id: author.id } });
+    expect(await verifyPassword(user.passwordHash, "un mot de passe solide")).toBe(true);
+    expect(await waitSeconds(throttleKeys(null, author.email))).toBe(0);
+    await expect(resetPassword(link![1], "un autre mot de passe")).rejects.toThrow(/expiré ou a déjà servi/);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(smtp.messages).toHaveLength(1);
+  });
+});
