@@ -230,11 +230,12 @@ describe("editors in the browser", () => {
       await page.getByLabel("E-mail").fill("auteur@meteo06.test");
       await page.getByLabel("Mot de passe").fill(`faux-${i}`);
       await page.getByRole("button", { name: "Se connecter" }).click();
-      await page.locator("form [role=alert]").waitFor();
+      // Each answer replaces the previous one: wait until this attempt has been answered.
+      await page.locator("button:enabled", { hasText: "Se connecter" }).waitFor();
     }
-    await expect(page.locator("form [role=alert]").textContent()).resolves.toMatch(
-      /Trop de tentatives : réessayez dans \d+ s/,
-    );
+    await expect
+      .poll(() => page.locator("form [role=alert]").textContent(), { timeout: 15_000 })
+      .toMatch(/Trop de tentatives : réessayez dans \d+ s/);
     await page.close();
     await dbs.prisma.loginThrottle.deleteMany({});
   });
