@@ -1,7 +1,11 @@
 import { Command } from "commander";
 import { loadCliEnv } from "./cli";
+import * as backup from "./commands/backup";
 import * as demo from "./commands/demo";
+import * as deploy from "./commands/deploy";
 import * as migrate from "./commands/migrate";
+import * as monitor from "./commands/monitor";
+import * as replication from "./commands/replication";
 import * as stations from "./commands/stations";
 import * as users from "./commands/users";
 
@@ -14,7 +18,8 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
 
-for (const area of [migrate, demo, stations, users]) area.register(program);
+for (const area of [migrate, demo, stations, users, monitor, replication, backup, deploy])
+  area.register(program);
 
 await program.parseAsync();
 // Pools keep the event loop alive: leave once the command is done.
