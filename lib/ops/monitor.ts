@@ -132,9 +132,11 @@ export async function runMonitor(now = new Date()): Promise<MonitorReport> {
       if (last.status === "FAILED") {
         state = "WARNING";
         message = `dernier passage en échec il y a ${age(last.startedAt)} : ${last.message ?? "sans message"} (${message})`;
-      } else if (last.status === "RUNNING" && now.getTime() - last.startedAt.getTime() > STUCK_JOB_MS) {
-        state = "WARNING";
-        message = `en cours depuis ${age(last.startedAt)} : bloqué ?`;
+      } else if (last.status === "RUNNING") {
+        if (now.getTime() - last.startedAt.getTime() > STUCK_JOB_MS) {
+          state = "WARNING";
+          message = `en cours depuis ${age(last.startedAt)} : bloqué ?`;
+        }
       } else if (
         scheduled &&
         (!lastSuccess ||
