@@ -1,6 +1,9 @@
+import path from "node:path";
 import { config } from "../../lib/config";
 import { DEMO_USERS } from "../../lib/demo/stations";
 import { stationUrl } from "../../lib/hosts";
+import { runJob } from "../../lib/jobs";
+import { runMonitor } from "../../lib/ops/monitor";
 import { runDemoSeed } from "../commands/demo";
 import { buildIfNeeded } from "./build";
 import { prepare } from "./prepare";
@@ -24,9 +27,20 @@ const liveData = setInterval(() => {
   runDemoSeed(731, () => {}).catch((error) => console.error("demo top-up failed:", error));
 }, 60_000);
 
+// The monitor runs as on the server (every 5 minutes), so that /admin/etat shows live checks.
+process.env.BACKUP_DIR ??= path.resolve(".data/backups");
+process.env.MONITOR_APP_URL ??= `${siteUrl.origin}/api/health`;
+const monitor = () =>
+  runJob("monitor", async () => ({ result: await runMonitor() })).catch((error) =>
+    console.error("demo monitor failed:", (error as Error).message),
+  );
+setTimeout(monitor, 20_000);
+const monitoring = setInterval(monitor, 5 * 60_000);
+
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     clearInterval(liveData);
+    clearInterval(monitoring);
     server.kill(signal);
     process.exit(0);
   });
@@ -39,6 +53,7 @@ Météo06 is running:
   a station       ${stationUrl("nice-pessicart", siteUrl)}
   other stations  ${stationUrl("villefranche", siteUrl)}  ${stationUrl("la-colmiane", siteUrl)}
   back office     ${siteUrl.origin}/admin
+  server status   ${siteUrl.origin}/admin/etat (admin)
 
 Demo logins (local only):
 ${DEMO_USERS.map((u) => `  ${u.role.padEnd(7)} ${u.email.padEnd(24)} ${u.password}`).join("\n")}
