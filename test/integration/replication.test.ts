@@ -339,5 +339,21 @@ describe("replication from the stations' Pis", () => {
       /error: the account nobody@% may not read SHOW ALL SLAVES STATUS: GRANT SLAVE MONITOR/,
     );
     expect(denied.stderr).not.toMatch(/\n\s+at /); // no stack trace
+
+    // The monitor with that account: the replication check fails clearly, every other check still runs.
+    const monitor = await runCli(["monitor"], {
+      ...env(),
+      REPLICATION_DATABASE_URL: `mysql://nobody@127.0.0.1:${replicaPort}/`,
+      MONITOR_DISK_PATHS: root,
+      BACKUP_DIR: path.join(root, "backups"),
+    });
+    expect(monitor.code).toBe(1);
+    expect(monitor.stderr).toContain(
+      "error: replication: the account nobody@% may not read SHOW ALL SLAVES STATUS",
+    );
+    expect(monitor.stdout).toMatch(/replication\s+CRITICAL\s+lecture de la réplication impossible/);
+    expect(monitor.stdout).toMatch(/station:pessicart\s+(OK|WARNING)\s+dernier relevé il y a/);
+    expect(monitor.stdout).toMatch(new RegExp(`disk:${root}\\s+OK`));
+    expect(monitor.stdout).toMatch(/backup:age\s+CRITICAL\s+aucune sauvegarde/);
   });
 });
