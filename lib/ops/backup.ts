@@ -9,8 +9,8 @@ import { createGunzip, createGzip } from "node:zlib";
 import mysql, { type Connection, type RowDataPacket } from "mysql2/promise";
 import { connectionOptions } from "../config";
 import { zonedParts } from "../time";
-import { diskUsage, folderSize, formatBytes, usedPercent } from "./disk";
-import { OpsError } from "./replication";
+import { diskUsage, formatBytes, usedPercent } from "./disk";
+import { OpsError } from "./errors";
 
 /**
  * Nightly backups: one consistent, compressed, checksummed mariadb-dump per database (the app database
@@ -57,14 +57,10 @@ export interface BackupEntry {
 const MANIFEST = "manifest.json";
 const ID_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{6}Z$/;
 
+/** "2026-11-26T021507Z": the run's UTC start, sortable and safe in file names. */
 export function backupId(date: Date): string {
-  return (
-    date
-      .toISOString()
-      .replace(/[-:]/g, "")
-      .replace(/^(\d{4})(\d{2})(\d{2})/, "$1-$2-$3")
-      .slice(0, 17) + "Z"
-  );
+  const [day, time] = date.toISOString().split("T");
+  return `${day}T${time.slice(0, 8).replaceAll(":", "")}Z`;
 }
 
 function idDate(id: string): Date {
@@ -477,8 +473,4 @@ export async function copyOffsite(dir: string, destination: string): Promise<voi
     destination,
   ]);
   await sync.exited;
-}
-
-export async function backupsSize(dir: string): Promise<number> {
-  return folderSize(dir);
 }

@@ -2,6 +2,7 @@ import mysql, { type Connection, type RowDataPacket } from "mysql2/promise";
 import { connectionOptions } from "../config";
 import type { CheckState } from "../generated/prisma/enums";
 import { formatDuration } from "../time";
+import { OpsError } from "./errors";
 
 /**
  * MariaDB multi-source replication (one named connection per station's Pi): status read from
@@ -10,13 +11,6 @@ import { formatDuration } from "../time";
  * file/position: from Relay_Master_Log_File / Exec_Master_Log_Pos). Any other failure is reported
  * with its error text, never "repaired" blindly.
  */
-
-export class OpsError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "OpsError";
-  }
-}
 
 export const CONNECTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
