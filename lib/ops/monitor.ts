@@ -133,10 +133,9 @@ export async function runMonitor(now = new Date()): Promise<MonitorReport> {
         state = "WARNING";
         message = `dernier passage en échec il y a ${age(last.startedAt)} : ${last.message ?? "sans message"} (${message})`;
       } else if (last.status === "RUNNING") {
-        if (now.getTime() - last.startedAt.getTime() > STUCK_JOB_MS) {
-          state = "WARNING";
-          message = `en cours depuis ${age(last.startedAt)} : bloqué ?`;
-        }
+        const stuck = now.getTime() - last.startedAt.getTime() > STUCK_JOB_MS;
+        if (stuck) state = "WARNING";
+        message = `en cours depuis ${age(last.startedAt)}${stuck ? " : bloqué ?" : ""} (${message})`;
       } else if (
         scheduled &&
         (!lastSuccess ||

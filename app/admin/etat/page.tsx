@@ -121,7 +121,7 @@ export default async function StatusPage() {
         </table>
       </div>
       <details>
-        <summary>Les {runs.length} derniers passages</summary>
+        <summary>Derniers passages ({runs.length})</summary>
         <ul className="history">
           {runs.map((run) => (
             <li key={run.id}>
