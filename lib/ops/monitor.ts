@@ -8,7 +8,7 @@ import { listBackups } from "./backup";
 import { recordCheck } from "./checks";
 import { daysUntilFull, diskUsage, evaluateDisk, folderSize, formatBytes } from "./disk";
 import { checkReplication, describeConnection, openReplica, readStatuses } from "./replication";
-import { SCHEDULE } from "./schedule";
+import { SCHEDULE, type ScheduledJob } from "./schedule";
 import { opsSettings } from "./settings";
 
 /**
@@ -32,6 +32,43 @@ export interface MonitorReport {
 
 const STUCK_JOB_MS = 2 * 3600_000;
 const SAMPLE_RETENTION_MS = 30 * 24 * 3600_000;
+
+type Run = { status: "RUNNING" | "SUCCESS" | "FAILED"; startedAt: Date; message: string | null };
+
+/**
+ * The health of one job from its runs: its last run failed, is stuck, or (for a scheduled job) it has
+ * not succeeded for three periods.
+ */
+export function evaluateJob(
+  last: Run,
+  lastSuccess: Run | null,
+  scheduled: Pick<ScheduledJob, "periodMinutes"> | undefined,
+  now: Date,
+): { state: CheckState; message: string } {
+  const age = (t: Date) => formatDuration((now.getTime() - t.getTime()) / 1000);
+  const success = lastSuccess ? `dernier succès il y a ${age(lastSuccess.startedAt)}` : "aucun succès";
+  if (last.status === "FAILED") {
+    return {
+      state: "WARNING",
+      message: `dernier passage en échec il y a ${age(last.startedAt)} : ${last.message ?? "sans message"} (${success})`,
+    };
+  }
+  if (last.status === "RUNNING") {
+    const stuck = now.getTime() - last.startedAt.getTime() > STUCK_JOB_MS;
+    return {
+      state: stuck ? "WARNING" : "OK",
+      message: `en cours depuis ${age(last.startedAt)}${stuck ? " : bloqué ?" : ""} (${success})`,
+    };
+  }
+  const overdue = 3 * (scheduled?.periodMinutes ?? 0) * 60_000;
+  if (scheduled && (!lastSuccess || now.getTime() - lastSuccess.startedAt.getTime() > overdue)) {
+    return {
+      state: "WARNING",
+      message: `ne tourne plus (attendu toutes les ${formatDuration(scheduled.periodMinutes * 60)}) ; ${success}`,
+    };
+  }
+  return { state: "OK", message: success };
+}
 
 export async function runMonitor(now = new Date()): Promise<MonitorReport> {
   const settings = opsSettings();
@@ -125,25 +162,12 @@ export async function runMonitor(now = new Date()): Promise<MonitorReport> {
         where: { name, status: "SUCCESS" },
         orderBy: { startedAt: "desc" },
       });
-      const scheduled = SCHEDULE.find((job) => job.job === name);
-      const age = (t: Date) => formatDuration((now.getTime() - t.getTime()) / 1000);
-      let state: CheckState = "OK";
-      let message = lastSuccess ? `dernier succès il y a ${age(lastSuccess.startedAt)}` : "aucun succès";
-      if (last.status === "FAILED") {
-        state = "WARNING";
-        message = `dernier passage en échec il y a ${age(last.startedAt)} : ${last.message ?? "sans message"} (${message})`;
-      } else if (last.status === "RUNNING") {
-        const stuck = now.getTime() - last.startedAt.getTime() > STUCK_JOB_MS;
-        if (stuck) state = "WARNING";
-        message = `en cours depuis ${age(last.startedAt)}${stuck ? " : bloqué ?" : ""} (${message})`;
-      } else if (
-        scheduled &&
-        (!lastSuccess ||
-          now.getTime() - lastSuccess.startedAt.getTime() > 3 * scheduled.periodMinutes * 60_000)
-      ) {
-        state = "WARNING";
-        message = `ne tourne plus (attendu toutes les ${formatDuration(scheduled.periodMinutes * 60)}) ; ${message}`;
-      }
+      const { state, message } = evaluateJob(
+        last,
+        lastSuccess,
+        SCHEDULE.find((job) => job.job === name),
+        now,
+      );
       await record(`job:${name}`, state, message);
     }
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { alertMessage } from "@/lib/ops/alerts";
 import { backupId, retainedBackups } from "@/lib/ops/backup";
 import { daysUntilFull, evaluateDisk, formatBytes } from "@/lib/ops/disk";
+import { evaluateJob } from "@/lib/ops/monitor";
 import { diagnose, parseStatusRow, repairStatements } from "@/lib/ops/replication";
 import { parseOpsSettings } from "@/lib/ops/settings";
 import { connectionNameFor, piIdentity, WIREGUARD_KEY, wireguardKeys } from "@/lib/ops/station-link";
@@ -297,5 +298,44 @@ describe("station link", () => {
         keys.publicKey,
       );
     }
+  });
+});
+
+describe("job health", () => {
+  const now = new Date("2026-11-26T03:00:00Z");
+  const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
+  const run = (status: "RUNNING" | "SUCCESS" | "FAILED", m: number, message: string | null = null) => ({
+    status,
+    startedAt: minutesAgo(m),
+    message,
+  });
+  const every5 = { periodMinutes: 5 };
+
+  it("is fine while a scheduled job keeps succeeding", () => {
+    expect(evaluateJob(run("SUCCESS", 4), run("SUCCESS", 4), every5, now)).toEqual({
+      state: "OK",
+      message: "dernier succès il y a 4 min",
+    });
+    expect(evaluateJob(run("RUNNING", 1), run("SUCCESS", 6), every5, now)).toEqual({
+      state: "OK",
+      message: "en cours depuis 1 min (dernier succès il y a 6 min)",
+    });
+  });
+
+  it("warns about a failure, a stuck run and a job that stopped running", () => {
+    expect(evaluateJob(run("FAILED", 2, "HTTP 502 from ROMMA"), run("SUCCESS", 7), every5, now)).toEqual({
+      state: "WARNING",
+      message: "dernier passage en échec il y a 2 min : HTTP 502 from ROMMA (dernier succès il y a 7 min)",
+    });
+    expect(evaluateJob(run("RUNNING", 150), null, every5, now)).toEqual({
+      state: "WARNING",
+      message: "en cours depuis 2 h 30 : bloqué ? (aucun succès)",
+    });
+    expect(evaluateJob(run("SUCCESS", 16), run("SUCCESS", 16), every5, now)).toEqual({
+      state: "WARNING",
+      message: "ne tourne plus (attendu toutes les 5 min) ; dernier succès il y a 16 min",
+    });
+    // An unscheduled job (e.g. a one-off import) is only judged on its last result.
+    expect(evaluateJob(run("SUCCESS", 6000), run("SUCCESS", 6000), undefined, now).state).toBe("OK");
   });
 });
