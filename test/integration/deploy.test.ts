@@ -22,6 +22,7 @@ import { SCHEDULE, systemdUnits } from "@/lib/ops/schedule";
 
 const TOOLS: Record<string, string> = {
   shellcheck: "shellcheck",
+  nft: "nftables",
   nginx: "nginx-light",
   "/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so": "libnginx-mod-http-brotli-filter",
   "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so": "libnginx-mod-http-brotli-static",
@@ -48,7 +49,26 @@ beforeAll(() => {
 }, 300_000);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const scripts = ["deploy/install.sh", "deploy/bin/meteo"];
+const scripts = ["deploy/install.sh", "deploy/lib.sh", "deploy/bin/meteo"];
+
+/** Runs bash with install.sh's helpers loaded and the server's values set. */
+function withHelpers(script: string, env: Record<string, string> = {}) {
+  return spawnSync(
+    "bash",
+    [
+      "-c",
+      `set -euo pipefail; CHANGES=0; DOMAIN=meteo06.fr APP_PORT=3000 APP_DIR=/opt/meteo06/app WG_PORT=51820; . deploy/lib.sh; ${script}`,
+    ],
+    { encoding: "utf8", env: { ...process.env, ...env } },
+  );
+}
+
+/** A template as install.sh renders it. */
+function render(template: string): string {
+  const result = withHelpers(`render ${template}`);
+  expect(result.status, result.stderr).toBe(0);
+  return result.stdout;
+}
 
 describe("provisioning scripts", () => {
   it.each(scripts)("%s passes bash -n and shellcheck", (script) => {
@@ -57,6 +77,39 @@ describe("provisioning scripts", () => {
     expect(lint.stdout + lint.stderr).toBe("");
     expect(lint.status).toBe(0);
   });
+
+  it.runIf(process.getuid?.() === 0)(
+    "writes files only when they change, so a second run changes nothing",
+    () => {
+      const dir = mkdtempSync(path.join(scratch, "put-"));
+      const file = path.join(dir, "etc/meteo06.conf");
+      const env = path.join(dir, "env");
+      writeFileSync(env, "ALERT_EMAILS=admin@meteo06.fr\n");
+      const run = withHelpers(
+        [
+          `put ${file} 640 root:root < <(echo one) && echo "first: written"`,
+          `put ${file} 640 root:root < <(echo one) || echo "second: unchanged"`,
+          `chmod 600 ${file}; put ${file} 640 root:root < <(echo one) && echo "third: mode restored"`,
+          `put ${file} 640 root:root < <(echo two) && echo "fourth: content updated"`,
+          "env_default ALERT_EMAILS someone@else.fr; env_default SMTP_URL smtp://localhost:25; env_default SMTP_URL smtp://other",
+          'echo "changes: $CHANGES"',
+        ].join("\n"),
+        { ENV_FILE: env },
+      );
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout.split("\n").filter((l) => !l.startsWith("  changed:"))).toEqual([
+        "first: written",
+        "second: unchanged",
+        "third: mode restored",
+        "fourth: content updated",
+        "changes: 4",
+        "",
+      ]);
+      expect(readFileSync(file, "utf8")).toBe("two\n");
+      // The admin's setting is kept; a missing one is added once.
+      expect(readFileSync(env, "utf8")).toBe("ALERT_EMAILS=admin@meteo06.fr\nSMTP_URL=smtp://localhost:25\n");
+    },
+  );
 
   it("validates its arguments before touching anything", () => {
     const help = spawnSync("bash", ["deploy/install.sh", "--help"], { encoding: "utf8" });
@@ -166,14 +219,8 @@ describe("nginx site", () => {
   const nginxTest = (prefix: string) =>
     spawnSync("nginx", ["-t", "-p", prefix, "-c", path.join(prefix, "nginx.conf")], { encoding: "utf8" });
 
-  const render = (template: string) =>
-    template
-      .replaceAll("@DOMAIN@", "meteo06.fr")
-      .replaceAll("@APP_PORT@", "3000")
-      .replaceAll("@APP_DIR@", "/opt/meteo06/app");
-
   it("passes nginx -t, serving the apex and every sub-domain through the app", () => {
-    const site = render(readFileSync("deploy/nginx/meteo06.conf", "utf8"));
+    const site = render("deploy/nginx/meteo06.conf");
     expect(site).not.toMatch(/@[A-Z_]+@/);
     const result = nginxTest(renderedPrefix(site));
     expect(result.stderr).toContain("test is successful");
@@ -190,13 +237,25 @@ describe("nginx site", () => {
   });
 
   it("is really checked: a broken site fails nginx -t", () => {
-    const site = render(readFileSync("deploy/nginx/meteo06.conf", "utf8")).replace(
-      "limit_req zone",
-      "limit_request zone",
-    );
+    const site = render("deploy/nginx/meteo06.conf").replace("limit_req zone", "limit_request zone");
     const result = nginxTest(renderedPrefix(site));
     expect(result.stderr).toContain('unknown directive "limit_request"');
     expect(result.status).not.toBe(0);
+  });
+});
+
+describe("firewall", () => {
+  it("passes nft --check and opens only SSH, HTTP(S) and WireGuard", () => {
+    const rules = render("deploy/hardening/nftables.conf");
+    const file = path.join(scratch, "nftables.conf");
+    writeFileSync(file, rules);
+    const check = spawnSync("nft", ["--check", "-f", file], { encoding: "utf8" });
+    expect(check.stderr).toBe("");
+    expect(check.status).toBe(0);
+    expect(rules).toContain("policy drop;");
+    expect(rules.match(/dport .*accept/g)).toEqual(["dport { 22, 80, 443 } accept", "dport 51820 accept"]);
+    writeFileSync(file, rules.replace("{ 22, 80, 443 }", "{ 22 80 }"));
+    expect(spawnSync("nft", ["--check", "-f", file]).status).not.toBe(0);
   });
 });
 
