@@ -53,11 +53,11 @@ const positive = (name: string, fallback: number) =>
     .refine((v) => Number.isFinite(v) && v > 0, { message: `${name} must be a positive number` })
     .default(fallback);
 
-const url = (name: string, protocols: RegExp) =>
+const url = (name: string, protocols: RegExp, example: string) =>
   z
     .string()
     .refine((v) => URL.canParse(v) && protocols.test(new URL(v).protocol), {
-      message: `${name} must be an absolute ${protocols.source.replace(/[\^$:()]/g, "")} URL`,
+      message: `${name} must be an absolute URL such as ${example}`,
     })
     .optional();
 
@@ -70,7 +70,7 @@ const schema = z
       .refine((emails) => emails.every((e) => z.email().safeParse(e).success), {
         message: "ALERT_EMAILS must be e-mail addresses separated by commas",
       }),
-    ALERT_WEBHOOK_URL: url("ALERT_WEBHOOK_URL", /^https?:$/),
+    ALERT_WEBHOOK_URL: url("ALERT_WEBHOOK_URL", /^https?:$/, "https://chat.example.org/hooks/…"),
     ALERT_REMINDER_HOURS: positive("ALERT_REMINDER_HOURS", 24),
     MONITOR_DISK_PATHS: z
       .string()
@@ -83,7 +83,7 @@ const schema = z
     DISK_CRITICAL_PERCENT: percent("DISK_CRITICAL_PERCENT", 90),
     DISK_FULL_WARNING_DAYS: positive("DISK_FULL_WARNING_DAYS", 14),
     DISK_FULL_CRITICAL_DAYS: positive("DISK_FULL_CRITICAL_DAYS", 3),
-    MONITOR_APP_URL: url("MONITOR_APP_URL", /^https?:$/),
+    MONITOR_APP_URL: url("MONITOR_APP_URL", /^https?:$/, "http://127.0.0.1:3000/api/health"),
     MEDIA_DIR: z.string().optional(),
     BACKUP_DIR: z
       .string()
@@ -91,8 +91,16 @@ const schema = z
       .refine((p) => p.startsWith("/"), { message: "BACKUP_DIR must be an absolute path" }),
     BACKUP_OFFSITE: z.string().optional(),
     BACKUP_MAX_AGE_HOURS: positive("BACKUP_MAX_AGE_HOURS", 26),
-    BACKUP_DATABASE_URL: url("BACKUP_DATABASE_URL", /^(mysql|mariadb):$/),
-    REPLICATION_DATABASE_URL: url("REPLICATION_DATABASE_URL", /^(mysql|mariadb):$/),
+    BACKUP_DATABASE_URL: url(
+      "BACKUP_DATABASE_URL",
+      /^(mysql|mariadb):$/,
+      "mysql://user:password@127.0.0.1:3306/",
+    ),
+    REPLICATION_DATABASE_URL: url(
+      "REPLICATION_DATABASE_URL",
+      /^(mysql|mariadb):$/,
+      "mysql://user:password@127.0.0.1:3306/",
+    ),
   })
   .refine((s) => s.DISK_WARNING_PERCENT < s.DISK_CRITICAL_PERCENT, {
     message: "DISK_WARNING_PERCENT must be below DISK_CRITICAL_PERCENT",

@@ -211,4 +211,16 @@ describe("disk monitoring and alerts", () => {
     const runs = await dbs.prisma.jobRun.findMany({ where: { name: "monitor" } });
     expect(runs.length).toBe(3);
   });
+
+  it("refuses to run with a bad threshold, naming it", async () => {
+    const result = await runCli(["monitor"], {
+      DATABASE_URL: dbs.appUrl,
+      DISK_WARNING_PERCENT: "95",
+      ALERT_EMAILS: "astreinte",
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("error: Invalid configuration:");
+    expect(result.stderr).toContain("ALERT_EMAILS must be e-mail addresses separated by commas");
+    expect(result.stderr).toContain("DISK_WARNING_PERCENT must be below DISK_CRITICAL_PERCENT");
+  });
 });

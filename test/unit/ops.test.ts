@@ -275,7 +275,7 @@ describe("operations settings", () => {
         ALERT_WEBHOOK_URL: "ftp://x",
       }),
     ).toThrow(
-      /ALERT_EMAILS must be e-mail addresses[\s\S]*ALERT_WEBHOOK_URL must be an absolute https\? URL[\s\S]*MONITOR_DISK_PATHS must be absolute paths/,
+      /ALERT_EMAILS must be e-mail addresses[\s\S]*ALERT_WEBHOOK_URL must be an absolute URL such as https:[\s\S]*MONITOR_DISK_PATHS must be absolute paths/,
     );
     expect(() => parseOpsSettings({ ...env, DISK_WARNING_PERCENT: "95" })).toThrow(
       /DISK_WARNING_PERCENT must be below DISK_CRITICAL_PERCENT/,
