@@ -1,7 +1,8 @@
 /**
  * Every scheduled job of the platform, in one place: deploy/systemd/ is generated from this list
  * (`npm run meteo -- deploy systemd-units`), and the monitor uses it to notice a job that stopped
- * running. `job` is the name the command gives runJob(); `period` is how often it must succeed.
+ * running. `job` is the name the command gives runJob() ("<area>:<command>", as aggregates:update);
+ * `period` is how often it must succeed.
  */
 
 export interface ScheduledJob {
@@ -28,7 +29,7 @@ export const SCHEDULE: ScheduledJob[] = [
     description: "hourly and daily aggregates of the station archives",
     command: ["aggregates", "update"],
     onCalendar: "*:0/5",
-    job: "aggregates update",
+    job: "aggregates:update",
     periodMinutes: 5,
     timeoutMinutes: 30,
   },
@@ -37,7 +38,7 @@ export const SCHEDULE: ScheduledJob[] = [
     description: "climatology (daily, monthly summaries; drafts on the 1st)",
     command: ["climate", "update"],
     onCalendar: "*:0/10",
-    job: "climate update",
+    job: "climate:update",
     periodMinutes: 10,
     timeoutMinutes: 30,
   },
@@ -46,7 +47,7 @@ export const SCHEDULE: ScheduledJob[] = [
     description: "StatIC (Infoclimat) partner feed",
     command: ["partners", "send", "--partner", "static"],
     onCalendar: "*:0/10",
-    job: "partners send static",
+    job: "partners:static",
     periodMinutes: 10,
     timeoutMinutes: 8,
   },
@@ -55,7 +56,7 @@ export const SCHEDULE: ScheduledJob[] = [
     description: "ROMMA partner feed",
     command: ["partners", "send", "--partner", "romma"],
     onCalendar: "*:0/5",
-    job: "partners send romma",
+    job: "partners:romma",
     periodMinutes: 5,
     timeoutMinutes: 4,
   },
@@ -64,7 +65,7 @@ export const SCHEDULE: ScheduledJob[] = [
     description: "lightning strikes import",
     command: ["lightning", "import"],
     onCalendar: "*:0/5",
-    job: "lightning import",
+    job: "lightning:import",
     periodMinutes: 5,
     timeoutMinutes: 4,
   },
@@ -82,7 +83,7 @@ export const SCHEDULE: ScheduledJob[] = [
     description: "nightly backup of the app database and every station archive",
     command: ["backup", "run"],
     onCalendar: "*-*-* 03:15:00 Europe/Paris",
-    job: "backup run",
+    job: "backup:run",
     periodMinutes: 24 * 60,
     timeoutMinutes: 180,
     writes: "backups",
@@ -92,7 +93,7 @@ export const SCHEDULE: ScheduledJob[] = [
     description: "backup rotation (7 daily, 4 weekly, 12 monthly) and off-site mirror",
     command: ["backup", "prune"],
     onCalendar: "*-*-* 05:30:00 Europe/Paris",
-    job: "backup prune",
+    job: "backup:prune",
     periodMinutes: 24 * 60,
     timeoutMinutes: 60,
     writes: "backups",
@@ -102,7 +103,7 @@ export const SCHEDULE: ScheduledJob[] = [
     description: "weekly restore test of the latest backup into a scratch database",
     command: ["backup", "restore-test"],
     onCalendar: "Sun *-*-* 06:00:00 Europe/Paris",
-    job: "backup restore-test",
+    job: "backup:restore-test",
     periodMinutes: 7 * 24 * 60,
     timeoutMinutes: 240,
     writes: "backups",

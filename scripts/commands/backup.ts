@@ -42,7 +42,7 @@ export function register(program: Command) {
           { database: databaseName(config().databaseUrl) },
           ...stations.map((s) => ({ database: s.archiveDatabase, connection: s.replicationConnection })),
         ];
-        const entry = await runJob("backup run", async () => {
+        const entry = await runJob("backup:run", async () => {
           try {
             const result = await runBackup({
               dir: settings.backupDir,
@@ -98,7 +98,7 @@ export function register(program: Command) {
       action(async (options: { backup?: string; scratchPrefix: string }) => {
         await appDatabase();
         const settings = opsSettings();
-        const report = await runJob("backup restore-test", async () => {
+        const report = await runJob("backup:restore-test", async () => {
           try {
             const result = await restoreTest({
               dir: settings.backupDir,
@@ -139,7 +139,7 @@ export function register(program: Command) {
       action(async () => {
         await appDatabase();
         const settings = opsSettings();
-        const result = await runJob("backup prune", async () => {
+        const result = await runJob("backup:prune", async () => {
           const pruned = await pruneBackups(settings.backupDir);
           return { result: pruned, message: `${pruned.kept.length} kept, ${pruned.removed.length} removed` };
         });

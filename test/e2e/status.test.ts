@@ -30,8 +30,8 @@ beforeAll(async () => {
   );
   await recordCheck("disk:/", "CRITICAL", "/ : 93 % utilisés (17 Go libres sur 250 Go)");
   await recordCheck("backup:age", "OK", "dernière sauvegarde il y a 5 h");
-  await runJob("backup run", async () => ({ result: null, message: "2 bases, 1,2 Go" }));
-  await runJob("partners send romma", async () => Promise.reject(new Error("HTTP 502 from ROMMA"))).catch(
+  await runJob("backup:run", async () => ({ result: null, message: "2 bases, 1,2 Go" }));
+  await runJob("partners:romma", async () => Promise.reject(new Error("HTTP 502 from ROMMA"))).catch(
     () => {},
   );
   app = await startTestApp({ DATABASE_URL: dbs.appUrl });
@@ -96,8 +96,8 @@ describe("status page", () => {
       expect.stringMatching(/OK → AVERTISSEMENT — \/ : 84 %/),
     ]);
     expect(await page.locator('[data-check="backup:age"]').getAttribute("data-state")).toBe("OK");
-    expect(await page.locator('[data-job="backup run"]').textContent()).toContain("réussi");
-    const failed = page.locator('[data-job="partners send romma"]');
+    expect(await page.locator('[data-job="backup:run"]').textContent()).toContain("réussi");
+    const failed = page.locator('[data-job="partners:romma"]');
     expect(await failed.getAttribute("data-status")).toBe("FAILED");
     expect(await failed.textContent()).toContain("HTTP 502 from ROMMA");
 
