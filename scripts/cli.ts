@@ -57,6 +57,8 @@ const EXPECTED_ERRORS = new Set([
   "MigrationError",
   "ArchiveError",
   "UnknownUnitSystemError",
+  "OpsError",
+  "MailNotConfiguredError",
 ]);
 
 /** Runs a command action, turning known errors into one clear line and a non-zero exit. */

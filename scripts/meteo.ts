@@ -1,9 +1,13 @@
 import { Command } from "commander";
 import { loadCliEnv } from "./cli";
 import * as aggregates from "./commands/aggregates";
+import * as backup from "./commands/backup";
 import * as demo from "./commands/demo";
+import * as deploy from "./commands/deploy";
 import * as importer from "./commands/import";
 import * as migrate from "./commands/migrate";
+import * as monitor from "./commands/monitor";
+import * as replication from "./commands/replication";
 import * as stations from "./commands/stations";
 import * as users from "./commands/users";
 
@@ -16,7 +20,8 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
 
-for (const area of [migrate, demo, stations, users, aggregates, importer]) area.register(program);
+const AREAS = [migrate, demo, stations, users, aggregates, importer, monitor, replication, backup, deploy];
+for (const area of AREAS) area.register(program);
 
 await program.parseAsync();
 // Pools keep the event loop alive: leave once the command is done.

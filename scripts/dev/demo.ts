@@ -1,7 +1,10 @@
+import path from "node:path";
 import { aggregateStations } from "../../lib/aggregates/job";
 import { config } from "../../lib/config";
 import { DEMO_USERS } from "../../lib/demo/stations";
 import { stationUrl } from "../../lib/hosts";
+import { runJob } from "../../lib/jobs";
+import { runMonitor } from "../../lib/ops/monitor";
 import { listStations } from "../../lib/stations";
 import { runDemoSeed } from "../commands/demo";
 import { buildIfNeeded } from "./build";
@@ -36,9 +39,20 @@ const liveData = setInterval(() => {
     .catch((error) => console.error("demo top-up failed:", error));
 }, 60_000);
 
+// The monitor runs as on the server (every 5 minutes), so that /admin/etat shows live checks.
+process.env.BACKUP_DIR ??= path.resolve(".data/backups");
+process.env.MONITOR_APP_URL ??= `${siteUrl.origin}/api/health`;
+const monitor = () =>
+  runJob("monitor", async () => ({ result: await runMonitor() })).catch((error) =>
+    console.error("demo monitor failed:", (error as Error).message),
+  );
+setTimeout(monitor, 20_000);
+const monitoring = setInterval(monitor, 5 * 60_000);
+
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     clearInterval(liveData);
+    clearInterval(monitoring);
     server.kill(signal);
     process.exit(0);
   });
@@ -51,6 +65,7 @@ Météo06 is running:
   a station       ${stationUrl("nice-pessicart", siteUrl)}
   other stations  ${stationUrl("villefranche", siteUrl)}  ${stationUrl("la-colmiane", siteUrl)}
   back office     ${siteUrl.origin}/admin
+  server status   ${siteUrl.origin}/admin/etat (admin)
 
 Demo logins (local only):
 ${DEMO_USERS.map((u) => `  ${u.role.padEnd(7)} ${u.email.padEnd(24)} ${u.password}`).join("\n")}

@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, openSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import mysql from "mysql2/promise";
 import { connectionOptions } from "../../lib/config";
@@ -70,6 +70,11 @@ export interface PrivateMariadbOptions {
   args?: string[];
   /** Keep running after this process exits (the demo's database); tests stop theirs. */
   detached?: boolean;
+  /**
+   * Option files read instead of none (e.g. the production settings of deploy/mariadb), in this
+   * order; the options above and `args` still win.
+   */
+  configFiles?: string[];
 }
 
 export async function startPrivateMariadb({
@@ -77,6 +82,7 @@ export async function startPrivateMariadb({
   port,
   args = [],
   detached = false,
+  configFiles = [],
 }: PrivateMariadbOptions): Promise<PrivateMariadb> {
   const { mariadbd, installDb } = ensureMariadbInstalled();
   const absolute = path.resolve(dir);
@@ -102,7 +108,7 @@ export async function startPrivateMariadb({
   const child = spawn(
     mariadbd,
     [
-      "--no-defaults",
+      ...defaultsOptions(absolute, configFiles),
       `--datadir=${dataDir}`,
       `--port=${port}`,
       "--bind-address=127.0.0.1",
@@ -124,6 +130,14 @@ export async function startPrivateMariadb({
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return { dir: absolute, port, socket, url, pid: child.pid ?? 0 };
+}
+
+/** `--no-defaults`, or one option file that !includes the given ones (mariadbd reads one file). */
+function defaultsOptions(dir: string, configFiles: string[]): string[] {
+  if (configFiles.length === 0) return ["--no-defaults"];
+  const file = path.join(dir, "defaults.cnf");
+  writeFileSync(file, configFiles.map((f) => `!include ${path.resolve(f)}\n`).join(""));
+  return [`--defaults-file=${file}`];
 }
 
 /** Stops a private instance cleanly (SIGTERM) and waits for it to exit. */

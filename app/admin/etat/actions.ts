@@ -1,0 +1,13 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireRole } from "@/lib/auth";
+import { acknowledgeCheck } from "@/lib/ops/alerts";
+
+/** An admin takes charge of a bad check: reminders stop until its state changes. */
+export async function acknowledge(formData: FormData): Promise<void> {
+  const user = await requireRole("ADMIN");
+  const key = String(formData.get("key") ?? "");
+  if (key) await acknowledgeCheck(key, user.name);
+  revalidatePath("/admin/etat");
+}
