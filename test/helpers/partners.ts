@@ -80,7 +80,7 @@ export interface FtpTestServer {
   url: string;
   /** The folder the server writes into. */
   root: string;
-  /** "STOR <path>" / "RNTO <path>" in the order the server handled them. */
+  /** "STOR <file name>" / "RNTO <file name>" in the order the server handled them. */
   events: string[];
   close(): Promise<void>;
 }
@@ -108,10 +108,10 @@ export async function startFtpServer(username: string, password: string): Promis
   server.on("login", ({ connection, username: user, password: pass }, resolve, reject) => {
     if (user !== username || pass !== password) return reject(new Error("Login incorrect"));
     connection.on("STOR", (error: unknown, file: string) =>
-      events.push(error ? "STOR failed" : `STOR ${file}`),
+      events.push(error ? "STOR failed" : `STOR ${path.basename(file)}`),
     );
     connection.on("RNTO", (error: unknown, file: string) =>
-      events.push(error ? "RNTO failed" : `RNTO ${file}`),
+      events.push(error ? "RNTO failed" : `RNTO ${path.basename(file)}`),
     );
     resolve({ root });
   });
