@@ -208,3 +208,21 @@ export async function pruneAttempts(days: number, now = new Date()): Promise<num
   const { count } = await db().partnerAttempt.deleteMany({ where: { startedAt: { lt: cutoff } } });
   return count;
 }
+
+export type FeedTone = "success" | "warning" | "danger" | "muted";
+
+/** The French status of a feed for the admin (pure: a function of the feed and the time). */
+export function feedStatus(
+  feed: Pick<Feed, "enabled" | "failingSince" | "lastSuccessAt">,
+  now = Date.now(),
+): { label: string; tone: FeedTone } {
+  if (!feed.enabled) return { label: "Désactivé", tone: "muted" };
+  if (feed.failingSince) {
+    const since = formatDuration((now - feed.failingSince.getTime()) / 1000);
+    return isAlerting(feed, now)
+      ? { label: `En alerte : échec depuis ${since}`, tone: "danger" }
+      : { label: `En échec depuis ${since}`, tone: "warning" };
+  }
+  if (feed.lastSuccessAt) return { label: "OK", tone: "success" };
+  return { label: "Jamais envoyé", tone: "muted" };
+}

@@ -230,7 +230,13 @@ describe("ROMMA over HTTP", () => {
         "2026-03-20T12:00:00Z",
       ],
       {
-        env: { PATH: process.env.PATH, METEO_SKIP_LOCAL_ENV: "1", ...env, PARTNER_TIMEOUT_SECONDS: "60" },
+        env: {
+          PATH: process.env.PATH,
+          NODE_ENV: "test",
+          METEO_SKIP_LOCAL_ENV: "1",
+          ...env,
+          PARTNER_TIMEOUT_SECONDS: "60",
+        },
         stdio: "ignore",
       },
     );
