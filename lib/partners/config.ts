@@ -49,7 +49,8 @@ export function parseEndpoint(
 }
 
 export const feedFormSchema = z.object({
-  stationId: z.coerce.number().int().positive({ message: "Choisissez une station." }),
+  /** 0 when editing (the station of a feed never changes). */
+  stationId: z.coerce.number().int().min(0, { message: "Choisissez une station." }),
   partner: z.enum(["STATIC", "ROMMA"], { error: "Choisissez un partenaire." }),
   enabled: z.boolean(),
   partnerStationId: z
@@ -77,8 +78,8 @@ export async function saveFeed(form: FeedForm, id?: number): Promise<SaveResult>
   const endpoint = parseEndpoint(partner, form.endpoint);
   if ("error" in endpoint) errors.push(endpoint.error);
   if (!existing) {
-    const station = await db().station.findUnique({ where: { id: stationId } });
-    if (!station) errors.push("Cette station n'existe pas.");
+    const station = stationId > 0 ? await db().station.findUnique({ where: { id: stationId } }) : null;
+    if (!station) errors.push(stationId > 0 ? "Cette station n'existe pas." : "Choisissez une station.");
     const duplicate = await db().partnerFeed.findUnique({
       where: { stationId_partner: { stationId, partner } },
     });

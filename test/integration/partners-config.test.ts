@@ -54,8 +54,11 @@ describe("saving a feed", () => {
     expect(row.credentials).not.toContain("Très");
     expect(openCredentials(row)).toEqual({ username: "ftp-nice", password: "Très$ecret" });
 
-    // Blank password: kept; a new login alone replaces the login only.
-    const renamed = await saveFeed(form({ enabled: true, username: "ftp-nice-2" }), created.feed.id);
+    // Blank password: kept; a new login alone replaces the login only. The edit form posts no station.
+    const renamed = await saveFeed(
+      form({ stationId: 0, enabled: true, username: "ftp-nice-2" }),
+      created.feed.id,
+    );
     expect(renamed.ok).toBe(true);
     expect(openCredentials((await findFeed(created.feed.id))!)).toEqual({
       username: "ftp-nice-2",
@@ -89,6 +92,7 @@ describe("saving a feed", () => {
     [{ enabled: true }, /Renseignez les identifiants avant d'activer le flux/],
     [{ password: "secret" }, /nom d'utilisateur FTP est obligatoire/],
     [{ stationId: 999_999 }, /Cette station n'existe pas/],
+    [{ stationId: 0 }, /Choisissez une station/],
   ])("refuses %j with a French message and stores nothing", async (changes, message) => {
     const result = await saveFeed(form(changes));
     expect(result.ok).toBe(false);
