@@ -103,7 +103,8 @@ const EXCERPT_LENGTH = 500;
 
 /** Appends one row to the audit log; `excerpt` must already be masked. */
 export async function recordAttempt(feed: Feed, attempt: AttemptRecord): Promise<void> {
-  await db().partnerAttempt.create({
+  // createMany: one INSERT, without reading the row back (MariaDB has no RETURNING for Prisma).
+  await db().partnerAttempt.createMany({
     data: {
       feedId: feed.id,
       recordTime: attempt.recordTime ?? null,
@@ -119,24 +120,20 @@ export async function recordAttempt(feed: Feed, attempt: AttemptRecord): Promise
 
 /** The partner acknowledged `recordTime`: resume after it next time, and the feed is healthy again. */
 export async function markSuccess(feed: Feed, recordTime: number | null, at = new Date()): Promise<void> {
-  const updated = await db().partnerFeed.update({
-    where: { id: feed.id },
-    data: {
-      ...(recordTime != null ? { lastRecordTime: recordTime } : {}),
-      lastSuccessAt: at,
-      failingSince: null,
-    },
-  });
-  Object.assign(feed, updated);
+  const data = {
+    ...(recordTime != null ? { lastRecordTime: recordTime } : {}),
+    lastSuccessAt: at,
+    failingSince: null,
+  };
+  await db().partnerFeed.updateMany({ where: { id: feed.id }, data });
+  Object.assign(feed, data);
 }
 
 /** Keeps the error, and starts (or continues) the failing period that raises the alert after an hour. */
 export async function markFailure(feed: Feed, error: string, at = new Date()): Promise<void> {
-  const updated = await db().partnerFeed.update({
-    where: { id: feed.id },
-    data: { lastError: error.slice(0, 2000), lastErrorAt: at, failingSince: feed.failingSince ?? at },
-  });
-  Object.assign(feed, updated);
+  const data = { lastError: error.slice(0, 2000), lastErrorAt: at, failingSince: feed.failingSince ?? at };
+  await db().partnerFeed.updateMany({ where: { id: feed.id }, data });
+  Object.assign(feed, data);
 }
 
 /** Reports the feed's health to the operations checks after a run that succeeded or failed. */

@@ -83,13 +83,16 @@ export function rommaRequests(
   rainEarlierToday: number | null,
   options: { id: string; password: string; endpoint: string; timeZone: string },
 ): RommaRequest[] {
-  let day = pending.length ? localDayStart(pending[0].dateTime, options.timeZone) : 0;
+  // The local day (dayStart, dayEnd] of the current record; recomputed only when a record leaves it.
+  let dayStart = Number.NEGATIVE_INFINITY;
+  let dayEnd = Number.NEGATIVE_INFINITY;
   let rainToday = rainEarlierToday;
-  return pending.map((record) => {
-    const recordDay = localDayStart(record.dateTime, options.timeZone);
-    if (recordDay !== day) {
-      day = recordDay;
-      rainToday = null;
+  return pending.map((record, index) => {
+    if (record.dateTime > dayEnd || record.dateTime <= dayStart) {
+      dayStart = localDayStart(record.dateTime, options.timeZone);
+      // Local days last 23 to 25 hours: the midnight after dayStart + 30 h is the next one.
+      dayEnd = startOfLocalDay(dayStart + 30 * 3600, options.timeZone);
+      if (index > 0) rainToday = null;
     }
     if (record.rain != null) rainToday = (rainToday ?? 0) + record.rain;
     const url = new URL(options.endpoint);

@@ -248,6 +248,30 @@ describe("ROMMA parameters", () => {
     expect(requests[0].url.startsWith("http://127.0.0.1:9/donnees.php?id=1&pwd=x&date=")).toBe(true);
   });
 
+  it("follows Paris midnight across a daylight-saving change (a 23-hour day)", () => {
+    // 29 March 2026: clocks go forward; the day starts at 23:00 UTC on the 28th, ends at 22:00 UTC.
+    const pending = [
+      record("2026-03-28T22:55:00Z", { rain: 5.0 }), // 23:55 on the 28th in Paris
+      record("2026-03-28T23:05:00Z", { rain: 0.5 }),
+      record("2026-03-29T12:00:00Z", { rain: 1.0 }),
+      record("2026-03-29T22:00:00Z", { rain: 0.25 }), // midnight in Paris: closes the 29th
+      record("2026-03-29T22:05:00Z", { rain: 2.0 }),
+    ];
+    const requests = rommaRequests(pending, null, {
+      id: "1",
+      password: "x",
+      endpoint: "http://127.0.0.1:9/",
+      timeZone: "Europe/Paris",
+    });
+    expect(requests.map((r) => new URL(r.url).searchParams.get("pluiejour"))).toEqual([
+      "5.0",
+      "0.5",
+      "1.5",
+      "1.8",
+      "2.0",
+    ]);
+  });
+
   it("omits pluiejour when the station has no rain gauge", () => {
     const [request] = rommaRequests([record("2026-05-10T12:00:00Z", { outTemp: 20 })], null, {
       id: "1",
