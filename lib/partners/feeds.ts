@@ -101,10 +101,9 @@ export interface AttemptRecord {
 
 const EXCERPT_LENGTH = 500;
 
-/** Appends one row to the audit log; `excerpt` must already be masked. */
-export async function recordAttempt(feed: Feed, attempt: AttemptRecord): Promise<void> {
-  // createMany: one INSERT, without reading the row back (MariaDB has no RETURNING for Prisma).
-  await db().partnerAttempt.createMany({
+// createMany / updateMany: one statement each, without reading the row back (no RETURNING on MariaDB).
+function insertAttempt(feed: Feed, attempt: AttemptRecord) {
+  return db().partnerAttempt.createMany({
     data: {
       feedId: feed.id,
       recordTime: attempt.recordTime ?? null,
@@ -118,14 +117,25 @@ export async function recordAttempt(feed: Feed, attempt: AttemptRecord): Promise
   });
 }
 
-/** The partner acknowledged `recordTime`: resume after it next time, and the feed is healthy again. */
-export async function markSuccess(feed: Feed, recordTime: number | null, at = new Date()): Promise<void> {
+/** Appends one row to the audit log; `excerpt` must already be masked. */
+export async function recordAttempt(feed: Feed, attempt: AttemptRecord): Promise<void> {
+  await insertAttempt(feed, attempt);
+}
+
+/**
+ * The partner acknowledged a payload: its audit row and the feed's resume point (the record just
+ * acknowledged) are committed together, and the feed is healthy again.
+ */
+export async function recordSuccess(feed: Feed, attempt: Omit<AttemptRecord, "outcome">): Promise<void> {
   const data = {
-    ...(recordTime != null ? { lastRecordTime: recordTime } : {}),
-    lastSuccessAt: at,
+    ...(attempt.recordTime != null ? { lastRecordTime: attempt.recordTime } : {}),
+    lastSuccessAt: new Date(),
     failingSince: null,
   };
-  await db().partnerFeed.updateMany({ where: { id: feed.id }, data });
+  await db().$transaction([
+    insertAttempt(feed, { ...attempt, outcome: "SUCCESS" }),
+    db().partnerFeed.updateMany({ where: { id: feed.id }, data }),
+  ]);
   Object.assign(feed, data);
 }
 

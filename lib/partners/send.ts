@@ -6,10 +6,10 @@ import {
   type FeedFilter,
   listFeeds,
   markFailure,
-  markSuccess,
   openCredentials,
   PARTNER_LABEL,
   recordAttempt,
+  recordSuccess,
   reportHealth,
 } from "./feeds";
 import { LOCK_BUSY, withLock } from "./lock";
@@ -248,15 +248,13 @@ async function sendStatic(feed: Feed, context: RunContext): Promise<FeedRun> {
     });
     return { feed, outcome: "failed", sent: 0, message: `${exchange.status} : ${message}` };
   }
-  await recordAttempt(feed, {
+  await recordSuccess(feed, {
     recordTime: loaded.recordTime,
     startedAt,
     durationMs,
-    outcome: "SUCCESS",
     status: exchange.status,
     excerpt: message,
   });
-  await markSuccess(feed, loaded.recordTime);
   await reportHealth(feed);
   return {
     feed,
@@ -291,8 +289,7 @@ async function sendRomma(feed: Feed, context: RunContext): Promise<FeedRun> {
         excerpt,
       };
       if (exchange.ok) {
-        await recordAttempt(feed, { ...attempt, outcome: "SUCCESS" });
-        await markSuccess(feed, request.dateTime);
+        await recordSuccess(feed, attempt);
         sent++;
         break;
       }

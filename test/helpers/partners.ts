@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { createServer as createTcpServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { FtpSrv } from "ftp-srv";
+import { FileSystem, FtpSrv } from "ftp-srv";
 import type { Pool } from "mysql2/promise";
 import { createArchiveTableSql, WVIEW_EXTENDED_COLUMNS } from "@/lib/archive/schema";
 import { freePort } from "./app";
@@ -90,7 +90,11 @@ for (const level of ["trace", "debug", "info", "warn", "error", "fatal"]) silent
 silentLog.child = () => silentLog;
 
 /** A real FTP server (passive mode) on loopback accepting one login. */
-export async function startFtpServer(username: string, password: string): Promise<FtpTestServer> {
+export async function startFtpServer(
+  username: string,
+  password: string,
+  options: { refuseOverwrite?: boolean } = {},
+): Promise<FtpTestServer> {
   const root = mkdtempSync(path.join(tmpdir(), "m06-ftp-"));
   const port = await freePort();
   const pasvMin = 20000 + Math.floor(Math.random() * 30000);
@@ -105,15 +109,26 @@ export async function startFtpServer(username: string, password: string): Promis
     log: silentLog as any,
   });
   const events: string[] = [];
+  /** Refuses to rename over an existing file, as some FTP servers do. */
+  class NoOverwriteFileSystem extends FileSystem {
+    rename(from: string, to: string) {
+      if (existsSync(path.join(root, path.basename(to)))) return Promise.reject(new Error("File exists"));
+      return super.rename(from, to);
+    }
+    delete(file: string) {
+      events.push(`DELE ${path.basename(file)}`);
+      return super.delete(file);
+    }
+  }
   server.on("login", ({ connection, username: user, password: pass }, resolve, reject) => {
     if (user !== username || pass !== password) return reject(new Error("Login incorrect"));
-    connection.on("STOR", (error: unknown, file: string) =>
-      events.push(error ? "STOR failed" : `STOR ${path.basename(file)}`),
+    const log = (command: string) => (error: unknown, file: string) =>
+      events.push(error ? `${command} failed` : `${command} ${path.basename(file)}`);
+    connection.on("STOR", log("STOR"));
+    connection.on("RNTO", log("RNTO"));
+    resolve(
+      options.refuseOverwrite ? { fs: new NoOverwriteFileSystem(connection, { root, cwd: "/" }) } : { root },
     );
-    connection.on("RNTO", (error: unknown, file: string) =>
-      events.push(error ? "RNTO failed" : `RNTO ${path.basename(file)}`),
-    );
-    resolve({ root });
   });
   await server.listen();
   return {

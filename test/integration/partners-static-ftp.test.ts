@@ -185,6 +185,32 @@ describe("StatIC over FTP", () => {
     expect(readdirSync(ftp.root).sort()).toEqual(["StatIC_m06_bonne.txt", "StatIC_m06_mauvais_mdp.txt"]);
   });
 
+  it("replaces the file on a server that refuses to rename over an existing one", async () => {
+    const strict = await startFtpServer("station-ok", PASSWORD, { refuseOverwrite: true });
+    try {
+      const feed = await dbs.prisma.partnerFeed.findFirstOrThrow({ where: { station: { slug: "bonne" } } });
+      await dbs.prisma.partnerFeed.update({ where: { id: feed.id }, data: { endpoint: strict.url } });
+      for (const at of ["2026-01-15T14:26:00Z", AT]) {
+        expect((await runCli(["partners", "send", "--station", "bonne", "--at", at], env)).code).toBe(0);
+      }
+      expect(strict.events).toEqual([
+        "STOR StatIC_m06_bonne.txt.tmp",
+        "RNTO StatIC_m06_bonne.txt",
+        "STOR StatIC_m06_bonne.txt.tmp",
+        "RNTO failed",
+        "DELE StatIC_m06_bonne.txt",
+        "RNTO StatIC_m06_bonne.txt",
+      ]);
+      expect(readdirSync(strict.root)).toEqual(["StatIC_m06_bonne.txt"]);
+      expect(readFileSync(path.join(strict.root, "StatIC_m06_bonne.txt"), "utf8")).toContain(
+        "heure_releve_utc=14h30\n",
+      );
+      await dbs.prisma.partnerFeed.update({ where: { id: feed.id }, data: { endpoint: ftp.url } });
+    } finally {
+      await strict.close();
+    }
+  });
+
   it("previews without sending", async () => {
     ftp.events.length = 0;
     const preview = await runCli(["partners", "send", "--station", "bonne", "--dry-run", "--at", AT], env);
