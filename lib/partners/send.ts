@@ -4,6 +4,7 @@ import {
   endpointOf,
   type Feed,
   type FeedFilter,
+  findFeed,
   listFeeds,
   markFailure,
   openCredentials,
@@ -97,9 +98,20 @@ export async function sendFeed(feed: Feed, options: SendOptions = {}): Promise<F
   };
   try {
     if (options.dryRun) return await preview(feed, context);
-    const result = await withLock(`partner-feed:${feed.id}`, () =>
-      feed.partner === "STATIC" ? sendStatic(feed, context) : sendRomma(feed, context),
-    );
+    const result = await withLock(`partner-feed:${feed.id}`, async () => {
+      // Read the feed again under the lock: a run that finished meanwhile moved its resume point.
+      const current = await findFeed(feed.id);
+      if (!current?.enabled) {
+        return {
+          feed,
+          outcome: "skipped",
+          sent: 0,
+          message: "flux désactivé ou supprimé entre-temps",
+        } as FeedRun;
+      }
+      Object.assign(feed, current);
+      return feed.partner === "STATIC" ? sendStatic(feed, context) : sendRomma(feed, context);
+    });
     if (result === LOCK_BUSY) {
       return { feed, outcome: "busy", sent: 0, message: "un autre envoi de ce flux est déjà en cours" };
     }

@@ -206,7 +206,12 @@ describe("ROMMA over HTTP", () => {
       expect([a.outcome, b.outcome].sort()).toEqual(["busy", "sent"]);
       const third = await sendFeed(await feed(), { at: END, settings });
       expect(third.outcome).toBe("up-to-date");
-      expect(slow.acknowledged).toEqual(times(END - 3 * HOUR, END));
+      // A run that read the feed before another one finished resumes from the other's progress.
+      await setLastRecord(END - HOUR);
+      const stale = await feed();
+      expect((await sendFeed(await feed(), { at: END, settings })).sent).toBe(12);
+      expect(await sendFeed(stale, { at: END, settings })).toMatchObject({ outcome: "up-to-date", sent: 0 });
+      expect(slow.acknowledged).toEqual([...times(END - 3 * HOUR, END), ...times(END - HOUR, END)]);
     } finally {
       await dbs.prisma.partnerFeed.update({ where: { id: feedId }, data: { endpoint: server.url } });
       await slow.close();
