@@ -119,6 +119,7 @@ describe("partner feeds admin", () => {
       [`${dbs.prefix}weewx_villefranche`],
     );
     await page.getByRole("link", { name: "Aperçu de ce qui serait envoyé maintenant" }).click();
+    expect(await page.locator("[data-field=preview-message]").textContent()).toBe("1 requête(s) à envoyer");
     const preview = await page.locator("pre.payload").textContent();
     const url = new URL(preview!.replace(/^GET /, ""));
     expect(`${url.origin}${url.pathname}`).toBe(romma.url);
