@@ -16,9 +16,14 @@ export interface Measurement {
 
 export async function measure(
   tasks: Record<string, () => unknown | Promise<unknown>>,
-  { time = 1500, warmupTime = 300 } = {},
+  {
+    time = 1500,
+    warmupTime = 300,
+    iterations,
+  }: { time?: number; warmupTime?: number; iterations?: number } = {},
 ): Promise<Measurement[]> {
-  const bench = new Bench({ time, warmupTime });
+  // tinybench runs at least `iterations` (default 64) samples: lower it for operations that take seconds.
+  const bench = new Bench({ time, warmupTime, ...(iterations ? { iterations, warmupIterations: 1 } : {}) });
   for (const [name, fn] of Object.entries(tasks)) bench.add(name, fn);
   await bench.run();
   return bench.tasks.map((task) => {

@@ -12,6 +12,9 @@ export function createPrismaClient(databaseUrl: string): PrismaClient {
     ...options,
     ...(socketPath ? { socketPath } : {}),
     connectionLimit: 10,
+    // Open connections on demand (the driver otherwise opens all ten at once, per process: the CLI, each
+    // test file and each app server would hold ten each on a shared MariaDB).
+    minimumIdle: 1,
     // Values are stored in UTC; the app formats them for Europe/Paris itself.
     timezone: "Z",
   });

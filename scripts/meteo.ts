@@ -7,6 +7,7 @@ import * as deploy from "./commands/deploy";
 import * as importer from "./commands/import";
 import * as migrate from "./commands/migrate";
 import * as monitor from "./commands/monitor";
+import * as partners from "./commands/partners";
 import * as replication from "./commands/replication";
 import * as stations from "./commands/stations";
 import * as users from "./commands/users";
@@ -20,7 +21,19 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
 
-const AREAS = [migrate, demo, stations, users, aggregates, importer, monitor, replication, backup, deploy];
+const AREAS = [
+  migrate,
+  demo,
+  stations,
+  users,
+  aggregates,
+  importer,
+  monitor,
+  replication,
+  backup,
+  deploy,
+  partners,
+];
 for (const area of AREAS) area.register(program);
 
 await program.parseAsync();

@@ -12,6 +12,7 @@ const NAV: (NavItem & { role: Role })[] = [
   { href: "/admin/medias", label: "Médiathèque", role: "AUTHOR" },
   { href: "/admin/categories", label: "Catégories", role: "EDITOR" },
   { href: "/admin/utilisateurs", label: "Utilisateurs", role: "ADMIN" },
+  { href: "/admin/partenaires", label: "Partenaires", role: "ADMIN" },
   { href: "/admin/etat", label: "État du serveur", role: "ADMIN" },
 ];
 

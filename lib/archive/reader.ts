@@ -1,6 +1,6 @@
 import mysql, { type Pool, type RowDataPacket } from "mysql2/promise";
 import { config, connectionOptions } from "../config";
-import { isUnitSystem, toMetric, UnknownUnitSystemError } from "./units";
+import { isUnitSystem, METRIC, toMetric, UnknownUnitSystemError, US } from "./units";
 
 /**
  * Read-only access to the WeeWX station databases (replicas on this server).
@@ -119,6 +119,48 @@ export class ArchiveReader {
       [bucketSeconds, bucketSeconds, database, from, to],
     );
     return new Map(rows.map((row) => [Number(row.bucket), Number(row.n)]));
+  }
+
+  /**
+   * Totals of additive `fields` (rain, ET…) over from < dateTime <= to, converted to metric; null for a
+   * field with no value (or no column). Summed in SQL per unit system, so a year costs one query.
+   */
+  async sums(
+    database: string,
+    from: number,
+    to: number,
+    fields: readonly string[],
+  ): Promise<Record<string, number | null>> {
+    for (const field of fields) {
+      if (toMetric(field, 0, METRIC) !== 0 || toMetric(field, 0, US) !== 0) {
+        throw new Error(`${field} is not an additive quantity: its sum cannot be converted`);
+      }
+    }
+    const available = await this.columns(database);
+    const present = fields.filter((field) => available.has(field));
+    const totals: Record<string, number | null> = Object.fromEntries(fields.map((f) => [f, null]));
+    if (present.length === 0 || to <= from) return totals;
+    const sums = present.map(() => "SUM(??) AS ??").join(", ");
+    const rows = await this.query(
+      database,
+      `SELECT usUnits, ${sums} FROM ??.archive WHERE dateTime > ? AND dateTime <= ? GROUP BY usUnits`,
+      [...present.flatMap((field) => [field, field]), database, from, to],
+    );
+    for (const row of rows) {
+      const usUnits = Number(row.usUnits);
+      if (!isUnitSystem(usUnits)) {
+        throw new ArchiveError(
+          "unknown-units",
+          database,
+          new UnknownUnitSystemError(row.usUnits, `${database}.archive`).message,
+        );
+      }
+      for (const field of present) {
+        const value = toMetric(field, row[field] == null ? null : Number(row[field]), usUnits);
+        if (value != null) totals[field] = (totals[field] ?? 0) + value;
+      }
+    }
+    return totals;
   }
 
   /** Unix seconds of the newest record (the real freshness of a station), or null when empty. */

@@ -1,6 +1,7 @@
 import type { Pool, RowDataPacket } from "mysql2/promise";
 import { createArchiveTableSql } from "../archive/schema";
 import type { PrismaClient } from "../generated/prisma/client";
+import { seedPartnerFeeds } from "../partners/demo";
 import { hashPassword } from "../passwords";
 import { DEMO_STATIONS, DEMO_USERS, type DemoStation } from "./stations";
 import { archiveRow, recordTimes, type WeatherProfile } from "./weather";
@@ -104,4 +105,9 @@ export async function seedDemo(prisma: PrismaClient, archivePool: Pool, options:
     }
     log(`user ${user.email} (${user.role})`);
   }
+  await seedPartnerFeeds(
+    prisma,
+    stations.map((s) => s.slug),
+    log,
+  );
 }

@@ -38,6 +38,8 @@ export async function prepare(): Promise<void> {
     ROOT_DOMAIN: "localhost",
     SITE_URL: "http://localhost:3000",
     AUTH_SECRET: randomSecret(),
+    // Encrypts partner feed credentials at rest (lib/partners/secrets.ts).
+    PARTNER_SECRET_KEY: randomSecret(),
   });
   config(); // fail early, with the list of problems, on a malformed configuration
 
