@@ -61,6 +61,15 @@ export const SCHEDULE: ScheduledJob[] = [
     timeoutMinutes: 4,
   },
   {
+    unit: "partners-prune",
+    description: "partner feeds: audit log older than PARTNER_LOG_RETENTION_DAYS",
+    command: ["partners", "prune"],
+    onCalendar: "*-*-* 04:20:00 Europe/Paris",
+    job: "partners:prune",
+    periodMinutes: 24 * 60,
+    timeoutMinutes: 30,
+  },
+  {
     unit: "lightning",
     description: "lightning strikes import",
     command: ["lightning", "import"],

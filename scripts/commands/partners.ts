@@ -97,7 +97,7 @@ export function register(program: Command) {
           }
           return;
         }
-        const name = `partners-send${partner ? `:${partner.toLowerCase()}` : ""}`;
+        const name = `partners:${partner ? partner.toLowerCase() : "send"}`;
         const runs = await runJob(name, async () => {
           const result = await sendFeeds(filter, options);
           const failed = result.filter((r) => r.outcome === "failed").length;
@@ -151,7 +151,7 @@ export function register(program: Command) {
         if (!Number.isFinite(days) || days <= 0)
           throw new CliError("--days must be a number of days greater than 0");
         await appDatabase();
-        const deleted = await runJob("partners-prune", async () => {
+        const deleted = await runJob("partners:prune", async () => {
           const count = await pruneAttempts(days);
           return { result: count, message: `${count} audit entries older than ${days} days deleted` };
         });

@@ -144,6 +144,7 @@ describe("systemd units", () => {
       "climate update": "*:0/10",
       "partners send --partner static": "*:0/10",
       "partners send --partner romma": "*:0/5",
+      "partners prune": "*-*-* 04:20:00 Europe/Paris",
       "lightning import": "*:0/5",
       monitor: "*:0/5",
       "backup run": "*-*-* 03:15:00 Europe/Paris",

@@ -120,7 +120,7 @@ describe("StatIC over FTP", () => {
     });
     expect(feed.lastError).toMatch(/^FTP 530/);
     expect(feed.failingSince).not.toBeNull();
-    const job = await dbs.prisma.jobRun.findFirstOrThrow({ where: { name: "partners-send:static" } });
+    const job = await dbs.prisma.jobRun.findFirstOrThrow({ where: { name: "partners:static" } });
     expect(job).toMatchObject({
       status: "SUCCESS",
       message: "4 feed(s), 1 payload(s) acknowledged, 3 failed",
