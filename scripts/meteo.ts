@@ -5,6 +5,7 @@ import * as demo from "./commands/demo";
 import * as migrate from "./commands/migrate";
 import * as stations from "./commands/stations";
 import * as users from "./commands/users";
+import * as webcam from "./commands/webcam";
 
 /** `npm run meteo -- <command>`: the platform's command line. Each area registers its commands. */
 loadCliEnv();
@@ -15,7 +16,7 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
 
-for (const area of [migrate, demo, stations, users, aggregates]) area.register(program);
+for (const area of [migrate, demo, stations, users, aggregates, webcam]) area.register(program);
 
 await program.parseAsync();
 // Pools keep the event loop alive: leave once the command is done.

@@ -5,7 +5,10 @@ import { requirePageRole, signOut } from "@/lib/auth";
 export const metadata: Metadata = { title: "Administration", robots: { index: false } };
 
 /** Back-office sections add their entry here, with the lowest role that may see it. */
-const NAV = [{ href: "/admin", label: "Tableau de bord" }];
+const NAV = [
+  { href: "/admin", label: "Tableau de bord" },
+  { href: "/admin/stations", label: "Stations" },
+];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageRole("AUTHOR", "/admin");

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import mysql from "mysql2/promise";
 import { config, connectionOptions } from "../../lib/config";
 import { seedDemo } from "../../lib/demo/seed";
+import { seedDemoStationSite } from "../../lib/demo/station-site";
 import { action, appDatabase, assertReachable, CliError } from "../cli";
 
 /** Writes the demo archives the way the stations' Pis would (a writable connection, development only). */
@@ -12,7 +13,9 @@ export async function runDemoSeed(historyDays: number, log = (line: string) => c
   const { database: _database, ...options } = connectionOptions(archiveServerUrl);
   const writer = mysql.createPool({ ...options, connectionLimit: 2 });
   try {
-    await seedDemo(prisma, writer, { now: Math.floor(Date.now() / 1000), historyDays, log });
+    const now = Math.floor(Date.now() / 1000);
+    await seedDemo(prisma, writer, { now, historyDays, log });
+    await seedDemoStationSite(prisma, now, log);
   } finally {
     await writer.end();
   }

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { config } from "../../lib/config";
 import { migrate } from "../../lib/migrations";
 import { ensureLocalEnv, loadLocalEnv, randomSecret, setLocalEnv } from "./env";
@@ -38,6 +39,9 @@ export async function prepare(): Promise<void> {
     ROOT_DOMAIN: "localhost",
     SITE_URL: "http://localhost:3000",
     AUTH_SECRET: randomSecret(),
+    // absolute: the standalone server runs from .next/standalone
+    WEBCAM_DIR: path.resolve(".data/webcam"),
+    STATION_PHOTOS_DIR: path.resolve(".data/station-photos"),
   });
   config(); // fail early, with the list of problems, on a malformed configuration
 

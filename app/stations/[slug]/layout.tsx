@@ -1,4 +1,5 @@
 import { SiteFooter } from "@/components/site/SiteHeader";
+import { StationBanner } from "@/components/stations/StationBanner";
 import { StationHeader } from "@/components/stations/StationHeader";
 import { config } from "@/lib/config";
 import { stationOr404 } from "@/lib/station-page";
@@ -19,7 +20,10 @@ export default async function StationLayout({
   return (
     <>
       <StationHeader name={station.name} networkUrl={config().siteUrl.origin} />
-      <main id="contenu">{children}</main>
+      <main id="contenu">
+        <StationBanner station={station} />
+        {children}
+      </main>
       <SiteFooter />
     </>
   );
