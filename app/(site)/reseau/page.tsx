@@ -90,8 +90,11 @@ export default async function NetworkPage() {
             ) : (
               <span key="age">
                 <time dateTime={new Date(s.at * 1000).toISOString()}>{formatParis(s.at)}</time>
-                {offline && ageSeconds !== null && (
-                  <strong className="badge-offline"> hors ligne depuis {formatDuration(ageSeconds)}</strong>
+                <br />
+                {offline && ageSeconds !== null ? (
+                  <strong className="badge-offline">hors ligne depuis {formatDuration(ageSeconds)}</strong>
+                ) : (
+                  <span className="muted">il y a {formatDuration(ageSeconds ?? 0)}</span>
                 )}
               </span>
             ),
