@@ -34,7 +34,7 @@ function archiveFields(field: ExportField): string[] {
 export function exportHeader(request: ExportRequest, timeZone: string): string[] {
   const aggregated = request.step !== "raw";
   const header = aggregated
-    ? ["Fin de période (UTC)", `Fin de période (heure locale, ${timeZone})`, "Relevés"]
+    ? ["Fin de période (UTC)", `Fin de période en heure locale (${timeZone})`, "Relevés"]
     : ["Date et heure (UTC)", `Heure locale (${timeZone})`];
   for (const field of request.fields) {
     const { label, unit } = field;

@@ -61,7 +61,7 @@ export const stationMetadataSchema = z.object({
   latitude: decimal("Latitude", -90, 90),
   longitude: decimal("Longitude", -180, 180),
   altitude: whole("Altitude", -500, 5000),
-  model: optionalText("Matériel", 120),
+  model: optionalText("Matériel (modèle de station)", 120),
   exposure: optionalText("Emplacement et exposition", 2000),
   installedAt: z
     .string()
@@ -77,9 +77,9 @@ export const stationMetadataSchema = z.object({
   hasUv: checkbox,
   hasRadiation: checkbox,
   hasConsole: checkbox,
-  offlineThresholdMinutes: whole("Seuil hors ligne", 5, 10080),
-  webcamUrl: optionalUrl("Adresse de la webcam"),
-  timelapseUrl: optionalUrl("Adresse du timelapse"),
+  offlineThresholdMinutes: whole("Seuil hors ligne (minutes)", 5, 10080),
+  webcamUrl: optionalUrl("Adresse d'une webcam externe"),
+  timelapseUrl: optionalUrl("Adresse du timelapse de la veille"),
   radarImageUrl: optionalUrl("Adresse de l'image radar"),
   bannerType: z
     .enum(["", ...Object.values(BannerType)], { error: "Type de bandeau inconnu." })

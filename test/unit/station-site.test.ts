@@ -58,11 +58,15 @@ describe("station metadata form", () => {
     [{ latitude: "nord" }, "latitude", "Latitude : un nombre est attendu."],
     [{ latitude: "95" }, "latitude", "Latitude : entre -90 et 90."],
     [{ altitude: "12.5" }, "altitude", "Altitude : un nombre entier est attendu."],
-    [{ offlineThresholdMinutes: "1" }, "offlineThresholdMinutes", "Seuil hors ligne : entre 5 et 10080."],
+    [
+      { offlineThresholdMinutes: "1" },
+      "offlineThresholdMinutes",
+      "Seuil hors ligne (minutes) : entre 5 et 10080.",
+    ],
     [
       { webcamUrl: "javascript:alert(1)" },
       "webcamUrl",
-      "Adresse de la webcam : une adresse http(s):// complète est attendue.",
+      "Adresse d'une webcam externe : une adresse http(s):// complète est attendue.",
     ],
     [{ installedAt: "2024-13-45" }, "installedAt", "Date d'installation : une date AAAA-MM-JJ est attendue."],
     [
@@ -160,7 +164,7 @@ describe("export steps", () => {
     );
     expect(row).toEqual({
       "Fin de période (UTC)": "1970-01-01T00:10:00Z",
-      "Fin de période (heure locale, Europe/Paris)": "1970-01-01 01:10",
+      "Fin de période en heure locale (Europe/Paris)": "1970-01-01 01:10",
       Relevés: 2,
       "Température moyenne (°C)": 11,
       "Température minimum (°C)": 10,

@@ -33,7 +33,7 @@ export async function saveStationMetadata(
   if (parsed.errors)
     return { errors: parsed.errors, message: null, values: formStrings(stationMetadataSchema, form) };
   const updated = await db().station.update({ where: { id: station.id }, data: parsed.data });
-  refreshStationPages(slug);
+  refreshStationPages();
   return { errors: null, message: "Modifications enregistrées.", values: metadataFormValues(updated) };
 }
 
@@ -49,14 +49,14 @@ export async function addPartnerLink(slug: string, _previous: FormState, form: F
   await db().stationPartnerLink.create({
     data: { stationId: station.id, ...parsed.data, position: (last?.position ?? -1) + 1 },
   });
-  refreshStationPages(slug);
+  refreshStationPages();
   return { errors: null, message: `Partenaire « ${parsed.data.name} » ajouté.`, values: {} };
 }
 
 export async function deletePartnerLink(slug: string, id: number): Promise<void> {
   const { station } = await requireStationManager(slug);
   await db().stationPartnerLink.deleteMany({ where: { id, stationId: station.id } });
-  refreshStationPages(slug);
+  refreshStationPages();
 }
 
 export async function uploadStationPhoto(
@@ -83,7 +83,7 @@ export async function uploadStationPhoto(
     if (error instanceof ImageInputError) return { errors: { photo: error.message }, message: null, values };
     throw error;
   }
-  refreshStationPages(slug);
+  refreshStationPages();
   return { errors: null, message: "Photo ajoutée.", values: {} };
 }
 
@@ -91,7 +91,7 @@ export async function deletePhoto(slug: string, id: number): Promise<void> {
   const { station } = await requireStationManager(slug);
   const photo = await db().stationPhoto.findFirst({ where: { id, stationId: station.id } });
   if (photo) await deleteStationPhoto(photo);
-  refreshStationPages(slug);
+  refreshStationPages();
 }
 
 export async function createWebcam(slug: string, _previous: FormState, form: FormData): Promise<FormState> {
@@ -109,7 +109,7 @@ export async function createWebcam(slug: string, _previous: FormState, form: For
   const { token, tokenHash } = newWebcamToken();
   const count = await db().webcam.count({ where: { stationId: station.id } });
   await db().webcam.create({ data: { stationId: station.id, ...parsed.data, tokenHash, position: count } });
-  refreshStationPages(slug);
+  refreshStationPages();
   return { errors: null, message: `Webcam « ${parsed.data.name} » créée.`, values: {}, token };
 }
 
@@ -128,7 +128,7 @@ export async function updateWebcam(
   if (parsed.errors) return { errors: parsed.errors, message: null, values: submitted };
   const { key: _key, ...settings } = parsed.data;
   await db().webcam.update({ where: { id }, data: settings });
-  refreshStationPages(slug);
+  refreshStationPages();
   return { errors: null, message: "Réglages enregistrés.", values: submitted };
 }
 
@@ -153,5 +153,5 @@ export async function deleteWebcam(slug: string, id: number): Promise<void> {
   if (!webcam) return;
   await db().webcam.delete({ where: { id } });
   await removeWebcamFiles(webcam);
-  refreshStationPages(slug);
+  refreshStationPages();
 }
