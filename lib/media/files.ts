@@ -8,12 +8,14 @@ import path from "node:path";
  */
 
 /**
- * The directory named by the environment variable `name` (absolute in production: the standalone server
- * changes its working directory), or `fallback` under the working directory.
+ * The directory named by the environment variable `name`, which must be absolute (the standalone server
+ * changes its working directory), or `fallback` under the working directory when unset.
  */
 export function storageDir(name: string, fallback: string): string {
   const value = process.env[name]?.trim();
-  return path.resolve(value ? value : fallback);
+  if (!value) return path.resolve(fallback);
+  if (!path.isAbsolute(value)) throw new Error(`${name} must be an absolute path (got "${value}")`);
+  return value;
 }
 
 /** Writes through a temporary file and a rename, so readers never see a half-written file. */
