@@ -55,8 +55,22 @@ async function signIn(email: string, password: string): Promise<BrowserContext> 
 beforeAll(async () => {
   dbs = await createTestDatabases();
   await seedDemo(dbs.prisma, dbs.admin, { now, historyDays: 3, archivePrefix: dbs.prefix });
+  // a station whose archive never arrived
+  await dbs.prisma.station.create({
+    data: {
+      slug: "levens",
+      name: "Levens",
+      shortName: "Levens",
+      commune: "Levens",
+      latitude: 43.86,
+      longitude: 7.22,
+      altitude: 570,
+      archiveDatabase: `${dbs.prefix}missing`,
+    },
+  });
   process.env.DATABASE_URL = dbs.appUrl; // the aggregates job below runs in this process
-  for (const station of await dbs.prisma.station.findMany()) await updateAggregates(station);
+  for (const station of await dbs.prisma.station.findMany({ where: { slug: { not: "levens" } } }))
+    await updateAggregates(station);
   webcamDir = await mkdtemp(path.join(tmpdir(), "m06t-webcam-"));
   photosDir = await mkdtemp(path.join(tmpdir(), "m06t-photos-"));
   app = await startTestApp({
@@ -564,6 +578,20 @@ describe("CSV export", () => {
     );
     expect(response.status()).toBe(400);
     expect(await response.json()).toEqual({ error: message });
+  });
+
+  it("explains a missing archive instead of failing (console page and export)", async () => {
+    const { page, status } = await open("admin", "/admin/stations/levens/console");
+    expect(status).toBe(200);
+    expect(await page.locator(".banner-warning").textContent()).toMatch(
+      /archives de cette station sont introuvables/,
+    );
+    await page.close();
+    const response = await contexts.admin.request.get(
+      `${app.origin}/admin/stations/levens/export/csv?from=2026-01-01&to=2026-01-01&fields=outTemp`,
+    );
+    expect(response.status()).toBe(503);
+    expect((await response.json()).error).toMatch(/archives de cette station sont introuvables/);
   });
 
   it("explains a bad period in the form before anything is sent", async () => {
