@@ -23,7 +23,7 @@ const yesNo = (value: boolean) => (value ? "oui" : "non");
 
 /** A contact that looks like an e-mail address becomes a mailto: link. */
 function Contact({ value }: { value: string }) {
-  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? <a href={`mailto:${value}`}>{value}</a> : <>{value}</>;
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? <a href={`mailto:${value}`}>{value}</a> : value;
 }
 
 export default async function AboutPage({ params }: Props) {
