@@ -13,6 +13,13 @@ const nextConfig: NextConfig = {
     // Rendered pages and cached data live in memory only: the data behind them is live and changes
     // every few minutes, and nothing cached should outlive the process (or leak between test runs).
     isrFlushToDisk: false,
+    // forbidden() answers 403 with app/forbidden.tsx (station admin pages of another owner's station).
+    authInterrupts: true,
+    // Station photos (10 MB at most) are uploaded through server actions; the multipart overhead needs room.
+    serverActions: { bodySizeLimit: "11mb" },
+    // proxy.ts buffers request bodies up to this size: above our own 10 MB limit, so that an oversized
+    // webcam upload is refused with a 413 instead of being silently truncated.
+    proxyClientMaxBodySize: "12mb",
   },
 };
 

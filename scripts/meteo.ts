@@ -11,6 +11,7 @@ import * as partners from "./commands/partners";
 import * as replication from "./commands/replication";
 import * as stations from "./commands/stations";
 import * as users from "./commands/users";
+import * as webcam from "./commands/webcam";
 
 /** `npm run meteo -- <command>`: the platform's command line. Each area registers its commands. */
 loadCliEnv();
@@ -33,6 +34,7 @@ const AREAS = [
   backup,
   deploy,
   partners,
+  webcam,
 ];
 for (const area of AREAS) area.register(program);
 

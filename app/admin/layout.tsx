@@ -8,6 +8,7 @@ export const metadata: Metadata = { title: "Administration", robots: { index: fa
 /** Back-office sections add their entry here, with the lowest role that may see it. */
 const NAV: (NavItem & { role: Role })[] = [
   { href: "/admin", label: "Tableau de bord", role: "AUTHOR" },
+  { href: "/admin/stations", label: "Stations", role: "AUTHOR" },
   { href: "/admin/articles", label: "Articles", role: "AUTHOR" },
   { href: "/admin/medias", label: "Médiathèque", role: "AUTHOR" },
   { href: "/admin/categories", label: "Catégories", role: "EDITOR" },

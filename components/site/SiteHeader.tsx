@@ -7,6 +7,7 @@ const NAV = [
   { href: "/vigilances", label: "Vigilance" },
   { href: "/climat", label: "Climat" },
   { href: "/actualites", label: "Actualités" },
+  { href: "/reseau", label: "Réseau" },
   { href: "/recherche", label: "Recherche" },
 ];
 

@@ -1,7 +1,11 @@
 import { Header } from "@/components/site/Header";
 
 /** Header of a station mini-site. Sections add their entry to NAV when they exist. */
-const NAV = [{ href: "/", label: "Conditions actuelles" }];
+const NAV = [
+  { href: "/", label: "Conditions actuelles" },
+  { href: "/webcam", label: "Webcam" },
+  { href: "/a-propos", label: "À propos" },
+];
 
 export function StationHeader({ name, networkUrl }: { name: string; networkUrl: string }) {
   return (

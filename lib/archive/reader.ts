@@ -24,6 +24,14 @@ export type ArchiveProblem =
   | "unknown-units";
 
 export class ArchiveError extends Error {
+  /**
+   * Next bundles this module once per layer (pages, route handlers) while archives() shares one reader
+   * through globalThis: an error thrown by another copy's class must still be recognised.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Error && value.name === "ArchiveError";
+  }
+
   constructor(
     readonly problem: ArchiveProblem,
     readonly database: string,

@@ -3,6 +3,7 @@ import mysql from "mysql2/promise";
 import { seedDemoArticles } from "../../lib/articles/demo";
 import { config, connectionOptions } from "../../lib/config";
 import { seedDemo } from "../../lib/demo/seed";
+import { seedDemoStationSite } from "../../lib/demo/station-site";
 import { action, appDatabase, assertReachable, CliError } from "../cli";
 
 /** Writes the demo archives the way the stations' Pis would (a writable connection, development only). */
@@ -13,7 +14,9 @@ export async function runDemoSeed(historyDays: number, log = (line: string) => c
   const { database: _database, ...options } = connectionOptions(archiveServerUrl);
   const writer = mysql.createPool({ ...options, connectionLimit: 2 });
   try {
-    await seedDemo(prisma, writer, { now: Math.floor(Date.now() / 1000), historyDays, log });
+    const now = Math.floor(Date.now() / 1000);
+    await seedDemo(prisma, writer, { now, historyDays, log });
+    await seedDemoStationSite(prisma, now, log);
     await seedDemoArticles(new Date(), log);
   } finally {
     await writer.end();

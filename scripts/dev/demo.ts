@@ -1,6 +1,7 @@
 import path from "node:path";
 import { aggregateStations } from "../../lib/aggregates/job";
 import { config } from "../../lib/config";
+import { DEMO_WEBCAM_TOKEN } from "../../lib/demo/station-site";
 import { DEMO_USERS } from "../../lib/demo/stations";
 import { stationUrl } from "../../lib/hosts";
 import { runJob } from "../../lib/jobs";
@@ -69,5 +70,8 @@ Météo06 is running:
 
 Demo logins (local only):
 ${DEMO_USERS.map((u) => `  ${u.role.padEnd(7)} ${u.email.padEnd(24)} ${u.password}`).join("\n")}
+
+Demo webcam upload (villefranche):
+  curl -H "Authorization: Bearer ${DEMO_WEBCAM_TOKEN}" -H "Content-Type: image/jpeg" --data-binary @photo.jpg ${siteUrl.origin}/api/v1/stations/villefranche/webcam
 
 Press Ctrl+C to stop.`);

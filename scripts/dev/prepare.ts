@@ -1,3 +1,4 @@
+import path from "node:path";
 import { config } from "../../lib/config";
 import { migrate } from "../../lib/migrations";
 import { ensureLocalEnv, loadLocalEnv, randomSecret, setLocalEnv } from "./env";
@@ -40,6 +41,9 @@ export async function prepare(): Promise<void> {
     AUTH_SECRET: randomSecret(),
     // Encrypts partner feed credentials at rest (lib/partners/secrets.ts).
     PARTNER_SECRET_KEY: randomSecret(),
+    // absolute: the standalone server runs from .next/standalone
+    WEBCAM_DIR: path.resolve(".data/webcam"),
+    STATION_PHOTOS_DIR: path.resolve(".data/station-photos"),
   });
   config(); // fail early, with the list of problems, on a malformed configuration
 

@@ -1,5 +1,6 @@
 import { VigilanceBanner } from "@/components/articles/VigilanceBanner";
 import { SiteFooter } from "@/components/site/SiteHeader";
+import { StationBanner } from "@/components/stations/StationBanner";
 import { StationHeader } from "@/components/stations/StationHeader";
 import { config } from "@/lib/config";
 import { stationOr404 } from "@/lib/station-page";
@@ -21,7 +22,10 @@ export default async function StationLayout({
     <>
       <StationHeader name={station.name} networkUrl={config().siteUrl.origin} />
       <VigilanceBanner />
-      <main id="contenu">{children}</main>
+      <main id="contenu">
+        <StationBanner station={station} />
+        {children}
+      </main>
       <SiteFooter />
     </>
   );

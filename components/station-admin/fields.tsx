@@ -1,0 +1,121 @@
+import type { FormErrors } from "@/lib/station-admin/metadata";
+
+/** Form fields of the station admin: a label, the input, a hint and the field's error, linked for screen readers. */
+
+interface FieldProps {
+  name: string;
+  label: string;
+  values: Record<string, string>;
+  errors: FormErrors | null;
+  hint?: string;
+}
+
+function describedBy(name: string, errors: FormErrors | null, hint?: string) {
+  return [errors?.[name] && `${name}-erreur`, hint && `${name}-aide`].filter(Boolean).join(" ") || undefined;
+}
+
+function Extra({ name, errors, hint }: Pick<FieldProps, "name" | "errors" | "hint">) {
+  return (
+    <>
+      {hint && (
+        <small id={`${name}-aide`} className="muted">
+          {hint}
+        </small>
+      )}
+      {errors?.[name] && (
+        <small id={`${name}-erreur`} className="field-error" role="alert">
+          {errors[name]}
+        </small>
+      )}
+    </>
+  );
+}
+
+export function TextField({
+  type = "text",
+  required,
+  ...props
+}: FieldProps & { type?: string; required?: boolean; inputMode?: "decimal" | "numeric" }) {
+  const { name, label, values, errors, hint, inputMode } = props;
+  return (
+    <label>
+      {label}
+      <input
+        name={name}
+        type={type}
+        inputMode={inputMode}
+        required={required}
+        defaultValue={values[name] ?? ""}
+        aria-invalid={errors?.[name] ? true : undefined}
+        aria-describedby={describedBy(name, errors, hint)}
+      />
+      <Extra name={name} errors={errors} hint={hint} />
+    </label>
+  );
+}
+
+export function TextArea({ rows = 4, ...props }: FieldProps & { rows?: number }) {
+  const { name, label, values, errors, hint } = props;
+  return (
+    <label>
+      {label}
+      <textarea
+        name={name}
+        rows={rows}
+        defaultValue={values[name] ?? ""}
+        aria-invalid={errors?.[name] ? true : undefined}
+        aria-describedby={describedBy(name, errors, hint)}
+      />
+      <Extra name={name} errors={errors} hint={hint} />
+    </label>
+  );
+}
+
+export function CheckboxField({ name, label, values }: Omit<FieldProps, "errors">) {
+  return (
+    <label className="checkbox">
+      <input type="checkbox" name={name} defaultChecked={values[name] === "on"} /> {label}
+    </label>
+  );
+}
+
+export function SelectField({
+  options,
+  ...props
+}: FieldProps & { options: [value: string, label: string][] }) {
+  const { name, label, values, errors, hint } = props;
+  return (
+    <label>
+      {label}
+      <select
+        name={name}
+        defaultValue={values[name] ?? ""}
+        aria-invalid={errors?.[name] ? true : undefined}
+        aria-describedby={describedBy(name, errors, hint)}
+      >
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+      <Extra name={name} errors={errors} hint={hint} />
+    </label>
+  );
+}
+
+/** The outcome of a submission: its confirmation, or a summary when some fields are wrong. */
+export function FormStatus({ message, errors }: { message: string | null; errors: FormErrors | null }) {
+  if (errors) {
+    return (
+      <p className="error" role="alert">
+        {errors.form ?? "Le formulaire contient des erreurs : rien n'a été enregistré."}
+      </p>
+    );
+  }
+  return message ? (
+    <p className="banner banner-success" role="status">
+      {message}
+    </p>
+  ) : null;
+}

@@ -1,0 +1,167 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import type { FormState } from "@/lib/station-admin/metadata";
+import { FormStatus, TextField } from "./fields";
+
+type Action = (previous: FormState, form: FormData) => Promise<FormState>;
+
+const EMPTY: FormState = { errors: null, message: null, values: {} };
+const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+
+export function PartnerLinkForm({ action }: { action: Action }) {
+  const [state, formAction, pending] = useActionState(action, EMPTY);
+  const f = { values: state.values, errors: state.errors };
+  return (
+    <form action={formAction} className="admin-form" noValidate>
+      <FormStatus message={state.message} errors={state.errors} />
+      <TextField
+        name="name"
+        label="Nom du partenaire"
+        required
+        hint="Par exemple StatIC (Infoclimat), ROMMA, la commune…"
+        {...f}
+      />
+      <TextField name="url" label="Adresse (facultative)" type="url" {...f} />
+      <button type="submit" disabled={pending}>
+        Ajouter
+      </button>
+    </form>
+  );
+}
+
+export function PhotoUploadForm({ action }: { action: Action }) {
+  const [state, formAction, pending] = useActionState(action, EMPTY);
+  const [tooLarge, setTooLarge] = useState(false);
+  const errors = tooLarge ? { photo: "Photo trop volumineuse : 10 Mo au maximum." } : state.errors;
+  return (
+    <form
+      action={formAction}
+      className="admin-form"
+      onSubmit={(event) => {
+        const file = new FormData(event.currentTarget).get("photo");
+        const large = file instanceof File && file.size > MAX_PHOTO_BYTES;
+        setTooLarge(large);
+        if (large) event.preventDefault();
+      }}
+    >
+      <FormStatus message={tooLarge ? null : state.message} errors={errors} />
+      <label>
+        Photo (JPEG, PNG ou WebP, 10 Mo au maximum)
+        <input type="file" name="photo" accept="image/jpeg,image/png,image/webp" required />
+        {errors?.photo && (
+          <small className="field-error" role="alert">
+            {errors.photo}
+          </small>
+        )}
+      </label>
+      <TextField name="caption" label="Légende" values={state.values} errors={errors} />
+      <button type="submit" disabled={pending}>
+        {pending ? "Envoi…" : "Ajouter la photo"}
+      </button>
+    </form>
+  );
+}
+
+/** A new token, shown once, with the command the station's Pi runs. */
+function TokenNotice({ token, uploadUrl }: { token: string; uploadUrl: string }) {
+  return (
+    <div className="banner banner-warning" role="status">
+      <p>
+        Jeton d'envoi (affiché une seule fois, notez-le) : <code data-field="webcam-token">{token}</code>
+      </p>
+      <p>Commande à lancer sur le Raspberry Pi de la station après chaque prise de vue :</p>
+      <pre className="code">
+        <code>{`curl -fsS -H "Authorization: Bearer ${token}" -H "Content-Type: image/jpeg" --data-binary @image.jpg ${uploadUrl}`}</code>
+      </pre>
+    </div>
+  );
+}
+
+export function WebcamCreateForm({ action, uploadUrl }: { action: Action; uploadUrl: string }) {
+  const [state, formAction, pending] = useActionState(action, {
+    ...EMPTY,
+    values: { intervalMinutes: "5", retentionDays: "30" },
+  });
+  const f = { values: state.values, errors: state.errors };
+  return (
+    <>
+      {state.token && <TokenNotice token={state.token} uploadUrl={uploadUrl} />}
+      <form action={formAction} className="admin-form" noValidate>
+        <FormStatus message={state.message} errors={state.errors} />
+        <TextField
+          name="key"
+          label="Identifiant"
+          required
+          hint="Par exemple « nord » : il apparaît dans les adresses des images."
+          {...f}
+        />
+        <TextField name="name" label="Nom affiché" required {...f} />
+        <TextField name="intervalMinutes" label="Une image toutes les (minutes)" inputMode="numeric" {...f} />
+        <TextField name="retentionDays" label="Archives conservées (jours)" inputMode="numeric" {...f} />
+        <button type="submit" disabled={pending}>
+          Créer la webcam
+        </button>
+      </form>
+    </>
+  );
+}
+
+export function WebcamSettingsForm({ action, initial }: { action: Action; initial: Record<string, string> }) {
+  const [state, formAction, pending] = useActionState(action, { ...EMPTY, values: initial });
+  const f = { values: state.values, errors: state.errors };
+  return (
+    <form action={formAction} className="admin-form" noValidate>
+      <FormStatus message={state.message} errors={state.errors} />
+      <TextField name="name" label="Nom affiché" required {...f} />
+      <TextField name="intervalMinutes" label="Une image toutes les (minutes)" inputMode="numeric" {...f} />
+      <TextField name="retentionDays" label="Archives conservées (jours)" inputMode="numeric" {...f} />
+      <button type="submit" disabled={pending}>
+        Enregistrer
+      </button>
+    </form>
+  );
+}
+
+export function WebcamTokenButton({ action, uploadUrl }: { action: Action; uploadUrl: string }) {
+  const [state, formAction, pending] = useActionState(action, EMPTY);
+  return (
+    <form
+      action={formAction}
+      onSubmit={(event) => {
+        if (!window.confirm("Créer un nouveau jeton ? L'ancien cessera de fonctionner."))
+          event.preventDefault();
+      }}
+    >
+      {state.token && <TokenNotice token={state.token} uploadUrl={uploadUrl} />}
+      <FormStatus message={state.token ? null : state.message} errors={state.errors} />
+      <button type="submit" disabled={pending} className="secondary">
+        Nouveau jeton d'envoi
+      </button>
+    </form>
+  );
+}
+
+/** A button for a destructive server action, asking first. */
+export function ConfirmButton({
+  action,
+  label,
+  question,
+}: {
+  action: () => Promise<void>;
+  label: string;
+  question: string;
+}) {
+  return (
+    <form
+      action={action}
+      onSubmit={(event) => {
+        if (!window.confirm(question)) event.preventDefault();
+      }}
+    >
+      <button type="submit" className="danger">
+        {label}
+      </button>
+    </form>
+  );
+}

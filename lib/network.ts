@@ -1,0 +1,66 @@
+import { loadCurrentConditions } from "./conditions/load";
+import type { Station } from "./generated/prisma/client";
+
+/**
+ * A station's current state in a few numbers, for the network table and the image widget. Everything
+ * comes from lib/conditions (the one place "current" values are computed); plain data, safe to cache.
+ */
+export interface StationSummary {
+  slug: string;
+  name: string;
+  shortName: string;
+  commune: string;
+  altitude: number;
+  latitude: number;
+  longitude: number;
+  offlineThresholdMinutes: number;
+  /** Unix seconds of the newest record, null without any. */
+  at: number | null;
+  temperature: number | null;
+  /** Today's (local day) minimum and maximum temperature, with their times. */
+  tn: { value: number; at: number } | null;
+  tx: { value: number; at: number } | null;
+  /** 10-minute mean wind (km/h) and its direction. */
+  windSpeed: number | null;
+  windDirection: number | null;
+  windCardinal: string | null;
+  /** Highest gust of the last 10 minutes (km/h). */
+  gust: number | null;
+  /** Rain since local midnight (mm). */
+  rainToday: number | null;
+  /** French explanation when the archive cannot be read. */
+  unavailable: string | null;
+}
+
+export async function stationSummary(station: Station): Promise<StationSummary> {
+  const { conditions: c, unavailable } = await loadCurrentConditions(station);
+  return {
+    slug: station.slug,
+    name: station.name,
+    shortName: station.shortName,
+    commune: station.commune,
+    altitude: station.altitude,
+    latitude: station.latitude,
+    longitude: station.longitude,
+    offlineThresholdMinutes: station.offlineThresholdMinutes,
+    at: c?.at ?? null,
+    temperature: c?.temperature.current ?? null,
+    tn: c?.temperature.min ?? null,
+    tx: c?.temperature.max ?? null,
+    windSpeed: c?.wind.mean10min.speed ?? null,
+    windDirection: c?.wind.mean10min.direction ?? null,
+    windCardinal: c?.wind.mean10min.cardinal ?? null,
+    gust: c?.wind.gust10min?.value ?? null,
+    rainToday: c?.rain.sinceMidnight ?? null,
+    unavailable,
+  };
+}
+
+/** Age of the newest record and whether the station is past its offline threshold at `now`. */
+export function freshness(summary: Pick<StationSummary, "at" | "offlineThresholdMinutes">, now: number) {
+  const ageSeconds = summary.at === null ? null : Math.max(0, now - summary.at);
+  return {
+    ageSeconds,
+    offline: ageSeconds === null || ageSeconds > summary.offlineThresholdMinutes * 60,
+  };
+}

@@ -1,0 +1,44 @@
+import http from "node:http";
+
+/**
+ * GET through Node for any *.localhost host: Node's resolver does not map sub-domains of localhost to
+ * loopback (browsers do), so the connection goes to 127.0.0.1 and the Host header keeps the name.
+ */
+export interface HttpResult {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+  text(): string;
+  json(): unknown;
+}
+
+export function httpGet(url: string, headers: Record<string, string> = {}): Promise<HttpResult> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(
+      url,
+      {
+        headers,
+        lookup: (_host, options, callback) =>
+          options.all
+            ? callback(null, [{ address: "127.0.0.1", family: 4 }])
+            : callback(null, "127.0.0.1", 4),
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => {
+          const body = Buffer.concat(chunks);
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body,
+            text: () => body.toString("utf8"),
+            json: () => JSON.parse(body.toString("utf8")),
+          });
+        });
+        response.on("error", reject);
+      },
+    );
+    request.on("error", reject);
+  });
+}
