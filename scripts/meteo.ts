@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { loadCliEnv } from "./cli";
 import * as demo from "./commands/demo";
+import * as lightning from "./commands/lightning";
 import * as migrate from "./commands/migrate";
 import * as stations from "./commands/stations";
 import * as users from "./commands/users";
@@ -14,7 +15,7 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
 
-for (const area of [migrate, demo, stations, users]) area.register(program);
+for (const area of [migrate, demo, stations, users, lightning]) area.register(program);
 
 await program.parseAsync();
 // Pools keep the event loop alive: leave once the command is done.
