@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageRole, signOut } from "@/lib/auth";
+import { lightningEnabled } from "@/lib/lightning/settings";
 
 export const metadata: Metadata = { title: "Administration", robots: { index: false } };
 
-/** Back-office sections add their entry here, with the lowest role that may see it. */
-const NAV = [{ href: "/admin", label: "Tableau de bord" }];
+/** Back-office sections add their entry here, with the lowest role that may see it (`shown`: only when configured). */
+const NAV: { href: string; label: string; shown?: () => boolean }[] = [
+  { href: "/admin", label: "Tableau de bord" },
+  { href: "/admin/foudre", label: "Foudre", shown: lightningEnabled },
+];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageRole("AUTHOR", "/admin");
@@ -18,7 +22,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           </Link>
           <nav aria-label="Administration">
             <ul>
-              {NAV.map((item) => (
+              {NAV.filter((item) => item.shown?.() ?? true).map((item) => (
                 <li key={item.href}>
                   <Link href={item.href}>{item.label}</Link>
                 </li>

@@ -1,7 +1,11 @@
 import Link from "next/link";
+import { lightningEnabled } from "@/lib/lightning/settings";
 
-/** Header of the apex site. Sections add their entry to NAV when they exist. */
-const NAV = [{ href: "/", label: "Accueil" }];
+/** Header of the apex site. Sections add their entry to NAV when they exist (`shown`: only when configured). */
+const NAV: { href: string; label: string; shown?: () => boolean }[] = [
+  { href: "/", label: "Accueil" },
+  { href: "/foudre", label: "Foudre", shown: lightningEnabled },
+];
 
 export function SiteHeader() {
   return (
@@ -12,7 +16,7 @@ export function SiteHeader() {
         </Link>
         <nav aria-label="Navigation principale">
           <ul>
-            {NAV.map((item) => (
+            {NAV.filter((item) => item.shown?.() ?? true).map((item) => (
               <li key={item.href}>
                 <Link href={item.href}>{item.label}</Link>
               </li>

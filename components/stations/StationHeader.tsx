@@ -1,7 +1,11 @@
 import Link from "next/link";
+import { lightningEnabled } from "@/lib/lightning/settings";
 
-/** Header of a station mini-site. Sections add their entry to NAV when they exist. */
-const NAV = [{ href: "/", label: "Conditions actuelles" }];
+/** Header of a station mini-site. Sections add their entry to NAV when they exist (`shown`: only when configured). */
+const NAV: { href: string; label: string; shown?: () => boolean }[] = [
+  { href: "/", label: "Conditions actuelles" },
+  { href: "/foudre", label: "Foudre", shown: lightningEnabled },
+];
 
 export function StationHeader({ name, networkUrl }: { name: string; networkUrl: string }) {
   return (
@@ -12,7 +16,7 @@ export function StationHeader({ name, networkUrl }: { name: string; networkUrl: 
         </Link>
         <nav aria-label="Navigation de la station">
           <ul>
-            {NAV.map((item) => (
+            {NAV.filter((item) => item.shown?.() ?? true).map((item) => (
               <li key={item.href}>
                 <Link href={item.href}>{item.label}</Link>
               </li>

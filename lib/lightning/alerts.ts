@@ -151,3 +151,92 @@ export async function checkAlerts(
   }
   return outcome;
 }
+
+/**
+ * Saves a station's alert radius (null: no alerts) and whether `userId` receives its alerts. Turning a
+ * station's alerts off also ends an alert in progress, silently.
+ */
+export async function saveStationAlert(
+  stationId: number,
+  radiusKm: number | null,
+  { userId, subscribed }: { userId: number; subscribed: boolean },
+): Promise<boolean> {
+  const station = await db().station.findUnique({ where: { id: stationId } });
+  if (!station) return false;
+  // A new row has no coordinates yet: the next import computes the station's distances.
+  await db().lightningStation.upsert({
+    where: { stationId },
+    create: { stationId, alertRadiusKm: radiusKm },
+    update: { alertRadiusKm: radiusKm },
+  });
+  if (subscribed) {
+    await db().lightningAlertSubscription.upsert({
+      where: { stationId_userId: { stationId, userId } },
+      create: { stationId, userId },
+      update: {},
+    });
+  } else {
+    await db().lightningAlertSubscription.deleteMany({ where: { stationId, userId } });
+  }
+  if (radiusKm === null) {
+    const key = alertCheckKey(station.slug);
+    const check = await db().check.findUnique({ where: { key } });
+    if (check && check.state !== "OK")
+      await recordCheck(key, "OK", "Alertes foudre désactivées pour cette station");
+  }
+  return true;
+}
+
+export interface StationAlertSettings {
+  stationId: number;
+  slug: string;
+  name: string;
+  radiusKm: number | null;
+  subscribers: { id: number; name: string }[];
+  /** Current alert state and message (null before the first check). */
+  state: "OK" | "WARNING" | "CRITICAL" | null;
+  message: string | null;
+}
+
+/** The alert settings and state of the given stations, by name. */
+export async function stationAlertSettings(stationIds: readonly number[]): Promise<StationAlertSettings[]> {
+  const stations = await db().station.findMany({
+    where: { id: { in: [...stationIds] } },
+    orderBy: { name: "asc" },
+    include: {
+      lightning: { include: { subscriptions: { include: { user: true }, orderBy: { createdAt: "asc" } } } },
+    },
+  });
+  const checks = await db().check.findMany({
+    where: { key: { in: stations.map((s) => alertCheckKey(s.slug)) } },
+  });
+  const byKey = new Map(checks.map((c) => [c.key, c]));
+  return stations.map((s) => {
+    const check = byKey.get(alertCheckKey(s.slug));
+    return {
+      stationId: s.id,
+      slug: s.slug,
+      name: s.name,
+      radiusKm: s.lightning?.alertRadiusKm ?? null,
+      subscribers: (s.lightning?.subscriptions ?? []).map((sub) => ({
+        id: sub.user.id,
+        name: sub.user.name,
+      })),
+      state: check?.state ?? null,
+      message: check?.message ?? null,
+    };
+  });
+}
+
+/** Parses the radius typed by an editor: "" is off, else whole kilometres in 1…MAX_ALERT_RADIUS_KM. */
+export function parseAlertRadius(value: string): number | null | { error: string } {
+  const text = value.trim();
+  if (text === "") return null;
+  const radius = Number(text);
+  if (!/^\d+$/.test(text) || radius < 1 || radius > MAX_ALERT_RADIUS_KM) {
+    return {
+      error: `Le rayon d'alerte doit être un nombre entier de kilomètres entre 1 et ${MAX_ALERT_RADIUS_KM} (vide : pas d'alerte).`,
+    };
+  }
+  return radius;
+}

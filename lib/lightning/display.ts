@@ -59,22 +59,45 @@ export function nearestStation<S extends LatLon>(point: LatLon, stations: readon
   return best;
 }
 
-/** Sums of daily counters per calendar month ("YYYY-MM"), in the order met. */
+/**
+ * Monthly sums of daily counters for every month from `from` to `to` ("YYYY-MM"), newest first, months
+ * without strikes included (as zeros).
+ */
 export function monthlyTotals<T extends { day: string }>(
   days: readonly T[],
   fields: readonly (keyof T)[],
+  from: string,
+  to: string,
 ): { month: string; totals: number[] }[] {
-  const months = new Map<string, number[]>();
+  const sums = new Map<string, number[]>();
   for (const day of days) {
     const month = day.day.slice(0, 7);
-    let totals = months.get(month);
+    let totals = sums.get(month);
     if (!totals) {
       totals = fields.map(() => 0);
-      months.set(month, totals);
+      sums.set(month, totals);
     }
     for (const [i, field] of fields.entries()) totals[i] += Number(day[field]);
   }
-  return [...months].map(([month, totals]) => ({ month, totals }));
+  const months: string[] = [];
+  let [year, month] = from.split("-").map(Number);
+  const [lastYear, lastMonth] = to.split("-").map(Number);
+  while (year < lastYear || (year === lastYear && month <= lastMonth)) {
+    months.push(`${year}-${String(month).padStart(2, "0")}`);
+    month++;
+    if (month > 12) {
+      month = 1;
+      year++;
+    }
+  }
+  return months.reverse().map((m) => ({ month: m, totals: sums.get(m) ?? fields.map(() => 0) }));
+}
+
+/** "2026-03" plus `n` months (negative: earlier). */
+export function addMonths(month: string, n: number): string {
+  const [year, m] = month.split("-").map(Number);
+  const index = year * 12 + (m - 1) + n;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
 }
 
 const MONTHS = [

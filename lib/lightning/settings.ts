@@ -34,7 +34,8 @@ type Env = Record<string, string | undefined>;
 
 const isSet = (value: string | undefined) => value !== undefined && value.trim() !== "";
 
-function isDemo(env: Env): boolean {
+/** LIGHTNING_DEMO is set: the pages show the demo seed's synthetic strikes. */
+export function isDemo(env: Env = process.env): boolean {
   return ["1", "true", "yes"].includes((env.LIGHTNING_DEMO ?? "").trim().toLowerCase());
 }
 

@@ -1,7 +1,9 @@
 import type { Command } from "commander";
 import mysql from "mysql2/promise";
 import { config, connectionOptions } from "../../lib/config";
+import { seedDemoLightning } from "../../lib/demo/lightning";
 import { seedDemo } from "../../lib/demo/seed";
+import { isDemo } from "../../lib/lightning/settings";
 import { action, appDatabase, assertReachable, CliError } from "../cli";
 
 /** Writes the demo archives the way the stations' Pis would (a writable connection, development only). */
@@ -13,6 +15,7 @@ export async function runDemoSeed(historyDays: number, log = (line: string) => c
   const writer = mysql.createPool({ ...options, connectionLimit: 2 });
   try {
     await seedDemo(prisma, writer, { now: Math.floor(Date.now() / 1000), historyDays, log });
+    if (isDemo()) log(`lightning: ${await seedDemoLightning(Date.now(), historyDays)} new synthetic strikes`);
   } finally {
     await writer.end();
   }

@@ -1,6 +1,7 @@
 import { config } from "../../lib/config";
 import { DEMO_USERS } from "../../lib/demo/stations";
 import { stationUrl } from "../../lib/hosts";
+import { isDemo } from "../../lib/lightning/settings";
 import { runDemoSeed } from "../commands/demo";
 import { buildIfNeeded } from "./build";
 import { prepare } from "./prepare";
@@ -12,6 +13,8 @@ import { startServer } from "./server";
  * stations were live.
  */
 await prepare();
+// The lightning pages show synthetic strikes in the demo (LIGHTNING_DEMO=0 npm run demo hides them).
+process.env.LIGHTNING_DEMO ??= "1";
 console.log("› demo data (first run: two years of 5-minute records for three stations, about a minute)");
 await runDemoSeed(731, (line) => console.log(`  ${line}`));
 buildIfNeeded();
@@ -39,6 +42,7 @@ Météo06 is running:
   a station       ${stationUrl("nice-pessicart", siteUrl)}
   other stations  ${stationUrl("villefranche", siteUrl)}  ${stationUrl("la-colmiane", siteUrl)}
   back office     ${siteUrl.origin}/admin
+  lightning map   ${siteUrl.origin}/foudre${isDemo() ? " (synthetic strikes)" : " (off)"}
 
 Demo logins (local only):
 ${DEMO_USERS.map((u) => `  ${u.role.padEnd(7)} ${u.email.padEnd(24)} ${u.password}`).join("\n")}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { LightningPanel } from "@/components/lightning/LightningPanel";
 import { formatValue } from "@/lib/format";
 import { stationOr404 } from "@/lib/station-page";
 import { stationSnapshot } from "@/lib/stations";
@@ -45,6 +46,7 @@ export default async function StationHomePage({ params }: Props) {
           </p>
         </section>
       )}
+      <LightningPanel station={station} />
     </>
   );
 }
