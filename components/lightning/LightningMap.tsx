@@ -161,7 +161,6 @@ export function LightningMap({
         ref={container}
         aria-label={label}
         className="map"
-        style={{ height: "32rem" }}
         data-strikes={drawn}
         data-animating={animating}
       />

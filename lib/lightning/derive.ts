@@ -50,19 +50,20 @@ export interface Derived {
   days: DayCount[];
 }
 
-// The Paris offset only changes on a UTC hour (DST switches happen at 01:00 UTC): one lookup per hour.
-const offsets = new Map<number, number>();
+// Paris is a whole number of hours from UTC and switches on a UTC hour: every instant of a UTC hour
+// falls on the same Paris day, computed once per hour.
+const hourDays = new Map<number, string>();
 
 /** The Paris calendar day (YYYY-MM-DD) of a unix-millisecond instant. */
 export function parisDay(timeMs: number): string {
   const hour = Math.floor(timeMs / 3_600_000);
-  let offset = offsets.get(hour);
-  if (offset === undefined) {
-    if (offsets.size > 100_000) offsets.clear();
-    offset = zoneOffset(hour * 3600);
-    offsets.set(hour, offset);
+  let day = hourDays.get(hour);
+  if (day === undefined) {
+    if (hourDays.size > 100_000) hourDays.clear();
+    day = new Date((hour * 3600 + zoneOffset(hour * 3600)) * 1000).toISOString().slice(0, 10);
+    hourDays.set(hour, day);
   }
-  return new Date(timeMs + offset * 1000).toISOString().slice(0, 10);
+  return day;
 }
 
 /** Distance (m) and bearing from a station to a strike, or null beyond NEAR_KM. */

@@ -102,6 +102,16 @@ export const ALPES_MARITIMES: readonly (readonly [number, number])[] = [
   [7.53, 43.85],
 ];
 
+const OUTLINE_BOX = {
+  south: Math.min(...ALPES_MARITIMES.map(([, lat]) => lat)),
+  north: Math.max(...ALPES_MARITIMES.map(([, lat]) => lat)),
+  west: Math.min(...ALPES_MARITIMES.map(([lon]) => lon)),
+  east: Math.max(...ALPES_MARITIMES.map(([lon]) => lon)),
+};
+
 export function inAlpesMaritimes(point: LatLon): boolean {
+  const box = OUTLINE_BOX;
+  if (point.latitude < box.south || point.latitude > box.north) return false;
+  if (point.longitude < box.west || point.longitude > box.east) return false;
   return insidePolygon(point, ALPES_MARITIMES);
 }

@@ -6,7 +6,7 @@ import { ConfigError } from "../config";
  *   the feature is hidden (no menu entry, pages answer 404, no station panel) and the import does nothing.
  * - BLITZORTUNG_URL: the participant feed (`last_strikes.php`).
  * - LIGHTNING_BBOX: west,south,east,north in degrees, the area imported.
- * - LIGHTNING_HISTORY_DAYS: how long strikes are kept.
+ * - LIGHTNING_KEEP_DAYS: how long strikes are kept.
  * - LIGHTNING_DEMO=1: shows the feature with the demo seed's synthetic strikes (never in production).
  */
 
@@ -79,10 +79,10 @@ export function parseLightningSettings(env: Env): LightningSettings {
   const bbox = parseBoundingBox(env.LIGHTNING_BBOX?.trim() || DEFAULT_BBOX);
   if (typeof bbox === "string") problems.push(bbox);
 
-  const rawDays = env.LIGHTNING_HISTORY_DAYS?.trim() || String(DEFAULT_HISTORY_DAYS);
+  const rawDays = env.LIGHTNING_KEEP_DAYS?.trim() || String(DEFAULT_HISTORY_DAYS);
   const historyDays = Number(rawDays);
   if (!/^\d+$/.test(rawDays) || historyDays < 1 || historyDays > 36600) {
-    problems.push("LIGHTNING_HISTORY_DAYS must be a whole number of days between 1 and 36600");
+    problems.push("LIGHTNING_KEEP_DAYS must be a whole number of days between 1 and 36600");
   }
 
   if (problems.length > 0 || !feedUrl || typeof bbox === "string") throw new ConfigError(problems);

@@ -42,7 +42,16 @@ beforeAll(async () => {
   process.env.SMTP_URL = smtp.url;
   const create = (slug: string, latitude: number, longitude: number) =>
     dbs.prisma.station.create({
-      data: { slug, name: `Station ${slug}`, shortName: slug, commune: slug, latitude, longitude, altitude: 0, archiveDatabase: `${dbs.prefix}${slug}` },
+      data: {
+        slug,
+        name: `Station ${slug}`,
+        shortName: slug,
+        commune: slug,
+        latitude,
+        longitude,
+        altitude: 0,
+        archiveDatabase: `${dbs.prefix}${slug}`,
+      },
     });
   station = (await create("tourrette", 43.8, 7.2)).id;
   other = (await create("menton", 43.78, 7.5)).id;
@@ -53,7 +62,9 @@ beforeAll(async () => {
     ["author", "AUTHOR"],
     ["elsewhere", "EDITOR"],
   ] as const) {
-    users[key] = (await dbs.prisma.user.create({ data: { email: `${key}@meteo06.test`, name: key, role } })).id;
+    users[key] = (
+      await dbs.prisma.user.create({ data: { email: `${key}@meteo06.test`, name: key, role } })
+    ).id;
   }
   await dbs.prisma.stationAccess.create({ data: { userId: users.owner, stationId: station } });
   await syncStations();
@@ -84,7 +95,10 @@ describe("lightning alerts", () => {
     await strike(T + 1 * MINUTE, 43.8, 7.3); // 8.03 km E
     expect(await checkAlerts(T + 2 * MINUTE)).toEqual({ sent: 2, failures: [] });
     const mails = await smtp.waitFor(2);
-    expect(mails.map((m) => (m.to as { text: string }).text).sort()).toEqual(["editor@meteo06.test", "owner@meteo06.test"]);
+    expect(mails.map((m) => (m.to as { text: string }).text).sort()).toEqual([
+      "editor@meteo06.test",
+      "owner@meteo06.test",
+    ]);
     expect(mails[0].subject).toBe("Alerte foudre : impact à 8,0\u202fkm E de Station tourrette");
     expect(mails[0].text).toContain("Dernier impact : 8,0\u202fkm E, à 16:01 (heure de Paris).");
     expect(mails[0].text).toContain("Gérer vos alertes : https://meteo06.fr/admin/foudre");
@@ -93,9 +107,9 @@ describe("lightning alerts", () => {
     expect(await checkAlerts(T + 3 * MINUTE)).toEqual({ sent: 0, failures: [] });
     expect(smtp.messages).toHaveLength(2);
     expect(await events()).toEqual(["OK>WARNING"]);
-    expect((await dbs.prisma.check.findUniqueOrThrow({ where: { key: "lightning:tourrette" } })).message).toMatch(
-      /^2 impacts à moins de 20 km en 30 min ; dernier à 5,6\u202fkm N à 16:03$/,
-    );
+    expect(
+      (await dbs.prisma.check.findUniqueOrThrow({ where: { key: "lightning:tourrette" } })).message,
+    ).toMatch(/^2 impacts à moins de 20 km en 30 min ; dernier à 5,6\u202fkm N à 16:03$/);
   });
 
   it("e-mail the end of the alert after 30 minutes without a strike", async () => {
@@ -124,7 +138,10 @@ describe("lightning alerts", () => {
     expect(await events()).toEqual(["OK>WARNING", "WARNING>OK", "OK>WARNING", "WARNING>OK"]); // ended silently
     await saveStationAlert(station, 20, { userId: users.editor, subscribed: true });
     delete process.env.SMTP_URL;
-    expect(await checkAlerts(T + 62 * MINUTE)).toEqual({ sent: 0, failures: ["tourrette: SMTP_URL is not set"] });
+    expect(await checkAlerts(T + 62 * MINUTE)).toEqual({
+      sent: 0,
+      failures: ["tourrette: SMTP_URL is not set"],
+    });
     process.env.SMTP_URL = smtp.url;
   });
 
@@ -143,12 +160,20 @@ describe("lightning alerts", () => {
       // Menton's subscriber is told; Tourrette's alert (from T, long ago) ends.
       expect(summary?.alerts.sent).toBe(3);
       const mails = await smtp.waitFor(before + 3);
-      expect(mails.slice(before).map((m) => `${(m.to as { text: string }).text} ${m.subject}`).sort()).toEqual([
+      expect(
+        mails
+          .slice(before)
+          .map((m) => `${(m.to as { text: string }).text} ${m.subject}`)
+          .sort(),
+      ).toEqual([
         "editor@meteo06.test Fin d'alerte foudre : Station tourrette",
         "elsewhere@meteo06.test Alerte foudre : impact à 1,6\u202fkm E de Station menton",
         "owner@meteo06.test Fin d'alerte foudre : Station tourrette",
       ]);
-      const run = await dbs.prisma.jobRun.findFirstOrThrow({ where: { name: "lightning-import" }, orderBy: { id: "desc" } });
+      const run = await dbs.prisma.jobRun.findFirstOrThrow({
+        where: { name: "lightning-import" },
+        orderBy: { id: "desc" },
+      });
       expect(run.message).toMatch(/, 3 alert e-mails$/);
     } finally {
       await feed?.close();

@@ -240,7 +240,7 @@ describe("lightning import", () => {
     feed.body = `${feedLine(twoDaysLater - 60_000, 43.85, 7.2)}\n${FIXTURE}`;
     const summary = await importLightning({
       now: twoDaysLater,
-      settings: settings({ LIGHTNING_HISTORY_DAYS: "1" }),
+      settings: settings({ LIGHTNING_KEEP_DAYS: "1" }),
       log: quiet,
     });
     // The fixture's strikes are now older than the history: refused from the feed, pruned from the tables.
@@ -307,6 +307,38 @@ describe("meteo lightning import (CLI)", () => {
     expect(status.stdout).not.toContain(feed.password);
   });
 
+  it("rebuilds the derived rows to exactly what the imports maintained", async () => {
+    const snapshot = async () => ({
+      distances: await rows(
+        "SELECT stationId, DATE_FORMAT(time, '%Y-%m-%d %T.%f') AS t, strikeId, distance, bearing FROM LightningStrikeDistance ORDER BY stationId, time, strikeId",
+      ),
+      stationDays: await rows(
+        "SELECT stationId, DATE_FORMAT(day, '%Y-%m-%d') AS day, within10km, within30km, within100km FROM LightningStationDay ORDER BY stationId, day",
+      ),
+      days: await rows(
+        "SELECT DATE_FORMAT(day, '%Y-%m-%d') AS day, strikes, departement FROM LightningDay ORDER BY day",
+      ),
+    });
+    const before = await snapshot();
+    expect(before.distances.length).toBeGreaterThan(0);
+    const result = await runCli(["lightning", "rebuild"], env());
+    expect(result.stdout).toMatch(/lightning distances and daily counts rebuilt/);
+    expect(result.code).toBe(0);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("forgets a removed station's distances", async () => {
+    await dbs.prisma.station.delete({ where: { slug: "levens" } });
+    expect(
+      await rows(
+        "SELECT stationId FROM LightningStrikeDistance WHERE stationId NOT IN (SELECT id FROM Station)",
+      ),
+    ).toEqual([]);
+    expect(
+      await rows("SELECT stationId FROM LightningStationDay WHERE stationId NOT IN (SELECT id FROM Station)"),
+    ).toEqual([]);
+  });
+
   it("does nothing, successfully, without a participant account", async () => {
     const result = await runCli(["lightning", "import"], { DATABASE_URL: dbs.appUrl });
     expect(result.stdout).toMatch(
@@ -318,7 +350,7 @@ describe("meteo lightning import (CLI)", () => {
   it.each([
     [{ LIGHTNING_BBOX: "5,42.5,10" }, /LIGHTNING_BBOX must be four numbers: west,south,east,north/],
     [{ LIGHTNING_BBOX: "10,42.5,5,45.5" }, /west < east/],
-    [{ LIGHTNING_HISTORY_DAYS: "two years" }, /LIGHTNING_HISTORY_DAYS must be a whole number/],
+    [{ LIGHTNING_KEEP_DAYS: "two years" }, /LIGHTNING_KEEP_DAYS must be a whole number/],
     [{ BLITZORTUNG_URL: "ftp://example.org/x" }, /BLITZORTUNG_URL must be an http\(s\) URL/],
     [{ BLITZORTUNG_PASSWORD: "" }, /BLITZORTUNG_PASSWORD is missing/],
     [

@@ -122,7 +122,7 @@ describe("feed lines", () => {
       },
     });
     // A float would have rounded to …124 ms: 1784041299123999999 is not representable.
-    expect(Math.floor(1784041299123999999 / 1e6)).toBe(1784041299124);
+    expect(Math.floor(Number("1784041299123999999") / 1e6)).toBe(1784041299124);
   });
 
   it("accepts missing or odd optional fields", () => {
@@ -194,10 +194,10 @@ describe("lightning settings", () => {
       parseLightningSettings({
         BLITZORTUNG_USERNAME: "asso",
         LIGHTNING_BBOX: "a,b,c,d",
-        LIGHTNING_HISTORY_DAYS: "0",
+        LIGHTNING_KEEP_DAYS: "0",
       }),
     ).toThrow(
-      /BLITZORTUNG_PASSWORD is missing[\s\S]*LIGHTNING_BBOX must be four numbers[\s\S]*LIGHTNING_HISTORY_DAYS must be a whole number/,
+      /BLITZORTUNG_PASSWORD is missing[\s\S]*LIGHTNING_BBOX must be four numbers[\s\S]*LIGHTNING_KEEP_DAYS must be a whole number/,
     );
     expect(() => parseLightningSettings({ LIGHTNING_BBOX: "5,42.5,10,95" })).toThrow(/out of range/);
   });
