@@ -24,7 +24,7 @@ const OVERLAP_MS = 10 * 60_000;
 const LOOKBACK_MS = 6 * 3600_000;
 /** Strikes "from the future" beyond this clock skew are refused. */
 const FUTURE_MS = 5 * 60_000;
-const BATCH = 1000;
+const BATCH = 5000;
 const LOGGED_PROBLEMS = 10;
 
 export interface ImportSummary {

@@ -353,7 +353,7 @@ describe("alerts in the back office", () => {
 });
 
 describe("without a Blitzortung account", () => {
-  it("hides the feature: no menu entry, 404 pages, no panel", async () => {
+  it("hides the feature: no menu entry, 404 pages, no panel, a notice in the back office", async () => {
     const hidden = await startTestApp({
       DATABASE_URL: dbs.appUrl,
       BLITZORTUNG_USERNAME: "",
@@ -377,6 +377,21 @@ describe("without a Blitzortung account", () => {
       expect(await page.locator("h1").textContent()).toBe("Villefranche-sur-Mer – Darse");
       expect(await page.locator("[data-lightning-panel]").count()).toBe(0);
       await page.close();
+
+      // The back office explains how to turn it on.
+      const editor = DEMO_USERS.find((u) => u.role === "EDITOR")!;
+      const context = await browser.newContext();
+      const admin = await context.newPage();
+      await admin.goto(`${hidden.origin}/connexion?retour=/admin/foudre`);
+      await admin.getByLabel("E-mail").fill(editor.email);
+      await admin.getByLabel("Mot de passe").fill(editor.password);
+      await admin.getByRole("button", { name: "Se connecter" }).click();
+      await admin.waitForURL(`${hidden.origin}/admin/foudre`, { waitUntil: "commit" });
+      await expect(admin.locator(".banner-info").textContent()).resolves.toMatch(
+        /La foudre n'est pas activée sur ce serveur : renseignez le compte participant Blitzortung/,
+      );
+      expect(await admin.locator('a[href="/admin/foudre"]').count()).toBe(0);
+      await context.close();
     } finally {
       await hidden.stop();
     }

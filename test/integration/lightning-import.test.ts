@@ -119,6 +119,12 @@ describe("lightning import", () => {
     ]);
     expect(strikes.at(-1)).toMatchObject({ altitude: 1200, polarity: 1, maxDeviation: 15000, status: 2 });
 
+    // Crash-safe storage (the legacy MyISAM tables were not).
+    const engines = await rows(
+      "SELECT DISTINCT ENGINE AS engine FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME LIKE 'Lightning%'",
+    );
+    expect(engines).toEqual([{ engine: "InnoDB" }]);
+
     const run = await dbs.prisma.jobRun.findFirstOrThrow({ where: { name: "lightning-import" } });
     expect(run.status).toBe("SUCCESS");
     expect(run.message).toMatch(
