@@ -4,6 +4,7 @@ import { type Mail, mailConfigured, sendMail } from "../mail";
 import { recordCheck } from "../ops/checks";
 import { formatParis } from "../time";
 import { strikePlace } from "./display";
+import type { NearStrike } from "./queries";
 
 /**
  * Per-station storm alerts. After each import, a station with an alert radius is WARNING while strikes
@@ -16,13 +17,6 @@ export const MAX_ALERT_RADIUS_KM = 100;
 
 export function alertCheckKey(slug: string): string {
   return `lightning:${slug}`;
-}
-
-export interface NearStrike {
-  timeMs: number;
-  /** metres */
-  distance: number;
-  bearing: number;
 }
 
 export interface AlertOutcome {

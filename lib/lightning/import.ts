@@ -4,9 +4,8 @@ import { lastSuccessfulRun, runJob } from "../jobs";
 import { recordCheck } from "../ops/checks";
 import { formatParis } from "../time";
 import { type AlertOutcome, checkAlerts } from "./alerts";
-import type { FeedStrike } from "./feed";
-import { FeedError, feedLines, feedRequestUrl, insideBox, parseFeedLine } from "./feed";
-import { type LightningSettings, lightningSettings } from "./settings";
+import { FeedError, type FeedStrike, feedLines, feedRequestUrl, insideBox, parseFeedLine } from "./feed";
+import { IMPORT_JOB, type LightningSettings, lightningSettings } from "./settings";
 import { pruneBefore, storeStrikes, syncedStations, syncStations } from "./store";
 
 /**
@@ -15,7 +14,6 @@ import { pruneBefore, storeStrikes, syncedStations, syncStations } from "./store
  * configured history, then checks the stations' alerts. Bad lines are counted and logged, never fatal.
  */
 
-export const JOB_NAME = "lightning-import";
 /** Health of the feed, for the operations status page. */
 export const FEED_CHECK = "feed:blitzortung";
 /** Strikes reach the network with a delay: each request starts this long before the previous run. */
@@ -101,8 +99,8 @@ export async function importLightning({
   const { credentials } = settings;
   if (!credentials) return null;
   return withImportLock(async () => {
-    const previous = await lastSuccessfulRun(JOB_NAME);
-    return runJob(JOB_NAME, async () => {
+    const previous = await lastSuccessfulRun(IMPORT_JOB);
+    return runJob(IMPORT_JOB, async () => {
       const resynced = await syncStations();
       const stations = await syncedStations();
       const previousMs = previous?.startedAt.getTime() ?? null;

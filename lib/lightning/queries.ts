@@ -1,7 +1,7 @@
 import { db } from "../db";
 import { lastSuccessfulRun } from "../jobs";
 import { parisDay } from "./derive";
-import { JOB_NAME } from "./import";
+import { IMPORT_JOB } from "./settings";
 
 /**
  * What the lightning pages read. Every query is an index range: recent strikes on the (time, …) unique
@@ -181,8 +181,8 @@ export async function stationsToday(nowMs: number): Promise<Map<number, StationD
 /** For the back office: the last runs of the import and what is stored. */
 export async function importStatus() {
   const [lastRun, lastSuccess, stored, newest] = await Promise.all([
-    db().jobRun.findFirst({ where: { name: JOB_NAME }, orderBy: { startedAt: "desc" } }),
-    lastSuccessfulRun(JOB_NAME),
+    db().jobRun.findFirst({ where: { name: IMPORT_JOB }, orderBy: { startedAt: "desc" } }),
+    lastSuccessfulRun(IMPORT_JOB),
     db().lightningStrike.count(),
     db().lightningStrike.aggregate({ _max: { time: true } }),
   ]);
@@ -191,5 +191,5 @@ export async function importStatus() {
 
 /** When the import last succeeded (unix ms), or null. */
 export async function lastImportMs(): Promise<number | null> {
-  return (await lastSuccessfulRun(JOB_NAME))?.startedAt.getTime() ?? null;
+  return (await lastSuccessfulRun(IMPORT_JOB))?.startedAt.getTime() ?? null;
 }

@@ -10,6 +10,9 @@ import { ConfigError } from "../config";
  * - LIGHTNING_DEMO=1: shows the feature with the demo seed's synthetic strikes (never in production).
  */
 
+/** The import's name in JobRun (its runs are shown in the back office and watched by monitoring). */
+export const IMPORT_JOB = "lightning-import";
+
 export const DEFAULT_FEED_URL = "https://data.blitzortung.org/Data/Protected/last_strikes.php";
 /** South-east France (Rhône to Italy) and the Ligurian sea down to northern Corsica. */
 export const DEFAULT_BBOX = "5,42.5,10,45.5";

@@ -1,8 +1,8 @@
 import type { Command } from "commander";
 import { lastSuccessfulRun } from "../../lib/jobs";
 import { FeedError } from "../../lib/lightning/feed";
-import { ImportLockedError, importLightning, JOB_NAME, summaryMessage } from "../../lib/lightning/import";
-import { lightningSettings } from "../../lib/lightning/settings";
+import { ImportLockedError, importLightning, summaryMessage } from "../../lib/lightning/import";
+import { IMPORT_JOB, lightningSettings } from "../../lib/lightning/settings";
 import { rebuildDerived } from "../../lib/lightning/store";
 import { formatDuration, formatParis } from "../../lib/time";
 import { action, appDatabase, CliError, printTable } from "../cli";
@@ -48,7 +48,7 @@ export function register(program: Command) {
         const [range, count, lastRun] = await Promise.all([
           prisma.lightningStrike.aggregate({ _min: { time: true }, _max: { time: true } }),
           prisma.lightningStrike.count(),
-          lastSuccessfulRun(JOB_NAME),
+          lastSuccessfulRun(IMPORT_JOB),
         ]);
         const when = (date: Date | null | undefined) =>
           date

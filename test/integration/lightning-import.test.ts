@@ -376,3 +376,25 @@ describe("meteo lightning import (CLI)", () => {
     expect(result.code).toBe(1);
   });
 });
+
+describe("gaps", () => {
+  it("says when strikes may be missing because no import succeeded for hours", async () => {
+    feed.body = "";
+    const previous = await dbs.prisma.jobRun.findFirstOrThrow({
+      where: { name: "lightning-import", status: "SUCCESS" },
+      orderBy: { startedAt: "desc" },
+    });
+    const later = Date.now() + 7 * 3600_000;
+    const summary = await importLightning({ now: later, settings: settings(), log: quiet });
+    expect(summary).toMatchObject({ received: 0, stored: 0, gapSince: previous.startedAt.getTime() });
+    // The request goes back as far as the feed remembers (6 hours), not to the previous run.
+    expect(feed.requests.at(-1)!.searchParams.get("time")).toBe(
+      `${BigInt(later - 6 * 3600_000) * 1_000_000n}`,
+    );
+    const run = await dbs.prisma.jobRun.findFirstOrThrow({
+      where: { name: "lightning-import" },
+      orderBy: { id: "desc" },
+    });
+    expect(run.message).toMatch(/; possible gap: no successful import since \d\d\/\d\d\/\d{4} \d\d:\d\d$/);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { canManageStation, hasRole, requirePageRole } from "@/lib/auth";
+import { formatNumber } from "@/lib/format";
 import { stationAlertSettings } from "@/lib/lightning/alerts";
 import { importStatus } from "@/lib/lightning/queries";
 import { lightningEnabled } from "@/lib/lightning/settings";
@@ -50,7 +51,7 @@ export default async function AdminLightningPage() {
             </p>
           )}
           <p>
-            {status.stored.toLocaleString("fr-FR")} impacts conservés
+            {formatNumber(status.stored, 0)} impacts conservés
             {status.newestMs !== null && `, le plus récent le ${formatParis(status.newestMs / 1000)}`}.
           </p>
         </section>
