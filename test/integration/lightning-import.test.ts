@@ -328,6 +328,7 @@ describe("meteo lightning import (CLI)", () => {
     const before = await snapshot();
     expect(before.distances.length).toBeGreaterThan(0);
     const result = await runCli(["lightning", "rebuild"], env());
+    expect(result.stderr).toBe("");
     expect(result.stdout).toMatch(/lightning distances and daily counts rebuilt/);
     expect(result.code).toBe(0);
     expect(await snapshot()).toEqual(before);

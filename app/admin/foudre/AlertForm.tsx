@@ -27,8 +27,9 @@ export function AlertForm({
         <input
           name="rayon"
           inputMode="numeric"
+          size={8}
           defaultValue={radiusKm ?? ""}
-          placeholder="vide : pas d'alerte"
+          placeholder="aucune"
           aria-describedby={`rayon-aide-${stationId}`}
         />
       </label>
