@@ -1,11 +1,16 @@
 import type { Command } from "commander";
-import { lastSuccessfulRun } from "../../lib/jobs";
-import { FeedError } from "../../lib/lightning/feed";
-import { ImportLockedError, importLightning, summaryMessage } from "../../lib/lightning/import";
-import { IMPORT_JOB, lightningSettings } from "../../lib/lightning/settings";
-import { rebuildDerived } from "../../lib/lightning/store";
 import { formatDuration, formatParis } from "../../lib/time";
 import { action, appDatabase, CliError, printTable } from "../cli";
+
+// The lightning modules (feed, storage, alerts and their e-mail) load only when a lightning command
+// runs: every other command of the CLI starts as fast as before.
+const lightningLib = async () => ({
+  ...(await import("../../lib/lightning/settings")),
+  ...(await import("../../lib/lightning/import")),
+  ...(await import("../../lib/lightning/feed")),
+  ...(await import("../../lib/lightning/store")),
+  ...(await import("../../lib/jobs")),
+});
 
 const DISABLED =
   "lightning is disabled: BLITZORTUNG_USERNAME and BLITZORTUNG_PASSWORD are not set (nothing imported)";
@@ -18,6 +23,8 @@ export function register(program: Command) {
     .description("fetch the new strikes of the configured area, keep the history, check the alerts")
     .action(
       action(async () => {
+        const { lightningSettings, importLightning, summaryMessage, ImportLockedError, FeedError } =
+          await lightningLib();
         const settings = lightningSettings();
         if (!settings.credentials) {
           console.log(DISABLED);
@@ -43,6 +50,7 @@ export function register(program: Command) {
     .description("strikes stored, last import, stations and their alerts")
     .action(
       action(async () => {
+        const { lightningSettings, lastSuccessfulRun, IMPORT_JOB } = await lightningLib();
         const settings = lightningSettings();
         const prisma = await appDatabase();
         const [range, count, lastRun] = await Promise.all([
@@ -88,6 +96,7 @@ export function register(program: Command) {
     .description("recompute every distance and daily count from the stored strikes")
     .action(
       action(async () => {
+        const { rebuildDerived } = await lightningLib();
         await appDatabase();
         const started = Date.now();
         await rebuildDerived();
