@@ -16,14 +16,10 @@ export interface Measurement {
 
 export async function measure(
   tasks: Record<string, () => unknown | Promise<unknown>>,
-  {
-    time = 1500,
-    warmupTime = 300,
-    iterations,
-  }: { time?: number; warmupTime?: number; iterations?: number } = {},
+  // `iterations`: the minimum number of runs (lower it for slow operations: tinybench's default is 64).
+  { time = 1500, warmupTime = 300, iterations = 64, warmupIterations = 16 } = {},
 ): Promise<Measurement[]> {
-  // tinybench runs at least `iterations` (default 64) samples: lower it for operations that take seconds.
-  const bench = new Bench({ time, warmupTime, ...(iterations ? { iterations, warmupIterations: 1 } : {}) });
+  const bench = new Bench({ time, warmupTime, iterations, warmupIterations });
   for (const [name, fn] of Object.entries(tasks)) bench.add(name, fn);
   await bench.run();
   return bench.tasks.map((task) => {

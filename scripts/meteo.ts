@@ -5,6 +5,7 @@ import * as backup from "./commands/backup";
 import * as demo from "./commands/demo";
 import * as deploy from "./commands/deploy";
 import * as importer from "./commands/import";
+import * as lightning from "./commands/lightning";
 import * as migrate from "./commands/migrate";
 import * as monitor from "./commands/monitor";
 import * as partners from "./commands/partners";
@@ -35,6 +36,7 @@ const AREAS = [
   deploy,
   partners,
   webcam,
+  lightning,
 ];
 for (const area of AREAS) area.register(program);
 

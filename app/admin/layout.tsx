@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Header, type NavItem } from "@/components/site/Header";
 import { hasRole, requirePageRole, signOut } from "@/lib/auth";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { lightningEnabled } from "@/lib/lightning/settings";
 
 export const metadata: Metadata = { title: "Administration", robots: { index: false } };
 
@@ -13,6 +14,7 @@ const NAV: (NavItem & { role: Role })[] = [
   { href: "/admin/medias", label: "Médiathèque", role: "AUTHOR" },
   { href: "/admin/categories", label: "Catégories", role: "EDITOR" },
   { href: "/admin/utilisateurs", label: "Utilisateurs", role: "ADMIN" },
+  { href: "/admin/foudre", label: "Foudre", role: "AUTHOR", shown: lightningEnabled },
   { href: "/admin/partenaires", label: "Partenaires", role: "ADMIN" },
   { href: "/admin/etat", label: "État du serveur", role: "ADMIN" },
 ];

@@ -3,6 +3,8 @@ import Link from "next/link";
 export interface NavItem {
   href: string;
   label: string;
+  /** Shown only when this returns true (a feature that needs configuration, such as lightning). */
+  shown?: () => boolean;
 }
 
 /** The header shared by the apex site, the station sites and the back office. */
@@ -27,15 +29,17 @@ export function Header({
         </Link>
         <nav aria-label={navLabel}>
           <ul>
-            {items.map((item) => (
-              <li key={item.href}>
-                {/^https?:/.test(item.href) ? (
-                  <a href={item.href}>{item.label}</a>
-                ) : (
-                  <Link href={item.href}>{item.label}</Link>
-                )}
-              </li>
-            ))}
+            {items
+              .filter((item) => item.shown?.() ?? true)
+              .map((item) => (
+                <li key={item.href}>
+                  {/^https?:/.test(item.href) ? (
+                    <a href={item.href}>{item.label}</a>
+                  ) : (
+                    <Link href={item.href}>{item.label}</Link>
+                  )}
+                </li>
+              ))}
           </ul>
         </nav>
         {children}

@@ -1,13 +1,15 @@
-import { Header } from "./Header";
+import { lightningEnabled } from "@/lib/lightning/settings";
+import { Header, type NavItem } from "./Header";
 
 /** Header of the apex site. Sections add their entry to NAV when they exist. */
-const NAV = [
+const NAV: NavItem[] = [
   { href: "/", label: "Accueil" },
   { href: "/previsions", label: "Prévisions" },
   { href: "/vigilances", label: "Vigilance" },
   { href: "/climat", label: "Climat" },
   { href: "/actualites", label: "Actualités" },
   { href: "/reseau", label: "Réseau" },
+  { href: "/foudre", label: "Foudre", shown: lightningEnabled },
   { href: "/recherche", label: "Recherche" },
 ];
 

@@ -1,9 +1,11 @@
-import { Header } from "@/components/site/Header";
+import { Header, type NavItem } from "@/components/site/Header";
+import { lightningEnabled } from "@/lib/lightning/settings";
 
 /** Header of a station mini-site. Sections add their entry to NAV when they exist. */
-const NAV = [
+const NAV: NavItem[] = [
   { href: "/", label: "Conditions actuelles" },
   { href: "/webcam", label: "Webcam" },
+  { href: "/foudre", label: "Foudre", shown: lightningEnabled },
   { href: "/a-propos", label: "À propos" },
 ];
 

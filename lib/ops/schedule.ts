@@ -79,6 +79,15 @@ export const SCHEDULE: ScheduledJob[] = [
     timeoutMinutes: 4,
   },
   {
+    unit: "webcam-prune",
+    description: "webcam archives older than each webcam's retention",
+    command: ["webcam", "prune"],
+    onCalendar: "*-*-* 04:40:00 Europe/Paris",
+    job: "webcam:prune",
+    periodMinutes: 24 * 60,
+    timeoutMinutes: 30,
+  },
+  {
     unit: "monitor",
     description: "disk, services, replication, backups and jobs checks, alerts",
     command: ["monitor"],

@@ -2,8 +2,10 @@ import type { Command } from "commander";
 import mysql from "mysql2/promise";
 import { seedDemoArticles } from "../../lib/articles/demo";
 import { config, connectionOptions } from "../../lib/config";
+import { seedDemoLightning } from "../../lib/demo/lightning";
 import { seedDemo } from "../../lib/demo/seed";
 import { seedDemoStationSite } from "../../lib/demo/station-site";
+import { isDemo } from "../../lib/lightning/settings";
 import { action, appDatabase, assertReachable, CliError } from "../cli";
 
 /** Writes the demo archives the way the stations' Pis would (a writable connection, development only). */
@@ -18,6 +20,7 @@ export async function runDemoSeed(historyDays: number, log = (line: string) => c
     await seedDemo(prisma, writer, { now, historyDays, log });
     await seedDemoStationSite(prisma, now, log);
     await seedDemoArticles(new Date(), log);
+    if (isDemo()) log(`lightning: ${await seedDemoLightning(Date.now(), historyDays)} new synthetic strikes`);
   } finally {
     await writer.end();
   }

@@ -14,7 +14,7 @@ export function register(program: Command) {
     .action(
       action(async () => {
         await appDatabase();
-        const result = await runJob("webcam-prune", async () => {
+        const result = await runJob("webcam:prune", async () => {
           const result = await pruneWebcams();
           return {
             result,

@@ -5,6 +5,7 @@ import { DEMO_WEBCAM_TOKEN } from "../../lib/demo/station-site";
 import { DEMO_USERS } from "../../lib/demo/stations";
 import { stationUrl } from "../../lib/hosts";
 import { runJob } from "../../lib/jobs";
+import { isDemo } from "../../lib/lightning/settings";
 import { runMonitor } from "../../lib/ops/monitor";
 import { listStations } from "../../lib/stations";
 import { runDemoSeed } from "../commands/demo";
@@ -24,6 +25,8 @@ async function updateDemoAggregates() {
 }
 
 await prepare();
+// The lightning pages show synthetic strikes in the demo (LIGHTNING_DEMO=0 npm run demo hides them).
+process.env.LIGHTNING_DEMO ??= "1";
 console.log("› demo data (first run: two years of 5-minute records for three stations, about a minute)");
 await runDemoSeed(731, (line) => console.log(`  ${line}`));
 console.log("› aggregates (first run: a minute or two)");
@@ -67,6 +70,7 @@ Météo06 is running:
   other stations  ${stationUrl("villefranche", siteUrl)}  ${stationUrl("la-colmiane", siteUrl)}
   back office     ${siteUrl.origin}/admin
   server status   ${siteUrl.origin}/admin/etat (admin)
+  lightning map   ${siteUrl.origin}/foudre${isDemo() ? " (synthetic strikes)" : " (off)"}
 
 Demo logins (local only):
 ${DEMO_USERS.map((u) => `  ${u.role.padEnd(7)} ${u.email.padEnd(24)} ${u.password}`).join("\n")}

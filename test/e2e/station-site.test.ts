@@ -378,7 +378,7 @@ describe("webcam", () => {
       await readFile(path.join(webcamDir, String(villefrancheId), String(webcamId), "latest.json"), "utf8"),
     );
     expect(latest.takenAt).toBeGreaterThan(now - 600);
-    const run = await dbs.prisma.jobRun.findFirst({ where: { name: "webcam-prune" } });
+    const run = await dbs.prisma.jobRun.findFirst({ where: { name: "webcam:prune" } });
     expect(run?.status).toBe("SUCCESS");
   });
 

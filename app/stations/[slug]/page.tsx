@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ForecastPanel } from "@/components/articles/ForecastPanel";
 import { TimeSeriesChart } from "@/components/charts/TimeSeriesChart";
+import { LightningPanel } from "@/components/lightning/LightningPanel";
 import { archives } from "@/lib/archive/reader";
 import { formatValue } from "@/lib/format";
 import { stationOr404 } from "@/lib/station-page";
@@ -76,6 +77,7 @@ export default async function StationHomePage({ params }: Props) {
         />
       )}
       <ForecastPanel zone={station.zone} />
+      <LightningPanel station={station} />
     </>
   );
 }

@@ -1,0 +1,130 @@
+import { formatValue } from "../format";
+import { formatDuration } from "../time";
+import { cardinal } from "../weather/wind";
+import { distanceKm, type LatLon } from "./geo";
+
+/** How strikes are shown to visitors (pure, shared by the pages, the map and the e-mails). */
+
+/** Periods of the map, in the order of its tabs. */
+export const PERIODS = {
+  "1h": { seconds: 3600, label: "1 h", title: "la dernière heure" },
+  "3h": { seconds: 3 * 3600, label: "3 h", title: "les 3 dernières heures" },
+  "24h": { seconds: 24 * 3600, label: "24 h", title: "les dernières 24 heures" },
+} as const;
+export type Period = keyof typeof PERIODS;
+
+export function isPeriod(value: unknown): value is Period {
+  return typeof value === "string" && Object.hasOwn(PERIODS, value);
+}
+
+/** Age classes of the map, newest first: colour and legend. */
+export const AGE_CLASSES = [
+  { maxSeconds: 10 * 60, color: "#ffffff", label: "moins de 10 min" },
+  { maxSeconds: 30 * 60, color: "#ffe600", label: "10 à 30 min" },
+  { maxSeconds: 3600, color: "#ff9900", label: "30 min à 1 h" },
+  { maxSeconds: 3 * 3600, color: "#ff3300", label: "1 à 3 h" },
+  { maxSeconds: 24 * 3600, color: "#8b0000", label: "3 à 24 h" },
+] as const;
+
+/** Index in AGE_CLASSES of a strike `ageSeconds` old (the oldest class beyond 24 h). */
+export function ageClass(ageSeconds: number): number {
+  const index = AGE_CLASSES.findIndex((c) => ageSeconds < c.maxSeconds);
+  return index === -1 ? AGE_CLASSES.length - 1 : index;
+}
+
+/** "850 m", "3,4 km", "12 km". */
+export function formatDistance(metres: number): string {
+  if (metres < 1000) return formatValue(Math.round(metres / 10) * 10, "m", 0);
+  const km = metres / 1000;
+  return formatValue(km, "km", km < 10 ? 1 : 0);
+}
+
+/** "12 km NE": where a strike is, seen from a station. */
+export function strikePlace(metres: number, bearing: number): string {
+  return `${formatDistance(metres)} ${cardinal(bearing)}`;
+}
+
+/** "il y a 3 min", "il y a 2 h 05"; "à l'instant" under a minute. */
+export function formatAgo(seconds: number): string {
+  return seconds < 60 ? "à l'instant" : `il y a ${formatDuration(seconds)}`;
+}
+
+/** The station nearest to a point, with the distance in metres, or null without stations. */
+export function nearestStation<S extends LatLon>(point: LatLon, stations: readonly S[]) {
+  let best: { station: S; metres: number } | null = null;
+  for (const station of stations) {
+    const metres = distanceKm(station, point) * 1000;
+    if (!best || metres < best.metres) best = { station, metres };
+  }
+  return best;
+}
+
+/**
+ * Monthly sums of daily counters for every month from `from` to `to` ("YYYY-MM"), newest first, months
+ * without strikes included (as zeros).
+ */
+export function monthlyTotals<T extends { day: string }>(
+  days: readonly T[],
+  fields: readonly (keyof T)[],
+  from: string,
+  to: string,
+): { month: string; totals: number[] }[] {
+  const sums = new Map<string, number[]>();
+  for (const day of days) {
+    const month = day.day.slice(0, 7);
+    let totals = sums.get(month);
+    if (!totals) {
+      totals = fields.map(() => 0);
+      sums.set(month, totals);
+    }
+    for (const [i, field] of fields.entries()) totals[i] += Number(day[field]);
+  }
+  const months: string[] = [];
+  let [year, month] = from.split("-").map(Number);
+  const [lastYear, lastMonth] = to.split("-").map(Number);
+  while (year < lastYear || (year === lastYear && month <= lastMonth)) {
+    months.push(`${year}-${String(month).padStart(2, "0")}`);
+    month++;
+    if (month > 12) {
+      month = 1;
+      year++;
+    }
+  }
+  return months.reverse().map((m) => ({ month: m, totals: sums.get(m) ?? fields.map(() => 0) }));
+}
+
+/** "2026-03" plus `n` months (negative: earlier). */
+export function addMonths(month: string, n: number): string {
+  const [year, m] = month.split("-").map(Number);
+  const index = year * 12 + (m - 1) + n;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+const MONTHS = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+];
+
+/** "2026-07" → "juillet 2026". */
+export function monthLabel(month: string): string {
+  return `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+}
+
+/** "2026-07-14" → "mar. 14 juillet 2026". */
+export function dayLabel(day: string): string {
+  const [y, m, d] = day.split("-").map(Number);
+  const weekday = new Intl.DateTimeFormat("fr-FR", { weekday: "short", timeZone: "UTC" }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
+  return `${weekday} ${d} ${MONTHS[m - 1]} ${y}`;
+}
