@@ -17,8 +17,8 @@ const nextConfig: NextConfig = {
     authInterrupts: true,
     // Station photos (10 MB at most) are uploaded through server actions; the multipart overhead needs room.
     serverActions: { bodySizeLimit: "11mb" },
-    // proxy.ts buffers request bodies up to this size: above our own 10 MB limit, so that an oversized
-    // webcam upload is refused with a 413 instead of being silently truncated.
+    // proxy.ts buffers request bodies up to this size (uploads to /api/ bypass the proxy): above the
+    // server actions' limit, so that a body is never silently truncated.
     proxyClientMaxBodySize: "12mb",
   },
 };

@@ -44,6 +44,8 @@ export function proxy(request: NextRequest) {
   return NextResponse.rewrite(url);
 }
 
+// API routes are the same on every host and never rewritten: keeping them out of the proxy also keeps
+// their request bodies (media and webcam uploads) out of the proxy's body buffer.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image).*)"],
+  matcher: ["/((?!_next/static|_next/image|api/).*)"],
 };

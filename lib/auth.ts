@@ -1,4 +1,4 @@
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
@@ -119,11 +119,11 @@ export function canManageStation(user: CurrentUser | null, stationId: number): b
   return hasRole(user, "EDITOR") || user?.stationIds.includes(stationId) === true;
 }
 
-/** For pages: the user with at least `role`, or a redirect to the login page. */
+/** For pages: the user with at least `role`; a redirect to the login page, or a 403 page. */
 export async function requirePageRole(role: Role, returnTo: string): Promise<CurrentUser> {
   const user = await currentUser();
   if (!user) redirect(`/connexion?retour=${encodeURIComponent(returnTo)}`);
-  if (!hasRole(user, role)) throw new ForbiddenError();
+  if (!hasRole(user, role)) forbidden(); // app/forbidden.tsx, with a 403
   return user;
 }
 

@@ -2,6 +2,17 @@
 
 const formatters = new Map<number, Intl.NumberFormat>();
 
+/**
+ * `value` rounded half away from zero to `decimals`, on the decimal value a person would write
+ * (12.85 → 12.9, 10.05 → 10.1) despite binary floating point; never -0. The one rounding rule of the
+ * platform: pages, exports and partner feeds agree to the last digit.
+ */
+export function roundHalfAway(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  const scaled = Math.round(Number((Math.abs(value) * factor).toPrecision(12)));
+  return scaled === 0 ? 0 : (Math.sign(value) * scaled) / factor;
+}
+
 export function formatNumber(value: number | null | undefined, decimals = 1): string {
   if (value == null || !Number.isFinite(value)) return "—";
   let formatter = formatters.get(decimals);
@@ -12,9 +23,7 @@ export function formatNumber(value: number | null | undefined, decimals = 1): st
     });
     formatters.set(decimals, formatter);
   }
-  // Avoid "-0,0".
-  const rounded = Number(value.toFixed(decimals));
-  return formatter.format(rounded === 0 ? 0 : rounded);
+  return formatter.format(roundHalfAway(value, decimals));
 }
 
 export function formatValue(value: number | null | undefined, unit: string, decimals = 1): string {

@@ -1,23 +1,19 @@
 import { config } from "../config";
 import { db } from "../db";
 import { type Mail, mailConfigured, sendMail } from "../mail";
-import { recordCheck } from "../ops/checks";
 import { formatParis } from "../time";
 import { strikePlace } from "./display";
 import type { NearStrike } from "./queries";
 
 /**
- * Per-station storm alerts. After each import, a station with an alert radius is WARNING while strikes
- * fell within that radius in the last 30 minutes, OK otherwise (recordCheck key `lightning:<slug>`).
- * On each change of state its subscribers get one e-mail: the storm is near, then the storm is gone.
+ * Per-station storm alerts. After each import, a station with an alert radius is "in alert" while strikes
+ * fell within that radius in the last 30 minutes (LightningStation.alertActiveSince). On each change its
+ * subscribers get one e-mail: the storm is near, then the storm is gone. A storm is weather, not the
+ * server's health: it is not a Check, so it neither pages the admins nor shows on the status page.
  */
 
 export const ALERT_WINDOW_MS = 30 * 60_000;
 export const MAX_ALERT_RADIUS_KM = 100;
-
-export function alertCheckKey(slug: string): string {
-  return `lightning:${slug}`;
-}
 
 export interface AlertOutcome {
   sent: number;
@@ -104,13 +100,16 @@ export async function checkAlerts(
         AND time <= ${new Date(nowMs)} AND distance <= ${radiusKm * 1000}
       ORDER BY time DESC`;
     const strikes = rows.map((r) => ({ timeMs: r.time.getTime(), distance: r.distance, bearing: r.bearing }));
-    const transition = await recordCheck(
-      alertCheckKey(watch.station.slug),
-      strikes.length > 0 ? "WARNING" : "OK",
-      alertStatus(radiusKm, strikes),
-      new Date(nowMs),
-    );
-    if (!transition) continue;
+    const active = strikes.length > 0;
+    const changed = active !== (watch.alertActiveSince !== null);
+    await db().lightningStation.update({
+      where: { stationId: watch.stationId },
+      data: {
+        alertMessage: alertStatus(radiusKm, strikes),
+        ...(changed ? { alertActiveSince: active ? new Date(nowMs) : null } : {}),
+      },
+    });
+    if (!changed) continue;
     // Subscribers who may still manage the station: editors, admins and its owners (the rule of
     // canManageStation in lib/auth, which needs Next's runtime and cannot be imported by the CLI).
     const recipients = await db().user.findMany({
@@ -161,7 +160,10 @@ export async function saveStationAlert(
   await db().lightningStation.upsert({
     where: { stationId },
     create: { stationId, alertRadiusKm: radiusKm },
-    update: { alertRadiusKm: radiusKm },
+    update:
+      radiusKm === null
+        ? { alertRadiusKm: null, alertActiveSince: null, alertMessage: null }
+        : { alertRadiusKm: radiusKm },
   });
   if (subscribed) {
     await db().lightningAlertSubscription.upsert({
@@ -172,12 +174,6 @@ export async function saveStationAlert(
   } else {
     await db().lightningAlertSubscription.deleteMany({ where: { stationId, userId } });
   }
-  if (radiusKm === null) {
-    const key = alertCheckKey(station.slug);
-    const check = await db().check.findUnique({ where: { key } });
-    if (check && check.state !== "OK")
-      await recordCheck(key, "OK", "Alertes foudre désactivées pour cette station");
-  }
   return true;
 }
 
@@ -187,8 +183,8 @@ export interface StationAlertSettings {
   name: string;
   radiusKm: number | null;
   subscribers: { id: number; name: string }[];
-  /** Current alert state and message (null before the first check). */
-  state: "OK" | "WARNING" | "CRITICAL" | null;
+  /** Whether a storm is within the radius, and the last evaluation in words (null before the first one). */
+  active: boolean;
   message: string | null;
 }
 
@@ -201,12 +197,7 @@ export async function stationAlertSettings(stationIds: readonly number[]): Promi
       lightning: { include: { subscriptions: { include: { user: true }, orderBy: { createdAt: "asc" } } } },
     },
   });
-  const checks = await db().check.findMany({
-    where: { key: { in: stations.map((s) => alertCheckKey(s.slug)) } },
-  });
-  const byKey = new Map(checks.map((c) => [c.key, c]));
   return stations.map((s) => {
-    const check = byKey.get(alertCheckKey(s.slug));
     return {
       stationId: s.id,
       slug: s.slug,
@@ -216,8 +207,8 @@ export async function stationAlertSettings(stationIds: readonly number[]): Promi
         id: sub.user.id,
         name: sub.user.name,
       })),
-      state: check?.state ?? null,
-      message: check?.message ?? null,
+      active: Boolean(s.lightning?.alertActiveSince),
+      message: s.lightning?.alertMessage ?? null,
     };
   });
 }

@@ -1,18 +1,15 @@
 import type { Observation } from "../archive/reader";
+import { roundHalfAway } from "../format";
 
 /** Helpers shared by the StatIC and ROMMA payload builders: rounding and window statistics. */
 
 /**
- * `value` rounded half away from zero to `decimals` and printed with a decimal point ("" when missing).
- * Rounds the decimal value a person would write (10.05 → "10.1") despite binary floating point, and
- * never prints "-0.0".
+ * `value` rounded half away from zero to `decimals` (lib/format.ts roundHalfAway) and printed with a
+ * decimal point ("" when missing), never "-0.0".
  */
 export function fixed(value: number | null | undefined, decimals: number): string {
   if (value == null || !Number.isFinite(value)) return "";
-  const factor = 10 ** decimals;
-  const scaled = Math.round(Number((Math.abs(value) * factor).toPrecision(12)));
-  const rounded = scaled === 0 ? 0 : (Math.sign(value) * scaled) / factor;
-  return rounded.toFixed(decimals);
+  return roundHalfAway(value, decimals).toFixed(decimals);
 }
 
 /** Records whose interval ends in (from, to]. */

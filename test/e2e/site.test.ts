@@ -50,11 +50,10 @@ async function latestTemperature(slug: string): Promise<{ text: string; dateTime
     [dbs.prefix + station.archiveDatabase],
   );
   const celsius = row.usUnits === 1 ? ((row.outTemp - 32) * 5) / 9 : row.outTemp;
-  const rounded = Math.round(celsius * 10) / 10;
-  return {
-    text: `${(rounded === 0 ? 0 : rounded).toFixed(1).replace(".", ",")}\u202f°C`,
-    dateTime: row.dateTime,
-  };
+  // The platform's rule: half away from zero on the decimal value (12.85 → 12,9).
+  const tenths = Math.round(Number((Math.abs(celsius) * 10).toPrecision(12)));
+  const sign = celsius < 0 && tenths > 0 ? "-" : "";
+  return { text: `${sign}${Math.floor(tenths / 10)},${tenths % 10}\u202f°C`, dateTime: row.dateTime };
 }
 
 function parisClock(dateTime: number): string {

@@ -25,12 +25,9 @@ async function strike(timeMs: number, latitude: number, longitude: number) {
   );
 }
 
-async function events() {
-  const check = await dbs.prisma.check.findUnique({
-    where: { key: "lightning:tourrette" },
-    include: { events: { orderBy: { id: "asc" } } },
-  });
-  return check?.events.map((e) => `${e.from}>${e.to}`) ?? [];
+async function alertState() {
+  const station = await dbs.prisma.station.findUniqueOrThrow({ where: { slug: "tourrette" } });
+  return dbs.prisma.lightningStation.findUniqueOrThrow({ where: { stationId: station.id } });
 }
 
 beforeAll(async () => {
@@ -85,9 +82,9 @@ describe("lightning alerts", () => {
     await strike(T - 45 * MINUTE, 43.8, 7.25); // 4 km, but 45 minutes ago
     expect(await checkAlerts(T)).toEqual({ sent: 0, failures: [] });
     expect(smtp.messages).toHaveLength(0);
-    expect(await dbs.prisma.check.findUnique({ where: { key: "lightning:tourrette" } })).toMatchObject({
-      state: "OK",
-      message: "Aucun impact à moins de 20 km depuis 30 min",
+    expect(await alertState()).toMatchObject({
+      alertActiveSince: null,
+      alertMessage: "Aucun impact à moins de 20 km depuis 30 min",
     });
   });
 
@@ -106,10 +103,13 @@ describe("lightning alerts", () => {
     await strike(T + 3 * MINUTE, 43.85, 7.2);
     expect(await checkAlerts(T + 3 * MINUTE)).toEqual({ sent: 0, failures: [] });
     expect(smtp.messages).toHaveLength(2);
-    expect(await events()).toEqual(["OK>WARNING"]);
-    expect(
-      (await dbs.prisma.check.findUniqueOrThrow({ where: { key: "lightning:tourrette" } })).message,
-    ).toMatch(/^2 impacts à moins de 20 km en 30 min ; dernier à 5,6\u202fkm N à 16:03$/);
+    const state = await alertState();
+    expect(state.alertActiveSince).toEqual(new Date(T + 2 * MINUTE)); // the alert began with the first check
+    expect(state.alertMessage).toMatch(
+      /^2 impacts à moins de 20 km en 30 min ; dernier à 5,6\u202fkm N à 16:03$/,
+    );
+    // A storm is weather, not the server's health: nothing for the admins' status page.
+    expect(await dbs.prisma.check.count({ where: { key: { startsWith: "lightning:" } } })).toBe(0);
   });
 
   it("e-mail the end of the alert after 30 minutes without a strike", async () => {
@@ -120,7 +120,7 @@ describe("lightning alerts", () => {
       "Fin d'alerte foudre : Station tourrette",
       "Fin d'alerte foudre : Station tourrette",
     ]);
-    expect(await events()).toEqual(["OK>WARNING", "WARNING>OK"]);
+    expect((await alertState()).alertActiveSince).toBeNull();
   });
 
   it("report undeliverable e-mails without failing", async () => {
@@ -135,7 +135,7 @@ describe("lightning alerts", () => {
     ]);
     // Without SMTP at all: said once per station.
     await saveStationAlert(station, null, { userId: users.editor, subscribed: true });
-    expect(await events()).toEqual(["OK>WARNING", "WARNING>OK", "OK>WARNING", "WARNING>OK"]); // ended silently
+    expect((await alertState()).alertActiveSince).toBeNull(); // turning alerts off ends the storm's alert silently
     await saveStationAlert(station, 20, { userId: users.editor, subscribed: true });
     delete process.env.SMTP_URL;
     expect(await checkAlerts(T + 62 * MINUTE)).toEqual({

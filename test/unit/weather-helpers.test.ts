@@ -76,3 +76,15 @@ describe("number formatting", () => {
     expect(formatValue(null, "°C")).toBe("—");
   });
 });
+
+describe("rounding", () => {
+  it("rounds half away from zero on the decimal value, everywhere", async () => {
+    const { roundHalfAway } = await import("@/lib/format");
+    expect(roundHalfAway(12.85, 1)).toBe(12.9);
+    expect(roundHalfAway(10.05, 1)).toBe(10.1);
+    expect(roundHalfAway(-2.25, 1)).toBe(-2.3);
+    expect(roundHalfAway(-0.04, 1)).toBe(0);
+    expect(formatNumber(12.85)).toBe("12,9");
+    expect(formatNumber(((55.13 - 32) * 5) / 9)).toBe("12,9"); // 12.85 °C from °F, a binary 12.849999…
+  });
+});

@@ -10,8 +10,6 @@ import { AlertForm } from "./AlertForm";
 
 export const metadata: Metadata = { title: "Foudre" };
 
-const STATE_LABEL = { OK: "calme", WARNING: "alerte en cours", CRITICAL: "alerte en cours" } as const;
-
 export default async function AdminLightningPage() {
   const user = await requirePageRole("AUTHOR", "/admin/foudre");
   if (!lightningEnabled()) {
@@ -73,7 +71,7 @@ export default async function AdminLightningPage() {
             <p data-field="alertState">
               {s.radiusKm === null
                 ? "Pas d'alerte."
-                : `État : ${s.state ? STATE_LABEL[s.state] : "pas encore contrôlé"}${s.message ? ` (${s.message})` : ""}.`}
+                : `État : ${s.message === null ? "pas encore contrôlé" : s.active ? "alerte en cours" : "calme"}${s.message ? ` (${s.message})` : ""}.`}
             </p>
             <p className="muted" data-field="subscribers">
               Abonnés : {s.subscribers.length ? s.subscribers.map((u) => u.name).join(", ") : "personne"}
