@@ -13,7 +13,10 @@ import { type MetricRow, type RommaTestServer, startRommaServer, writeArchive } 
 const PASSWORD = "r0mma&secret";
 const HOUR = 3600;
 const END = Date.parse("2026-03-20T12:00:00Z") / 1000;
+// Short timeouts keep the "server hangs" cases quick; the answering server replies at once, but a loaded
+// machine can stall a request for a while, so the cases where it answers use a generous timeout.
 const settings: PartnerSettings = { timeoutMs: 400, retryDelayMs: 60, logRetentionDays: 90 };
+const patient: PartnerSettings = { ...settings, timeoutMs: 5000 };
 
 let dbs: TestDatabases;
 let server: RommaTestServer;
@@ -89,14 +92,14 @@ beforeEach(async () => {
 describe("ROMMA over HTTP", () => {
   it("starts a new feed with the newest record, then sends each new record once, in order", async () => {
     await setLastRecord(null);
-    const first = await sendFeed(await feed(), { at: END - 2 * HOUR, settings });
+    const first = await sendFeed(await feed(), { at: END - 2 * HOUR, settings: patient });
     expect(first).toMatchObject({ outcome: "sent", sent: 1 });
     expect(server.acknowledged).toEqual([END - 2 * HOUR]);
     const query = server.requests[0];
     expect(query.get("id")).toBe("77");
     expect(query.get("pwd")).toBe(PASSWORD);
 
-    const next = await sendFeed(await feed(), { at: END - HOUR, settings });
+    const next = await sendFeed(await feed(), { at: END - HOUR, settings: patient });
     expect(next).toMatchObject({ outcome: "sent", sent: 12, message: "12 relevé(s) envoyé(s)" });
     expect(server.acknowledged).toEqual(times(END - 2 * HOUR - 1, END - HOUR));
     expect((await feed()).lastRecordTime).toBe(END - HOUR);
