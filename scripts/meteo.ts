@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { loadCliEnv } from "./cli";
 import * as aggregates from "./commands/aggregates";
+import * as climate from "./commands/climate";
 import * as demo from "./commands/demo";
 import * as migrate from "./commands/migrate";
 import * as stations from "./commands/stations";
@@ -15,7 +16,7 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
 
-for (const area of [migrate, demo, stations, users, aggregates]) area.register(program);
+for (const area of [migrate, demo, stations, users, aggregates, climate]) area.register(program);
 
 await program.parseAsync();
 // Pools keep the event loop alive: leave once the command is done.

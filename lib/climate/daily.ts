@@ -141,6 +141,12 @@ export function dateOf(t: number): string {
   return new Date(t * 1000).toISOString().slice(0, 10);
 }
 
+/** The earlier of two "YYYY-MM-DD" dates. */
+export function earlierDate(a: string, b: string): string {
+  if (a <= b) return a;
+  return b;
+}
+
 export function addDays(date: string, days: number): string {
   return dateOf(dayStart(date) + days * DAY);
 }

@@ -11,6 +11,7 @@ import {
   climateHourSpan,
   computeClimateDay,
   dateOf,
+  earlierDate,
 } from "./daily";
 import {
   climateExtent,
@@ -119,12 +120,12 @@ export async function rebuildClimate(
   // An hour starting at H lies in the windows of the days dateOf(H - 6 h) to dateOf(H + 6 h).
   const from = options.from ?? (extent ? dateOf(extent.first - 6 * HOUR) : "0001-01-01");
   const newest = extent ? dateOf(extent.last + 6 * HOUR) : from;
-  const to = options.to ?? (newest < lastStartedDay(at) ? newest : lastStartedDay(at));
+  const to = options.to ?? earlierDate(newest, lastStartedDay(at));
   await deleteClimateDays(sql, station.id, from, to);
   if (!extent) return result;
   for (let chunk = from; chunk <= to; chunk = addDays(chunk, CHUNK_DAYS)) {
     const last = addDays(chunk, CHUNK_DAYS - 1);
-    const chunkEnd = last < to ? last : to;
+    const chunkEnd = earlierDate(last, to);
     const hours = await readClimateHours(sql, station.id, chunk, chunkEnd, at);
     const { rows, examined } = changedDays(chunk, chunkEnd, hours, at);
     await replaceClimateDays(sql, station.id, rows);
@@ -142,7 +143,7 @@ export async function updateClimate(station: Station, options: ClimateOptions = 
   if (!stored) return rebuildClimate(station, { ...options, sql, at });
 
   const lookbackStart = dateOf(at - (options.lookbackDays ?? 35) * 86400);
-  const from = stored.last < lookbackStart ? stored.last : lookbackStart;
+  const from = earlierDate(stored.last, lookbackStart);
   const to = lastStartedDay(at);
   if (from > to) return { station: station.slug, computed: 0, removed: 0, examined: 0 };
   const [hours, fingerprints] = await Promise.all([
@@ -168,7 +169,7 @@ export function recomputeClimatePeriod(
 ) {
   const { first, last } = daysTouching(from, to);
   const at = options.at ?? now();
-  const end = last < lastStartedDay(at) ? last : lastStartedDay(at);
+  const end = earlierDate(last, lastStartedDay(at));
   if (first > end) return Promise.resolve({ station: station.slug, computed: 0, removed: 0, examined: 0 });
   return rebuildClimate(station, { ...options, at, from: first, to: end });
 }
