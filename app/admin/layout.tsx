@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageRole, signOut } from "@/lib/auth";
+import { hasRole, requirePageRole, signOut } from "@/lib/auth";
+import type { Role } from "@/lib/generated/prisma/enums";
 
 export const metadata: Metadata = { title: "Administration", robots: { index: false } };
 
 /** Back-office sections add their entry here, with the lowest role that may see it. */
-const NAV = [{ href: "/admin", label: "Tableau de bord" }];
+const NAV: { href: string; label: string; role: Role }[] = [
+  { href: "/admin", label: "Tableau de bord", role: "AUTHOR" },
+  { href: "/admin/climatologie", label: "Climatologie", role: "EDITOR" },
+];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageRole("AUTHOR", "/admin");
@@ -18,7 +22,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           </Link>
           <nav aria-label="Administration">
             <ul>
-              {NAV.map((item) => (
+              {NAV.filter((item) => hasRole(user, item.role)).map((item) => (
                 <li key={item.href}>
                   <Link href={item.href}>{item.label}</Link>
                 </li>
