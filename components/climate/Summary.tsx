@@ -15,6 +15,7 @@ export function KeyFigures({
   reference: Reference;
   anomalies: Anomalies;
 }) {
+  const isYear = summary.period.length === 4;
   const figure = (
     field: string,
     label: string,
@@ -50,10 +51,12 @@ export function KeyFigures({
     summary.rr.total === null && summary.rr.sum !== null
       ? `cumul incomplet : ${formatValue(summary.rr.sum, "mm")} sur ${summary.rr.present} jour(s), ${summary.rr.missing} manquant(s)`
       : undefined;
-  const missingNote = (stat: PeriodSummary["tn"]) =>
-    stat.mean === null && stat.present > 0
-      ? `non calculée : ${stat.missing} jour(s) manquant(s), dont ${stat.longestGap} consécutifs (règle 11/5)`
-      : undefined;
+  const missingNote = (stat: PeriodSummary["tn"]) => {
+    if (stat.mean !== null || stat.present === 0) return undefined;
+    return isYear
+      ? "non calculée : il faut les 12 moyennes mensuelles"
+      : `non calculée : ${stat.missing} jour(s) manquant(s), au plus ${stat.longestGap} consécutifs (règle 11/5)`;
+  };
   return (
     <div className="grid figures">
       {figure(
