@@ -60,9 +60,10 @@ export function monthlySummaryDraft(input: SummaryInput): SummaryDraft {
     label: string,
     e: { value: number; date: string; at: number | null } | null,
     unit: string,
+    decimals = 1,
   ) =>
     e
-      ? `<li>${label} : <strong>${formatValue(e.value, unit)}</strong> le ${dateLabel(e.date)}${e.at ? ` à ${timeLabel(e.at)}` : ""}</li>`
+      ? `<li>${label} : <strong>${formatValue(e.value, unit, decimals)}</strong> le ${dateLabel(e.date)}${e.at ? ` à ${timeLabel(e.at)}` : ""}</li>`
       : "";
   const refRow = (
     label: string,
@@ -96,7 +97,7 @@ export function monthlySummaryDraft(input: SummaryInput): SummaryDraft {
     extreme("Température la plus basse (Tn)", extremes.tnMin, "°C"),
     extreme("Température la plus haute (Tx)", extremes.txMax, "°C"),
     extreme("Précipitations quotidiennes maximales", extremes.rrMax, "mm"),
-    extreme("Rafale maximale", extremes.gustMax, "km/h"),
+    extreme("Rafale maximale", extremes.gustMax, "km/h", 0),
     "</ul>",
     "<h2>Jours remarquables</h2>",
     "<ul>",

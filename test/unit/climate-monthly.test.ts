@@ -69,7 +69,10 @@ function day(date: string, values: Partial<ClimateDay> = {}): ClimateDay {
   };
 }
 
-const monthDays = (month: string, values: (date: string, i: number) => Partial<ClimateDay> | null = () => ({})) =>
+const monthDays = (
+  month: string,
+  values: (date: string, i: number) => Partial<ClimateDay> | null = () => ({}),
+) =>
   daysOfMonth(month)
     .map((date, i) => {
       const v = values(date, i);
@@ -106,7 +109,11 @@ describe("the WMO 11/5 rule for monthly means", () => {
   });
 
   it("applies to a station that starts mid-month: the days before it are missing", () => {
-    const from16 = summarizeMonth("2025-03", monthDays("2025-03", (_, i) => (i + 1 >= 16 ? {} : null)), LATER);
+    const from16 = summarizeMonth(
+      "2025-03",
+      monthDays("2025-03", (_, i) => (i + 1 >= 16 ? {} : null)),
+      LATER,
+    );
     expect(from16.tn.missing).toBe(15);
     expect(from16.tn.mean).toBeNull();
     expect(from16.rr.total).toBeNull();
@@ -154,7 +161,12 @@ describe("monthly totals, extremes, counts and DJU", () => {
     expect(month.extremes.txMax).toMatchObject({ value: 35, date: "2024-02-06" });
     expect(month.extremes.txMin).toMatchObject({ value: -0.5, date: "2024-02-07" });
     expect(month.extremes.rrMax).toMatchObject({ value: 100.4, date: "2024-02-10" });
-    expect(month.extremes.gustMax).toEqual({ value: 90, date: "2024-02-09", at: utc("2024-02-09T14:10"), dir: 225 });
+    expect(month.extremes.gustMax).toEqual({
+      value: 90,
+      date: "2024-02-09",
+      at: utc("2024-02-09T14:10"),
+      dir: 225,
+    });
   });
 
   it("counts the Météo-France days over the days present", () => {
@@ -183,7 +195,10 @@ describe("monthly totals, extremes, counts and DJU", () => {
 
   it("sums the heating degree days max(0, 18 - Tmoy)", () => {
     const month = summarizeMonth("2024-02", days, LATER);
-    const expected = days.reduce((sum, d) => sum + Math.max(0, 18 - ((d.tn as number) + (d.tx as number)) / 2), 0);
+    const expected = days.reduce(
+      (sum, d) => sum + Math.max(0, 18 - ((d.tn as number) + (d.tx as number)) / 2),
+      0,
+    );
     expect(month.dju).toEqual({ sum: expect.closeTo(expected, 9), days: 29, complete: true });
   });
 });
@@ -193,7 +208,9 @@ describe("months in progress and partial days", () => {
     // 10 March 2025 at 05:00 UTC: 9 March is not final yet (until 10 March 06:00).
     expect(lastFinalDay(utc("2025-03-10T05:00"))).toBe("2025-03-08");
     expect(lastFinalDay(utc("2025-03-10T06:00"))).toBe("2025-03-09");
-    const days = monthDays("2025-03", (date) => (date <= "2025-03-09" ? { partial: date === "2025-03-09" } : null));
+    const days = monthDays("2025-03", (date) =>
+      date <= "2025-03-09" ? { partial: date === "2025-03-09" } : null,
+    );
     const month = summarizeMonth("2025-03", days, utc("2025-03-10T05:00"));
     expect(month.inProgress).toBe(true);
     expect(month.daysExpected).toBe(8);
@@ -237,7 +254,11 @@ describe("yearly values from monthly values", () => {
 describe("normals and station averages", () => {
   const months = (from: number, to: number, tn: (year: number) => number) =>
     Array.from({ length: to - from + 1 }, (_, i) =>
-      summarizeMonth(`${from + i}-01`, monthDays(`${from + i}-01`, () => ({ tn: tn(from + i), rr: 2 })), LATER),
+      summarizeMonth(
+        `${from + i}-01`,
+        monthDays(`${from + i}-01`, () => ({ tn: tn(from + i), rr: 2 })),
+        LATER,
+      ),
     );
 
   it("uses the station average, labelled with its period and year count, when 1991–2020 has too few years", () => {
@@ -251,7 +272,9 @@ describe("normals and station averages", () => {
   it("uses the WMO 1991–2020 normal when 24 of the 30 years are valid, not with 23", () => {
     const all = months(1985, 2025, (y) => (y >= 1991 && y <= 2020 ? 3 : 10));
     // Remove 6 years of the normal period: 24 left.
-    const with24 = all.filter((m) => !["1991", "1992", "1993", "1994", "1995", "1996"].includes(m.period.slice(0, 4)));
+    const with24 = all.filter(
+      (m) => !["1991", "1992", "1993", "1994", "1995", "1996"].includes(m.period.slice(0, 4)),
+    );
     expect(referenceFrom(with24).tn).toMatchObject({ kind: "normal", value: 3, years: 24 });
     expect(referenceLabel(referenceFrom(with24).tn)).toBe("normale OMM 1991–2020");
     const with23 = with24.filter((m) => m.period.slice(0, 4) !== "1997");
@@ -260,7 +283,11 @@ describe("normals and station averages", () => {
 
   it("gives the anomalies of a month against its reference", () => {
     const ref = referenceFrom(months(2016, 2025, () => 4));
-    const march = summarizeMonth("2026-01", monthDays("2026-01", () => ({ tn: 5.5, rr: 4 })), LATER);
+    const march = summarizeMonth(
+      "2026-01",
+      monthDays("2026-01", () => ({ tn: 5.5, rr: 4 })),
+      LATER,
+    );
     expect(anomalies(march, ref)).toEqual({ tn: 1.5, tx: 0, tmoy: 0.75, rr: 62, rrRatio: 2 });
   });
 });
