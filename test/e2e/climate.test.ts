@@ -265,6 +265,7 @@ describe("back office", () => {
     const drafts = page.locator("[data-summaries] a");
     expect(await drafts.count()).toBe(DEMO_STATIONS.length);
     await page.locator("[data-summaries] a", { hasText: "Villefranche" }).click();
+    await page.waitForURL(/\/admin\/climatologie\/bilans\/\d+$/);
     await expect(page.locator("h1").textContent()).resolves.toMatch(
       /^Bilan climatologique de .+ à Villefranche-sur-Mer – Darse$/,
     );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ClimateNav } from "@/components/climate/ClimateNav";
+import { Method } from "@/components/climate/Method";
 import { monthName } from "@/lib/climate/format";
 import { monthsOfYear } from "@/lib/climate/monthly";
 import { currentMonth } from "@/lib/climate/queries";
@@ -52,6 +53,7 @@ export default async function ReportsPage({ params }: Props) {
           </ul>
         </section>
       ))}
+      <Method />
     </>
   );
 }
