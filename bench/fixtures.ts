@@ -40,7 +40,8 @@ export async function ensureBenchArchive(writer: Pool): Promise<number> {
  */
 export async function benchAppDatabase(serverUrl: string): Promise<{ url: string; stationSlug: string }> {
   const name = process.env.BENCH_APP_DATABASE ?? "meteo06_bench";
-  if (!/^[A-Za-z0-9_]{1,64}$/.test(name)) throw new Error(`BENCH_APP_DATABASE "${name}" is not a database name`);
+  if (!/^[A-Za-z0-9_]{1,64}$/.test(name))
+    throw new Error(`BENCH_APP_DATABASE "${name}" is not a database name`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   await migrate(url.toString());

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { request } from "node:http";
+import { cpus, loadavg } from "node:os";
 import mysql, { type Pool, type RowDataPacket } from "mysql2/promise";
 import { updateAggregates } from "@/lib/aggregates/job";
 import { readHours } from "@/lib/aggregates/store";
@@ -313,7 +314,7 @@ export const suite: Suite = {
     await raw.end();
 
     printTable(
-      "Climatology — 10 years of 5-minute records (page data and jobs beside the legacy per-day scans)",
+      `Climatology — 10 years of 5-minute records (page data and jobs beside the legacy per-day scans); load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`,
       [...fast, ...slow, ...jobs, ...http],
       "SELECT 1 round trip",
     );

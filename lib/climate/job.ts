@@ -13,11 +13,15 @@ import {
   dateOf,
   earlierDate,
 } from "./daily";
+import { monthsBetween, summarizeMonth } from "./monthly";
+import { periodValues } from "./normals";
 import {
   climateExtent,
   deleteClimateDays,
+  readClimateDays,
   readFingerprints,
   replaceClimateDays,
+  replaceClimateMonths,
   type StoredDay,
 } from "./store";
 
@@ -29,6 +33,7 @@ import {
  *   recomputed, so replication catching up after an outage corrects past days, and a quiet run writes
  *   nothing. Partial days (before D+1 06:00 UTC) are recomputed on every run.
  * - rebuild: recomputes every day of a period from the hourly aggregates, a year at a time.
+ * Either way the months of the days written get their ClimateMonth values (what references use).
  */
 
 const HOUR = 3600;
@@ -105,6 +110,21 @@ function readClimateHours(sql: Pool, stationId: number, from: string, to: string
   return readHours(sql, stationId, climateHourSpan(from).from, end, CLIMATE_HOUR_COLUMNS);
 }
 
+/** Recomputes the ClimateMonth values (what references are built from) of `months`, as known at `at`. */
+async function refreshMonths(sql: Pool, station: Station, months: readonly string[], at: number) {
+  if (months.length === 0) return;
+  const sorted = [...months].sort();
+  const days = await readClimateDays(sql, station.id, `${sorted[0]}-01`, `${sorted.at(-1)}-31`, [
+    "partial",
+    "tn",
+    "tx",
+    "tmoy",
+    "rr",
+  ]);
+  const values = sorted.map((month) => periodValues(summarizeMonth(month, days, at)));
+  await replaceClimateMonths(sql, station.id, sorted, values);
+}
+
 /**
  * Recomputes every day of [from, to] (default: every day the hourly aggregates touch), a year at a time;
  * days without any record are removed.
@@ -132,6 +152,7 @@ export async function rebuildClimate(
     result.computed += rows.length;
     result.examined += examined;
   }
+  await refreshMonths(sql, station, monthsBetween(from, to), at);
   return result;
 }
 
@@ -151,7 +172,11 @@ export async function updateClimate(station: Station, options: ClimateOptions = 
     readFingerprints(sql, station.id, from, to),
   ]);
   const { rows, remove, examined } = changedDays(from, to, hours, at, fingerprints);
-  if (rows.length || remove.length) await replaceClimateDays(sql, station.id, rows, remove);
+  if (rows.length || remove.length) {
+    await replaceClimateDays(sql, station.id, rows, remove);
+    const months = new Set([...rows.map((r) => r.day.date), ...remove].map((date) => date.slice(0, 7)));
+    await refreshMonths(sql, station, [...months], at);
+  }
   return { station: station.slug, computed: rows.length, removed: remove.length, examined };
 }
 
@@ -172,10 +197,6 @@ export function recomputeClimatePeriod(
   const end = earlierDate(last, lastStartedDay(at));
   if (first > end) return Promise.resolve({ station: station.slug, computed: 0, removed: 0, examined: 0 });
   return rebuildClimate(station, { ...options, at, from: first, to: end });
-}
-
-export interface ClimateStationsRun {
-  results: ClimateResult[];
 }
 
 /** update or rebuild for several stations, recorded as a job run ("climate:update" / "climate:rebuild"). */

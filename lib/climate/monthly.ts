@@ -254,6 +254,31 @@ export function summarizeMonth(month: string, days: readonly ClimateDay[], at: n
   };
 }
 
+/** The yearly mean of 12 monthly means: null unless all 12 are there (WMO). */
+export function meanOfTwelve(values: readonly (number | null)[]): number | null {
+  const total = totalOfTwelve(values);
+  return total === null ? null : total / 12;
+}
+
+/** The yearly total of 12 monthly totals: null unless all 12 are there. */
+export function totalOfTwelve(values: readonly (number | null)[]): number | null {
+  if (values.length !== 12 || values.some((v) => v === null)) return null;
+  return (values as number[]).reduce((a, b) => a + b, 0);
+}
+
+/** "YYYY-MM" of every month from the one of `first` to the one of `last` (dates or months). */
+export function monthsBetween(first: string, last: string): string[] {
+  const keys: string[] = [];
+  let [year, month] = first.split("-").map(Number);
+  const end = last.slice(0, 7);
+  for (let key = first.slice(0, 7); key <= end; key = `${year}-${String(month).padStart(2, "0")}`) {
+    keys.push(key);
+    month += 1;
+    if (month > 12) [year, month] = [year + 1, 1];
+  }
+  return keys;
+}
+
 function best<T extends Extreme>(values: readonly (T | null)[], lowest: boolean): T | null {
   let result: T | null = null;
   for (const v of values) {
@@ -270,16 +295,14 @@ export function summarizeYear(year: number, months: readonly PeriodSummary[]): P
   const started = months.filter((m) => m.daysExpected > 0);
   const yearMean = (key: Key): MeanStat => {
     const stats = months.map((m) => m[key]);
-    const all = stats.length === 12 && stats.every((s) => s.mean !== null);
     return {
-      mean: all ? stats.reduce((sum, s) => sum + (s.mean as number), 0) / 12 : null,
+      mean: meanOfTwelve(stats.map((s) => s.mean)),
       present: stats.reduce((sum, s) => sum + s.present, 0),
       missing: stats.reduce((sum, s) => sum + s.missing, 0),
       longestGap: Math.max(0, ...stats.map((s) => s.longestGap)),
     };
   };
   const sums = started.map((m) => m.rr.sum).filter((v): v is number => v !== null);
-  const rrComplete = months.length === 12 && months.every((m) => m.rr.total !== null);
   const total = <K extends keyof DayCounts>(key: K) => months.reduce((sum, m) => sum + m.counts[key], 0);
   const daysInYear = months.reduce((sum, m) => sum + m.daysInPeriod, 0);
   const daysExpected = months.reduce((sum, m) => sum + m.daysExpected, 0);
@@ -298,7 +321,7 @@ export function summarizeYear(year: number, months: readonly PeriodSummary[]): P
     t24: yearMean("t24"),
     t8: yearMean("t8"),
     rr: {
-      total: rrComplete ? months.reduce((sum, m) => sum + (m.rr.total as number), 0) : null,
+      total: totalOfTwelve(months.map((m) => m.rr.total)),
       sum: sums.length ? sums.reduce((a, b) => a + b, 0) : null,
       present: months.reduce((sum, m) => sum + m.rr.present, 0),
       missing: months.reduce((sum, m) => sum + m.rr.missing, 0),

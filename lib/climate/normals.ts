@@ -1,4 +1,4 @@
-import type { PeriodSummary } from "./monthly";
+import { meanOfTwelve, monthsOfYear, type PeriodSummary, totalOfTwelve } from "./monthly";
 
 /**
  * References to compare a month (or a year) with, as pure functions:
@@ -27,18 +27,52 @@ export interface ReferenceValue {
 
 export type Reference = Record<ReferenceKey, ReferenceValue>;
 
-/** The value of a summary that a reference is built from (null when not valid). */
-export function referenceInput(summary: PeriodSummary, key: ReferenceKey): number | null {
-  if (summary.inProgress) return null;
-  return key === "rr" ? summary.rr.total : summary[key].mean;
+/** What a reference is built from, per month or year: the valid values only (ClimateMonth stores them). */
+export interface PeriodValues {
+  /** "YYYY-MM" or "YYYY" */
+  period: string;
+  inProgress: boolean;
+  /** means that passed the 11/5 rule, total only when complete; null otherwise */
+  tn: number | null;
+  tx: number | null;
+  tmoy: number | null;
+  rr: number | null;
 }
 
-const yearOf = (summary: PeriodSummary) => Number(summary.period.slice(0, 4));
+export function periodValues(summary: PeriodSummary): PeriodValues {
+  return {
+    period: summary.period,
+    inProgress: summary.inProgress,
+    tn: summary.tn.mean,
+    tx: summary.tx.mean,
+    tmoy: summary.tmoy.mean,
+    rr: summary.rr.total,
+  };
+}
 
-function average(summaries: readonly PeriodSummary[], key: ReferenceKey, kind: ReferenceValue["kind"]) {
-  const valid = summaries
-    .map((s) => ({ year: yearOf(s), value: referenceInput(s, key) }))
-    .filter((v): v is { year: number; value: number } => v.value !== null);
+/**
+ * A year's values from its months' (any order; a month not given is missing): a mean needs all 12
+ * monthly means, the total all 12 monthly totals, as in summarizeYear.
+ */
+export function yearValues(year: number, months: readonly PeriodValues[]): PeriodValues {
+  const own = monthsOfYear(year).map((key) => months.find((m) => m.period === key) ?? null);
+  const values = (key: ReferenceKey) => own.map((m) => m?.[key] ?? null);
+  return {
+    period: String(year),
+    inProgress: own.some((m) => m === null || m.inProgress),
+    tn: meanOfTwelve(values("tn")),
+    tx: meanOfTwelve(values("tx")),
+    tmoy: meanOfTwelve(values("tmoy")),
+    rr: totalOfTwelve(values("rr")),
+  };
+}
+
+const yearOf = (values: PeriodValues) => Number(values.period.slice(0, 4));
+
+function average(periods: readonly PeriodValues[], key: ReferenceKey, kind: ReferenceValue["kind"]) {
+  const valid = periods
+    .filter((p) => !p.inProgress && p[key] !== null)
+    .map((p) => ({ year: yearOf(p), value: p[key] as number }));
   const years = valid.map((v) => v.year);
   return {
     value: valid.length ? valid.reduce((sum, v) => sum + v.value, 0) / valid.length : null,
@@ -50,26 +84,32 @@ function average(summaries: readonly PeriodSummary[], key: ReferenceKey, kind: R
 }
 
 /**
- * The reference of one period type from all its summaries (e.g. every March, or every year): the WMO
+ * The reference of one period type from all its values (e.g. every March, or every year): the WMO
  * normal for each parameter where it qualifies, else the station average.
  */
-export function referenceFrom(summaries: readonly PeriodSummary[]): Reference {
-  const inNormalPeriod = summaries.filter((s) => {
-    const year = yearOf(s);
+export function referenceFrom(periods: readonly PeriodValues[]): Reference {
+  const inNormalPeriod = periods.filter((p) => {
+    const year = yearOf(p);
     return year >= NORMAL_FIRST_YEAR && year <= NORMAL_LAST_YEAR;
   });
   const entries = REFERENCE_KEYS.map((key) => {
     const normal = average(inNormalPeriod, key, "normal");
-    return [key, normal.years >= NORMAL_MIN_YEARS ? normal : average(summaries, key, "average")];
+    return [key, normal.years >= NORMAL_MIN_YEARS ? normal : average(periods, key, "average")];
   });
   return Object.fromEntries(entries) as Reference;
 }
 
-/** References of the 12 calendar months (index 0 = January) from monthly summaries of any years. */
-export function monthlyReferences(summaries: readonly PeriodSummary[]): Reference[] {
+/** References of the 12 calendar months (index 0 = January) from monthly values of any years. */
+export function monthlyReferences(months: readonly PeriodValues[]): Reference[] {
   return Array.from({ length: 12 }, (_, i) =>
-    referenceFrom(summaries.filter((s) => Number(s.period.slice(5, 7)) === i + 1)),
+    referenceFrom(months.filter((m) => Number(m.period.slice(5, 7)) === i + 1)),
   );
+}
+
+/** The reference of a whole year, from monthly values of any years. */
+export function yearlyReference(months: readonly PeriodValues[]): Reference {
+  const years = [...new Set(months.map(yearOf))];
+  return referenceFrom(years.map((year) => yearValues(year, months)));
 }
 
 export interface Anomalies {

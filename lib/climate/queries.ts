@@ -2,10 +2,23 @@ import type { Pool } from "mysql2/promise";
 import { appSqlPool } from "../db";
 import type { Station } from "../generated/prisma/client";
 import type { ClimateDay } from "./daily";
-import { daysOfMonth, lastFinalDay, type PeriodSummary, summarizeMonth, summarizeYear } from "./monthly";
-import { type Anomalies, anomalies, monthlyReferences, type Reference, referenceFrom } from "./normals";
-import { type RankBadge, RECORD_COLUMNS, type RecordTable, rankBadges, topRecords } from "./records";
-import { type ClimateColumn, climateExtent, readClimateDays } from "./store";
+import {
+  daysOfMonth,
+  lastFinalDay,
+  monthsBetween,
+  type PeriodSummary,
+  summarizeMonth,
+  summarizeYear,
+} from "./monthly";
+import { type Anomalies, anomalies, monthlyReferences, type Reference, yearlyReference } from "./normals";
+import { type RankBadge, type RecordTable, rankBadges, recordTables } from "./records";
+import {
+  type ClimateColumn,
+  climateExtent,
+  readClimateDays,
+  readClimateMonths,
+  readRecordCandidates,
+} from "./store";
 
 /**
  * What the climatology pages, reports and API read: a few queries on ClimateDay (never the raw
@@ -31,7 +44,6 @@ const SUMMARY_COLUMNS: readonly ClimateColumn[] = [
   "gustDir",
   "gustAt",
 ];
-const REFERENCE_COLUMNS: readonly ClimateColumn[] = ["partial", "tn", "tx", "tmoy", "rr"];
 
 export interface Extent {
   first: string;
@@ -48,7 +60,7 @@ export function summarizeMonths(days: readonly ClimateDay[], at: number): Period
     if (list) list.push(day);
     else byMonth.set(key, [day]);
   }
-  return monthKeys(days[0].date, days.at(-1)!.date).map((key) =>
+  return monthsBetween(days[0].date, days.at(-1)!.date).map((key) =>
     summarizeMonth(key, byMonth.get(key) ?? [], at),
   );
 }
@@ -66,10 +78,9 @@ export function summarizeYears(months: readonly PeriodSummary[], at: number): Pe
 }
 
 /** The references (normal or station average) of every calendar month and of the year. */
-async function references(sql: Pool, station: Station, at: number) {
-  const days = await readClimateDays(sql, station.id, null, null, REFERENCE_COLUMNS);
-  const months = summarizeMonths(days, at);
-  return { monthly: monthlyReferences(months), yearly: referenceFrom(summarizeYears(months, at)), months };
+async function references(sql: Pool, station: Station) {
+  const months = await readClimateMonths(sql, station.id);
+  return { monthly: monthlyReferences(months), yearly: yearlyReference(months) };
 }
 
 export interface MonthView {
@@ -90,7 +101,7 @@ export async function monthView(
   const calendar = daysOfMonth(month);
   const [days, refs, extent] = await Promise.all([
     readClimateDays(sql, station.id, calendar[0], calendar.at(-1)!),
-    references(sql, station, at),
+    references(sql, station),
     climateExtent(sql, station.id),
   ]);
   const summary = summarizeMonth(month, days, at);
@@ -116,7 +127,7 @@ export async function yearView(
 ): Promise<YearView> {
   const [days, refs, extent] = await Promise.all([
     readClimateDays(sql, station.id, `${year}-01-01`, `${year}-12-31`, SUMMARY_COLUMNS),
-    references(sql, station, at),
+    references(sql, station),
     climateExtent(sql, station.id),
   ]);
   const months = Array.from({ length: 12 }, (_, i) => {
@@ -151,8 +162,7 @@ export async function recordsView(
   limit: number,
   sql = appSqlPool(),
 ): Promise<RecordTable[]> {
-  const days = await readClimateDays(sql, station.id, null, null, RECORD_COLUMNS);
-  return topRecords(days, limit);
+  return recordTables(await readRecordCandidates(sql, station.id, limit));
 }
 
 /**
@@ -192,7 +202,7 @@ export function coverageByMonth(days: readonly ClimateDay[], at: number): Covera
   if (final.length === 0) return [];
   const first = final[0].date;
   const lastFinal = lastFinalDay(at);
-  return monthKeys(first, lastFinal).map((month) => {
+  return monthsBetween(first, lastFinal).map((month) => {
     const expected = daysOfMonth(month).filter((d) => d >= first && d <= lastFinal).length;
     const own = final.filter((d) => d.date.startsWith(month));
     const missing = expected - own.length;
@@ -207,18 +217,6 @@ export function coverageByMonth(days: readonly ClimateDay[], at: number): Covera
       atMost95: missing + worst.filter((c) => c <= 0.95).length,
     };
   });
-}
-
-/** "YYYY-MM" of every month from the one of `first` to the one of `last`. */
-function monthKeys(first: string, last: string): string[] {
-  const keys: string[] = [];
-  let [year, month] = first.split("-").map(Number);
-  while (`${year}-${String(month).padStart(2, "0")}` <= last.slice(0, 7)) {
-    keys.push(`${year}-${String(month).padStart(2, "0")}`);
-    month += 1;
-    if (month > 12) [year, month] = [year + 1, 1];
-  }
-  return keys;
 }
 
 export async function reliabilityView(station: Station, at = now(), sql = appSqlPool()) {

@@ -1,13 +1,12 @@
-import type { ClimateDay } from "./daily";
 import type { ClimateColumn } from "./store";
 
 /**
- * Station records: the top 10 (or 30) days per parameter, with dates, as pure functions. Only final
- * days count (a partial day's values may still change). Ranks are competition ranks (1, 2, 2, 4);
- * equal values are listed oldest first.
+ * Station records: the top 10 (or 30) days per parameter, with dates. The store selects each
+ * parameter's best days (readRecordCandidates: only final days — a partial day's values may still
+ * change —, best value first, equal values oldest first); the ranking is a pure function here:
+ * competition ranks (1, 2, 2, 4).
  */
 
-export const RECORD_LIMITS = [10, 30] as const;
 export const MAX_RECORD_LIMIT = 30;
 
 export interface RecordParameter {
@@ -19,8 +18,8 @@ export interface RecordParameter {
   /** column holding the time the value occurred, if any */
   timeColumn: ClimateColumn | null;
   lowest: boolean;
-  /** values that do not make a record (a dry day) */
-  ignore?: (value: number) => boolean;
+  /** only values above zero make a record (a dry day is no rain record) */
+  positiveOnly?: boolean;
 }
 
 export const RECORD_PARAMETERS: readonly RecordParameter[] = [
@@ -68,7 +67,7 @@ export const RECORD_PARAMETERS: readonly RecordParameter[] = [
     column: "rr",
     timeColumn: null,
     lowest: false,
-    ignore: (v) => v <= 0,
+    positiveOnly: true,
   },
   {
     key: "rainRate",
@@ -78,7 +77,7 @@ export const RECORD_PARAMETERS: readonly RecordParameter[] = [
     column: "rrRateMax",
     timeColumn: "rrRateMaxAt",
     lowest: false,
-    ignore: (v) => v <= 0,
+    positiveOnly: true,
   },
   {
     key: "gust",
@@ -151,7 +150,7 @@ export const RECORD_PARAMETERS: readonly RecordParameter[] = [
     column: "uvMax",
     timeColumn: "uvMaxAt",
     lowest: false,
-    ignore: (v) => v <= 0,
+    positiveOnly: true,
   },
   {
     key: "radiation",
@@ -161,14 +160,8 @@ export const RECORD_PARAMETERS: readonly RecordParameter[] = [
     column: "radiationMax",
     timeColumn: "radiationMaxAt",
     lowest: false,
-    ignore: (v) => v <= 0,
+    positiveOnly: true,
   },
-];
-
-/** The columns records need (what to read from the store). */
-export const RECORD_COLUMNS: readonly ClimateColumn[] = [
-  "partial",
-  ...new Set(RECORD_PARAMETERS.flatMap((p) => (p.timeColumn ? [p.column, p.timeColumn] : [p.column]))),
 ];
 
 export interface RecordEntry {
@@ -183,29 +176,26 @@ export interface RecordTable {
   entries: RecordEntry[];
 }
 
-function ranked(days: readonly ClimateDay[], parameter: RecordParameter, limit: number): RecordEntry[] {
-  const candidates: RecordEntry[] = [];
-  for (const day of days) {
-    if (day.partial) continue;
-    const value = day[parameter.column] as number | null;
-    if (value === null || value === undefined || parameter.ignore?.(value)) continue;
-    const at = parameter.timeColumn ? (day[parameter.timeColumn] as number | null) : null;
-    candidates.push({ rank: 0, date: day.date, value, at });
-  }
-  const sign = parameter.lowest ? 1 : -1;
-  candidates.sort((a, b) => sign * (a.value - b.value) || (a.date < b.date ? -1 : 1));
-  const top = candidates.slice(0, limit);
-  top.forEach((entry, i) => {
-    entry.rank = i > 0 && entry.value === top[i - 1].value ? top[i - 1].rank : i + 1;
+export type Candidate = Omit<RecordEntry, "rank">;
+
+/** Competition ranks of candidates listed best first: equal values share the rank of the first. */
+export function rankEntries(candidates: readonly Candidate[]): RecordEntry[] {
+  const entries: RecordEntry[] = [];
+  candidates.forEach((candidate, i) => {
+    const previous = entries[i - 1];
+    entries.push({
+      ...candidate,
+      rank: previous && previous.value === candidate.value ? previous.rank : i + 1,
+    });
   });
-  return top;
+  return entries;
 }
 
-/** The top `limit` days of every parameter (parameters without any value are left out). */
-export function topRecords(days: readonly ClimateDay[], limit: number): RecordTable[] {
+/** The record tables from each parameter's candidates (parameters without any are left out). */
+export function recordTables(candidates: ReadonlyMap<string, readonly Candidate[]>): RecordTable[] {
   return RECORD_PARAMETERS.map((parameter) => ({
     parameter,
-    entries: ranked(days, parameter, limit),
+    entries: rankEntries(candidates.get(parameter.key) ?? []),
   })).filter((table) => table.entries.length > 0);
 }
 

@@ -1,5 +1,7 @@
 import type { Pool, RowDataPacket } from "mysql2/promise";
 import type { ClimateDay } from "./daily";
+import type { PeriodValues } from "./normals";
+import { type Candidate, RECORD_PARAMETERS } from "./records";
 
 /**
  * Reading and writing ClimateDay rows through mysql2 (bulk writes of a 10-year rebuild, and fast
@@ -115,32 +117,25 @@ export async function replaceClimateDays(
   }
 }
 
-/** Removes every day of a station in [from, to] (both "YYYY-MM-DD", inclusive). */
+/** Removes every day of a station in [from, to] (both "YYYY-MM-DD", inclusive), and those months. */
 export async function deleteClimateDays(pool: Pool, stationId: number, from: string, to: string) {
   await pool.query("DELETE FROM ClimateDay WHERE stationId = ? AND day >= ? AND day <= ?", [
     stationId,
     toDate(from),
     toDate(to),
   ]);
-}
-
-function fromRow(row: RowDataPacket, columns: readonly ClimateColumn[]): ClimateDay {
-  const day: Record<string, unknown> = { date: fromDate(row.day as Date) };
-  for (const column of columns) {
-    const value = row[column];
-    day[column] =
-      value instanceof Date
-        ? value.getTime() / 1000
-        : column === "partial"
-          ? Boolean(value)
-          : (value ?? null);
-  }
-  return day as unknown as ClimateDay;
+  await pool.query("DELETE FROM ClimateMonth WHERE stationId = ? AND month >= ? AND month <= ?", [
+    stationId,
+    from.slice(0, 7),
+    to.slice(0, 7),
+  ]);
 }
 
 /**
  * Days of a station in [from, to] (inclusive; either may be omitted), oldest first. Columns not asked for
- * are absent from the returned objects, so ask for what the caller reads.
+ * are absent from the returned objects, so ask for what the caller reads. Dates and times are converted
+ * by the server (to "YYYY-MM-DD" and unix seconds): parsing thousands of DATETIME values into Date objects
+ * would cost more than the query itself.
  */
 export async function readClimateDays(
   pool: Pool,
@@ -149,11 +144,20 @@ export async function readClimateDays(
   to: string | null,
   columns: readonly ClimateColumn[] = CLIMATE_COLUMNS,
 ): Promise<ClimateDay[]> {
-  const [rows] = await pool.query<RowDataPacket[]>(
-    `SELECT ?? FROM ClimateDay WHERE stationId = ?${from ? " AND day >= ?" : ""}${to ? " AND day <= ?" : ""} ORDER BY day`,
-    [["day", ...columns], stationId, ...(from ? [toDate(from)] : []), ...(to ? [toDate(to)] : [])],
+  const select = columns.map((column) =>
+    isTime(column) ? "TIMESTAMPDIFF(SECOND, '1970-01-01', ??) AS ??" : "??",
   );
-  return rows.map((row) => fromRow(row, columns));
+  const [rows] = await pool.query<RowDataPacket[]>(
+    `SELECT DATE_FORMAT(day, '%Y-%m-%d') AS date, ${select.join(", ")} FROM ClimateDay WHERE stationId = ?${from ? " AND day >= ?" : ""}${to ? " AND day <= ?" : ""} ORDER BY day`,
+    [
+      ...columns.flatMap((column) => (isTime(column) ? [column, column] : [column])),
+      stationId,
+      ...(from ? [toDate(from)] : []),
+      ...(to ? [toDate(to)] : []),
+    ],
+  );
+  if (columns.includes("partial")) for (const row of rows) row.partial = row.partial === 1;
+  return rows as unknown as ClimateDay[];
 }
 
 /** Stored fingerprints and partial flags of the days in [from, to]. */
@@ -180,4 +184,79 @@ export async function climateExtent(
     [stationId],
   );
   return row?.first ? { first: fromDate(row.first as Date), last: fromDate(row.last as Date) } : null;
+}
+
+/**
+ * The best `limit` final days of every record parameter (best value first, equal values oldest first), in
+ * one round trip: the database sorts, only the few hundred winners travel.
+ */
+export async function readRecordCandidates(
+  pool: Pool,
+  stationId: number,
+  limit: number,
+): Promise<Map<string, Candidate[]>> {
+  const parts = RECORD_PARAMETERS.map(
+    (p) =>
+      `(SELECT ? AS parameter, DATE_FORMAT(day, '%Y-%m-%d') AS date, ?? AS value, ${
+        p.timeColumn ? "TIMESTAMPDIFF(SECOND, '1970-01-01', ??)" : "NULL"
+      } AS at FROM ClimateDay WHERE stationId = ? AND partial = 0 AND ?? ${p.positiveOnly ? "> 0" : "IS NOT NULL"} ORDER BY ?? ${p.lowest ? "ASC" : "DESC"}, day LIMIT ?)`,
+  );
+  const values = RECORD_PARAMETERS.flatMap((p) => [
+    p.key,
+    p.column,
+    ...(p.timeColumn ? [p.timeColumn] : []),
+    stationId,
+    p.column,
+    p.column,
+    limit,
+  ]);
+  const [rows] = await pool.query<RowDataPacket[]>(parts.join(" UNION ALL "), values);
+  const result = new Map<string, Candidate[]>();
+  for (const row of rows) {
+    const list = result.get(row.parameter) ?? [];
+    list.push({ date: row.date, value: row.value, at: row.at === null ? null : Number(row.at) });
+    result.set(row.parameter, list);
+  }
+  return result;
+}
+
+/** Replaces the ClimateMonth rows of `months` by `values` (months without values are removed). */
+export async function replaceClimateMonths(
+  pool: Pool,
+  stationId: number,
+  months: readonly string[],
+  values: readonly PeriodValues[],
+): Promise<void> {
+  const connection = await pool.getConnection();
+  try {
+    await connection.beginTransaction();
+    for (let i = 0; i < months.length; i += 1000) {
+      await connection.query("DELETE FROM ClimateMonth WHERE stationId = ? AND month IN (?)", [
+        stationId,
+        months.slice(i, i + 1000),
+      ]);
+    }
+    if (values.length) {
+      await connection.query(
+        "INSERT INTO ClimateMonth (stationId, month, inProgress, tn, tx, tmoy, rr) VALUES ?",
+        [values.map((v) => [stationId, v.period, v.inProgress, v.tn, v.tx, v.tmoy, v.rr])],
+      );
+    }
+    await connection.commit();
+  } catch (error) {
+    await connection.rollback();
+    throw error;
+  } finally {
+    connection.release();
+  }
+}
+
+/** Every stored month of a station, oldest first. */
+export async function readClimateMonths(pool: Pool, stationId: number): Promise<PeriodValues[]> {
+  const [rows] = await pool.query<RowDataPacket[]>(
+    "SELECT month AS period, inProgress, tn, tx, tmoy, rr FROM ClimateMonth WHERE stationId = ? ORDER BY month",
+    [stationId],
+  );
+  for (const row of rows) row.inProgress = row.inProgress === 1;
+  return rows as unknown as PeriodValues[];
 }

@@ -2,7 +2,8 @@ import type { RowDataPacket } from "mysql2/promise";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rebuildAggregates, updateAggregates } from "@/lib/aggregates/job";
 import { rebuildClimate, updateClimate } from "@/lib/climate/job";
-import { readClimateDays } from "@/lib/climate/store";
+import { summarizeMonth } from "@/lib/climate/monthly";
+import { readClimateDays, readClimateMonths } from "@/lib/climate/store";
 import { appSqlPool } from "@/lib/db";
 import { writeDemoArchive } from "@/lib/demo/seed";
 import { DEMO_STATIONS } from "@/lib/demo/stations";
@@ -141,6 +142,19 @@ describe("climate job", () => {
       expect(march8.partial).toBe(true);
       expect(march8.tn).toBeNull(); // (7 March 18:00, 8 March 18:00] has 6 hours by the end of the data
     }
+    // The monthly values references are built from, kept with the days.
+    const months = await readClimateMonths(appSqlPool(), stations.villefranche.id);
+    expect(months.map((m) => m.period)).toEqual(["2025-02", "2025-03"]);
+    const march = summarizeMonth("2025-03", await stored("villefranche"), utc(AT));
+    expect(months[1]).toEqual({
+      period: "2025-03",
+      inProgress: true,
+      tn: march.tn.mean,
+      tx: march.tx.mean,
+      tmoy: march.tmoy.mean,
+      rr: march.rr.total,
+    });
+    expect(march.tn.mean).not.toBeNull();
     const runs = await dbs.prisma.jobRun.findMany({ where: { name: "climate:update" } });
     expect(runs).toHaveLength(1);
     expect(runs[0].status).toBe("SUCCESS");

@@ -8,8 +8,16 @@ import {
   summarizeYear,
   summarizeYearFromDays,
 } from "@/lib/climate/monthly";
-import { anomalies, monthlyReferences, referenceFrom, referenceLabel } from "@/lib/climate/normals";
-import { rankBadges, topRecords } from "@/lib/climate/records";
+import {
+  anomalies,
+  monthlyReferences,
+  periodValues,
+  referenceFrom,
+  referenceLabel,
+  yearlyReference,
+  yearValues,
+} from "@/lib/climate/normals";
+import { rankBadges, recordTables } from "@/lib/climate/records";
 
 const utc = (iso: string) => Date.parse(`${iso}Z`) / 1000;
 const LATER = utc("2031-01-01T00:00");
@@ -254,10 +262,12 @@ describe("yearly values from monthly values", () => {
 describe("normals and station averages", () => {
   const months = (from: number, to: number, tn: (year: number) => number) =>
     Array.from({ length: to - from + 1 }, (_, i) =>
-      summarizeMonth(
-        `${from + i}-01`,
-        monthDays(`${from + i}-01`, () => ({ tn: tn(from + i), rr: 2 })),
-        LATER,
+      periodValues(
+        summarizeMonth(
+          `${from + i}-01`,
+          monthDays(`${from + i}-01`, () => ({ tn: tn(from + i), rr: 2 })),
+          LATER,
+        ),
       ),
     );
 
@@ -290,40 +300,78 @@ describe("normals and station averages", () => {
     );
     expect(anomalies(march, ref)).toEqual({ tn: 1.5, tx: 0, tmoy: 0.75, rr: 62, rrRatio: 2 });
   });
+
+  it("never counts a month in progress, and builds a year from its 12 months only", () => {
+    const values = months(2020, 2021, () => 4);
+    const current = { ...values[1], inProgress: true, tn: 20 };
+    expect(referenceFrom([values[0], current]).tn).toMatchObject({ value: 4, years: 1 });
+    const full = Array.from({ length: 12 }, (_, i) => ({
+      period: `2024-${String(i + 1).padStart(2, "0")}`,
+      inProgress: false,
+      tn: i,
+      tx: 10 + i,
+      tmoy: 5 + i,
+      rr: 10,
+    }));
+    expect(yearValues(2024, full)).toEqual({
+      period: "2024",
+      inProgress: false,
+      tn: 5.5,
+      tx: 15.5,
+      tmoy: 10.5,
+      rr: 120,
+    });
+    const eleven = yearValues(2024, full.slice(1));
+    expect(eleven).toMatchObject({ inProgress: true, tn: null, rr: null });
+    expect(
+      yearlyReference([
+        ...full,
+        ...full.map((m) => ({ ...m, period: m.period.replace("2024", "2025"), rr: 20 })),
+      ]).rr,
+    ).toMatchObject({
+      value: 180,
+      years: 2,
+    });
+  });
 });
 
-describe("records", () => {
-  const days = [
-    day("2024-01-01", { tn: -3, rr: 0, gustMax: 80 }),
-    day("2024-01-02", { tn: -7, rr: 12 }),
-    day("2024-01-03", { tn: -3, rr: 40 }),
-    day("2024-01-04", { tn: -9, rr: 12, partial: true }),
-    day("2024-01-05", { tn: 2, rr: 3 }),
-  ];
+describe("record ranks", () => {
+  const candidates = new Map([
+    [
+      "tnLow",
+      [
+        { date: "2024-01-02", value: -7, at: null },
+        { date: "2024-01-01", value: -3, at: null },
+        { date: "2024-01-03", value: -3, at: null },
+        { date: "2024-01-05", value: 2, at: null },
+      ],
+    ],
+    [
+      "rr",
+      [
+        { date: "2024-01-03", value: 40, at: null },
+        { date: "2024-01-02", value: 12, at: null },
+      ],
+    ],
+  ]);
 
-  it("ranks the lowest Tn, ties sharing a rank (oldest first), partial days left out", () => {
-    const tables = topRecords(days, 10);
-    const tnLow = tables.find((t) => t.parameter.key === "tnLow")!;
-    expect(tnLow.entries.map((e) => [e.rank, e.date, e.value])).toEqual([
+  it("are competition ranks: equal values share the rank of the first, the next one skips", () => {
+    const tables = recordTables(candidates);
+    expect(tables.map((t) => t.parameter.key)).toEqual(["tnLow", "rr"]); // parameters without days are left out
+    expect(tables[0].entries.map((e) => [e.rank, e.date, e.value])).toEqual([
       [1, "2024-01-02", -7],
       [2, "2024-01-01", -3],
       [2, "2024-01-03", -3],
       [4, "2024-01-05", 2],
     ]);
-    const rr = tables.find((t) => t.parameter.key === "rr")!;
-    expect(rr.entries.map((e) => e.value)).toEqual([40, 12, 3]); // dry days are no record
-    expect(topRecords(days, 2).find((t) => t.parameter.key === "tnLow")!.entries).toHaveLength(2);
   });
 
-  it("gives a day its rank badges", () => {
-    const badges = rankBadges(topRecords(days, 30), "2024-01-02");
-    expect(badges.map((b) => [b.key, b.rank])).toEqual([
-      ["tnLow", 1],
-      ["tnHigh", 4],
-      ["txHigh", 1],
-      ["txLow", 1],
-      ["rr", 2],
-      ["amplitude", 1],
+  it("give a day its rank badges", () => {
+    const badges = rankBadges(recordTables(candidates), "2024-01-03");
+    expect(badges.map((b) => [b.key, b.rank, b.value, b.unit])).toEqual([
+      ["tnLow", 2, -3, "°C"],
+      ["rr", 1, 40, "mm"],
     ]);
+    expect(rankBadges(recordTables(candidates), "2024-02-01")).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import type { ClimateDay } from "@/lib/climate/daily";
 import { yearHeatmap } from "@/lib/climate/heatmap";
 import { summarizeMonth } from "@/lib/climate/monthly";
 import { noaaMonthCsv, noaaMonthText } from "@/lib/climate/noaa";
-import { anomalies, referenceFrom } from "@/lib/climate/normals";
+import { anomalies, periodValues, referenceFrom } from "@/lib/climate/normals";
 import { coverageByMonth } from "@/lib/climate/queries";
 import { runningRainTotals } from "@/lib/climate/series";
 import { monthlySummaryDraft } from "@/lib/climate/summary";
@@ -89,10 +89,12 @@ const march = Array.from({ length: 31 }, (_, i) =>
 );
 const summary = summarizeMonth("2025-03", march, LATER);
 const reference = referenceFrom([
-  summarizeMonth(
-    "2024-03",
-    march.map((d) => ({ ...d, date: d.date.replace("2025", "2024"), tn: 3, tx: 13, tmoy: 8, rr: 2 })),
-    LATER,
+  periodValues(
+    summarizeMonth(
+      "2024-03",
+      march.map((d) => ({ ...d, date: d.date.replace("2025", "2024"), tn: 3, tx: 13, tmoy: 8, rr: 2 })),
+      LATER,
+    ),
   ),
 ]);
 const station = {
