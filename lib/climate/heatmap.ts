@@ -1,6 +1,6 @@
 import { meanOf } from "../aggregates/compute";
 import type { AggregateColumn, HourRow } from "../aggregates/store";
-import { zonedParts } from "../time";
+import { zoneOffset } from "../time";
 
 /**
  * Year heat-maps (day × hour of the station's local time) of temperature, humidity, dew point and
@@ -31,6 +31,26 @@ export interface Heatmap {
 
 const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
 
+/**
+ * UTC offsets of a time zone, looked up once per UTC day (Intl is slow for 8,760 hours) unless the
+ * offset changes during that day (a DST day), then per hour.
+ */
+class LocalOffsets {
+  private readonly days = new Map<number, number | null>();
+  constructor(private readonly timeZone: string) {}
+
+  at(t: number): number {
+    const day = Math.floor(t / 86400) * 86400;
+    let offset = this.days.get(day);
+    if (offset === undefined) {
+      const first = zoneOffset(day, this.timeZone);
+      offset = first === zoneOffset(day + 86400 - 1, this.timeZone) ? first : null;
+      this.days.set(day, offset);
+    }
+    return offset ?? zoneOffset(t, this.timeZone);
+  }
+}
+
 export function yearHeatmap(hours: readonly HourRow[], year: number, timeZone: string): Heatmap {
   const days: string[] = [];
   for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1); t += 86400_000) {
@@ -44,14 +64,16 @@ export function yearHeatmap(hours: readonly HourRow[], year: number, timeZone: s
     dewpoint: empty(),
     rain: empty(),
   };
+  const offsets = new LocalOffsets(timeZone);
   for (const { start, aggregate } of hours) {
-    const p = zonedParts(start, timeZone);
-    const day = index.get(`${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`);
+    const local = new Date((start + offsets.at(start)) * 1000);
+    const day = index.get(local.toISOString().slice(0, 10));
     if (day === undefined) continue;
-    values.temperature[day][p.hour] = round(meanOf(aggregate, "outTemp"));
-    values.humidity[day][p.hour] = round(meanOf(aggregate, "outHumidity"));
-    values.dewpoint[day][p.hour] = round(meanOf(aggregate, "dewpoint"));
-    values.rain[day][p.hour] = round(aggregate.rainSum);
+    const hour = local.getUTCHours();
+    values.temperature[day][hour] = round(meanOf(aggregate, "outTemp"));
+    values.humidity[day][hour] = round(meanOf(aggregate, "outHumidity"));
+    values.dewpoint[day][hour] = round(meanOf(aggregate, "dewpoint"));
+    values.rain[day][hour] = round(aggregate.rainSum);
   }
   return { days, values };
 }
