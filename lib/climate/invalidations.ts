@@ -69,6 +69,10 @@ async function recompute(station: Station, from: Date, to: Date) {
   await recomputeClimatePeriod(station, start, end);
 }
 
+/**
+ * Adds an invalidation and recomputes its period. If the recomputation fails (the archive cannot be
+ * read), the invalidation is withdrawn so that the data and the list never disagree; the error goes on.
+ */
 export async function addInvalidation(
   station: Station,
   input: InvalidationInput,
@@ -77,11 +81,19 @@ export async function addInvalidation(
   const row = await db().sensorInvalidation.create({
     data: { stationId: station.id, ...valid, createdBy: input.createdBy },
   });
-  await recompute(station, row.from, row.to);
+  try {
+    await recompute(station, row.from, row.to);
+  } catch (error) {
+    await db().sensorInvalidation.delete({ where: { id: row.id } });
+    throw error;
+  }
   return row;
 }
 
-/** Removes an invalidation (of `station` when given) and restores its data; returns what was removed. */
+/**
+ * Removes an invalidation (of `station` when given) and restores its data; returns what was removed.
+ * If the recomputation fails, the invalidation is put back (its data is still excluded).
+ */
 export async function removeInvalidation(id: number, stationId?: number): Promise<SensorInvalidation> {
   const row = await db().sensorInvalidation.findFirst({
     where: { id, ...(stationId ? { stationId } : {}) },
@@ -90,7 +102,12 @@ export async function removeInvalidation(id: number, stationId?: number): Promis
   if (!row) throw new InvalidationError(`Aucune invalidation n° ${id}.`);
   await db().sensorInvalidation.delete({ where: { id } });
   const { station, ...invalidation } = row;
-  await recompute(station, row.from, row.to);
+  try {
+    await recompute(station, row.from, row.to);
+  } catch (error) {
+    await db().sensorInvalidation.create({ data: invalidation }); // still in force: put it back
+    throw error;
+  }
   return invalidation;
 }
 

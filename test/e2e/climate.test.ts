@@ -32,8 +32,10 @@ beforeAll(async () => {
   });
   const stations = await dbs.prisma.station.findMany();
   for (const station of stations) await updateAggregates(station);
-  await climateStations("update", stations, { afterStation: (station) => draftMonthlySummaries(station) });
   app = await startTestApp({ DATABASE_URL: dbs.appUrl });
+  // The job runs with the site's configuration (the summary drafts link to the site).
+  Object.assign(process.env, { SITE_URL: app.origin, ROOT_DOMAIN: "localhost" });
+  await climateStations("update", stations, { afterStation: (station) => draftMonthlySummaries(station) });
   browser = await launchBrowser();
 });
 afterAll(async () => {

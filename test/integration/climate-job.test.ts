@@ -268,6 +268,43 @@ describe("climate job", () => {
     expect(await dbs.prisma.sensorInvalidation.count()).toBe(0);
   });
 
+  it("withdraws an invalidation whose period cannot be recomputed (archive missing)", async () => {
+    await dbs.prisma.station.create({
+      data: {
+        slug: "levens",
+        name: "Levens",
+        shortName: "Levens",
+        commune: "Levens",
+        latitude: 43.86,
+        longitude: 7.22,
+        altitude: 570,
+        archiveDatabase: `${dbs.prefix}missing`,
+      },
+    });
+    const result = await runCli(
+      [
+        "climate",
+        "invalidation",
+        "add",
+        "--station",
+        "levens",
+        "--sensor",
+        "RAIN",
+        "--from",
+        "2025-03-05T00:00:00Z",
+        "--to",
+        "2025-03-05T06:00:00Z",
+        "--reason",
+        "pluviomètre bouché",
+      ],
+      env,
+    );
+    expect(result.stderr).toMatch(/^error: archive database \S+missing does not exist/);
+    expect(result.code).toBe(1);
+    expect(await dbs.prisma.sensorInvalidation.count()).toBe(0);
+    await dbs.prisma.station.delete({ where: { slug: "levens" } });
+  });
+
   it("refuses bad input with one clear line and a non-zero exit", async () => {
     const cases: [string[], RegExp][] = [
       [["climate", "update", "--at", "yesterday"], /--at must be an ISO-8601 time/],

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { ArchiveError } from "@/lib/archive/reader";
 import { requireRole } from "@/lib/auth";
 import { addInvalidation, InvalidationError, removeInvalidation } from "@/lib/climate/invalidations";
 import { db } from "@/lib/db";
@@ -44,6 +45,7 @@ export async function addInvalidationAction(
     });
   } catch (error) {
     if (error instanceof InvalidationError) return { error: error.message, done: null };
+    if (error instanceof ArchiveError) return { error: UNREADABLE, done: null };
     throw error;
   }
   refresh(station.slug);
@@ -52,6 +54,9 @@ export async function addInvalidationAction(
     done: `Invalidation enregistrée ; agrégats et climatologie de ${station.name} recalculés.`,
   };
 }
+
+const UNREADABLE =
+  "Les archives de la station sont illisibles pour le moment : rien n'a été modifié, réessayez plus tard.";
 
 export async function removeInvalidationAction(form: FormData): Promise<void> {
   await requireRole("EDITOR");
@@ -62,7 +67,8 @@ export async function removeInvalidationAction(form: FormData): Promise<void> {
     const station = await db().station.findUnique({ where: { id: removed.stationId } });
     if (station) refresh(station.slug);
   } catch (error) {
-    // Already removed (a double click): nothing to do.
-    if (!(error instanceof InvalidationError)) throw error;
+    // Already removed (a double click), or the archive is unreadable and the invalidation was kept: the
+    // list shown afterwards tells which.
+    if (!(error instanceof InvalidationError || error instanceof ArchiveError)) throw error;
   }
 }
