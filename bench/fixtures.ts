@@ -34,10 +34,16 @@ export async function ensureBenchArchive(writer: Pool): Promise<number> {
   return Number(n);
 }
 
-/** The benchmarks' own app database (migrated), with one station reading the bench archive. */
+/**
+ * The benchmarks' own app database (migrated), with one station reading the bench archive.
+ * BENCH_APP_DATABASE names another one (branches with different migrations must not share it).
+ */
 export async function benchAppDatabase(serverUrl: string): Promise<{ url: string; stationSlug: string }> {
+  const name = process.env.BENCH_APP_DATABASE ?? "meteo06_bench";
+  if (!/^[A-Za-z0-9_]{1,64}$/.test(name))
+    throw new Error(`BENCH_APP_DATABASE "${name}" is not a database name`);
   const url = new URL(serverUrl);
-  url.pathname = "/meteo06_bench";
+  url.pathname = `/${name}`;
   await migrate(url.toString());
   const prisma = createPrismaClient(url.toString());
   await prisma.station.upsert({

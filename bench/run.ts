@@ -4,6 +4,7 @@ import type { Suite } from "./lib";
 import { suite as aggregates } from "./suites/aggregates";
 import { suite as archive } from "./suites/archive";
 import { suite as articles } from "./suites/articles";
+import { suite as climate } from "./suites/climate";
 import { suite as lightning } from "./suites/lightning";
 import { suite as partners } from "./suites/partners";
 
@@ -11,7 +12,7 @@ import { suite as partners } from "./suites/partners";
  * `npm run bench [-- <suite>…]`: the same preparation as the demo, then every benchmark suite (or the
  * named ones). Speed targets are read from these tables, never asserted in tests.
  */
-const SUITES: Suite[] = [archive, aggregates, articles, partners, lightning];
+const SUITES: Suite[] = [archive, aggregates, climate, articles, partners, lightning];
 
 await prepare();
 // The benchmarks work in their own app database (station "bench" on the 10-year archive).

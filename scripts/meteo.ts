@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { loadCliEnv } from "./cli";
 import * as aggregates from "./commands/aggregates";
 import * as backup from "./commands/backup";
+import * as climate from "./commands/climate";
 import * as demo from "./commands/demo";
 import * as deploy from "./commands/deploy";
 import * as importer from "./commands/import";
@@ -29,6 +30,7 @@ const AREAS = [
   stations,
   users,
   aggregates,
+  climate,
   importer,
   monitor,
   replication,

@@ -13,6 +13,7 @@ const NAV: (NavItem & { role: Role })[] = [
   { href: "/admin/articles", label: "Articles", role: "AUTHOR" },
   { href: "/admin/medias", label: "Médiathèque", role: "AUTHOR" },
   { href: "/admin/categories", label: "Catégories", role: "EDITOR" },
+  { href: "/admin/climatologie", label: "Climatologie", role: "EDITOR" },
   { href: "/admin/utilisateurs", label: "Utilisateurs", role: "ADMIN" },
   { href: "/admin/foudre", label: "Foudre", role: "AUTHOR", shown: lightningEnabled },
   { href: "/admin/partenaires", label: "Partenaires", role: "ADMIN" },

@@ -1,5 +1,7 @@
 import path from "node:path";
 import { aggregateStations } from "../../lib/aggregates/job";
+import { climateStations } from "../../lib/climate/job";
+import { draftMonthlySummaries } from "../../lib/climate/summary-job";
 import { config } from "../../lib/config";
 import { DEMO_WEBCAM_TOKEN } from "../../lib/demo/station-site";
 import { DEMO_USERS } from "../../lib/demo/stations";
@@ -20,8 +22,10 @@ import { startServer } from "./server";
  */
 /** What the production timers do every few minutes. */
 async function updateDemoAggregates() {
-  const { failures } = await aggregateStations("update", await listStations());
+  const stations = await listStations();
+  const { failures } = await aggregateStations("update", stations);
   for (const failure of failures) console.error(`aggregates: ${failure}`);
+  await climateStations("update", stations, { afterStation: (station) => draftMonthlySummaries(station) });
 }
 
 await prepare();
@@ -29,7 +33,7 @@ await prepare();
 process.env.LIGHTNING_DEMO ??= "1";
 console.log("› demo data (first run: two years of 5-minute records for three stations, about a minute)");
 await runDemoSeed(731, (line) => console.log(`  ${line}`));
-console.log("› aggregates (first run: a minute or two)");
+console.log("› aggregates and climatology (first run: a minute or two)");
 await updateDemoAggregates();
 buildIfNeeded();
 

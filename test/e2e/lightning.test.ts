@@ -9,6 +9,7 @@ import { startTestApp, type TestApp } from "../helpers/app";
 import { type FeedServer, feedLine, startFeedServer } from "../helpers/blitzortung";
 import { launchBrowser } from "../helpers/browser";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
+import { frenchDecimal } from "../helpers/format";
 import { type SmtpSink, startSmtpSink } from "../helpers/smtp";
 
 /**
@@ -142,7 +143,7 @@ describe("the lightning map", () => {
       villefranche.latitude + 0.05,
       villefranche.longitude,
     );
-    expect(first[2]).toBe(`${d.toFixed(1).replace(".", ",")}${NBSP}km N de Villefranche-sur-Mer – Darse`);
+    expect(first[2]).toBe(`${frenchDecimal(d)}${NBSP}km N de Villefranche-sur-Mer – Darse`);
     // The attribution Blitzortung asks for.
     expect(await page.locator("main").textContent()).toContain("Blitzortung.org");
     await page.close();
@@ -247,7 +248,7 @@ describe("station pages", () => {
     );
     expect(await panel.locator('[data-field="lastStrike"]').textContent()).toMatch(
       new RegExp(
-        `^Dernier impact à ${d.toFixed(1).replace(".", ",")}${NBSP}km N, il y a [23] min \\(${parisTime(now - 2 * MINUTE).slice(0, 5)}\\)$`,
+        `^Dernier impact à ${frenchDecimal(d)}${NBSP}km N, il y a [23] min \\(${parisTime(now - 2 * MINUTE).slice(0, 5)}\\)$`,
       ),
     );
     // Counts within 10 / 30 / 100 km over the last hour and 3 hours, computed here independently.

@@ -6,6 +6,7 @@ import { DEMO_STATIONS, DEMO_USERS } from "@/lib/demo/stations";
 import { startTestApp, type TestApp } from "../helpers/app";
 import { launchBrowser } from "../helpers/browser";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
+import { frenchDecimal } from "../helpers/format";
 
 /** The foundation end to end: real MariaDB, the built app, headless Chromium on *.localhost. */
 
@@ -50,10 +51,7 @@ async function latestTemperature(slug: string): Promise<{ text: string; dateTime
     [dbs.prefix + station.archiveDatabase],
   );
   const celsius = row.usUnits === 1 ? ((row.outTemp - 32) * 5) / 9 : row.outTemp;
-  // The platform's rule: half away from zero on the decimal value (12.85 → 12,9).
-  const tenths = Math.round(Number((Math.abs(celsius) * 10).toPrecision(12)));
-  const sign = celsius < 0 && tenths > 0 ? "-" : "";
-  return { text: `${sign}${Math.floor(tenths / 10)},${tenths % 10}\u202f°C`, dateTime: row.dateTime };
+  return { text: `${frenchDecimal(celsius)}\u202f°C`, dateTime: row.dateTime };
 }
 
 function parisClock(dateTime: number): string {

@@ -1,0 +1,155 @@
+import type { Metadata } from "next";
+import { unstable_cache } from "next/cache";
+import Link from "next/link";
+import { connection } from "next/server";
+import { Method } from "@/components/climate/Method";
+import { dateLabel, monthLabel, nextMonth, parseMonth, previousMonth, signed } from "@/lib/climate/format";
+import { referenceLabel } from "@/lib/climate/normals";
+import { currentMonth, networkMonth } from "@/lib/climate/queries";
+import { config } from "@/lib/config";
+import { formatNumber } from "@/lib/format";
+import { stationUrl } from "@/lib/hosts";
+import { listStations } from "@/lib/stations";
+
+export const metadata: Metadata = { title: "Climatologie du réseau" };
+
+// One month of every station, as plain data, shared by every visitor for a minute.
+const networkClimate = unstable_cache(
+  async (month: string) => {
+    const rows = await networkMonth(await listStations(), month);
+    return rows.map(({ station, summary, reference, anomalies }) => ({
+      slug: station.slug,
+      name: station.name,
+      altitude: station.altitude,
+      summary,
+      reference: { tmoy: referenceLabel(reference.tmoy), rr: referenceLabel(reference.rr) },
+      anomalies,
+    }));
+  },
+  ["network-climate"],
+  { revalidate: 60, tags: ["climate"] },
+);
+
+export default async function NetworkClimatePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ mois?: string }>;
+}) {
+  await connection();
+  const latest = currentMonth();
+  const wanted = (await searchParams).mois;
+  const month = wanted && parseMonth(wanted) && wanted <= latest ? wanted : latest;
+  const rows = await networkClimate(month);
+  const { siteUrl } = config();
+  return (
+    <>
+      <h1>Climatologie du réseau — {monthLabel(month)}</h1>
+      <form className="inline-form" method="get">
+        <label>
+          Mois
+          <input type="month" name="mois" defaultValue={month} max={latest} />
+        </label>
+        <button type="submit">Afficher</button>
+      </form>
+      {wanted && wanted !== month && (
+        <p className="error">
+          Mois invalide ou à venir : « {wanted} ». Voici {monthLabel(month)}.
+        </p>
+      )}
+      <p className="pager">
+        <Link href={`/climatologie?mois=${previousMonth(month)}`}>← {monthLabel(previousMonth(month))}</Link>
+        {nextMonth(month) <= latest && (
+          <Link href={`/climatologie?mois=${nextMonth(month)}`}>{monthLabel(nextMonth(month))} →</Link>
+        )}
+      </p>
+      <p className="muted">
+        Chaque station est comparée à sa propre référence (normale OMM 1991–2020 si elle en a une, sinon sa
+        moyenne sur les années disponibles).
+      </p>
+      <div className="table-scroll">
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">Station</th>
+              <th scope="col" className="num">
+                Tn moy
+              </th>
+              <th scope="col" className="num">
+                Tx moy
+              </th>
+              <th scope="col" className="num">
+                Tmoy
+              </th>
+              <th scope="col" className="num">
+                Écart
+              </th>
+              <th scope="col" className="num">
+                RR (mm)
+              </th>
+              <th scope="col" className="num">
+                RR / réf.
+              </th>
+              <th scope="col">Tn min</th>
+              <th scope="col">Tx max</th>
+              <th scope="col" className="num">
+                Rafale max
+              </th>
+              <th scope="col" className="num">
+                Gel / Tx ≥ 30
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const s = row.summary;
+              return (
+                <tr key={row.slug} data-station={row.slug}>
+                  <th scope="row">
+                    <a href={stationUrl(row.slug, siteUrl, `/mois/${month}`)}>{row.name}</a>{" "}
+                    <small className="muted">{row.altitude} m</small>
+                  </th>
+                  <td className="num">{formatNumber(s.tn.mean)}</td>
+                  <td className="num">{formatNumber(s.tx.mean)}</td>
+                  <td className="num" data-field="tmoy">
+                    {formatNumber(s.tmoy.mean)}
+                  </td>
+                  <td className="num" title={row.reference.tmoy}>
+                    {signed(row.anomalies.tmoy)}
+                  </td>
+                  <td className="num" data-field="rr">
+                    {s.rr.total !== null
+                      ? formatNumber(s.rr.total)
+                      : s.rr.sum !== null
+                        ? `≥ ${formatNumber(s.rr.sum)}*`
+                        : "—"}
+                  </td>
+                  <td className="num" title={row.reference.rr}>
+                    {row.anomalies.rrRatio !== null
+                      ? `${formatNumber(row.anomalies.rrRatio * 100, 0)}\u202f%`
+                      : "—"}
+                  </td>
+                  <td>
+                    {s.extremes.tnMin
+                      ? `${formatNumber(s.extremes.tnMin.value)} (${dateLabel(s.extremes.tnMin.date)})`
+                      : "—"}
+                  </td>
+                  <td>
+                    {s.extremes.txMax
+                      ? `${formatNumber(s.extremes.txMax.value)} (${dateLabel(s.extremes.txMax.date)})`
+                      : "—"}
+                  </td>
+                  <td className="num">{formatNumber(s.extremes.gustMax?.value, 0)}</td>
+                  <td className="num">
+                    {s.counts.tnLe0} / {s.counts.txGe30}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted">* cumul incomplet : somme des jours disponibles.</p>
+      <Method />
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ClimateNav } from "@/components/climate/ClimateNav";
+import { Method } from "@/components/climate/Method";
+import { KeyFigures } from "@/components/climate/Summary";
+import { monthLabel, shortMonthName } from "@/lib/climate/format";
+import { currentMonth, monthView } from "@/lib/climate/queries";
+import { stationOr404 } from "@/lib/station-page";
+
+export const revalidate = 60;
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const station = await stationOr404((await params).slug);
+  return { title: `${station.name} — climatologie` };
+}
+
+export default async function ClimatologyIndex({ params }: Props) {
+  const station = await stationOr404((await params).slug);
+  const month = currentMonth();
+  const view = await monthView(station, month);
+  const years: number[] = [];
+  if (view.extent) {
+    for (let y = Number(month.slice(0, 4)); y >= Number(view.extent.first.slice(0, 4)); y -= 1) years.push(y);
+  }
+  const firstMonth = view.extent?.first.slice(0, 7) ?? month;
+  return (
+    <>
+      <h1>
+        Climatologie <span className="muted">— {station.name}</span>
+      </h1>
+      <ClimateNav month={month} year={Number(month.slice(0, 4))} />
+      {!view.extent ? (
+        <p>La climatologie de cette station n'a pas encore été calculée.</p>
+      ) : (
+        <>
+          <h2>
+            <Link href={`/mois/${month}`}>{monthLabel(month)}</Link>
+          </h2>
+          <KeyFigures summary={view.summary} reference={view.reference} anomalies={view.anomalies} />
+          <h2>Par année et par mois</h2>
+          <table className="data compact">
+            <tbody>
+              {years.map((year) => (
+                <tr key={year}>
+                  <th scope="row">
+                    <Link href={`/annee/${year}`}>{year}</Link>
+                  </th>
+                  {Array.from({ length: 12 }, (_, i) => {
+                    const key = `${year}-${String(i + 1).padStart(2, "0")}`;
+                    return (
+                      <td key={key}>
+                        {key >= firstMonth && key <= month ? (
+                          <Link href={`/mois/${key}`}>{shortMonthName(i + 1)}</Link>
+                        ) : (
+                          <span className="muted">{shortMonthName(i + 1)}</span>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      <Method open />
+    </>
+  );
+}

@@ -1,0 +1,134 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { TimeSeriesChart } from "@/components/charts/TimeSeriesChart";
+import { ClimateNav } from "@/components/climate/ClimateNav";
+import { Method } from "@/components/climate/Method";
+import { dayStart } from "@/lib/climate/daily";
+import { monthLabel, nextMonth, parseMonth, previousMonth, signed, weekdayLabel } from "@/lib/climate/format";
+import { currentMonth, monthView } from "@/lib/climate/queries";
+import { formatNumber } from "@/lib/format";
+import { stationOr404 } from "@/lib/station-page";
+
+export const revalidate = 60;
+export function generateStaticParams() {
+  return [];
+}
+
+type Props = { params: Promise<{ slug: string; month: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, month } = await params;
+  const station = await stationOr404(slug);
+  return {
+    title: `${station.name} — comparaison des moyennes ${parseMonth(month) ? monthLabel(month) : ""}`,
+  };
+}
+
+const METHODS = [
+  { key: "tmoy", label: "(Tn + Tx) / 2", color: "#5c677d" },
+  { key: "tmean", label: "Tous les relevés 00–24 h", color: "#d9480f" },
+  { key: "t24", label: "24 valeurs horaires", color: "#1971c2" },
+  { key: "t8", label: "8 valeurs tri-horaires", color: "#2b8a3e" },
+] as const;
+
+export default async function ComparisonPage({ params }: Props) {
+  const { slug, month: raw } = await params;
+  const station = await stationOr404(slug);
+  const month = parseMonth(raw);
+  if (!month || month > currentMonth()) notFound();
+  const { days, summary, extent } = await monthView(station, month);
+  if (!extent || month < extent.first.slice(0, 7)) notFound();
+  const mid = (date: string) => dayStart(date) + 43200;
+  return (
+    <>
+      <h1>
+        Comparaison des moyennes — {monthLabel(month)} <span className="muted">— {station.name}</span>
+      </h1>
+      <ClimateNav month={month} year={Number(month.slice(0, 4))} />
+      <p className="pager">
+        <Link href={`/comparaison/${previousMonth(month)}`}>← {monthLabel(previousMonth(month))}</Link>
+        <Link href={`/mois/${month}`}>Climatologie du mois</Link>
+        {nextMonth(month) <= currentMonth() && (
+          <Link href={`/comparaison/${nextMonth(month)}`}>{monthLabel(nextMonth(month))} →</Link>
+        )}
+      </p>
+      <p>
+        Quatre façons de calculer la température moyenne d'une journée : la moyenne de Tn et Tx (la référence
+        Météo-France, celle des normales), la moyenne de tous les relevés de 00 h à 24 h UTC, la moyenne des
+        24 relevés horaires (01 h … 24 h UTC) et celle des 8 relevés tri-horaires (03 h, 06 h … 24 h UTC).
+        L'écart montre combien la forme de la courbe diurne s'éloigne d'un simple milieu entre extrêmes.
+      </p>
+      <div className="table-scroll">
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">Jour</th>
+              {METHODS.map((m) => (
+                <th key={m.key} scope="col" className="num">
+                  {m.label}
+                </th>
+              ))}
+              <th scope="col" className="num">
+                Écart réelle − (Tn+Tx)/2
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {days.map((d) => (
+              <tr key={d.date} data-date={d.date}>
+                <th scope="row">
+                  <Link href={`/jour/${d.date}`}>{weekdayLabel(d.date)}</Link>
+                  {d.partial && <small className="muted"> provisoire</small>}
+                </th>
+                <td className="num" data-field="tmoy">
+                  {formatNumber(d.tmoy, 2)}
+                </td>
+                <td className="num" data-field="tmean">
+                  {formatNumber(d.tmean, 2)}
+                </td>
+                <td className="num" data-field="t24">
+                  {formatNumber(d.t24, 2)} <small className="muted">({d.t24Count})</small>
+                </td>
+                <td className="num" data-field="t8">
+                  {formatNumber(d.t8, 2)} <small className="muted">({d.t8Count})</small>
+                </td>
+                <td className="num">
+                  {d.tmean !== null && d.tmoy !== null ? signed(d.tmean - d.tmoy, 2) : "—"}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Moyenne du mois</th>
+              {METHODS.map((m) => (
+                <td key={m.key} className="num">
+                  {formatNumber(summary[m.key].mean, 2)}
+                </td>
+              ))}
+              <td className="num">
+                {summary.tmean.mean !== null && summary.tmoy.mean !== null
+                  ? signed(summary.tmean.mean - summary.tmoy.mean, 2)
+                  : "—"}
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      <p className="muted">Entre parenthèses : le nombre de relevés horaires ou tri-horaires trouvés.</p>
+      <TimeSeriesChart
+        title={`Températures moyennes quotidiennes de ${monthLabel(month)} selon la méthode`}
+        fileName={`${station.slug}-${month}-moyennes`}
+        axes={[{ id: "y", label: "°C" }]}
+        series={METHODS.map((m) => ({
+          label: m.label,
+          unit: "°C",
+          color: m.color,
+          points: days.map((d) => [mid(d.date), d[m.key]] as [number, number | null]),
+        }))}
+      />
+      <Method />
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ClimateNav } from "@/components/climate/ClimateNav";
+import { DailyHistoryCharts } from "@/components/climate/DailyHistoryCharts";
+import { Method } from "@/components/climate/Method";
+import { monthLabel, percent } from "@/lib/climate/format";
+import { currentMonth, reliabilityView } from "@/lib/climate/queries";
+import { stationOr404 } from "@/lib/station-page";
+
+export const revalidate = 60;
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const station = await stationOr404((await params).slug);
+  return { title: `${station.name} — fiabilité des données` };
+}
+
+export default async function ReliabilityPage({ params }: Props) {
+  const station = await stationOr404((await params).slug);
+  const rows = await reliabilityView(station);
+  const month = currentMonth();
+  return (
+    <>
+      <h1>
+        Fiabilité des données <span className="muted">— {station.name}</span>
+      </h1>
+      <ClimateNav month={month} year={Number(month.slice(0, 4))} />
+      <p>
+        Indice de fiabilité : relevés reçus / relevés attendus, pour les fenêtres de Tn (18–18 h UTC) et de Tx
+        (06–06 h UTC) de chaque journée close. En dessous de 80 %, la valeur du jour n'est pas publiée ;
+        jusqu'à 95 %, la page du jour signale une fiabilité réduite.
+      </p>
+      {rows.length === 0 ? (
+        <p>La climatologie de cette station n'a pas encore été calculée.</p>
+      ) : (
+        <>
+          <DailyHistoryCharts
+            slug={station.slug}
+            from={`${rows[0].month}-01`}
+            to={new Date().toISOString().slice(0, 10)}
+            view="coverage"
+          />
+          <div className="table-scroll">
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">Mois</th>
+                  <th scope="col" className="num">
+                    Jours avec données
+                  </th>
+                  <th scope="col" className="num">
+                    Couverture Tn
+                  </th>
+                  <th scope="col" className="num">
+                    Couverture Tx
+                  </th>
+                  <th scope="col" className="num">
+                    Jours &lt; 80 %
+                  </th>
+                  <th scope="col" className="num">
+                    Jours ≤ 95 %
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...rows].reverse().map((row) => (
+                  <tr key={row.month} data-month={row.month} className={row.below80 > 0 ? "warn" : undefined}>
+                    <th scope="row">
+                      <Link href={`/mois/${row.month}`}>{monthLabel(row.month)}</Link>
+                    </th>
+                    <td className="num">
+                      {row.present} / {row.expected}
+                    </td>
+                    <td className="num" data-field="tnCoverage">
+                      {percent(row.tnMean)}
+                    </td>
+                    <td className="num" data-field="txCoverage">
+                      {percent(row.txMean)}
+                    </td>
+                    <td className="num">{row.below80}</td>
+                    <td className="num">{row.atMost95}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      <Method />
+    </>
+  );
+}

@@ -1,0 +1,106 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ClimateNav } from "@/components/climate/ClimateNav";
+import { DailyHistoryCharts } from "@/components/climate/DailyHistoryCharts";
+import { Method } from "@/components/climate/Method";
+import { dateLabel } from "@/lib/climate/format";
+import { currentMonth, historyView } from "@/lib/climate/queries";
+import { formatNumber } from "@/lib/format";
+import { stationOr404 } from "@/lib/station-page";
+
+export const revalidate = 60;
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const station = await stationOr404((await params).slug);
+  return { title: `${station.name} — historique climatologique` };
+}
+
+export default async function HistoryPage({ params }: Props) {
+  const station = await stationOr404((await params).slug);
+  const { years, extent } = await historyView(station);
+  const month = currentMonth();
+  return (
+    <>
+      <h1>
+        Historique <span className="muted">— {station.name}</span>
+      </h1>
+      <ClimateNav month={month} year={Number(month.slice(0, 4))} />
+      {!extent ? (
+        <p>La climatologie de cette station n'a pas encore été calculée.</p>
+      ) : (
+        <>
+          <p className="muted">
+            Du {dateLabel(extent.first)} au {dateLabel(extent.last)}.
+          </p>
+          <DailyHistoryCharts slug={station.slug} from={extent.first} to={extent.last} view="climate" />
+          <h2>Année par année</h2>
+          <div className="table-scroll">
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">Année</th>
+                  <th scope="col" className="num">
+                    Tn moy
+                  </th>
+                  <th scope="col" className="num">
+                    Tx moy
+                  </th>
+                  <th scope="col" className="num">
+                    Tmoy
+                  </th>
+                  <th scope="col" className="num">
+                    RR (mm)
+                  </th>
+                  <th scope="col" className="num">
+                    Tn min
+                  </th>
+                  <th scope="col" className="num">
+                    Tx max
+                  </th>
+                  <th scope="col" className="num">
+                    RR max
+                  </th>
+                  <th scope="col" className="num">
+                    Jours de données
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {years.map((y) => (
+                  <tr key={y.period} data-year={y.period}>
+                    <th scope="row">
+                      <Link href={`/annee/${y.period}`}>{y.period}</Link>
+                    </th>
+                    <td className="num">{formatNumber(y.tn.mean)}</td>
+                    <td className="num">{formatNumber(y.tx.mean)}</td>
+                    <td className="num">{formatNumber(y.tmoy.mean)}</td>
+                    <td className="num">
+                      {y.rr.total !== null
+                        ? formatNumber(y.rr.total)
+                        : y.rr.sum !== null
+                          ? `≥ ${formatNumber(y.rr.sum)}*`
+                          : "—"}
+                    </td>
+                    <td className="num">{formatNumber(y.extremes.tnMin?.value)}</td>
+                    <td className="num">{formatNumber(y.extremes.txMax?.value)}</td>
+                    <td className="num">{formatNumber(y.extremes.rrMax?.value)}</td>
+                    <td className="num">
+                      {y.tn.present} / {y.daysExpected}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="muted">
+            Une moyenne annuelle exige les 12 moyennes mensuelles ; * cumul incomplet (somme des jours
+            disponibles).
+          </p>
+        </>
+      )}
+      <Method />
+    </>
+  );
+}

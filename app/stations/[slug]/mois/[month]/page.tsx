@@ -1,0 +1,232 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { TimeSeriesChart } from "@/components/charts/TimeSeriesChart";
+import { ClimateNav } from "@/components/climate/ClimateNav";
+import { Method } from "@/components/climate/Method";
+import { DayCountsTable, Extremes, KeyFigures } from "@/components/climate/Summary";
+import { dayStart } from "@/lib/climate/daily";
+import {
+  monthLabel,
+  nextMonth,
+  parseMonth,
+  percent,
+  previousMonth,
+  timeLabel,
+  weekdayLabel,
+} from "@/lib/climate/format";
+import { currentMonth, monthView } from "@/lib/climate/queries";
+import { formatNumber } from "@/lib/format";
+import { stationOr404 } from "@/lib/station-page";
+import { cardinal } from "@/lib/weather/wind";
+
+export const revalidate = 60;
+export function generateStaticParams() {
+  return [];
+}
+
+type Props = { params: Promise<{ slug: string; month: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, month } = await params;
+  const station = await stationOr404(slug);
+  return {
+    title: parseMonth(month) ? `${station.name} — climatologie de ${monthLabel(month)}` : station.name,
+  };
+}
+
+export default async function MonthPage({ params }: Props) {
+  const { slug, month: raw } = await params;
+  const station = await stationOr404(slug);
+  const month = parseMonth(raw);
+  if (!month || month > currentMonth()) notFound();
+  const view = await monthView(station, month);
+  if (!view.extent || month < view.extent.first.slice(0, 7)) notFound();
+  const { summary, days } = view;
+  const byDate = new Map(days.map((d) => [d.date, d]));
+  const calendar = Array.from(
+    { length: summary.daysInPeriod },
+    (_, i) => `${month}-${String(i + 1).padStart(2, "0")}`,
+  );
+  const ex = summary.extremes;
+  const highlight = (date: string, kind: "tnMin" | "tnMax" | "txMax" | "txMin" | "rrMax" | "gustMax") =>
+    ex[kind]?.date === date
+      ? kind === "tnMin" || kind === "txMin"
+        ? "extreme cold"
+        : "extreme warm"
+      : undefined;
+  const mid = (date: string) => dayStart(date) + 43200;
+  const year = Number(month.slice(0, 4));
+  const hasNext = nextMonth(month) <= currentMonth();
+
+  return (
+    <>
+      <h1>
+        Climatologie de {monthLabel(month)} <span className="muted">— {station.name}</span>
+      </h1>
+      <ClimateNav month={month} year={year} />
+      <p className="pager">
+        <Link href={`/mois/${previousMonth(month)}`} rel="prev">
+          ← {monthLabel(previousMonth(month))}
+        </Link>
+        <Link href={`/annee/${year}`}>Année {year}</Link>
+        {hasNext && (
+          <Link href={`/mois/${nextMonth(month)}`} rel="next">
+            {monthLabel(nextMonth(month))} →
+          </Link>
+        )}
+      </p>
+      {summary.inProgress && (
+        <p className="banner banner-info" role="status">
+          Mois en cours : statistiques sur les {summary.daysExpected} journée(s) closes (une journée est close
+          le lendemain à 06 h UTC).
+        </p>
+      )}
+
+      <KeyFigures summary={summary} reference={view.reference} anomalies={view.anomalies} />
+
+      <h2>Jour par jour</h2>
+      <p className="muted">
+        Heures de Paris. Tn sur 18–18 h UTC, Tx et RR sur 06–06 h UTC ; couverture des fenêtres Tn / Tx / RR.
+        Les extrêmes du mois sont surlignés.
+      </p>
+      <div className="table-scroll">
+        <table className="data climate-month">
+          <thead>
+            <tr>
+              <th scope="col">Jour</th>
+              <th scope="col" className="num">
+                Tn (°C)
+              </th>
+              <th scope="col" className="num">
+                Tx (°C)
+              </th>
+              <th scope="col" className="num">
+                Tmoy (°C)
+              </th>
+              <th scope="col" className="num">
+                Ampl. (°C)
+              </th>
+              <th scope="col" className="num">
+                RR (mm)
+              </th>
+              <th scope="col" className="num">
+                Rafale (km/h)
+              </th>
+              <th scope="col" className="num">
+                Couverture
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {calendar.map((date) => {
+              const d = byDate.get(date);
+              return (
+                <tr key={date} data-date={date} className={d?.partial ? "partial" : undefined}>
+                  <th scope="row">
+                    <Link href={`/jour/${date}`}>{weekdayLabel(date)}</Link>
+                    {d?.partial && <small className="muted"> provisoire</small>}
+                  </th>
+                  <td className={`num ${highlight(date, "tnMin") ?? highlight(date, "tnMax") ?? ""}`}>
+                    <span data-field="tn">{formatNumber(d?.tn)}</span>{" "}
+                    <small className="muted">{timeLabel(d?.tnAt)}</small>
+                  </td>
+                  <td className={`num ${highlight(date, "txMax") ?? highlight(date, "txMin") ?? ""}`}>
+                    <span data-field="tx">{formatNumber(d?.tx)}</span>{" "}
+                    <small className="muted">{timeLabel(d?.txAt)}</small>
+                  </td>
+                  <td className="num" data-field="tmoy">
+                    {formatNumber(d?.tmoy)}
+                  </td>
+                  <td className="num" data-field="amplitude">
+                    {formatNumber(d?.amplitude)}
+                  </td>
+                  <td className={`num ${highlight(date, "rrMax") ?? ""}`}>
+                    <span data-field="rr">{formatNumber(d?.rr)}</span>
+                  </td>
+                  <td className={`num ${highlight(date, "gustMax") ?? ""}`}>
+                    <span data-field="gustMax">{formatNumber(d?.gustMax, 0)}</span>{" "}
+                    <small className="muted">{d?.gustDir != null ? cardinal(d.gustDir) : ""}</small>
+                  </td>
+                  <td className="num muted" data-field="coverage">
+                    {d
+                      ? `${percent(d.tnCoverage)} / ${percent(d.txCoverage)} / ${percent(d.rrCoverage)}`
+                      : "aucune donnée"}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+          <tfoot>
+            <tr data-summary-row="">
+              <th scope="row">Moyennes / total</th>
+              <td className="num" data-field="tnMean">
+                {formatNumber(summary.tn.mean)}
+              </td>
+              <td className="num" data-field="txMean">
+                {formatNumber(summary.tx.mean)}
+              </td>
+              <td className="num" data-field="tmoyMean">
+                {formatNumber(summary.tmoy.mean)}
+              </td>
+              <td />
+              <td className="num" data-field="rrTotal">
+                {summary.rr.total !== null ? (
+                  formatNumber(summary.rr.total)
+                ) : summary.rr.sum !== null ? (
+                  <span title="cumul incomplet">≥ {formatNumber(summary.rr.sum)}*</span>
+                ) : (
+                  "—"
+                )}
+              </td>
+              <td className="num">{formatNumber(ex.gustMax?.value, 0)}</td>
+              <td className="num muted">
+                {summary.tn.present}/{summary.daysExpected} j
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      {summary.rr.total === null && summary.rr.sum !== null && (
+        <p className="muted">* Cumul incomplet : {summary.rr.missing} jour(s) sans valeur de RR.</p>
+      )}
+
+      <h2>Graphiques</h2>
+      <TimeSeriesChart
+        title={`Températures quotidiennes de ${monthLabel(month)} (Tn, Tmoy, Tx)`}
+        fileName={`${station.slug}-${month}-temperatures`}
+        axes={[{ id: "y", label: "°C" }]}
+        series={[
+          { label: "Tx", unit: "°C", color: "#d9480f", points: days.map((d) => [mid(d.date), d.tx]) },
+          { label: "Tmoy", unit: "°C", color: "#5c677d", points: days.map((d) => [mid(d.date), d.tmoy]) },
+          { label: "Tn", unit: "°C", color: "#1971c2", points: days.map((d) => [mid(d.date), d.tn]) },
+        ]}
+      />
+      <TimeSeriesChart
+        title={`Précipitations quotidiennes de ${monthLabel(month)} (RR, 06–06 h UTC)`}
+        fileName={`${station.slug}-${month}-precipitations`}
+        axes={[{ id: "y", label: "mm", beginAtZero: true }]}
+        series={[
+          {
+            label: "RR",
+            unit: "mm",
+            color: "#1c7ed6",
+            kind: "bar",
+            points: days.map((d) => [mid(d.date), d.rr]),
+          },
+        ]}
+      />
+
+      <h2>Extrêmes du mois</h2>
+      <Extremes summary={summary} />
+      <h2>Nombres de jours</h2>
+      <DayCountsTable periods={[{ label: monthLabel(month), summary }]} />
+      <p>
+        <Link href={`/comparaison/${month}`}>Comparer les méthodes de moyenne</Link> ·{" "}
+        <a href={`/rapports/NOAA-${month}.txt`}>rapport NOAA (texte)</a> ·{" "}
+        <a href={`/rapports/NOAA-${month}.csv`}>CSV</a>
+      </p>
+      <Method />
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import { periodsCsv } from "@/lib/climate/api";
+import { noaaMonthCsv, noaaMonthText, noaaYearText } from "@/lib/climate/noaa";
+import { currentMonth, monthView, yearView } from "@/lib/climate/queries";
+import { findStation } from "@/lib/stations";
+
+/**
+ * NOAA-style reports, generated on request from the climatology: /rapports/NOAA-2026-03.txt (or .csv)
+ * for a month, /rapports/NOAA-2026.txt (or .csv) for a year.
+ */
+export async function GET(_request: Request, context: { params: Promise<{ slug: string; file: string }> }) {
+  const { slug, file } = await context.params;
+  const match = /^NOAA-(\d{4})(?:-(0[1-9]|1[0-2]))?\.(txt|csv)$/.exec(file);
+  const station = await findStation(slug);
+  const missing = () =>
+    new Response("Rapport introuvable.", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+  if (!match || !station) return missing();
+  const [, year, month, format] = match;
+  const period = month ? `${year}-${month}` : year;
+  if ((month ? period : `${year}-01`) > currentMonth()) return missing();
+  const now = Math.floor(Date.now() / 1000);
+  let body: string;
+  if (month) {
+    const view = await monthView(station, period);
+    body =
+      format === "csv"
+        ? noaaMonthCsv(period, view.days)
+        : noaaMonthText(station, period, view.days, view.summary, view.reference, view.anomalies, now);
+  } else {
+    const view = await yearView(station, Number(year));
+    body =
+      format === "csv"
+        ? periodsCsv([...view.months, view.summary])
+        : noaaYearText(
+            station,
+            Number(year),
+            view.months,
+            view.summary,
+            view.monthlyReferences,
+            view.reference,
+            now,
+          );
+  }
+  return new Response(body, {
+    headers: {
+      "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "text/plain; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${station.slug}-${file}"`,
+      "Cache-Control": "public, max-age=60",
+    },
+  });
+}

@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { ClimateNav } from "@/components/climate/ClimateNav";
+import { Method } from "@/components/climate/Method";
+import { monthName } from "@/lib/climate/format";
+import { monthsOfYear } from "@/lib/climate/monthly";
+import { currentMonth } from "@/lib/climate/queries";
+import { climateExtent } from "@/lib/climate/store";
+import { appSqlPool } from "@/lib/db";
+import { stationOr404 } from "@/lib/station-page";
+
+export const revalidate = 60;
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const station = await stationOr404((await params).slug);
+  return { title: `${station.name} — rapports NOAA` };
+}
+
+export default async function ReportsPage({ params }: Props) {
+  const station = await stationOr404((await params).slug);
+  const extent = await climateExtent(appSqlPool(), station.id);
+  const last = currentMonth();
+  const years: number[] = [];
+  if (extent)
+    for (let y = Number(last.slice(0, 4)); y >= Number(extent.first.slice(0, 4)); y -= 1) years.push(y);
+  return (
+    <>
+      <h1>
+        Rapports climatologiques <span className="muted">— {station.name}</span>
+      </h1>
+      <ClimateNav month={last} year={Number(last.slice(0, 4))} />
+      <p>
+        Relevés mensuels et annuels au format des rapports NOAA, produits par la plateforme à partir de sa
+        climatologie (texte à chasse fixe, ou CSV pour un tableur).
+      </p>
+      {years.length === 0 && <p>La climatologie de cette station n'a pas encore été calculée.</p>}
+      {years.map((year) => (
+        <section key={year} className="card report-year">
+          <h2>
+            {year} : <a href={`/rapports/NOAA-${year}.txt`}>texte</a> ·{" "}
+            <a href={`/rapports/NOAA-${year}.csv`}>CSV</a>
+          </h2>
+          <ul className="inline-list">
+            {monthsOfYear(year)
+              .filter((m) => m <= last && extent && m >= extent.first.slice(0, 7))
+              .map((m) => (
+                <li key={m}>
+                  {monthName(Number(m.slice(5, 7)))} : <a href={`/rapports/NOAA-${m}.txt`}>txt</a>{" "}
+                  <a href={`/rapports/NOAA-${m}.csv`}>csv</a>
+                </li>
+              ))}
+          </ul>
+        </section>
+      ))}
+      <Method />
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ClimateNav } from "@/components/climate/ClimateNav";
+import { Method } from "@/components/climate/Method";
+import { dateLabel, timeLabel } from "@/lib/climate/format";
+import { currentMonth, recordsView } from "@/lib/climate/queries";
+import type { RecordTable } from "@/lib/climate/records";
+import { formatNumber } from "@/lib/format";
+import { stationOr404 } from "@/lib/station-page";
+
+/** The station's top days per parameter, each linking to its day page. */
+export function RecordsTables({ tables }: { tables: RecordTable[] }) {
+  if (tables.length === 0) return <p>Pas encore de journée close pour établir des records.</p>;
+  return (
+    <div className="grid records">
+      {tables.map(({ parameter, entries }) => (
+        <section key={parameter.key} className="card" data-record={parameter.key}>
+          <h2>{parameter.label}</h2>
+          <table className="data compact">
+            <thead>
+              <tr>
+                <th scope="col">Rang</th>
+                <th scope="col" className="num">
+                  {parameter.unit || "valeur"}
+                </th>
+                <th scope="col">Date</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.date}>
+                  <td>{e.rank}</td>
+                  <td className="num" data-field="value">
+                    {formatNumber(e.value, parameter.decimals)}
+                  </td>
+                  <td>
+                    <Link href={`/jour/${e.date}`}>{dateLabel(e.date)}</Link>
+                    {e.at ? <small className="muted"> {timeLabel(e.at)}</small> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+/** The records page of a station, top 10 or top 30 (app/stations/[slug]/records and records/top-30). */
+export async function RecordsPage({ slug, limit }: { slug: string; limit: 10 | 30 }) {
+  const station = await stationOr404(slug);
+  const tables = await recordsView(station, limit);
+  const month = currentMonth();
+  return (
+    <>
+      <h1>
+        Records de la station (top {limit}) <span className="muted">— {station.name}</span>
+      </h1>
+      <ClimateNav month={month} year={Number(month.slice(0, 4))} />
+      <p className="muted">
+        Journées closes uniquement ; ex æquo au même rang, la plus ancienne d'abord.{" "}
+        {limit === 10 ? (
+          <Link href="/records/top-30">Voir le top 30</Link>
+        ) : (
+          <Link href="/records">Revenir au top 10</Link>
+        )}
+      </p>
+      <RecordsTables tables={tables} />
+      <Method />
+    </>
+  );
+}
+
+export async function recordsMetadata(slug: string, limit: 10 | 30): Promise<Metadata> {
+  const station = await stationOr404(slug);
+  return { title: `${station.name} — records (top ${limit})` };
+}

@@ -1,0 +1,43 @@
+/**
+ * Chart series of daily climatology (pure and dependency-free, so client components can use them with
+ * the daily API's JSON): daily values at midday UTC, and RR with its running monthly and yearly totals.
+ */
+
+export interface DailyPoint {
+  date: string;
+  tn: number | null;
+  tx: number | null;
+  tmoy: number | null;
+  rr: number | null;
+  coverage: { tn: number; tx: number; rr: number };
+}
+
+export type Point = [time: number, value: number | null];
+
+/** Unix seconds of midday UTC of a day: where a daily value is drawn. */
+export const middayOf = (date: string) => Date.parse(`${date}T12:00:00Z`) / 1000;
+
+/** Running RR totals reset on the 1st of each month and on 1 January (missing days add nothing). */
+export function runningRainTotals(days: readonly Pick<DailyPoint, "date" | "rr">[]): {
+  month: Point[];
+  year: Point[];
+} {
+  const month: Point[] = [];
+  const year: Point[] = [];
+  let monthSum = 0;
+  let yearSum = 0;
+  let previous = "";
+  for (const day of days) {
+    if (day.date.slice(0, 7) !== previous.slice(0, 7)) monthSum = 0;
+    if (day.date.slice(0, 4) !== previous.slice(0, 4)) yearSum = 0;
+    previous = day.date;
+    monthSum += day.rr ?? 0;
+    yearSum += day.rr ?? 0;
+    month.push([middayOf(day.date), monthSum]);
+    year.push([middayOf(day.date), yearSum]);
+  }
+  return { month, year };
+}
+
+export const seriesOf = (days: readonly DailyPoint[], value: (d: DailyPoint) => number | null): Point[] =>
+  days.map((d) => [middayOf(d.date), value(d)]);
