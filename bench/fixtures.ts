@@ -1,4 +1,5 @@
 import type { Pool, RowDataPacket } from "mysql2/promise";
+import { databaseName } from "@/lib/config";
 import { createPrismaClient } from "@/lib/db";
 import { writeDemoArchive } from "@/lib/demo/seed";
 import { DEMO_STATIONS } from "@/lib/demo/stations";
@@ -34,10 +35,14 @@ export async function ensureBenchArchive(writer: Pool): Promise<number> {
   return Number(n);
 }
 
-/** The benchmarks' own app database (migrated), with one station reading the bench archive. */
+/**
+ * The benchmarks' own app database (migrated), with one station reading the bench archive. Named after
+ * the configured app database (meteo06 → meteo06_bench), so that worktrees sharing a MariaDB server do
+ * not rebuild each other's aggregates in the middle of a run.
+ */
 export async function benchAppDatabase(serverUrl: string): Promise<{ url: string; stationSlug: string }> {
   const url = new URL(serverUrl);
-  url.pathname = "/meteo06_bench";
+  url.pathname = `/${databaseName(serverUrl) || "meteo06"}_bench`;
   await migrate(url.toString());
   const prisma = createPrismaClient(url.toString());
   await prisma.station.upsert({

@@ -39,7 +39,14 @@ const COLUMN_CACHE_MS = 5 * 60_000;
 
 export function createArchivePool(serverUrl: string, connectionLimit = 8): Pool {
   const { database: _ignored, ...options } = connectionOptions(serverUrl);
-  const pool = mysql.createPool({ ...options, connectionLimit, timezone: "Z", enableKeepAlive: true });
+  const pool = mysql.createPool({
+    ...options,
+    connectionLimit,
+    timezone: "Z",
+    enableKeepAlive: true,
+    // The server's prepared-statement limit is shared by every client: keep a small cache per connection.
+    maxPreparedStatements: 64,
+  });
   // Archives belong to WeeWX: refuse any write at the session level, whatever the account may do.
   pool.pool.on("connection", (connection) => {
     connection.query("SET SESSION TRANSACTION READ ONLY");
@@ -143,20 +150,29 @@ export class ArchiveReader {
     const wanted =
       fields ?? [...available].filter((c) => c !== "dateTime" && c !== "usUnits" && c !== "interval");
     const present = wanted.filter((field) => available.has(field));
-    const rows = await this.query(database, `SELECT ?? FROM ??.archive ${clause}`, [
+    // Identifiers are inlined, values sent as parameters of a prepared statement: the binary protocol
+    // decodes thousands of wide rows two to three times faster than the text protocol.
+    const sql = mysql.format(`SELECT ?? FROM ??.archive ${clause}`, [
       ["dateTime", "usUnits", "interval", ...present],
       database,
-      ...values,
     ]);
+    const rows = await this.query(database, sql, values, true);
     return rows.map((row) => toObservation(row, wanted, database));
   }
 
-  private async query(database: string, sql: string, values: unknown[]): Promise<RowDataPacket[]> {
+  private async query(
+    database: string,
+    sql: string,
+    values: unknown[],
+    prepared = false,
+  ): Promise<RowDataPacket[]> {
     if (!DATABASE_NAME.test(database)) {
       throw new ArchiveError("invalid-name", database, `"${database}" is not a valid archive database name`);
     }
     try {
-      const [rows] = await this.pool.query<RowDataPacket[]>(sql, values);
+      const [rows] = prepared
+        ? await this.pool.execute<RowDataPacket[]>(sql, values as (string | number)[])
+        : await this.pool.query<RowDataPacket[]>(sql, values);
       return rows;
     } catch (error) {
       throw describeArchiveFailure(error, database);
