@@ -3,6 +3,7 @@
 import type { Chart, ChartConfiguration, ChartDataset, Plugin } from "chart.js";
 import { useEffect, useRef, useState } from "react";
 import { csvLine } from "@/lib/csv";
+import { type Granularity, tickLabel, timeTicks } from "./timeTicks";
 
 /**
  * A time-series chart (chart.js, loaded only when a chart is on the page). Times are unix seconds and
@@ -26,6 +27,18 @@ export interface ChartSeries {
   pointsOnly?: boolean;
   /** Hidden at first (the legend toggles it). */
   hidden?: boolean;
+  /** Extra tooltip text per point (same order as `points`), e.g. a gust's direction and time. */
+  notes?: (string | null)[];
+}
+
+/** A labelled point drawn over the chart (e.g. a day's Tn and Tx, or its rain total). */
+export interface ChartAnnotation {
+  time: number;
+  value: number;
+  label: string;
+  /** Id of the y axis ("y" by default). */
+  axis?: string;
+  color?: string;
 }
 
 export interface ChartAxis {
@@ -48,6 +61,7 @@ export interface TimeSeriesChartProps {
   height?: number;
   /** File name (without extension) for the downloads. */
   fileName?: string;
+  annotations?: ChartAnnotation[];
 }
 
 const parisTime = new Intl.DateTimeFormat("fr-FR", {
@@ -56,11 +70,6 @@ const parisTime = new Intl.DateTimeFormat("fr-FR", {
   month: "2-digit",
   hour: "2-digit",
   minute: "2-digit",
-});
-const parisDay = new Intl.DateTimeFormat("fr-FR", {
-  timeZone: "Europe/Paris",
-  day: "2-digit",
-  month: "short",
 });
 
 function shadePlugin(periods: [number, number][]): Plugin {
@@ -74,6 +83,33 @@ function shadePlugin(periods: [number, number][]): Plugin {
         const left = Math.max(scales.x.getPixelForValue(from), chartArea.left);
         const right = Math.min(scales.x.getPixelForValue(to), chartArea.right);
         if (right > left) ctx.fillRect(left, chartArea.top, right - left, chartArea.bottom - chartArea.top);
+      }
+      ctx.restore();
+    },
+  };
+}
+
+function annotationPlugin(annotations: ChartAnnotation[]): Plugin {
+  return {
+    id: "annotations",
+    afterDatasetsDraw(chart) {
+      const { ctx, chartArea, scales } = chart;
+      ctx.save();
+      ctx.font = "600 11px system-ui, sans-serif";
+      ctx.textAlign = "center";
+      for (const a of annotations) {
+        const y = scales[a.axis ?? "y"];
+        if (!y) continue;
+        const px = scales.x.getPixelForValue(a.time);
+        const py = y.getPixelForValue(a.value);
+        if (px < chartArea.left || px > chartArea.right || py < chartArea.top || py > chartArea.bottom)
+          continue;
+        ctx.fillStyle = a.color ?? "#333";
+        ctx.beginPath();
+        ctx.arc(px, py, 3, 0, 2 * Math.PI);
+        ctx.fill();
+        const above = py - chartArea.top > 18;
+        ctx.fillText(a.label, px, above ? py - 7 : py + 15);
       }
       ctx.restore();
     },
@@ -100,6 +136,7 @@ function download(name: string, href: string) {
 
 const DEFAULT_AXES: ChartAxis[] = [{ id: "y", label: "" }];
 const NO_SHADE: [number, number][] = [];
+const NO_ANNOTATIONS: ChartAnnotation[] = [];
 
 export function TimeSeriesChart({
   title,
@@ -108,6 +145,7 @@ export function TimeSeriesChart({
   shade = NO_SHADE,
   height = 280,
   fileName = "graphique",
+  annotations = NO_ANNOTATIONS,
 }: TimeSeriesChartProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart | null>(null);
@@ -125,10 +163,13 @@ export function TimeSeriesChart({
       const style = getComputedStyle(document.documentElement);
       const text = style.getPropertyValue("--muted").trim() || "#5b6776";
       const grid = style.getPropertyValue("--border").trim() || "#d8dee6";
-      const spanDays = (() => {
-        const times = series.flatMap((s) => s.points.map(([t]) => t));
-        return times.length ? (Math.max(...times) - Math.min(...times)) / 86400 : 1;
-      })();
+      let [first, last] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+      for (const s of series)
+        for (const [t] of s.points) {
+          if (t < first) first = t;
+          if (t > last) last = t;
+        }
+      let granularity: Granularity = "hour";
       const datasets: ChartDataset<"line" | "bar", { x: number; y: number | null }[]>[] = series.map((s) => ({
         type: s.kind ?? "line",
         label: `${s.label} (${s.unit})`,
@@ -155,12 +196,20 @@ export function TimeSeriesChart({
           scales: {
             x: {
               type: "linear",
+              bounds: "data",
+              min: Number.isFinite(first) ? first : undefined,
+              max: Number.isFinite(last) ? last : undefined,
+              // Ticks on round local times (hours, midnights, months), recomputed when zooming.
+              afterBuildTicks: (axis) => {
+                const built = timeTicks(axis.min, axis.max);
+                granularity = built.granularity;
+                axis.ticks = built.ticks.map((value) => ({ value }));
+              },
               ticks: {
                 color: text,
                 maxRotation: 0,
-                autoSkipPadding: 12,
-                callback: (value) =>
-                  (spanDays > 3 ? parisDay : parisTime).format(new Date(Number(value) * 1000)),
+                autoSkip: false,
+                callback: (value) => tickLabel(Number(value), granularity),
               },
               grid: { color: grid },
             },
@@ -169,6 +218,7 @@ export function TimeSeriesChart({
                 axis.id,
                 {
                   type: "linear" as const,
+                  display: "auto" as const, // hidden while all its series are
                   position: axis.position ?? "left",
                   min: axis.min,
                   max: axis.max,
@@ -186,12 +236,13 @@ export function TimeSeriesChart({
               callbacks: {
                 title: (items) =>
                   items[0] ? parisTime.format(new Date(Number(items[0].parsed.x) * 1000)) : "",
+                afterLabel: (item) => series[item.datasetIndex]?.notes?.[item.dataIndex] ?? "",
               },
             },
             zoom: { zoom: { drag: { enabled: true }, mode: "x" }, limits: { x: { minRange: 600 } } },
           },
         },
-        plugins: [shadePlugin(shade)],
+        plugins: [shadePlugin(shade), annotationPlugin(annotations)],
       };
       chart.current = new ChartJS(canvas.current, config as ChartConfiguration);
       setReady(true);
@@ -201,7 +252,7 @@ export function TimeSeriesChart({
       chart.current?.destroy();
       chart.current = null;
     };
-  }, [series, axes, shade]);
+  }, [series, axes, shade, annotations]);
 
   const shownRange = (): [number, number] => {
     const x = chart.current?.scales.x;
@@ -209,7 +260,7 @@ export function TimeSeriesChart({
   };
 
   return (
-    <figure className="chart">
+    <figure className="chart" data-points={Math.max(0, ...series.map((s) => s.points.length))}>
       <div style={{ position: "relative", height }}>
         <canvas ref={canvas} role="img" aria-label={title} />
       </div>

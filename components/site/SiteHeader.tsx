@@ -1,7 +1,10 @@
 import Link from "next/link";
 
 /** Header of the apex site. Sections add their entry to NAV when they exist. */
-const NAV = [{ href: "/", label: "Accueil" }];
+const NAV = [
+  { href: "/", label: "Accueil" },
+  { href: "/api", label: "Données ouvertes" },
+];
 
 export function SiteHeader() {
   return (

@@ -1,7 +1,11 @@
 import Link from "next/link";
 
 /** Header of a station mini-site. Sections add their entry to NAV when they exist. */
-const NAV = [{ href: "/", label: "Conditions actuelles" }];
+const NAV = [
+  { href: "/", label: "Conditions actuelles" },
+  { href: "/graphiques", label: "Graphiques" },
+  { href: "/jour", label: "Journée" },
+];
 
 export function StationHeader({ name, networkUrl }: { name: string; networkUrl: string }) {
   return (

@@ -3,7 +3,7 @@ import { ArchiveError, type ArchiveReader, archives, type Observation } from "..
 import { appSqlPool, db } from "../db";
 import type { PrismaClient, Station } from "../generated/prisma/client";
 import { runJob } from "../jobs";
-import { localToUtc, zonedParts } from "../time";
+import { addDays, localToUtc, zonedParts } from "../time";
 import {
   AGGREGATED_FIELDS,
   type AggregatePart,
@@ -186,12 +186,6 @@ export function reaggregatePeriod(
   return reaggregateHours(station, hours, options);
 }
 
-/** The day after a "YYYY-MM-DD" day. */
-function nextDay(day: string): string {
-  const [year, month, date] = day.split("-").map(Number);
-  return new Date(Date.UTC(year, month - 1, date + 1)).toISOString().slice(0, 10);
-}
-
 /**
  * Recomputes all aggregates of a station from its archive. Each month of hours (and the days it
  * completes) replaces the stored rows of that period in one transaction, so pages keep reading
@@ -218,7 +212,7 @@ export async function rebuildAggregates(
     const writeDays = async (hourRows: HourRow[], complete: Set<string>) => {
       if (complete.size === 0) return;
       const sorted = [...complete].sort();
-      const range = { from: sorted[0], to: nextDay(sorted.at(-1)!) };
+      const range = { from: sorted[0], to: addDays(sorted.at(-1)!, 1) };
       await replaceDays(sql, station.id, range, mergeDays(hourRows, sorted, station.timezone));
       days += complete.size;
     };

@@ -97,6 +97,21 @@ async function rawRecords(
   return applyInvalidations(records, invalidations);
 }
 
+/**
+ * The raw records of (from, to] for `fields`, without the data an administrator invalidated: for pages
+ * that compute several series from the same records (seriesFromRecords) with one read.
+ */
+export async function loadRecords(
+  station: SeriesStation,
+  from: number,
+  to: number,
+  fields: readonly Field[],
+  deps: SeriesDeps = defaultDeps(),
+): Promise<Observation[]> {
+  const invalidations = await loadInvalidations(deps.prisma, station.id, from, to);
+  return rawRecords(deps, station, { start: from, end: to }, archiveFieldsOf(fields), invalidations);
+}
+
 /** The rows of a series, a chunk at a time (oldest first). */
 export async function* seriesChunks(
   station: SeriesStation,
