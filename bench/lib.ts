@@ -14,12 +14,18 @@ export interface Measurement {
   note?: string;
 }
 
+type Task = () => unknown | Promise<unknown>;
+
+/** Measures each task; a task may prepare every iteration outside the timing (`beforeEach`). */
 export async function measure(
-  tasks: Record<string, () => unknown | Promise<unknown>>,
+  tasks: Record<string, Task | { fn: Task; beforeEach: Task }>,
   { time = 1500, warmupTime = 300 } = {},
 ): Promise<Measurement[]> {
   const bench = new Bench({ time, warmupTime });
-  for (const [name, fn] of Object.entries(tasks)) bench.add(name, fn);
+  for (const [name, task] of Object.entries(tasks)) {
+    if (typeof task === "function") bench.add(name, task);
+    else bench.add(name, task.fn, { beforeEach: async () => void (await task.beforeEach()) });
+  }
   await bench.run();
   return bench.tasks.map((task) => {
     const result = task.result;

@@ -3,12 +3,13 @@ import { benchAppDatabase } from "./fixtures";
 import type { Suite } from "./lib";
 import { suite as aggregates } from "./suites/aggregates";
 import { suite as archive } from "./suites/archive";
+import { suite as stations } from "./suites/stations";
 
 /**
  * `npm run bench [-- <suite>…]`: the same preparation as the demo, then every benchmark suite (or the
  * named ones). Speed targets are read from these tables, never asserted in tests.
  */
-const SUITES: Suite[] = [archive, aggregates];
+const SUITES: Suite[] = [archive, aggregates, stations];
 
 await prepare();
 // The benchmarks work in their own app database (station "bench" on the 10-year archive).

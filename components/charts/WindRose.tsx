@@ -91,7 +91,8 @@ export function WindRose({ rose, title }: { rose: Rose; title: string }) {
             </li>
           ))}
           <li>
-            Calme (&lt; {ROSE_CLASSES[0]} km/h) : {formatNumber(rose.calmPercent, 1)} %
+            Calme (&lt; {ROSE_CLASSES[0]} km/h) :{" "}
+            <span data-field="calm">{formatNumber(rose.calmPercent, 1)} %</span>
           </li>
         </ul>
         <details>

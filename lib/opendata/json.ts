@@ -36,8 +36,13 @@ export type WithIsoTimes<T> = T extends (infer U)[]
 
 export const iso = (t: number) => new Date(t * 1000).toISOString().replace(".000Z", "Z");
 
+/** Values rounded to 3 decimals: unit conversions leave long tails (5.459999999999934). */
+export const round3 = (value: number) => Math.round(value * 1000) / 1000;
+
+/** `value` with its times as ISO-8601 and its numbers rounded, ready for JSON. */
 export function withIsoTimes<T>(value: T): WithIsoTimes<T> {
   if (Array.isArray(value)) return value.map(withIsoTimes) as WithIsoTimes<T>;
+  if (typeof value === "number") return round3(value) as WithIsoTimes<T>;
   if (value === null || typeof value !== "object") return value as WithIsoTimes<T>;
   return Object.fromEntries(
     Object.entries(value).map(([key, v]) => [
@@ -153,8 +158,7 @@ export function conditionsCsv(rows: { slug: string; conditions: CurrentCondition
 /** Values rounded to 3 decimals (conversions leave long tails), times as ISO-8601. */
 function cell(value: number | null, column: { time?: boolean }): string | number | null {
   if (value === null) return null;
-  if (column.time) return iso(value);
-  return Math.round(value * 1000) / 1000;
+  return column.time ? iso(value) : round3(value);
 }
 
 /** The leading columns every row has besides its fields. */

@@ -1,6 +1,6 @@
 import { localDayBounds } from "../aggregates/job";
 import { ApiError } from "../api";
-import { FIELD_NAMES, type Field, isField } from "../series/fields";
+import type { Field } from "../series/fields";
 import { autoStep, isStep, STEPS, type Step } from "../series/steps";
 import { parseIsoDate } from "../time";
 
@@ -76,10 +76,10 @@ function format(value: string | undefined): Format {
 function fieldList(value: string | undefined, available: readonly Field[]): Field[] {
   if (value === undefined) return [...available];
   const names = value.split(",").map((name) => name.trim());
-  const unknown = names.filter((name) => !isField(name));
-  if (unknown.length || names.length === 0 || names.includes(""))
+  const unknown = names.filter((name) => !(available as readonly string[]).includes(name));
+  if (unknown.length)
     bad(
-      `fields : champ inconnu ${unknown.map((n) => `« ${n} »`).join(", ") || "« »"} (champs possibles : ${FIELD_NAMES.join(", ")}).`,
+      `fields : champ inconnu ou absent de cette station : ${unknown.map((n) => `« ${n} »`).join(", ")} (champs possibles : ${available.join(", ")}).`,
     );
   return [...new Set(names as Field[])];
 }
