@@ -4,7 +4,7 @@ import type { DayMarks } from "@/lib/series/marks";
 import { STEP_SECONDS, type Step } from "@/lib/series/steps";
 import { formatParis } from "@/lib/time";
 import { cardinal } from "@/lib/weather/wind";
-import { type ChartAnnotation, type ChartSeries, type Point, TimeSeriesChart } from "./TimeSeriesChart";
+import { type ChartAnnotation, type ChartSeries, TimeSeriesChart } from "./TimeSeriesChart";
 
 /**
  * The charts of a station's series (charts page, day page, home): temperature with humidity and dew
@@ -39,28 +39,32 @@ function gapOf(step: Step): number {
 
 const round = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);
 
-/** [time, value] points of a column, with a null point wherever the records stop for too long. */
-function pointsOf(rows: readonly SeriesRow[], column: string, gap: number): Point[] {
-  const points: Point[] = [];
+/** Times of the rows, with an extra time (and a null value) wherever the records stop for too long. */
+function timesOf(rows: readonly SeriesRow[], gap: number): number[] {
+  const times: number[] = [];
   let previous: number | null = null;
   for (const row of rows) {
-    if (previous !== null && row.time - previous > gap) points.push([previous + 1, null]);
-    points.push([row.time, round(row[column] ?? null)]);
+    if (previous !== null && row.time - previous > gap) times.push(previous + 1);
+    times.push(row.time);
     previous = row.time;
   }
-  return points;
+  return times;
 }
 
-/** Notes aligned with pointsOf's points (null for the gap points). */
-function notesOf(rows: readonly SeriesRow[], gap: number, note: (row: SeriesRow) => string | null) {
-  const notes: (string | null)[] = [];
+/** Values aligned with timesOf's times (null at the gaps). */
+function aligned<T>(
+  rows: readonly SeriesRow[],
+  gap: number,
+  value: (row: SeriesRow) => T | null,
+): (T | null)[] {
+  const values: (T | null)[] = [];
   let previous: number | null = null;
   for (const row of rows) {
-    if (previous !== null && row.time - previous > gap) notes.push(null);
-    notes.push(note(row));
+    if (previous !== null && row.time - previous > gap) values.push(null);
+    values.push(value(row));
     previous = row.time;
   }
-  return notes;
+  return values;
 }
 
 const hasValues = (rows: readonly SeriesRow[], column: string) => rows.some((row) => row[column] != null);
@@ -79,8 +83,8 @@ export function StationCharts({
 }: StationChartsProps) {
   const gap = gapOf(step);
   const aggregated = step !== "raw";
-  const points = (column: string) => pointsOf(rows, column, gap);
-  const common = { shade, height };
+  const values = (column: string) => aligned(rows, gap, (row) => round(row[column] ?? null));
+  const common = { shade, height, times: timesOf(rows, gap) };
   const rendered = charts.map((kind) => {
     switch (kind) {
       case "temperature": {
@@ -91,24 +95,23 @@ export function StationCharts({
               label: "Maximum",
               unit: "°C",
               color: "#e8590c",
-              points: points("outTempMax"),
-              pointsOnly: false,
+              values: values("outTempMax"),
             },
-            { label: "Minimum", unit: "°C", color: "#e8590c", points: points("outTempMin"), fillTo: 0 },
+            { label: "Minimum", unit: "°C", color: "#e8590c", values: values("outTempMin"), fillTo: 0 },
           );
         series.push(
           {
             label: aggregated ? "Température moyenne" : "Température",
             unit: "°C",
             color: "#d9480f",
-            points: points("outTemp"),
+            values: values("outTemp"),
           },
-          { label: "Point de rosée", unit: "°C", color: "#1971c2", points: points("dewpoint") },
+          { label: "Point de rosée", unit: "°C", color: "#1971c2", values: values("dewpoint") },
           {
             label: "Humidité",
             unit: "%",
             color: "#0c8599",
-            points: points("outHumidity"),
+            values: values("outHumidity"),
             axis: "h",
           },
         );
@@ -157,7 +160,7 @@ export function StationCharts({
             title="Pression ramenée au niveau de la mer"
             fileName={`${fileName}-pression`}
             axes={[{ id: "y", label: "hPa" }]}
-            series={[{ label: "Pression", unit: "hPa", color: "#5f3dc4", points: points("barometer") }]}
+            series={[{ label: "Pression", unit: "hPa", color: "#5f3dc4", values: values("barometer") }]}
           />
         );
       case "wind":
@@ -176,14 +179,14 @@ export function StationCharts({
                 label: aggregated ? "Vent moyen" : "Vent",
                 unit: "km/h",
                 color: "#2b8a3e",
-                points: points("windSpeed"),
+                values: values("windSpeed"),
               },
               {
                 label: aggregated ? "Rafale maximale" : "Rafale",
                 unit: "km/h",
                 color: "#e67700",
-                points: points("windGust"),
-                notes: notesOf(rows, gap, (row) =>
+                values: values("windGust"),
+                notes: aligned(rows, gap, (row) =>
                   row.windGust == null
                     ? null
                     : [
@@ -200,7 +203,7 @@ export function StationCharts({
                 label: aggregated ? "Direction moyenne" : "Direction",
                 unit: "°",
                 color: "#868e96",
-                points: points("windDir"),
+                values: values("windDir"),
                 axis: "d",
                 pointsOnly: true,
               },
@@ -220,19 +223,19 @@ export function StationCharts({
               { id: "r", label: "mm/h", position: "right", beginAtZero: true },
             ]}
             series={[
-              { label: "Pluie", unit: "mm", color: "#1c7ed6", points: points("rain"), kind: "bar" },
+              { label: "Pluie", unit: "mm", color: "#1c7ed6", values: values("rain"), kind: "bar" },
               {
                 label: `Cumul ${rainTotalLabel}`,
                 unit: "mm",
                 color: "#0b7285",
-                points: points("rainTotal"),
+                values: values("rainTotal"),
                 axis: "c",
               },
               {
                 label: aggregated ? "Intensité maximale" : "Intensité",
                 unit: "mm/h",
                 color: "#c2255c",
-                points: points("rainRate"),
+                values: values("rainRate"),
                 axis: "r",
               },
             ]}
@@ -262,11 +265,11 @@ export function StationCharts({
             label: aggregated ? `${label} moyen` : label,
             unit,
             color: kind === "uv" ? "#7048e8" : "#f08c00",
-            points: points(column),
+            values: values(column),
           },
         ];
         if (aggregated)
-          series.push({ label: `${label} maximal`, unit, color: "#adb5bd", points: points(`${column}Max`) });
+          series.push({ label: `${label} maximal`, unit, color: "#adb5bd", values: values(`${column}Max`) });
         return (
           <TimeSeriesChart
             key={kind}
@@ -292,7 +295,7 @@ export function StationCharts({
                 label: "Évapotranspiration",
                 unit: "mm",
                 color: "#5c940d",
-                points: points("ET"),
+                values: values("ET"),
                 kind: "bar",
               },
             ]}

@@ -1,7 +1,7 @@
 "use client";
 
 import type { Chart, ChartConfiguration, ChartDataset, Plugin } from "chart.js";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { csvLine } from "@/lib/csv";
 import { type Granularity, tickLabel, timeTicks } from "./timeTicks";
 
@@ -16,7 +16,9 @@ export type Point = [time: number, value: number | null];
 export interface ChartSeries {
   label: string;
   unit: string;
-  points: Point[];
+  /** [time, value] points; or `values` aligned with the chart's shared `times` (half the page weight). */
+  points?: Point[];
+  values?: (number | null)[];
   color: string;
   kind?: "line" | "bar";
   /** Id of the y axis ("y" by default). */
@@ -55,6 +57,8 @@ export interface TimeSeriesChartProps {
   /** Accessible description of what the chart shows. */
   title: string;
   series: ChartSeries[];
+  /** Times shared by the series given as `values`. */
+  times?: number[];
   axes?: ChartAxis[];
   /** Periods to shade (nights), as [from, to] unix seconds. */
   shade?: [number, number][];
@@ -116,7 +120,17 @@ function annotationPlugin(annotations: ChartAnnotation[]): Plugin {
   };
 }
 
-function toCsv(series: ChartSeries[], from: number, to: number): string {
+type ResolvedSeries = ChartSeries & { points: Point[] };
+
+/** Every series with its [time, value] points. */
+function resolve(series: ChartSeries[], times: number[] = []): ResolvedSeries[] {
+  return series.map((s) => ({
+    ...s,
+    points: s.points ?? (s.values ?? []).map((value, i): Point => [times[i], value]),
+  }));
+}
+
+function toCsv(series: ResolvedSeries[], from: number, to: number): string {
   const times = [...new Set(series.flatMap((s) => s.points.map(([t]) => t)))]
     .filter((t) => t >= from && t <= to)
     .sort((a, b) => a - b);
@@ -140,13 +154,15 @@ const NO_ANNOTATIONS: ChartAnnotation[] = [];
 
 export function TimeSeriesChart({
   title,
-  series,
+  series: given,
+  times,
   axes = DEFAULT_AXES,
   shade = NO_SHADE,
   height = 280,
   fileName = "graphique",
   annotations = NO_ANNOTATIONS,
 }: TimeSeriesChartProps) {
+  const series = useMemo(() => resolve(given, times), [given, times]);
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart | null>(null);
   const [ready, setReady] = useState(false);

@@ -36,13 +36,15 @@ export type WithIsoTimes<T> = T extends (infer U)[]
 
 export const iso = (t: number) => new Date(t * 1000).toISOString().replace(".000Z", "Z");
 
-/** Values rounded to 3 decimals: unit conversions leave long tails (5.459999999999934). */
+/** Values rounded to 3 decimals for files: unit conversions leave long tails (5.459999999999934). */
 export const round3 = (value: number) => Math.round(value * 1000) / 1000;
 
-/** `value` with its times as ISO-8601 and its numbers rounded, ready for JSON. */
+/**
+ * `value` with its times as ISO-8601, ready for JSON. Numbers stay exact: the station home shows these
+ * values, and rounding twice (here, then to one decimal) would turn 5.6499… into 5,7.
+ */
 export function withIsoTimes<T>(value: T): WithIsoTimes<T> {
   if (Array.isArray(value)) return value.map(withIsoTimes) as WithIsoTimes<T>;
-  if (typeof value === "number") return round3(value) as WithIsoTimes<T>;
   if (value === null || typeof value !== "object") return value as WithIsoTimes<T>;
   return Object.fromEntries(
     Object.entries(value).map(([key, v]) => [

@@ -101,7 +101,7 @@ describe("public site", () => {
   it("draws the last 24 hours and lets visitors download the data shown", async () => {
     const page = await browser.newPage();
     await page.goto(`${app.stationOrigin("villefranche")}/`);
-    const csvButton = page.locator("button:enabled", { hasText: "Données CSV" });
+    const csvButton = page.locator("button:enabled", { hasText: "Données CSV" }).first(); // the temperature chart
     await csvButton.waitFor({ timeout: 15_000 });
     await page.waitForFunction(() => document.querySelector("canvas")!.width > 0);
     const [download] = await Promise.all([page.waitForEvent("download"), csvButton.click()]);
