@@ -3,24 +3,13 @@ import { ApiError, apiRoute } from "../api";
 import { ArchiveError } from "../archive/reader";
 import { config } from "../config";
 import { stationUrl } from "../hosts";
-import type { SeriesRow } from "../series/compute";
 import { FIELD_NAMES, type Field } from "../series/fields";
-import { describeSeries, loadSeries, type SeriesQuery, seriesChunks } from "../series/load";
+import { loadSeries, type SeriesQuery } from "../series/load";
+import { iso, seriesColumnsJson, seriesCsvStream, seriesRowsJson } from "../series/output";
 import { localDayString } from "../series/steps";
 import { describeUnavailable } from "../stations";
 import { cachedConditions, cachedStations, type StationRecord } from "./cached";
-import {
-  conditionsCsv,
-  currentJson,
-  iso,
-  type SeriesShape,
-  seriesColumnsJson,
-  seriesCsvHeader,
-  seriesCsvRows,
-  seriesRowsJson,
-  stationJson,
-  UNITS,
-} from "./json";
+import { conditionsCsv, currentJson, stationJson, UNITS } from "./json";
 import { dailyQuery, type Format, formatQuery, observationsQuery } from "./query";
 
 /**
@@ -135,41 +124,15 @@ export async function currentResponse(request: Request, slug: string): Promise<R
   );
 }
 
-/** CSV of a series, streamed a chunk at a time. */
-function streamCsv(shape: SeriesShape, chunks: AsyncGenerator<SeriesRow[]>) {
-  const encoder = new TextEncoder();
-  return new ReadableStream<Uint8Array>({
-    async start(controller) {
-      controller.enqueue(encoder.encode(seriesCsvHeader(shape)));
-    },
-    async pull(controller) {
-      const { value, done } = await chunks.next();
-      if (done) controller.close();
-      else controller.enqueue(encoder.encode(seriesCsvRows(shape, value)));
-    },
-    async cancel() {
-      await chunks.return(undefined);
-    },
-  });
-}
-
 async function seriesResponse(
   s: StationRecord,
   query: SeriesQuery & { format: Format },
   fileName: string,
 ): Promise<Response> {
   const cache = query.to < now() - 2 * 86400 ? PAST : LIVE;
-  const shape: SeriesShape = {
-    step: query.step,
-    columns: [],
-    dayOf: (row) => localDayString(row.time, s.timezone),
-  };
-  if (query.format === "csv") {
-    shape.columns = describeSeries(s, query).columns;
-    return csv(streamCsv(shape, seriesChunks(s, query)), fileName, cache);
-  }
+  if (query.format === "csv") return csv(seriesCsvStream(s, query), fileName, cache);
   const series = await loadSeries(s, query);
-  shape.columns = series.columns;
+  const shape = { step: series.step, columns: series.columns, timeZone: s.timezone };
   return json(
     {
       station: s.slug,

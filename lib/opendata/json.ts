@@ -2,9 +2,7 @@ import type { CurrentConditions } from "../conditions/current";
 import type { LoadedConditions } from "../conditions/load";
 import { type CsvValue, csvLine } from "../csv";
 import type { Station } from "../generated/prisma/client";
-import type { SeriesRow } from "../series/compute";
-import type { Column } from "../series/fields";
-import type { Step } from "../series/steps";
+import { csvHeader, iso } from "../series/output";
 
 /**
  * The shapes of the open-data API (pure): times as ISO-8601 UTC strings, values in the units named by
@@ -33,11 +31,6 @@ export type WithIsoTimes<T> = T extends (infer U)[]
   : T extends object
     ? { [K in keyof T]: K extends "at" | "from" | "to" ? string : WithIsoTimes<T[K]> }
     : T;
-
-export const iso = (t: number) => new Date(t * 1000).toISOString().replace(".000Z", "Z");
-
-/** Values rounded to 3 decimals for files: unit conversions leave long tails (5.459999999999934). */
-export const round3 = (value: number) => Math.round(value * 1000) / 1000;
 
 /**
  * `value` with its times as ISO-8601, ready for JSON. Numbers stay exact: the station home shows these
@@ -144,85 +137,13 @@ const CONDITION_COLUMNS: [name: string, unit: string, value: (c: CurrentConditio
   ["ETToday", "mm", (c) => c.etToday],
 ];
 
-const header = (name: string, unit: string) => (unit ? `${name} (${unit})` : name);
-
 /** CSV of current conditions: a row per station. */
 export function conditionsCsv(rows: { slug: string; conditions: CurrentConditions | null }[]): string {
-  let csv = csvLine(["station", ...CONDITION_COLUMNS.map(([name, unit]) => header(name, unit))]);
+  let csv = csvLine(["station", ...CONDITION_COLUMNS.map(([name, unit]) => csvHeader(name, unit))]);
   for (const { slug, conditions } of rows)
     csv += csvLine([
       slug,
       ...CONDITION_COLUMNS.map(([, , value]) => (conditions ? value(conditions) : null)),
     ]);
-  return csv;
-}
-
-/** Values rounded to 3 decimals (conversions leave long tails), times as ISO-8601. */
-function cell(value: number | null, column: { time?: boolean }): string | number | null {
-  if (value === null) return null;
-  return column.time ? iso(value) : round3(value);
-}
-
-/** The leading columns every row has besides its fields. */
-function rowColumns(step: Step, columns: readonly Column[]) {
-  const aggregated = step !== "raw";
-  return [
-    ...(step === "1d" ? [{ name: "date", unit: "", label: "Jour (heure locale de la station)" }] : []),
-    ...(aggregated
-      ? [
-          { name: "start", unit: "", label: "Début de la période (exclu)", time: true },
-          { name: "time", unit: "", label: "Fin de la période (incluse)", time: true },
-          { name: "records", unit: "", label: "Nombre de relevés" },
-          { name: "coverage", unit: "", label: "Part de la période couverte par des relevés (0 à 1)" },
-        ]
-      : [{ name: "time", unit: "", label: "Heure du relevé (fin de son intervalle)", time: true }]),
-    ...columns,
-  ];
-}
-
-export interface SeriesShape {
-  step: Step;
-  columns: Column[];
-  /** Local day of a row ("YYYY-MM-DD"), for daily rows. */
-  dayOf?: (row: SeriesRow) => string;
-}
-
-/** The column descriptions of a series response. */
-export function seriesColumnsJson(shape: SeriesShape) {
-  return rowColumns(shape.step, shape.columns).map(({ name, unit, label }) => ({
-    name,
-    unit: unit || null,
-    description: label,
-  }));
-}
-
-/** Series rows as JSON objects. */
-export function seriesRowsJson(shape: SeriesShape, rows: readonly SeriesRow[]) {
-  const columns = rowColumns(shape.step, shape.columns);
-  return rows.map((row) =>
-    Object.fromEntries(
-      columns.map((column) => [
-        column.name,
-        column.name === "date" ? shape.dayOf!(row) : cell(row[column.name] ?? null, column),
-      ]),
-    ),
-  );
-}
-
-/** The CSV header line of a series. */
-export function seriesCsvHeader(shape: SeriesShape): string {
-  return csvLine(rowColumns(shape.step, shape.columns).map(({ name, unit }) => header(name, unit)));
-}
-
-/** CSV lines of series rows (streamed by chunks). */
-export function seriesCsvRows(shape: SeriesShape, rows: readonly SeriesRow[]): string {
-  const columns = rowColumns(shape.step, shape.columns);
-  let csv = "";
-  for (const row of rows)
-    csv += csvLine(
-      columns.map((column) =>
-        column.name === "date" ? shape.dayOf!(row) : cell(row[column.name] ?? null, column),
-      ),
-    );
   return csv;
 }

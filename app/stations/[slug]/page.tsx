@@ -37,6 +37,17 @@ export default async function StationHomePage({ params }: Props) {
         initial={currentJson(station, home, renderedAt)}
         renderedAt={renderedAt}
       />
+      {station.radarImageUrl && (
+        <figure className="card">
+          {/* biome-ignore lint/performance/noImgElement: an image of another site, refreshed by it */}
+          <img
+            src={station.radarImageUrl}
+            alt="Radar des précipitations autour de la station"
+            loading="lazy"
+          />
+          <figcaption className="muted">Radar des précipitations</figcaption>
+        </figure>
+      )}
       {home.lastDay.length > 0 && (
         <section aria-labelledby="last-day">
           <h2 id="last-day">Les dernières 24 heures</h2>

@@ -13,7 +13,7 @@ import {
   periodPath,
 } from "@/lib/charts-page";
 import { formatNumber } from "@/lib/format";
-import { iso } from "@/lib/opendata/json";
+import { iso } from "@/lib/series/output";
 import { STEP_LABEL } from "@/lib/series/steps";
 import { stationOr404 } from "@/lib/station-page";
 import { formatParis } from "@/lib/time";
