@@ -110,6 +110,19 @@ export const suite: Suite = {
         counts.set(name, perRender);
       }
 
+      // A burst of visitors: SQL statements reaching MariaDB for 100 requests once the caches are warm.
+      const burst: [string, string][] = [
+        ["station home", "/"],
+        ["API current conditions", "/api/v1/stations/bench/current"],
+      ];
+      const burstCounts: string[] = [];
+      for (const [name, path] of burst) {
+        await get(path);
+        const before = counter.count();
+        for (let i = 0; i < 100; i++) await get(path);
+        burstCounts.push(`${name}: ${counter.count() - before}`);
+      }
+
       const tasks: Record<string, () => Promise<void>> = {};
       for (const [name, path] of PAGES) {
         tasks[`${name}, uncached render`] = () => get(path, true);
@@ -120,6 +133,9 @@ export const suite: Suite = {
         .map((f) => ({ f, size: statSync(`.next/static/chunks/${f}`).size }))
         .sort((a, b) => a.size - b.size)[0].f;
       const staticPath = `/_next/static/chunks/${staticFile}`;
+      tasks["API current conditions (cached)"] = () => get("/api/v1/stations/bench/current");
+      tasks["API observations, 7 days at 1 h"] = () =>
+        get("/api/v1/stations/bench/observations?from=2025-12-25&to=2025-12-31&step=1h");
       tasks["static file (baseline)"] = () => get(staticPath);
       const results: Measurement[] = await measure(tasks, { time: 4000, warmupTime: 500 });
       for (const row of results) {
@@ -134,6 +150,7 @@ export const suite: Suite = {
         results,
         "static file (baseline)",
       );
+      console.log(`\nSQL statements for 100 requests with warm caches: ${burstCounts.join(", ")}`);
       console.log("\nSQL statements of one uncached render of the station home:");
       for (const sql of statements.get("station home") ?? [])
         console.log(`  - ${sql.replace(/\s+/g, " ").slice(0, 150)}`);
