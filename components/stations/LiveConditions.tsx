@@ -303,14 +303,15 @@ export function LiveConditions({
   const age = Math.max(0, now - seconds(c.at));
   const offline = age > offlineThresholdMinutes * 60;
   return (
-    <div aria-live="polite">
+    <div>
       {offline && (
         <p className="banner banner-danger" role="status" data-field="offline">
           Station hors ligne depuis {formatDuration(age)} : les valeurs ci-dessous sont celles du dernier
           relevé.
         </p>
       )}
-      <p className="muted" data-field="dateTime">
+      {/* Only the time of the record is announced when it changes, not every value. */}
+      <p className="muted" data-field="dateTime" aria-live="polite">
         Dernier relevé : {formatParis(seconds(c.at), { dateStyle: "full", timeStyle: "short" })}{" "}
         <span data-field="age">(il y a {formatDuration(age)})</span>
       </p>

@@ -438,9 +438,13 @@ describe("day page", () => {
   it("moves from day to day, with a date picker, and shows today's progress", async () => {
     const { day } = yesterday();
     const page = await browser.newPage();
-    await page.goto(`${app.stationOrigin("villefranche")}/jour`);
+    await page.goto(`${app.stationOrigin("villefranche")}/`);
+    await page
+      .getByRole("navigation", { name: "Navigation de la station" })
+      .getByRole("link", { name: "Journée" })
+      .click();
     const today = parisDay(Math.floor(Date.now() / 1000));
-    expect(page.url()).toBe(`${app.stationOrigin("villefranche")}/jour/${today}`);
+    await page.waitForURL(`${app.stationOrigin("villefranche")}/jour/${today}`);
     expect(await field(page, "progress")).toMatch(/^Journée en cours : +\d+ % écoulés\.$/);
     await page.getByRole("link", { name: "← Veille" }).click();
     await page.waitForURL(`**/jour/${day}`);
