@@ -205,6 +205,7 @@ export function TimeSeriesChart({
         data: { datasets },
         options: {
           animation: false,
+          locale: "fr-FR",
           maintainAspectRatio: false,
           parsing: false,
           normalized: true,
@@ -217,7 +218,7 @@ export function TimeSeriesChart({
               max: Number.isFinite(last) ? last : undefined,
               // Ticks on round local times (hours, midnights, months), recomputed when zooming.
               afterBuildTicks: (axis) => {
-                const built = timeTicks(axis.min, axis.max);
+                const built = timeTicks(axis.min, axis.max, Math.max(3, Math.floor(axis.chart.width / 90)));
                 granularity = built.granularity;
                 axis.ticks = built.ticks.map((value) => ({ value }));
               },

@@ -81,8 +81,8 @@ function Measures({ c }: { c: ConditionsJson }) {
             <tr>
               <th />
               <th className="num">Actuel</th>
-              <th className="num">Min. du jour</th>
-              <th className="num">Max. du jour</th>
+              <th className="num">Min. depuis minuit</th>
+              <th className="num">Max. depuis minuit</th>
             </tr>
           </thead>
           <tbody>
@@ -189,8 +189,12 @@ function Rain({ c }: { c: ConditionsJson }) {
     ["rain.last12h", "12 dernières heures", mm(rain.last12h)],
     ["rain.last24h", "24 dernières heures", mm(rain.last24h)],
     ["rain.sinceMidnight", "Depuis minuit", mm(rain.sinceMidnight)],
-    ["rain.day0606", "Aujourd'hui (depuis 06 h UTC)", window(rain.day0606)],
-    ["rain.previousDay0606", "Hier (06 h → 06 h UTC)", window(rain.previousDay0606)],
+    ["rain.day0606", "Journée pluviométrique en cours (depuis 06 h UTC)", window(rain.day0606)],
+    [
+      "rain.previousDay0606",
+      "Journée pluviométrique précédente (06 h → 06 h UTC)",
+      window(rain.previousDay0606),
+    ],
     ["rain.last7d", "7 derniers jours", mm(rain.last7d)],
     ["rain.month", "Depuis le début du mois", mm(rain.month)],
     ["rain.year", "Depuis le 1er janvier", mm(rain.year)],
