@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { StationCharts } from "@/components/charts/StationCharts";
 import { LiveConditions } from "@/components/stations/LiveConditions";
-import { StationBanner } from "@/components/stations/StationBanner";
 import { loadStationHome } from "@/lib/conditions/load";
 import { currentJson } from "@/lib/opendata/json";
 import { stationOr404 } from "@/lib/station-page";
@@ -28,7 +27,6 @@ export default async function StationHomePage({ params }: Props) {
       <p className="muted">
         {station.commune}, {station.altitude} m d'altitude
       </p>
-      <StationBanner station={station} />
       {home.unavailable && <p className="banner banner-warning">{home.unavailable}</p>}
       <LiveConditions
         slug={station.slug}
