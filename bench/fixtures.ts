@@ -1,4 +1,5 @@
 import type { Pool, RowDataPacket } from "mysql2/promise";
+import { databaseName } from "@/lib/config";
 import { createPrismaClient } from "@/lib/db";
 import { writeDemoArchive } from "@/lib/demo/seed";
 import { DEMO_STATIONS } from "@/lib/demo/stations";
@@ -35,11 +36,12 @@ export async function ensureBenchArchive(writer: Pool): Promise<number> {
 }
 
 /**
- * The benchmarks' own app database (migrated), with one station reading the bench archive.
- * BENCH_APP_DATABASE names another one (branches with different migrations must not share it).
+ * The benchmarks' own app database (migrated), with one station reading the bench archive. Named after
+ * the configured app database (meteo06 → meteo06_bench), so that worktrees sharing a MariaDB server do
+ * not rebuild each other's aggregates in the middle of a run; BENCH_APP_DATABASE names another one.
  */
 export async function benchAppDatabase(serverUrl: string): Promise<{ url: string; stationSlug: string }> {
-  const name = process.env.BENCH_APP_DATABASE ?? "meteo06_bench";
+  const name = process.env.BENCH_APP_DATABASE ?? `${databaseName(serverUrl) || "meteo06"}_bench`;
   if (!/^[A-Za-z0-9_]{1,64}$/.test(name))
     throw new Error(`BENCH_APP_DATABASE "${name}" is not a database name`);
   const url = new URL(serverUrl);

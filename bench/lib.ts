@@ -14,13 +14,19 @@ export interface Measurement {
   note?: string;
 }
 
+type Task = () => unknown | Promise<unknown>;
+
+/** Measures each task; a task may prepare every iteration outside the timing (`beforeEach`). */
 export async function measure(
-  tasks: Record<string, () => unknown | Promise<unknown>>,
+  tasks: Record<string, Task | { fn: Task; beforeEach: Task }>,
   // `iterations`: the minimum number of runs (lower it for slow operations: tinybench's default is 64).
   { time = 1500, warmupTime = 300, iterations = 64, warmupIterations = 16 } = {},
 ): Promise<Measurement[]> {
   const bench = new Bench({ time, warmupTime, iterations, warmupIterations });
-  for (const [name, fn] of Object.entries(tasks)) bench.add(name, fn);
+  for (const [name, task] of Object.entries(tasks)) {
+    if (typeof task === "function") bench.add(name, task);
+    else bench.add(name, task.fn, { beforeEach: async () => void (await task.beforeEach()) });
+  }
   await bench.run();
   return bench.tasks.map((task) => {
     const result = task.result;

@@ -21,16 +21,33 @@ export function jsonError(status: number, message: string, headers?: HeadersInit
   return Response.json({ error: message }, { status, headers });
 }
 
-export function apiRoute<Context>(handler: (request: Request, context: Context) => Promise<Response>) {
+export interface ApiRouteOptions {
+  /** Headers of every response, errors included (e.g. CORS), unless the handler set them itself. */
+  headers?: Record<string, string>;
+  /** Headers of error responses only (e.g. Cache-Control: no-store). */
+  errorHeaders?: Record<string, string>;
+}
+
+export function apiRoute<Context>(
+  handler: (request: Request, context: Context) => Promise<Response>,
+  options: ApiRouteOptions = {},
+) {
+  const withHeaders = (response: Response, extra?: Record<string, string>) => {
+    for (const [name, value] of Object.entries({ ...options.headers, ...extra }))
+      if (!response.headers.has(name)) response.headers.set(name, value);
+    return response;
+  };
+  const failure = (status: number, message: string) =>
+    withHeaders(jsonError(status, message), options.errorHeaders);
   return async (request: Request, context: Context): Promise<Response> => {
     try {
-      return await handler(request, context);
+      return withHeaders(await handler(request, context));
     } catch (error) {
-      if (error instanceof ApiError) return jsonError(error.status, error.message);
+      if (error instanceof ApiError) return failure(error.status, error.message);
       if (error instanceof ForbiddenError)
-        return jsonError(error.message === "Connexion requise" ? 401 : 403, error.message);
+        return failure(error.message === "Connexion requise" ? 401 : 403, error.message);
       console.error(`${request.method} ${new URL(request.url).pathname}:`, error);
-      return jsonError(500, "Erreur interne du serveur");
+      return failure(500, "Erreur interne du serveur");
     }
   };
 }

@@ -43,7 +43,12 @@ export function appSqlPool(): Pool {
   if (globalForSql.appSql?.url !== databaseUrl) {
     globalForSql.appSql = {
       url: databaseUrl,
-      pool: mysql.createPool({ ...connectionOptions(databaseUrl), connectionLimit: 4, timezone: "Z" }),
+      pool: mysql.createPool({
+        ...connectionOptions(databaseUrl),
+        connectionLimit: 4,
+        timezone: "Z",
+        maxPreparedStatements: 64, // the server's limit is shared by every client
+      }),
     };
   }
   return globalForSql.appSql.pool;

@@ -94,3 +94,19 @@ export function formatDuration(seconds: number): string {
   if (hours < 48) return `${hours} h ${String(minutes % 60).padStart(2, "0")}`;
   return `${Math.floor(hours / 24)} j ${hours % 24} h`;
 }
+
+/** The calendar date of a "YYYY-MM-DD" string, or null unless it is a real date (no 2024-02-30). */
+export function parseIsoDate(value: string): { year: number; month: number; day: number } | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return null;
+  const [year, month, day] = match.slice(1).map(Number);
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (year < 1900 || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+  return { year, month, day };
+}
+
+/** "YYYY-MM-DD" of the calendar day `days` after (or before) the given one. */
+export function addDays(date: string, days: number): string {
+  const [year, month, day] = date.split("-").map(Number);
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}

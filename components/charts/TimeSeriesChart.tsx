@@ -1,8 +1,9 @@
 "use client";
 
 import type { Chart, ChartConfiguration, ChartDataset, Plugin } from "chart.js";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { csvLine } from "@/lib/csv";
+import { type Granularity, tickLabel, timeTicks } from "./timeTicks";
 
 /**
  * A time-series chart (chart.js, loaded only when a chart is on the page). Times are unix seconds and
@@ -15,7 +16,9 @@ export type Point = [time: number, value: number | null];
 export interface ChartSeries {
   label: string;
   unit: string;
-  points: Point[];
+  /** [time, value] points; or `values` aligned with the chart's shared `times` (half the page weight). */
+  points?: Point[];
+  values?: (number | null)[];
   color: string;
   kind?: "line" | "bar";
   /** Id of the y axis ("y" by default). */
@@ -26,6 +29,18 @@ export interface ChartSeries {
   pointsOnly?: boolean;
   /** Hidden at first (the legend toggles it). */
   hidden?: boolean;
+  /** Extra tooltip text per point (same order as `points`), e.g. a gust's direction and time. */
+  notes?: (string | null)[];
+}
+
+/** A labelled point drawn over the chart (e.g. a day's Tn and Tx, or its rain total). */
+export interface ChartAnnotation {
+  time: number;
+  value: number;
+  label: string;
+  /** Id of the y axis ("y" by default). */
+  axis?: string;
+  color?: string;
 }
 
 export interface ChartAxis {
@@ -42,12 +57,15 @@ export interface TimeSeriesChartProps {
   /** Accessible description of what the chart shows. */
   title: string;
   series: ChartSeries[];
+  /** Times shared by the series given as `values`. */
+  times?: number[];
   axes?: ChartAxis[];
   /** Periods to shade (nights), as [from, to] unix seconds. */
   shade?: [number, number][];
   height?: number;
   /** File name (without extension) for the downloads. */
   fileName?: string;
+  annotations?: ChartAnnotation[];
 }
 
 const parisTime = new Intl.DateTimeFormat("fr-FR", {
@@ -56,11 +74,6 @@ const parisTime = new Intl.DateTimeFormat("fr-FR", {
   month: "2-digit",
   hour: "2-digit",
   minute: "2-digit",
-});
-const parisDay = new Intl.DateTimeFormat("fr-FR", {
-  timeZone: "Europe/Paris",
-  day: "2-digit",
-  month: "short",
 });
 
 function shadePlugin(periods: [number, number][]): Plugin {
@@ -80,7 +93,44 @@ function shadePlugin(periods: [number, number][]): Plugin {
   };
 }
 
-function toCsv(series: ChartSeries[], from: number, to: number): string {
+function annotationPlugin(annotations: ChartAnnotation[]): Plugin {
+  return {
+    id: "annotations",
+    afterDatasetsDraw(chart) {
+      const { ctx, chartArea, scales } = chart;
+      ctx.save();
+      ctx.font = "600 11px system-ui, sans-serif";
+      ctx.textAlign = "center";
+      for (const a of annotations) {
+        const y = scales[a.axis ?? "y"];
+        if (!y) continue;
+        const px = scales.x.getPixelForValue(a.time);
+        const py = y.getPixelForValue(a.value);
+        if (px < chartArea.left || px > chartArea.right || py < chartArea.top || py > chartArea.bottom)
+          continue;
+        ctx.fillStyle = a.color ?? "#333";
+        ctx.beginPath();
+        ctx.arc(px, py, 3, 0, 2 * Math.PI);
+        ctx.fill();
+        const above = py - chartArea.top > 18;
+        ctx.fillText(a.label, px, above ? py - 7 : py + 15);
+      }
+      ctx.restore();
+    },
+  };
+}
+
+type ResolvedSeries = ChartSeries & { points: Point[] };
+
+/** Every series with its [time, value] points. */
+function resolve(series: ChartSeries[], times: number[] = []): ResolvedSeries[] {
+  return series.map((s) => ({
+    ...s,
+    points: s.points ?? (s.values ?? []).map((value, i): Point => [times[i], value]),
+  }));
+}
+
+function toCsv(series: ResolvedSeries[], from: number, to: number): string {
   const times = [...new Set(series.flatMap((s) => s.points.map(([t]) => t)))]
     .filter((t) => t >= from && t <= to)
     .sort((a, b) => a - b);
@@ -100,15 +150,19 @@ function download(name: string, href: string) {
 
 const DEFAULT_AXES: ChartAxis[] = [{ id: "y", label: "" }];
 const NO_SHADE: [number, number][] = [];
+const NO_ANNOTATIONS: ChartAnnotation[] = [];
 
 export function TimeSeriesChart({
   title,
-  series,
+  series: given,
+  times,
   axes = DEFAULT_AXES,
   shade = NO_SHADE,
   height = 280,
   fileName = "graphique",
+  annotations = NO_ANNOTATIONS,
 }: TimeSeriesChartProps) {
+  const series = useMemo(() => resolve(given, times), [given, times]);
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart | null>(null);
   const [ready, setReady] = useState(false);
@@ -125,10 +179,13 @@ export function TimeSeriesChart({
       const style = getComputedStyle(document.documentElement);
       const text = style.getPropertyValue("--muted").trim() || "#5b6776";
       const grid = style.getPropertyValue("--border").trim() || "#d8dee6";
-      const spanDays = (() => {
-        const times = series.flatMap((s) => s.points.map(([t]) => t));
-        return times.length ? (Math.max(...times) - Math.min(...times)) / 86400 : 1;
-      })();
+      let [first, last] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+      for (const s of series)
+        for (const [t] of s.points) {
+          if (t < first) first = t;
+          if (t > last) last = t;
+        }
+      let granularity: Granularity = "hour";
       const datasets: ChartDataset<"line" | "bar", { x: number; y: number | null }[]>[] = series.map((s) => ({
         type: s.kind ?? "line",
         label: `${s.label} (${s.unit})`,
@@ -148,6 +205,7 @@ export function TimeSeriesChart({
         data: { datasets },
         options: {
           animation: false,
+          locale: "fr-FR",
           maintainAspectRatio: false,
           parsing: false,
           normalized: true,
@@ -155,12 +213,20 @@ export function TimeSeriesChart({
           scales: {
             x: {
               type: "linear",
+              bounds: "data",
+              min: Number.isFinite(first) ? first : undefined,
+              max: Number.isFinite(last) ? last : undefined,
+              // Ticks on round local times (hours, midnights, months), recomputed when zooming.
+              afterBuildTicks: (axis) => {
+                const built = timeTicks(axis.min, axis.max, Math.max(3, Math.floor(axis.chart.width / 90)));
+                granularity = built.granularity;
+                axis.ticks = built.ticks.map((value) => ({ value }));
+              },
               ticks: {
                 color: text,
                 maxRotation: 0,
-                autoSkipPadding: 12,
-                callback: (value) =>
-                  (spanDays > 3 ? parisDay : parisTime).format(new Date(Number(value) * 1000)),
+                autoSkip: false,
+                callback: (value) => tickLabel(Number(value), granularity),
               },
               grid: { color: grid },
             },
@@ -169,6 +235,7 @@ export function TimeSeriesChart({
                 axis.id,
                 {
                   type: "linear" as const,
+                  display: "auto" as const, // hidden while all its series are
                   position: axis.position ?? "left",
                   min: axis.min,
                   max: axis.max,
@@ -186,12 +253,13 @@ export function TimeSeriesChart({
               callbacks: {
                 title: (items) =>
                   items[0] ? parisTime.format(new Date(Number(items[0].parsed.x) * 1000)) : "",
+                afterLabel: (item) => series[item.datasetIndex]?.notes?.[item.dataIndex] ?? "",
               },
             },
             zoom: { zoom: { drag: { enabled: true }, mode: "x" }, limits: { x: { minRange: 600 } } },
           },
         },
-        plugins: [shadePlugin(shade)],
+        plugins: [shadePlugin(shade), annotationPlugin(annotations)],
       };
       chart.current = new ChartJS(canvas.current, config as ChartConfiguration);
       setReady(true);
@@ -201,7 +269,7 @@ export function TimeSeriesChart({
       chart.current?.destroy();
       chart.current = null;
     };
-  }, [series, axes, shade]);
+  }, [series, axes, shade, annotations]);
 
   const shownRange = (): [number, number] => {
     const x = chart.current?.scales.x;
@@ -209,7 +277,7 @@ export function TimeSeriesChart({
   };
 
   return (
-    <figure className="chart">
+    <figure className="chart" data-points={Math.max(0, ...series.map((s) => s.points.length))}>
       <div style={{ position: "relative", height }}>
         <canvas ref={canvas} role="img" aria-label={title} />
       </div>

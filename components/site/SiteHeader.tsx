@@ -11,6 +11,7 @@ const NAV: NavItem[] = [
   { href: "/actualites", label: "Actualités" },
   { href: "/reseau", label: "Réseau" },
   { href: "/foudre", label: "Foudre", shown: lightningEnabled },
+  { href: "/api", label: "Données ouvertes" },
   { href: "/recherche", label: "Recherche" },
 ];
 

@@ -4,6 +4,8 @@ import { lightningEnabled } from "@/lib/lightning/settings";
 /** Header of a station mini-site. Sections add their entry to NAV when they exist. */
 const NAV: NavItem[] = [
   { href: "/", label: "Conditions actuelles" },
+  { href: "/graphiques", label: "Graphiques" },
+  { href: "/jour", label: "Journée" },
   { href: "/climatologie", label: "Climatologie" },
   { href: "/records", label: "Records" },
   { href: "/webcam", label: "Webcam" },

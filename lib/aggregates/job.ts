@@ -3,7 +3,7 @@ import { ArchiveError, type ArchiveReader, archives, type Observation } from "..
 import { appSqlPool, db } from "../db";
 import type { PrismaClient, Station } from "../generated/prisma/client";
 import { runJob } from "../jobs";
-import { localToUtc, zonedParts } from "../time";
+import { addDays, localToUtc, zonedParts } from "../time";
 import {
   AGGREGATED_FIELDS,
   type AggregatePart,
@@ -13,7 +13,15 @@ import {
   type Invalidation,
   mergeAggregates,
 } from "./compute";
-import { type DayRow, type HourRow, readHours, replaceDays, replaceHours } from "./store";
+import {
+  type DayRow,
+  deleteOutside,
+  type HourRow,
+  readHourCounts,
+  readHours,
+  replaceDays,
+  replaceHours,
+} from "./store";
 
 /**
  * Keeps HourlyAggregate / DailyAggregate in step with a station's archive.
@@ -50,16 +58,25 @@ export function localDayOfHour(start: number, timeZone: string): string {
   return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
 }
 
-/** UTC bounds (unix seconds) of a local day: (start, end]. */
+const dayBounds = new Map<string, { start: number; end: number }>();
+
+/** UTC bounds (unix seconds) of a local day: (start, end]. Memoised: charts ask for hundreds of days. */
 export function localDayBounds(day: string, timeZone: string): { start: number; end: number } {
+  const key = `${timeZone} ${day}`;
+  const known = dayBounds.get(key);
+  if (known) return known;
   const [year, month, date] = day.split("-").map(Number);
   const start = localToUtc(year, month, date, 0, 0, timeZone);
   const next = new Date(Date.UTC(year, month - 1, date + 1));
   const end = localToUtc(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), 0, 0, timeZone);
-  return { start, end };
+  if (dayBounds.size > 50_000) dayBounds.clear(); // a few MB at most
+  const bounds = Object.freeze({ start, end });
+  dayBounds.set(key, bounds);
+  return bounds;
 }
 
-async function loadInvalidations(
+/** Invalidations of a station overlapping (from, to]. */
+export async function loadInvalidations(
   prisma: PrismaClient,
   stationId: number,
   from: number,
@@ -169,7 +186,11 @@ export function reaggregatePeriod(
   return reaggregateHours(station, hours, options);
 }
 
-/** Drops and recomputes all aggregates of a station from its archive. */
+/**
+ * Recomputes all aggregates of a station from its archive. Each month of hours (and the days it
+ * completes) replaces the stored rows of that period in one transaction, so pages keep reading
+ * consistent aggregates while a rebuild runs; rows outside the archive's span are removed at the end.
+ */
 export async function rebuildAggregates(
   station: Station,
   options: AggregateOptions = {},
@@ -179,33 +200,44 @@ export async function rebuildAggregates(
   const reader = options.reader ?? archives();
   const database = station.archiveDatabase;
   const newest = await reader.newestDateTime(database);
-  await prisma.hourlyAggregate.deleteMany({ where: { stationId: station.id } });
-  await prisma.dailyAggregate.deleteMany({ where: { stationId: station.id } });
   let hours = 0;
   let days = 0;
-  if (newest !== null) {
+  if (newest === null) {
+    await prisma.hourlyAggregate.deleteMany({ where: { stationId: station.id } });
+    await prisma.dailyAggregate.deleteMany({ where: { stationId: station.id } });
+  } else {
     const oldest = (await reader.oldestDateTime(database)) ?? newest;
     const invalidations = await loadInvalidations(prisma, station.id, 0, newest);
+    const dayOf = (h: HourRow) => localDayOfHour(h.start, station.timezone);
+    const writeDays = async (hourRows: HourRow[], complete: Set<string>) => {
+      if (complete.size === 0) return;
+      const sorted = [...complete].sort();
+      const range = { from: sorted[0], to: addDays(sorted.at(-1)!, 1) };
+      await replaceDays(sql, station.id, range, mergeDays(hourRows, sorted, station.timezone));
+      days += complete.size;
+    };
     // A month of hours at a time, so that memory stays flat whatever the archive's age.
     let pending: HourRow[] = [];
-    for (let from = hourStart(oldest); from < newest; from += READ_CHUNK) {
-      const to = Math.min(from + READ_CHUNK, hourStart(newest) + HOUR);
+    const first = hourStart(oldest);
+    const end = hourStart(newest) + HOUR;
+    for (let from = first; from < end; from += READ_CHUNK) {
+      const to = Math.min(from + READ_CHUNK, end);
       const rows = await aggregateHours(reader, database, [[from, to - HOUR]], invalidations);
-      await replaceHours(sql, station.id, [], rows);
+      await replaceHours(sql, station.id, { from, to }, rows);
       hours += rows.length;
       pending.push(...rows);
       // Write the days that are complete in this chunk; keep the last (possibly partial) day's hours.
-      const lastDay = pending.length ? localDayOfHour(pending.at(-1)!.start, station.timezone) : null;
-      const done = new Set(
-        pending.map((h) => localDayOfHour(h.start, station.timezone)).filter((d) => d !== lastDay),
-      );
-      await replaceDays(sql, station.id, [], mergeDays(pending, done, station.timezone));
-      days += done.size;
-      pending = pending.filter((h) => localDayOfHour(h.start, station.timezone) === lastDay);
+      const lastDay = pending.length ? dayOf(pending.at(-1)!) : null;
+      await writeDays(pending, new Set(pending.map(dayOf).filter((d) => d !== lastDay)));
+      pending = pending.filter((h) => dayOf(h) === lastDay);
     }
-    const rest = new Set(pending.map((h) => localDayOfHour(h.start, station.timezone)));
-    await replaceDays(sql, station.id, [], mergeDays(pending, rest, station.timezone));
-    days += rest.size;
+    await writeDays(pending, new Set(pending.map(dayOf)));
+    await deleteOutside(
+      sql,
+      station.id,
+      { from: first, to: end },
+      { first: localDayOfHour(first, station.timezone), last: localDayOfHour(end - HOUR, station.timezone) },
+    );
   }
   await prisma.aggregateState.upsert({
     where: { stationId: station.id },
@@ -215,17 +247,45 @@ export async function rebuildAggregates(
   return { station: station.slug, hours, days, lastDateTime: newest, rebuilt: true };
 }
 
+/**
+ * Archive record counts per hour, not counting the records an "ALL" invalidation removes (they are
+ * never aggregated, so counting them would flag their hours as changed on every run).
+ */
+async function countableRecords(
+  reader: ArchiveReader,
+  database: string,
+  counts: Map<number, number>,
+  invalidations: readonly Invalidation[],
+): Promise<Map<number, number>> {
+  const dropping = invalidations.filter((i) => i.sensor === "ALL");
+  const affected = [...counts.keys()]
+    .filter((start) => dropping.some((i) => i.from < start + HOUR && i.to > start))
+    .sort((a, b) => a - b);
+  const result = new Map(counts);
+  for (const [first, last] of runsOf(affected)) {
+    const kept = applyInvalidations(await reader.range(database, first, last + HOUR, []), dropping);
+    for (let start = first; start <= last; start += HOUR) result.set(start, 0);
+    for (const record of kept) {
+      const start = hourStart(record.dateTime);
+      result.set(start, (result.get(start) ?? 0) + 1);
+    }
+  }
+  for (const [start, count] of result) if (count === 0) result.delete(start);
+  return result;
+}
+
 /** Brings a station's aggregates up to date: new rows since the last run, and late rows. */
 export async function updateAggregates(
   station: Station,
   options: AggregateOptions = {},
 ): Promise<AggregateResult> {
   const prisma = options.prisma ?? db();
+  const sql = options.sql ?? appSqlPool();
   const reader = options.reader ?? archives();
   const lookback = (options.lookbackDays ?? 35) * 86400;
   const state = await prisma.aggregateState.findUnique({ where: { stationId: station.id } });
   if (!state || state.lastDateTime === null)
-    return rebuildAggregates(station, { ...options, prisma, reader });
+    return rebuildAggregates(station, { ...options, prisma, sql, reader });
 
   const newest = await reader.newestDateTime(station.archiveDatabase);
   if (newest === null)
@@ -238,19 +298,18 @@ export async function updateAggregates(
   ) {
     dirty.add(start);
   }
+  // Late rows: hours whose record count in the archive differs from the count aggregated.
   const since = hourStart(Math.max(0, newest - lookback) + 1);
-  const [archiveCounts, stored] = await Promise.all([
+  const [counts, storedCounts, invalidations] = await Promise.all([
     reader.countsByBucket(station.archiveDatabase, since, newest, HOUR),
-    prisma.hourlyAggregate.findMany({
-      where: { stationId: station.id, start: { gte: new Date(since * 1000) } },
-      select: { start: true, records: true },
-    }),
+    readHourCounts(sql, station.id, since),
+    loadInvalidations(prisma, station.id, since, newest),
   ]);
-  const storedCounts = new Map(stored.map((row) => [row.start.getTime() / 1000, row.records]));
+  const archiveCounts = await countableRecords(reader, station.archiveDatabase, counts, invalidations);
   for (const [start, count] of archiveCounts) if (storedCounts.get(start) !== count) dirty.add(start);
   for (const start of storedCounts.keys()) if (!archiveCounts.has(start)) dirty.add(start);
 
-  const { hours, days } = await reaggregateHours(station, dirty, { ...options, prisma, reader });
+  const { hours, days } = await reaggregateHours(station, dirty, { ...options, prisma, sql, reader });
   await prisma.aggregateState.update({
     where: { stationId: station.id },
     data: { lastDateTime: Math.max(newest, state.lastDateTime) },

@@ -47,7 +47,14 @@ const COLUMN_CACHE_MS = 5 * 60_000;
 
 export function createArchivePool(serverUrl: string, connectionLimit = 8): Pool {
   const { database: _ignored, ...options } = connectionOptions(serverUrl);
-  const pool = mysql.createPool({ ...options, connectionLimit, timezone: "Z", enableKeepAlive: true });
+  const pool = mysql.createPool({
+    ...options,
+    connectionLimit,
+    timezone: "Z",
+    enableKeepAlive: true,
+    // The server's prepared-statement limit is shared by every client: keep a small cache per connection.
+    maxPreparedStatements: 64,
+  });
   // Archives belong to WeeWX: refuse any write at the session level, whatever the account may do.
   pool.pool.on("connection", (connection) => {
     connection.query("SET SESSION TRANSACTION READ ONLY");
@@ -193,25 +200,53 @@ export class ArchiveReader {
     const wanted =
       fields ?? [...available].filter((c) => c !== "dateTime" && c !== "usUnits" && c !== "interval");
     const present = wanted.filter((field) => available.has(field));
-    const rows = await this.query(database, `SELECT ?? FROM ??.archive ${clause}`, [
+    // Identifiers are inlined, values sent as parameters of a prepared statement: the binary protocol
+    // decodes thousands of wide rows two to three times faster than the text protocol.
+    const sql = mysql.format(`SELECT ?? FROM ??.archive ${clause}`, [
       ["dateTime", "usUnits", "interval", ...present],
       database,
-      ...values,
     ]);
+    const rows = await this.query(database, sql, values, true);
     return rows.map((row) => toObservation(row, wanted, database));
   }
 
-  private async query(database: string, sql: string, values: unknown[]): Promise<RowDataPacket[]> {
+  private async query(
+    database: string,
+    sql: string,
+    values: unknown[],
+    prepared = false,
+  ): Promise<RowDataPacket[]> {
     if (!DATABASE_NAME.test(database)) {
       throw new ArchiveError("invalid-name", database, `"${database}" is not a valid archive database name`);
     }
     try {
-      const [rows] = await this.pool.query<RowDataPacket[]>(sql, values);
+      const [rows] = prepared
+        ? await this.pool.execute<RowDataPacket[]>(sql, values as (string | number)[])
+        : await this.pool.query<RowDataPacket[]>(sql, values);
       return rows;
     } catch (error) {
       throw describeArchiveFailure(error, database);
     }
   }
+}
+
+const templates = new Map<string, Observation>();
+
+/**
+ * An empty observation with `fields`, to copy for each row: JSON.parse gives it a fixed shape in V8,
+ * where setting fifteen computed keys on `{}` would leave every row in slow dictionary mode (the
+ * station home reads 2,000 of them per render, and the garbage collector felt it).
+ */
+function emptyObservation(fields: readonly string[]): Observation {
+  const key = fields.join(",");
+  let template = templates.get(key);
+  if (!template) {
+    const empty: Record<string, number | null> = { dateTime: 0, interval: 0 };
+    for (const field of fields) empty[field] = null;
+    template = JSON.parse(JSON.stringify(empty)) as Observation;
+    templates.set(key, template);
+  }
+  return { ...template };
 }
 
 function toObservation(row: RowDataPacket, fields: readonly string[], database: string): Observation {
@@ -223,7 +258,9 @@ function toObservation(row: RowDataPacket, fields: readonly string[], database: 
       new UnknownUnitSystemError(row.usUnits, `${database}.archive at dateTime ${row.dateTime}`).message,
     );
   }
-  const observation: Observation = { dateTime: Number(row.dateTime), interval: Number(row.interval) };
+  const observation = emptyObservation(fields);
+  observation.dateTime = Number(row.dateTime);
+  observation.interval = Number(row.interval);
   for (const field of fields) {
     const raw = row[field];
     observation[field] = toMetric(field, raw == null ? null : Number(raw), usUnits);

@@ -1,8 +1,10 @@
 import type { RowDataPacket } from "mysql2/promise";
 import { hourStart } from "../aggregates/compute";
-import { ArchiveError, archives } from "../archive/reader";
+import { ArchiveError, archives, type Observation } from "../archive/reader";
 import { appSqlPool } from "../db";
 import type { Station } from "../generated/prisma/client";
+import { type SeriesRow, seriesFromRecords } from "../series/compute";
+import type { Field } from "../series/fields";
 import { describeUnavailable } from "../stations";
 import {
   type CurrentConditions,
@@ -50,25 +52,83 @@ async function rainBefore(
   return { month: Number(row.month), year: Number(row.year) };
 }
 
+export type ConditionsStation = Pick<Station, "id" | "slug" | "archiveDatabase" | "timezone">;
+
+/** The last seven days of records of a station and the rain aggregated before them. */
+async function loadRecent(
+  station: ConditionsStation,
+): Promise<{ records: Observation[]; before: RainBefore } | null> {
+  const newest = await archives().newestDateTime(station.archiveDatabase);
+  if (newest === null) return null;
+  const from = hourStart(newest - 7 * 86400);
+  const [records, before] = await Promise.all([
+    archives().range(station.archiveDatabase, from, newest, CONDITION_FIELDS),
+    rainBefore(
+      station.id,
+      localMonthStart(newest, station.timezone),
+      localYearStart(newest, station.timezone),
+      from,
+    ),
+  ]);
+  return { records, before };
+}
+
+/** A station's archive read failure as a French explanation (the details go to the log). */
+function unavailable(station: ConditionsStation, error: unknown): string {
+  if (!(error instanceof ArchiveError)) throw error;
+  console.error(`station ${station.slug}: ${error.message}`);
+  return describeUnavailable(error);
+}
+
 /** Current conditions of a station: three queries (newest time, seven days of records, rain before). */
-export async function loadCurrentConditions(station: Station): Promise<LoadedConditions> {
+export async function loadCurrentConditions(station: ConditionsStation): Promise<LoadedConditions> {
   try {
-    const newest = await archives().newestDateTime(station.archiveDatabase);
-    if (newest === null) return { conditions: null, unavailable: null };
-    const from = hourStart(newest - 7 * 86400);
-    const [records, before] = await Promise.all([
-      archives().range(station.archiveDatabase, from, newest, CONDITION_FIELDS),
-      rainBefore(
-        station.id,
-        localMonthStart(newest, station.timezone),
-        localYearStart(newest, station.timezone),
-        from,
-      ),
-    ]);
-    return { conditions: currentConditions(records, station.timezone, before), unavailable: null };
+    const recent = await loadRecent(station);
+    if (!recent) return { conditions: null, unavailable: null };
+    return {
+      conditions: currentConditions(recent.records, station.timezone, recent.before),
+      unavailable: null,
+    };
   } catch (error) {
-    if (!(error instanceof ArchiveError)) throw error;
-    console.error(`station ${station.slug}: ${error.message}`);
-    return { conditions: null, unavailable: describeUnavailable(error) };
+    return { conditions: null, unavailable: unavailable(station, error) };
+  }
+}
+
+/** Archive fields of the station home's 24-hour charts (all among CONDITION_FIELDS). */
+export const HOME_CHART_FIELDS: readonly Field[] = [
+  "outTemp",
+  "dewpoint",
+  "outHumidity",
+  "barometer",
+  "windSpeed",
+  "windDir",
+  "windGust",
+  "rain",
+  "rainRate",
+];
+
+export interface StationHome extends LoadedConditions {
+  /** The last 24 hours of records as series rows (raw step), from the same records: no extra query. */
+  lastDay: SeriesRow[];
+}
+
+/** What the station home shows: the current conditions and the last day of records. */
+export async function loadStationHome(station: ConditionsStation): Promise<StationHome> {
+  try {
+    const recent = await loadRecent(station);
+    if (!recent) return { conditions: null, unavailable: null, lastDay: [] };
+    const newest = recent.records.at(-1)!.dateTime;
+    const lastDay = recent.records.filter((r) => r.dateTime > newest - 86400);
+    return {
+      conditions: currentConditions(recent.records, station.timezone, recent.before),
+      unavailable: null,
+      lastDay: seriesFromRecords(lastDay, {
+        step: "raw",
+        fields: HOME_CHART_FIELDS,
+        timeZone: station.timezone,
+      }),
+    };
+  } catch (error) {
+    return { conditions: null, unavailable: unavailable(station, error), lastDay: [] };
   }
 }

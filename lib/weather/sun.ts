@@ -27,3 +27,28 @@ export function solarElevation(t: number, latitude: number, longitude: number): 
 export function isNight(t: number, latitude: number, longitude: number): boolean {
   return solarElevation(t, latitude, longitude) < -0.833;
 }
+
+/**
+ * Nights between `from` and `to` (unix seconds) as [start, end] periods, found by sampling every
+ * `step` seconds (5 minutes: precise enough to shade a chart).
+ */
+export function nightPeriods(
+  from: number,
+  to: number,
+  latitude: number,
+  longitude: number,
+  step = 300,
+): [number, number][] {
+  const periods: [number, number][] = [];
+  let start: number | null = null;
+  for (let t = from; t <= to; t += step) {
+    const night = isNight(t, latitude, longitude);
+    if (night && start === null) start = t;
+    if (!night && start !== null) {
+      periods.push([start, t]);
+      start = null;
+    }
+  }
+  if (start !== null) periods.push([start, to]);
+  return periods;
+}

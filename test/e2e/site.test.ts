@@ -98,16 +98,16 @@ describe("public site", () => {
   it("draws the last 24 hours and lets visitors download the data shown", async () => {
     const page = await browser.newPage();
     await page.goto(`${app.stationOrigin("villefranche")}/`);
-    const csvButton = page.locator("button:enabled", { hasText: "Données CSV" });
+    const csvButton = page.locator("button:enabled", { hasText: "Données CSV" }).first(); // the temperature chart
     await csvButton.waitFor({ timeout: 15_000 });
     await page.waitForFunction(() => document.querySelector("canvas")!.width > 0);
     const [download] = await Promise.all([page.waitForEvent("download"), csvButton.click()]);
-    expect(download.suggestedFilename()).toBe("villefranche-24h.csv");
+    expect(download.suggestedFilename()).toBe("villefranche-24h-temperature.csv");
     const lines = (await import("node:fs"))
       .readFileSync((await download.path())!, "utf8")
       .trim()
       .split("\r\n");
-    expect(lines[0]).toBe("heure_utc,Température (°C),Point de rosée (°C)");
+    expect(lines[0]).toBe("heure_utc,Température (°C),Point de rosée (°C),Humidité (%)");
     const station = DEMO_STATIONS.find((s) => s.slug === "villefranche")!;
     const [[newest]] = await dbs.admin.query<RowDataPacket[]>(
       "SELECT dateTime, outTemp FROM ??.archive ORDER BY dateTime DESC LIMIT 1",

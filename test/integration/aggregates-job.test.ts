@@ -150,6 +150,39 @@ describe("aggregates job", () => {
     }
   });
 
+  it("rebuilds in place, removing rows the archive no longer has", async () => {
+    const cut = start + 86400;
+    await dbs.admin.query("DELETE FROM ??.archive WHERE dateTime <= ?", [archive, cut]);
+    await rebuildAggregates(station);
+    const hours = await readHours(appSqlPool(), station.id, 0, end + 3600);
+    const [{ n }] = await sql("SELECT COUNT(DISTINCT FLOOR((dateTime - 1) / 3600)) AS n FROM ??.archive", [
+      archive,
+    ]);
+    expect(hours).toHaveLength(Number(n));
+    expect(hours[0].start).toBe(cut);
+    const days = await readDays(appSqlPool(), station.id, "2000-01-01", "2100-01-01");
+    expect(days[0].day).toBe(new Date((cut + 3600) * 1000).toISOString().slice(0, 10));
+  });
+
+  it("drops records invalidated as a whole, without re-aggregating their hours on every run", async () => {
+    const from = end - 12 * 3600;
+    await dbs.prisma.sensorInvalidation.create({
+      data: {
+        stationId: station.id,
+        sensor: "ALL",
+        from: new Date(from * 1000),
+        to: new Date((from + 5400) * 1000), // one whole hour and half of the next
+        reason: "station en maintenance",
+      },
+    });
+    await reaggregatePeriod(station, from, from + 7200);
+    const hours = await readHours(appSqlPool(), station.id, from, from + 7200);
+    expect(hours.map((h) => [h.start - from, h.aggregate.records])).toEqual([[3600, 6]]);
+    // The archive still has 12 records in each hour: the next runs must not take that for late rows.
+    expect((await updateAggregates(station)).hours).toBe(0);
+    expect((await updateAggregates(station)).hours).toBe(0);
+  });
+
   it("runs from the CLI, per station, and reports unknown stations", async () => {
     const env = { DATABASE_URL: dbs.appUrl };
     const ok = await runCli(["aggregates", "update", "--station", "nice-pessicart"], env);

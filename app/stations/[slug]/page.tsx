@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { ForecastPanel } from "@/components/articles/ForecastPanel";
-import { TimeSeriesChart } from "@/components/charts/TimeSeriesChart";
+import { StationCharts } from "@/components/charts/StationCharts";
 import { LightningPanel } from "@/components/lightning/LightningPanel";
-import { archives } from "@/lib/archive/reader";
-import { formatValue } from "@/lib/format";
+import { LiveConditions } from "@/components/stations/LiveConditions";
+import { loadStationHome } from "@/lib/conditions/load";
+import { currentJson } from "@/lib/opendata/json";
 import { stationOr404 } from "@/lib/station-page";
-import { stationSnapshot } from "@/lib/stations";
-import { formatDuration, formatParis } from "@/lib/time";
 
 export const revalidate = 60;
 
@@ -22,62 +21,51 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function StationHomePage({ params }: Props) {
   const station = await stationOr404((await params).slug);
-  const snapshot = await stationSnapshot(station);
-  const { latest } = snapshot;
-  const day = latest
-    ? await archives().range(station.archiveDatabase, latest.dateTime - 86400, latest.dateTime, [
-        "outTemp",
-        "dewpoint",
-      ])
-    : [];
+  const home = await loadStationHome(station);
+  const renderedAt = Math.floor(Date.now() / 1000);
   return (
     <>
       <h1>{station.name}</h1>
       <p className="muted">
         {station.commune}, {station.altitude} m d'altitude
       </p>
-      {snapshot.unavailable && <p className="banner banner-warning">{snapshot.unavailable}</p>}
-      {snapshot.offline && snapshot.ageSeconds !== null && (
-        <p className="banner banner-danger" role="status">
-          Station hors ligne depuis {formatDuration(snapshot.ageSeconds)}.
-        </p>
+      {home.unavailable && <p className="banner banner-warning">{home.unavailable}</p>}
+      <LiveConditions
+        slug={station.slug}
+        offlineThresholdMinutes={station.offlineThresholdMinutes}
+        sensors={{ uv: station.hasUv, radiation: station.hasRadiation }}
+        initial={currentJson(station, home, renderedAt)}
+        renderedAt={renderedAt}
+      />
+      <ForecastPanel zone={station.zone} />
+      <LightningPanel station={station} />
+      {station.radarImageUrl && (
+        <figure className="card">
+          {/* biome-ignore lint/performance/noImgElement: an image of another site, refreshed by it */}
+          <img
+            src={station.radarImageUrl}
+            alt="Radar des précipitations autour de la station"
+            loading="lazy"
+          />
+          <figcaption className="muted">Radar des précipitations</figcaption>
+        </figure>
       )}
-      {latest && (
-        <section className="card" aria-labelledby="actuel">
-          <h2 id="actuel" style={{ marginTop: 0 }}>
-            Conditions actuelles
-          </h2>
-          <p className="big" data-field="outTemp">
-            {formatValue(latest.outTemp, "°C")}
-          </p>
-          <p className="muted" data-field="dateTime">
-            Dernier relevé : {formatParis(latest.dateTime, { dateStyle: "full", timeStyle: "short" })}
+      {home.lastDay.length > 0 && (
+        <section aria-labelledby="last-day">
+          <h2 id="last-day">Les dernières 24 heures</h2>
+          <StationCharts
+            rows={home.lastDay}
+            step="raw"
+            charts={["temperature", "wind", "rain"]}
+            fileName={`${station.slug}-24h`}
+            rainTotalLabel="sur 24 h"
+            height={240}
+          />
+          <p>
+            <a href="/graphiques">Tous les graphiques</a> · <a href="/jour">Résumé de la journée</a>
           </p>
         </section>
       )}
-      {day.length > 0 && (
-        <TimeSeriesChart
-          title="Température et point de rosée des dernières 24 heures"
-          fileName={`${station.slug}-24h`}
-          axes={[{ id: "y", label: "°C" }]}
-          series={[
-            {
-              label: "Température",
-              unit: "°C",
-              color: "#d9480f",
-              points: day.map((r) => [r.dateTime, r.outTemp]),
-            },
-            {
-              label: "Point de rosée",
-              unit: "°C",
-              color: "#1971c2",
-              points: day.map((r) => [r.dateTime, r.dewpoint]),
-            },
-          ]}
-        />
-      )}
-      <ForecastPanel zone={station.zone} />
-      <LightningPanel station={station} />
     </>
   );
 }

@@ -1,0 +1,163 @@
+import type { Metadata } from "next";
+import { DEFAULT_DAYS, MAX_DAYS } from "@/lib/opendata/query";
+import { FIELD_NAMES, FIELDS } from "@/lib/series/fields";
+import { STEP_LABEL, STEPS } from "@/lib/series/steps";
+
+export const metadata: Metadata = {
+  title: "Données ouvertes (API)",
+  description:
+    "Les relevés des stations Météo06 en JSON et CSV : conditions actuelles, séries, agrégats quotidiens.",
+};
+
+const PUBLIC_FIELDS = FIELD_NAMES.filter(
+  (f) => !["inTemp", "inHumidity", "rxCheckPercent", "consBatteryVoltage"].includes(f),
+);
+
+const STATION = "nice-pessicart";
+
+function Example({ path }: { path: string }) {
+  return (
+    <p>
+      <code>
+        <a href={path}>{path}</a>
+      </code>
+    </p>
+  );
+}
+
+export default function ApiPage() {
+  return (
+    <>
+      <h1>Données ouvertes</h1>
+      <p>
+        Les relevés des stations du réseau sont librement réutilisables. L'API répond en JSON, ou en CSV avec{" "}
+        <code>format=csv</code> ; elle s'appelle depuis n'importe quel site (CORS ouvert en lecture) et
+        n'exige aucune clé. Merci de citer « Météo06 » et de ne pas interroger plus d'une fois par minute les
+        conditions actuelles : elles ne changent pas plus souvent.
+      </p>
+      <h2>Conventions</h2>
+      <ul>
+        <li>
+          Heures en ISO-8601, en UTC dans les réponses (<code>2025-06-01T10:05:00Z</code>). En paramètre : un
+          jour <code>2025-06-01</code> (minuit, heure locale de la station ; pour <code>to</code>, la fin de
+          ce jour) ou une date et heure avec son fuseau (<code>2025-06-01T12:00:00+02:00</code>,{" "}
+          <code>…Z</code>).
+        </li>
+        <li>Unités métriques, nommées dans chaque réponse : °C, %, hPa, km/h, degrés, mm, mm/h, W/m².</li>
+        <li>
+          Un relevé daté <em>t</em> couvre l'intervalle qui précède <em>t</em> ; une période agrégée{" "}
+          <code>(start, time]</code> contient les relevés datés après <code>start</code> et jusqu'à{" "}
+          <code>time</code> inclus. Les périodes sans relevé sont omises.
+        </li>
+        <li>
+          Erreurs : un code HTTP (400 paramètre invalide, 404 station inconnue, 503 archives indisponibles) et
+          un corps <code>{`{"error": "message en français"}`}</code>.
+        </li>
+        <li>
+          Cache : une minute pour les données récentes (<code>Cache-Control</code>), une heure pour les
+          périodes passées.
+        </li>
+      </ul>
+      <h2>Points d'accès</h2>
+      <h3>
+        <code>GET /api/v1/stations</code>
+      </h3>
+      <p>
+        Toutes les stations : identifiant, nom, position, altitude, capteurs, et leurs conditions actuelles.
+      </p>
+      <Example path="/api/v1/stations" />
+      <h3>
+        <code>GET /api/v1/stations/{"{station}"}/current</code>
+      </h3>
+      <p>
+        Les conditions actuelles d'une station : dernières valeurs, extrêmes du jour avec leur heure, vent
+        moyen sur 10 min et 1 h (direction moyenne vectorielle), rafales, pluie sur 1 h, 3 h, 12 h, 24 h,
+        depuis minuit, par journée pluviométrique 06–06 UTC, sur 7 jours, le mois et l'année.{" "}
+        <code>offline</code> indique une station muette depuis plus longtemps que son seuil.
+      </p>
+      <Example path={`/api/v1/stations/${STATION}/current`} />
+      <h3>
+        <code>GET /api/v1/stations/{"{station}"}/observations</code>
+      </h3>
+      <p>
+        Une série : <code>from</code>, <code>to</code> (par défaut : maintenant), <code>step</code>,{" "}
+        <code>fields</code> (liste séparée par des virgules ; par défaut tous les champs de la station),{" "}
+        <code>format</code>. Sans <code>step</code>, le pas le plus fin qui donne au plus 2 000 lignes.
+      </p>
+      <div className="table-scroll">
+        <table className="data">
+          <thead>
+            <tr>
+              <th>step</th>
+              <th>Pas</th>
+              <th className="num">Période par défaut</th>
+              <th className="num">Période maximale</th>
+            </tr>
+          </thead>
+          <tbody>
+            {STEPS.map((step) => (
+              <tr key={step}>
+                <td>
+                  <code>{step}</code>
+                </td>
+                <td>{STEP_LABEL[step]}</td>
+                <td className="num">{DEFAULT_DAYS[step]} j</td>
+                <td className="num">{MAX_DAYS[step]} j</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p>
+        Au pas brut, chaque ligne est un relevé. Aux autres pas, chaque ligne donne pour chaque mesure la
+        moyenne, le minimum et le maximum avec leur heure (<code>outTemp</code>, <code>outTempMin</code>,{" "}
+        <code>outTempMinTime</code>…), le cumul de pluie et le cumul courant depuis le début de la série (
+        <code>rainTotal</code>), l'intensité de pluie maximale et son heure, la rafale maximale avec sa
+        direction et son heure, le vent moyen et sa direction moyenne vectorielle, le nombre de relevés et la
+        part de la période couverte (<code>coverage</code>). Les pas de 10 min sont calculés à partir des
+        relevés, ceux de 1 h et 3 h (00, 03, 06… UTC) à partir des agrégats horaires, le pas d'un jour sur les
+        jours civils de la station.
+      </p>
+      <Example path={`/api/v1/stations/${STATION}/observations?step=1h&fields=outTemp,rain`} />
+      <Example
+        path={`/api/v1/stations/${STATION}/observations?from=2025-06-01&to=2025-06-30&step=1d&format=csv`}
+      />
+      <h3>
+        <code>GET /api/v1/stations/{"{station}"}/aggregates/daily</code>
+      </h3>
+      <p>
+        Les agrégats quotidiens (jours civils, heure locale) : <code>from</code> et <code>to</code> sont des
+        jours <code>AAAA-MM-JJ</code> inclus (par défaut les 31 derniers jours, au plus {MAX_DAYS["1d"]}{" "}
+        jours), <code>fields</code>, <code>format</code>. Chaque ligne porte son jour (<code>date</code>).
+      </p>
+      <Example path={`/api/v1/stations/${STATION}/aggregates/daily?from=2025-01-01&to=2025-01-31`} />
+      <h2>Champs</h2>
+      <div className="table-scroll">
+        <table className="data">
+          <thead>
+            <tr>
+              <th>Champ</th>
+              <th>Mesure</th>
+              <th>Unité</th>
+            </tr>
+          </thead>
+          <tbody>
+            {PUBLIC_FIELDS.map((field) => (
+              <tr key={field}>
+                <td>
+                  <code>{field}</code>
+                </td>
+                <td>{FIELDS[field].label}</td>
+                <td>{FIELDS[field].unit || "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted">
+        UV, rayonnement et évapotranspiration n'existent que pour les stations qui ont ces capteurs (voir{" "}
+        <code>sensors</code>).
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,8 @@
+import { dailyResponse, openDataRoute, preflight } from "@/lib/opendata/endpoints";
+
+type Context = { params: Promise<{ slug: string }> };
+
+export const GET = openDataRoute(async (request, { params }: Context) =>
+  dailyResponse(request, (await params).slug),
+);
+export const OPTIONS = preflight;

@@ -1,0 +1,8 @@
+import { currentResponse, openDataRoute, preflight } from "@/lib/opendata/endpoints";
+
+type Context = { params: Promise<{ slug: string }> };
+
+export const GET = openDataRoute(async (request, { params }: Context) =>
+  currentResponse(request, (await params).slug),
+);
+export const OPTIONS = preflight;

@@ -1,0 +1,8 @@
+import { observationsResponse, openDataRoute, preflight } from "@/lib/opendata/endpoints";
+
+type Context = { params: Promise<{ slug: string }> };
+
+export const GET = openDataRoute(async (request, { params }: Context) =>
+  observationsResponse(request, (await params).slug),
+);
+export const OPTIONS = preflight;

@@ -1,0 +1,294 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { StationCharts } from "@/components/charts/StationCharts";
+import { DayClimatology } from "@/components/stations/DayClimatology";
+import { at, dayTime, extremeCell } from "@/components/stations/values";
+import { type DayPageData, dayAfter, dayBefore, loadDayPage, todayOf, validDay } from "@/lib/day-page";
+import { formatNumber, formatValue } from "@/lib/format";
+import { stationOr404 } from "@/lib/station-page";
+import { formatParis } from "@/lib/time";
+import { cardinal } from "@/lib/weather/wind";
+
+export const revalidate = 60;
+
+export function generateStaticParams() {
+  return [];
+}
+
+type Props = { params: Promise<{ slug: string; date: string }> };
+
+const longDate = (data: { start: number }) => formatParis(data.start + 1, { dateStyle: "full" });
+
+async function dayOr404(props: Props) {
+  const { slug, date } = await props.params;
+  const station = await stationOr404(slug);
+  if (!validDay(date, todayOf(station.timezone))) notFound();
+  return { station, day: date };
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { station, day } = await dayOr404(props);
+  return { title: `${station.name} – journée du ${day.split("-").reverse().join("/")}` };
+}
+
+function RainRow({ label, window }: { label: string; window: DayPageData["rainDay"] }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td className="num" data-field="total">
+        {formatValue(window.total, "mm")}
+      </td>
+      <td className="num" data-field="maxRate">
+        {extremeCell(window.maxRate, "mm/h")}
+      </td>
+    </tr>
+  );
+}
+
+export default async function DayPage(props: Props) {
+  const { station, day } = await dayOr404(props);
+  const today = todayOf(station.timezone);
+  const { data, unavailable } = await loadDayPage(station, day);
+  const previous = dayBefore(day);
+  const next = dayAfter(day);
+  const s = data?.summary;
+  return (
+    <>
+      <h1>
+        {station.name} — journée du{" "}
+        {formatParis(Date.parse(`${day}T12:00:00Z`) / 1000, { dateStyle: "full" })}
+      </h1>
+      <nav className="day-nav" aria-label="Choisir le jour">
+        <a href={`/jour/${previous}`} rel="prev">
+          ← Veille
+        </a>
+        <form action="/jour" method="get" className="inline-form">
+          <label>
+            Jour
+            <input type="date" name="date" defaultValue={day} max={today} required />
+          </label>
+          <button type="submit">Afficher</button>
+        </form>
+        {next <= today ? (
+          <a href={`/jour/${next}`} rel="next">
+            Lendemain →
+          </a>
+        ) : (
+          <span className="muted">Lendemain →</span>
+        )}
+      </nav>
+      {unavailable && <p className="banner banner-warning">{unavailable}</p>}
+      {data && s && (
+        <>
+          {data.progress < 1 && (
+            <p data-field="progress">
+              Journée en cours : <progress value={data.progress} max={1} />{" "}
+              {formatNumber(data.progress * 100, 0)} % écoulés.
+            </p>
+          )}
+          {s.records === 0 ? (
+            <p className="banner banner-info">Aucun relevé ce jour-là.</p>
+          ) : (
+            s.coverage <= 0.95 && (
+              <p className="banner banner-warning" data-field="reliability">
+                Données incomplètes : les relevés couvrent {formatNumber(s.coverage * 100, 0)} %{" "}
+                {data.progress < 1 ? "de la journée écoulée" : "de la journée"} ; les valeurs sont à prendre
+                avec précaution.
+              </p>
+            )
+          )}
+          <DayClimatology stationId={station.id} day={day} />
+          <section aria-labelledby="extremes">
+            <h2 id="extremes">Extrêmes et moyennes du {longDate(data)}</h2>
+            <div className="table-scroll">
+              <table className="data" data-table="extremes">
+                <thead>
+                  <tr>
+                    <th>Mesure</th>
+                    <th className="num">Minimum</th>
+                    <th className="num">Maximum</th>
+                    <th className="num">Moyenne</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {(
+                    [
+                      ["temperature", "Température", s.temperature, "°C"],
+                      ["humidity", "Humidité", s.humidity, "%"],
+                      ["dewpoint", "Point de rosée", s.dewpoint, "°C"],
+                      ["pressure", "Pression", s.pressure, "hPa"],
+                    ] as const
+                  ).map(([key, label, m, unit]) => (
+                    <tr key={key} data-row={key}>
+                      <th scope="row">{label}</th>
+                      <td className="num" data-field="min">
+                        {extremeCell(m.min, unit, unit === "%" ? 0 : 1)}
+                      </td>
+                      <td className="num" data-field="max">
+                        {extremeCell(m.max, unit, unit === "%" ? 0 : 1)}
+                      </td>
+                      <td className="num" data-field="mean">
+                        {formatValue(m.mean, unit, unit === "%" ? 0 : 1)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <dl className="facts">
+              <div>
+                <dt>Amplitude thermique</dt>
+                <dd data-field="amplitude">{formatValue(s.temperature.amplitude, "°C")}</dd>
+              </div>
+              <div>
+                <dt>Vent moyen</dt>
+                <dd data-field="windMean">
+                  {formatValue(s.wind.mean, "km/h")}
+                  {s.wind.direction !== null && ` de ${cardinal(s.wind.direction)}`}
+                </dd>
+              </div>
+              <div>
+                <dt>Rafale maximale</dt>
+                <dd data-field="gust">
+                  {s.wind.gust
+                    ? `${formatValue(s.wind.gust.value, "km/h")}${s.wind.gust.direction !== null ? ` de ${cardinal(s.wind.gust.direction)}` : ""} à ${at(s.wind.gust.at)}`
+                    : "—"}
+                </dd>
+              </div>
+              {station.hasUv && (
+                <div>
+                  <dt>UV maximal</dt>
+                  <dd data-field="uvMax">{extremeCell(s.uvMax, "", 1)}</dd>
+                </div>
+              )}
+              {station.hasRadiation && (
+                <>
+                  <div>
+                    <dt>Rayonnement maximal</dt>
+                    <dd data-field="radiationMax">{extremeCell(s.radiationMax, "W/m²", 0)}</dd>
+                  </div>
+                  <div>
+                    <dt>Évapotranspiration</dt>
+                    <dd data-field="et">{formatValue(s.et, "mm", 2)}</dd>
+                  </div>
+                </>
+              )}
+              <div>
+                <dt>Relevés</dt>
+                <dd data-field="coverage">
+                  {s.records} ({formatNumber(s.coverage * 100, 0)} % de la journée
+                  {data.progress < 1 ? " écoulée" : ""})
+                </dd>
+              </div>
+            </dl>
+          </section>
+          <section aria-labelledby="pluie">
+            <h2 id="pluie">Pluie</h2>
+            <div className="table-scroll">
+              <table className="data" data-table="rain">
+                <thead>
+                  <tr>
+                    <th>Période</th>
+                    <th className="num">Cumul</th>
+                    <th className="num">Intensité maximale</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <RainRow
+                    label="Journée pluviométrique (06 h UTC → 06 h UTC le lendemain)"
+                    window={data.rainDay}
+                  />
+                  <RainRow label="Journée pluviométrique de la veille" window={data.previousRainDay} />
+                  <RainRow
+                    label="Jour civil (minuit à minuit, heure locale)"
+                    window={{ ...s.rain, from: data.start, to: data.end }}
+                  />
+                </tbody>
+              </table>
+            </div>
+          </section>
+          <section aria-labelledby="graphiques">
+            <h2 id="graphiques">Relevés de 5 minutes, de 18 h UTC la veille à 06 h UTC le lendemain</h2>
+            <StationCharts
+              rows={data.rows5min}
+              step="raw"
+              shade={data.shade}
+              fileName={`${station.slug}-${day}`}
+              rainTotalLabel="depuis 06 h UTC"
+            />
+          </section>
+          <section aria-labelledby="releves">
+            <h2 id="releves">Relevés par tranches de 10 minutes</h2>
+            <p className="muted">
+              Heures locales ; chaque ligne couvre les 10 minutes qui précèdent. Températures, humidité,
+              pression et vent : moyennes ; rafale et intensité de pluie : maximums ; pluie : cumul.
+            </p>
+            <div className="table-scroll">
+              <table className="data compact" data-table="ten-minutes">
+                <thead>
+                  <tr>
+                    <th>Heure</th>
+                    <th className="num">Temp. (°C)</th>
+                    <th className="num">Hum. (%)</th>
+                    <th className="num">Rosée (°C)</th>
+                    <th className="num">Pression (hPa)</th>
+                    <th className="num">Vent (km/h)</th>
+                    <th>Dir.</th>
+                    <th className="num">Rafale (km/h)</th>
+                    <th className="num">Pluie (mm)</th>
+                    <th className="num">Intensité (mm/h)</th>
+                    {station.hasUv && <th className="num">UV</th>}
+                    {station.hasRadiation && <th className="num">Rayonnement (W/m²)</th>}
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.rows10min.map((row) => (
+                    <tr key={row.time} data-time={row.time}>
+                      <th scope="row">{dayTime(row.time, day)}</th>
+                      <td className="num" data-field="outTemp">
+                        {formatNumber(row.outTemp)}
+                      </td>
+                      <td className="num" data-field="outHumidity">
+                        {formatNumber(row.outHumidity, 0)}
+                      </td>
+                      <td className="num" data-field="dewpoint">
+                        {formatNumber(row.dewpoint)}
+                      </td>
+                      <td className="num" data-field="barometer">
+                        {formatNumber(row.barometer)}
+                      </td>
+                      <td className="num" data-field="windSpeed">
+                        {formatNumber(row.windSpeed)}
+                      </td>
+                      <td data-field="windDir">{cardinal(row.windDir) ?? "—"}</td>
+                      <td className="num" data-field="windGust">
+                        {formatNumber(row.windGust)}
+                        {row.windGustDir !== null && ` ${cardinal(row.windGustDir)}`}
+                      </td>
+                      <td className="num" data-field="rain">
+                        {formatNumber(row.rain)}
+                      </td>
+                      <td className="num" data-field="rainRate">
+                        {formatNumber(row.rainRate)}
+                      </td>
+                      {station.hasUv && (
+                        <td className="num" data-field="UV">
+                          {formatNumber(row.UV)}
+                        </td>
+                      )}
+                      {station.hasRadiation && (
+                        <td className="num" data-field="radiation">
+                          {formatNumber(row.radiation, 0)}
+                        </td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,177 @@
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { Agent, request } from "node:http";
+import mysql from "mysql2/promise";
+import { rebuildAggregates } from "@/lib/aggregates/job";
+import { connectionOptions } from "@/lib/config";
+import { db } from "@/lib/db";
+import { buildIfNeeded } from "@/scripts/dev/build";
+import { startTestApp } from "@/test/helpers/app";
+import { BENCH_END, ensureBenchArchive } from "../fixtures";
+import { type Measurement, measure, printTable, type Suite } from "../lib";
+import { startSqlCounter } from "../sql-counter";
+
+/**
+ * The station pages served by the built app (standalone server) on the 10-year archive: server render
+ * uncached (draft mode makes Next render every request) and cached (ISR), the SQL statements of one
+ * uncached render (counted on the wire by a proxy in front of MariaDB), and wrk's throughput on the
+ * home beside a static file of the same server.
+ */
+
+const day = new Date((BENCH_END - 2 * 86400) * 1000).toISOString().slice(0, 10);
+const PAGES: [name: string, path: string][] = [
+  ["station home", "/"],
+  ["charts, 7 days at 1 h", "/graphiques/7j"],
+  ["charts, 1 year at 1 day", "/graphiques/1an"],
+  ["day page", `/jour/${day}`],
+];
+
+interface WrkResult {
+  requestsPerSecond: number;
+  p99: string;
+  errors: string;
+}
+
+function wrk(url: string, host: string): WrkResult {
+  const output = execFileSync("wrk", ["-t1", "-c50", "-d20s", "--latency", "-H", `Host: ${host}`, url], {
+    encoding: "utf8",
+  });
+  const requestsPerSecond = Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1]);
+  const p99 = /\s99%\s+([\d.]+\w+)/.exec(output)?.[1] ?? "?";
+  const socket = /Socket errors: (.*)/.exec(output)?.[1];
+  const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1];
+  const errors =
+    [socket && `socket ${socket}`, non2xx && `${non2xx} non-2xx`].filter(Boolean).join("; ") || "0";
+  return { requestsPerSecond, p99, errors };
+}
+
+function median(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+export const suite: Suite = {
+  name: "stations",
+  async run() {
+    const { database: _database, ...options } = connectionOptions(process.env.BENCH_SERVER_URL!);
+    const writer = mysql.createPool({ ...options, connectionLimit: 2 });
+    await ensureBenchArchive(writer);
+    await writer.end();
+    const station = await db().station.findUniqueOrThrow({ where: { slug: "bench" } });
+    const state = await db().aggregateState.findUnique({ where: { stationId: station.id } });
+    if (state?.lastDateTime == null) {
+      console.log("› building the bench station's aggregates (10 years, a minute or two)");
+      await rebuildAggregates(station);
+    }
+    buildIfNeeded();
+
+    // The app reaches MariaDB through the counting proxy.
+    const server = new URL(process.env.DATABASE_URL!);
+    const counter = await startSqlCounter(Number(server.port || 3306), server.hostname);
+    const proxied = new URL(server);
+    proxied.hostname = "127.0.0.1";
+    proxied.port = String(counter.port);
+    const app = await startTestApp({ DATABASE_URL: proxied.toString() });
+    try {
+      const origin = `http://127.0.0.1:${app.port}`;
+      const host = `bench.localhost:${app.port}`;
+      const { previewModeId } = JSON.parse(readFileSync(".next/prerender-manifest.json", "utf8")).preview;
+      // node:http rather than fetch, which does not let a request choose its Host header.
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      const get = (path: string, uncached = false) =>
+        new Promise<void>((resolve, reject) => {
+          const headers: Record<string, string> = { Host: host };
+          if (uncached) headers.Cookie = `__prerender_bypass=${previewModeId}`;
+          request({ port: app.port, host: "127.0.0.1", path, headers, agent }, (response) => {
+            response.resume();
+            response.on("end", () =>
+              response.statusCode === 200
+                ? resolve()
+                : reject(new Error(`${path}: HTTP ${response.statusCode}`)),
+            );
+          })
+            .on("error", reject)
+            .end();
+        });
+
+      // SQL statements per uncached render (after a warm-up that opens the pools' connections).
+      const counts = new Map<string, number[]>();
+      const statements = new Map<string, string[]>();
+      for (const [name, path] of PAGES) {
+        for (let i = 0; i < 3; i++) await get(path, true);
+        const perRender: number[] = [];
+        for (let i = 0; i < 10; i++) {
+          const before = counter.count();
+          counter.take();
+          await get(path, true);
+          perRender.push(counter.count() - before);
+          statements.set(name, counter.take());
+        }
+        counts.set(name, perRender);
+      }
+
+      // A burst of visitors: SQL statements reaching MariaDB for 100 requests once the caches are warm.
+      const burst: [string, string][] = [
+        ["station home", "/"],
+        ["API current conditions", "/api/v1/stations/bench/current"],
+      ];
+      const burstCounts: string[] = [];
+      for (const [name, path] of burst) {
+        await get(path);
+        const before = counter.count();
+        for (let i = 0; i < 100; i++) await get(path);
+        burstCounts.push(`${name}: ${counter.count() - before}`);
+      }
+
+      const tasks: Record<string, () => Promise<void>> = {};
+      for (const [name, path] of PAGES) {
+        tasks[`${name}, uncached render`] = () => get(path, true);
+        tasks[`${name}, cached (ISR)`] = () => get(path);
+      }
+      const staticFile = readdirSync(".next/static/chunks")
+        .filter((f) => f.endsWith(".js"))
+        .map((f) => ({ f, size: statSync(`.next/static/chunks/${f}`).size }))
+        .sort((a, b) => a.size - b.size)[0].f;
+      const staticPath = `/_next/static/chunks/${staticFile}`;
+      tasks["API current conditions (cached)"] = () => get("/api/v1/stations/bench/current");
+      tasks["API observations, 7 days at 1 h"] = () =>
+        get("/api/v1/stations/bench/observations?from=2025-12-25&to=2025-12-31&step=1h");
+      tasks["static file (baseline)"] = () => get(staticPath);
+      const results: Measurement[] = await measure(tasks, { time: 4000, warmupTime: 500 });
+      for (const row of results) {
+        const page = PAGES.find(([name]) => row.name.startsWith(`${name}, uncached`));
+        if (page) {
+          const perRender = counts.get(page[0])!;
+          row.note = `${median(perRender)} SQL statements per render (min ${Math.min(...perRender)}, max ${Math.max(...perRender)})`;
+        }
+      }
+      printTable(
+        "Station pages — built app, 10-year archive (HTTP on loopback, one request at a time)",
+        results,
+        "static file (baseline)",
+      );
+      console.log(`\nSQL statements for 100 requests with warm caches: ${burstCounts.join(", ")}`);
+      console.log("\nSQL statements of one uncached render of the station home:");
+      for (const sql of statements.get("station home") ?? [])
+        console.log(`  - ${sql.replace(/\s+/g, " ").slice(0, 150)}`);
+
+      // Throughput: 50 connections for 20 s.
+      const home = wrk(`${origin}/`, host);
+      const file = wrk(`${origin}${staticPath}`, host);
+      const table = [
+        ["target", "requests/s", "p99", "errors"],
+        ["station home (ISR)", home.requestsPerSecond.toFixed(0), home.p99, home.errors],
+        ["static file (ceiling)", file.requestsPerSecond.toFixed(0), file.p99, file.errors],
+      ];
+      const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
+      console.log("\nThroughput — wrk, 1 thread (the machine has 2 cores), 50 connections, 20 s\n");
+      table.forEach((row, i) => {
+        console.log(`| ${row.map((c, j) => c.padEnd(widths[j])).join(" | ")} |`);
+        if (i === 0) console.log(`| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`);
+      });
+    } finally {
+      await app.stop();
+      await counter.close();
+    }
+  },
+};

@@ -1,0 +1,84 @@
+import { localToUtc, startOfLocalDay, zonedParts } from "@/lib/time";
+
+/**
+ * Ticks of a time axis on round local times (Europe/Paris): whole hours, midnights or the first of the
+ * month, as many as fit. Pure, used by TimeSeriesChart in the browser.
+ */
+
+export type Granularity = "hour" | "day" | "month";
+
+const HOURS = [1, 2, 3, 6, 12];
+const DAYS = [1, 2, 7, 14];
+const MONTHS = [1, 2, 3, 6, 12];
+
+export function timeTicks(
+  min: number,
+  max: number,
+  maxTicks = 8,
+  timeZone = "Europe/Paris",
+): { ticks: number[]; granularity: Granularity } {
+  const span = max - min;
+  const hours = HOURS.find((h) => span / (h * 3600) <= maxTicks);
+  if (hours !== undefined) {
+    const ticks: number[] = [];
+    for (let t = Math.ceil(min / 3600) * 3600; t <= max; t += 3600)
+      if (zonedParts(t, timeZone).hour % hours === 0) ticks.push(t);
+    return { ticks, granularity: "hour" };
+  }
+  const days = DAYS.find((d) => span / (d * 86400) <= maxTicks);
+  if (days !== undefined) {
+    const ticks: number[] = [];
+    let t = startOfLocalDay(min, timeZone);
+    if (t < min) t = startOfLocalDay(t + 30 * 3600, timeZone);
+    for (let i = 0; t <= max; i++, t = startOfLocalDay(t + 30 * 3600, timeZone))
+      if (i % days === 0) ticks.push(t);
+    return { ticks, granularity: "day" };
+  }
+  const months =
+    MONTHS.find((m) => span / (m * 30.44 * 86400) <= maxTicks) ??
+    12 * Math.ceil(span / (maxTicks * 365.25 * 86400));
+  const ticks: number[] = [];
+  let { year, month } = zonedParts(min, timeZone);
+  for (;;) {
+    const t = localToUtc(year, month, 1, 0, 0, timeZone);
+    if (t > max) break;
+    if (t >= min && (month - 1) % months === 0) ticks.push(t);
+    month++;
+    if (month > 12) {
+      month = 1;
+      year++;
+    }
+  }
+  return { ticks, granularity: "month" };
+}
+
+const hourFormat = new Intl.DateTimeFormat("fr-FR", {
+  timeZone: "Europe/Paris",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+const dateFormat = new Intl.DateTimeFormat("fr-FR", {
+  timeZone: "Europe/Paris",
+  day: "2-digit",
+  month: "2-digit",
+});
+const dayFormat = new Intl.DateTimeFormat("fr-FR", {
+  timeZone: "Europe/Paris",
+  day: "numeric",
+  month: "short",
+});
+const monthFormat = new Intl.DateTimeFormat("fr-FR", {
+  timeZone: "Europe/Paris",
+  month: "short",
+  year: "numeric",
+});
+
+/** The label of a tick: "14:00" (the date at midnight), "26 nov." or "nov. 2026". */
+export function tickLabel(t: number, granularity: Granularity): string {
+  const date = new Date(t * 1000);
+  if (granularity === "hour") {
+    const label = hourFormat.format(date);
+    return label === "00:00" ? dateFormat.format(date) : label;
+  }
+  return (granularity === "day" ? dayFormat : monthFormat).format(date);
+}

@@ -1,0 +1,172 @@
+import { localDayBounds } from "../aggregates/job";
+import { ApiError, apiRoute } from "../api";
+import { ArchiveError } from "../archive/reader";
+import { config } from "../config";
+import { stationUrl } from "../hosts";
+import { FIELD_NAMES, type Field } from "../series/fields";
+import { loadSeries, type SeriesQuery } from "../series/load";
+import { iso, seriesColumnsJson, seriesCsvStream, seriesRowsJson } from "../series/output";
+import { localDayString } from "../series/steps";
+import { describeUnavailable } from "../stations";
+import { cachedConditions, cachedStations, type StationRecord } from "./cached";
+import { conditionsCsv, currentJson, stationJson, UNITS } from "./json";
+import { dailyQuery, type Format, formatQuery, observationsQuery } from "./query";
+
+/**
+ * The open-data API (/api/v1): route handlers call these. JSON by default, CSV with ?format=csv, CORS
+ * open for GET, explicit Cache-Control on every answer (errors are never cached).
+ */
+
+const CORS = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Allow-Methods": "GET, OPTIONS",
+  "Access-Control-Allow-Headers": "*",
+  "Access-Control-Max-Age": "86400",
+};
+
+/** Current data changes every few minutes: a minute in shared caches, half a minute in browsers. */
+const LIVE = "public, max-age=30, s-maxage=60";
+/** Past periods only change when an administrator invalidates data. */
+const PAST = "public, max-age=3600";
+
+type Handler<C> = (request: Request, context: C) => Promise<Response>;
+
+/** A GET handler of the open-data API; an unreadable archive becomes a 503 with a French message. */
+export function openDataRoute<C>(handler: Handler<C>): Handler<C> {
+  return apiRoute(
+    async (request, context: C) => {
+      try {
+        return await handler(request, context);
+      } catch (error) {
+        if (error instanceof ArchiveError) {
+          console.error(`${new URL(request.url).pathname}: ${error.message}`);
+          throw new ApiError(503, describeUnavailable(error));
+        }
+        throw error;
+      }
+    },
+    { headers: CORS, errorHeaders: { "Cache-Control": "no-store" } },
+  );
+}
+
+/** The CORS preflight answer. */
+export async function preflight(): Promise<Response> {
+  return new Response(null, { status: 204, headers: CORS });
+}
+
+const now = () => Math.floor(Date.now() / 1000);
+
+async function station(slug: string): Promise<StationRecord> {
+  const found = (await cachedStations()).find((s) => s.slug === slug);
+  if (!found) throw new ApiError(404, `Station inconnue : « ${slug} ».`);
+  return found;
+}
+
+/** Fields the API publishes for a station: outdoor measures of the sensors it has. */
+export function publicFields(s: Pick<StationRecord, "hasUv" | "hasRadiation">): Field[] {
+  const indoor: Field[] = ["inTemp", "inHumidity", "rxCheckPercent", "consBatteryVoltage"];
+  return FIELD_NAMES.filter(
+    (field) =>
+      !indoor.includes(field) &&
+      (field !== "UV" || s.hasUv) &&
+      ((field !== "radiation" && field !== "ET") || s.hasRadiation),
+  );
+}
+
+const json = (body: unknown, cache: string) => Response.json(body, { headers: { "Cache-Control": cache } });
+
+function csv(body: string | ReadableStream<Uint8Array>, fileName: string, cache: string): Response {
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${fileName}.csv"`,
+      "Cache-Control": cache,
+    },
+  });
+}
+
+const publicUrl = (slug: string) => stationUrl(slug, config().siteUrl);
+
+/** GET /stations: every station with its metadata and current conditions. */
+export async function stationsResponse(request: Request): Promise<Response> {
+  const format = formatQuery(new URL(request.url));
+  const stations = await cachedStations();
+  const loaded = await Promise.all(stations.map((s) => cachedConditions(s)));
+  if (format === "csv")
+    return csv(
+      conditionsCsv(stations.map((s, i) => ({ slug: s.slug, conditions: loaded[i].conditions }))),
+      "stations",
+      LIVE,
+    );
+  const t = now();
+  return json(
+    {
+      units: UNITS,
+      stations: stations.map((s, i) => ({
+        ...stationJson(s, publicUrl(s.slug)),
+        current: currentJson(s, loaded[i], t),
+      })),
+    },
+    LIVE,
+  );
+}
+
+/** GET /stations/{slug}/current */
+export async function currentResponse(request: Request, slug: string): Promise<Response> {
+  const format = formatQuery(new URL(request.url));
+  const s = await station(slug);
+  const loaded = await cachedConditions(s);
+  if (format === "csv")
+    return csv(conditionsCsv([{ slug, conditions: loaded.conditions }]), `${slug}-actuel`, LIVE);
+  return json(
+    { station: stationJson(s, publicUrl(slug)), units: UNITS, ...currentJson(s, loaded, now()) },
+    LIVE,
+  );
+}
+
+async function seriesResponse(
+  s: StationRecord,
+  query: SeriesQuery & { format: Format },
+  fileName: string,
+): Promise<Response> {
+  const cache = query.to < now() - 2 * 86400 ? PAST : LIVE;
+  if (query.format === "csv") return csv(seriesCsvStream(s, query), fileName, cache);
+  const series = await loadSeries(s, query);
+  const shape = { step: series.step, columns: series.columns, timeZone: s.timezone };
+  return json(
+    {
+      station: s.slug,
+      step: series.step,
+      from: iso(series.from),
+      to: iso(series.to),
+      fields: series.fields,
+      columns: seriesColumnsJson(shape),
+      observations: seriesRowsJson(shape, series.rows),
+    },
+    cache,
+  );
+}
+
+/** GET /stations/{slug}/observations?from=&to=&step=&fields=&format= */
+export async function observationsResponse(request: Request, slug: string): Promise<Response> {
+  const s = await station(slug);
+  const query = observationsQuery(new URL(request.url), s.timezone, now(), publicFields(s));
+  return seriesResponse(s, query, `${slug}-observations-${query.step}`);
+}
+
+/** GET /stations/{slug}/aggregates/daily?from=&to=&fields=&format= */
+export async function dailyResponse(request: Request, slug: string): Promise<Response> {
+  const s = await station(slug);
+  const query = dailyQuery(new URL(request.url), localDayString(now(), s.timezone), publicFields(s));
+  return seriesResponse(
+    s,
+    {
+      from: localDayBounds(query.fromDay, s.timezone).start,
+      to: localDayBounds(query.toDay, s.timezone).end,
+      step: "1d",
+      fields: query.fields,
+      format: query.format,
+    },
+    `${slug}-journalier`,
+  );
+}

@@ -1,0 +1,149 @@
+import type { CurrentConditions } from "../conditions/current";
+import type { LoadedConditions } from "../conditions/load";
+import { type CsvValue, csvLine } from "../csv";
+import type { Station } from "../generated/prisma/client";
+import { csvHeader, iso } from "../series/output";
+
+/**
+ * The shapes of the open-data API (pure): times as ISO-8601 UTC strings, values in the units named by
+ * UNITS and by each series column. The station home's live refresh reads the same JSON.
+ */
+
+/** Units of the current conditions (series name theirs per column). */
+export const UNITS = {
+  temperature: "°C",
+  humidity: "%",
+  pressure: "hPa",
+  speed: "km/h",
+  direction: "°",
+  rain: "mm",
+  rainRate: "mm/h",
+  radiation: "W/m²",
+  uv: "indice UV",
+  evapotranspiration: "mm",
+} as const;
+
+const TIME_KEYS = new Set(["at", "from", "to"]);
+
+/** `T` with its times (the `at`, `from` and `to` keys, unix seconds) as ISO-8601 strings. */
+export type WithIsoTimes<T> = T extends (infer U)[]
+  ? WithIsoTimes<U>[]
+  : T extends object
+    ? { [K in keyof T]: K extends "at" | "from" | "to" ? string : WithIsoTimes<T[K]> }
+    : T;
+
+/**
+ * `value` with its times as ISO-8601, ready for JSON. Numbers stay exact: the station home shows these
+ * values, and rounding twice (here, then to one decimal) would turn 5.6499… into 5,7.
+ */
+export function withIsoTimes<T>(value: T): WithIsoTimes<T> {
+  if (Array.isArray(value)) return value.map(withIsoTimes) as WithIsoTimes<T>;
+  if (value === null || typeof value !== "object") return value as WithIsoTimes<T>;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, v]) => [
+      key,
+      TIME_KEYS.has(key) && typeof v === "number" ? iso(v) : withIsoTimes(v),
+    ]),
+  ) as WithIsoTimes<T>;
+}
+
+export type ConditionsJson = WithIsoTimes<CurrentConditions>;
+
+export type PublicStation = Pick<
+  Station,
+  | "slug"
+  | "name"
+  | "shortName"
+  | "commune"
+  | "latitude"
+  | "longitude"
+  | "altitude"
+  | "timezone"
+  | "zone"
+  | "hasUv"
+  | "hasRadiation"
+  | "offlineThresholdMinutes"
+>;
+
+export function stationJson(station: PublicStation, url: string) {
+  return {
+    slug: station.slug,
+    name: station.name,
+    shortName: station.shortName,
+    commune: station.commune,
+    latitude: station.latitude,
+    longitude: station.longitude,
+    altitude: station.altitude,
+    timezone: station.timezone,
+    zone: station.zone,
+    sensors: { uv: station.hasUv, radiation: station.hasRadiation },
+    offlineThresholdMinutes: station.offlineThresholdMinutes,
+    url,
+  };
+}
+
+export interface CurrentJson {
+  /** Time of the newest record, null without any. */
+  time: string | null;
+  ageSeconds: number | null;
+  offline: boolean;
+  /** French explanation when the archive cannot be read. */
+  unavailable: string | null;
+  conditions: ConditionsJson | null;
+}
+
+export function currentJson(station: PublicStation, loaded: LoadedConditions, now: number): CurrentJson {
+  const at = loaded.conditions?.at ?? null;
+  const ageSeconds = at === null ? null : Math.max(0, Math.round(now - at));
+  return {
+    time: at === null ? null : iso(at),
+    ageSeconds,
+    offline: ageSeconds === null || ageSeconds > station.offlineThresholdMinutes * 60,
+    unavailable: loaded.unavailable,
+    conditions: loaded.conditions ? withIsoTimes(loaded.conditions) : null,
+  };
+}
+
+/** The flat columns of current conditions in CSV (one row per station). */
+const CONDITION_COLUMNS: [name: string, unit: string, value: (c: CurrentConditions) => CsvValue][] = [
+  ["time", "", (c) => iso(c.at)],
+  ["outTemp", "°C", (c) => c.temperature.current],
+  ["outTempMinToday", "°C", (c) => c.temperature.min?.value],
+  ["outTempMinTodayTime", "", (c) => c.temperature.min && iso(c.temperature.min.at)],
+  ["outTempMaxToday", "°C", (c) => c.temperature.max?.value],
+  ["outTempMaxTodayTime", "", (c) => c.temperature.max && iso(c.temperature.max.at)],
+  ["outHumidity", "%", (c) => c.humidity.current],
+  ["dewpoint", "°C", (c) => c.dewpoint.current],
+  ["feelsLike", "°C", (c) => c.feelsLike.current],
+  ["barometer", "hPa", (c) => c.pressure.current],
+  ["barometerTrend3h", "hPa", (c) => c.pressure.trend3h],
+  ["windSpeed", "km/h", (c) => c.wind.instant.speed],
+  ["windDir", "°", (c) => c.wind.instant.direction],
+  ["windSpeed10min", "km/h", (c) => c.wind.mean10min.speed],
+  ["windDir10min", "°", (c) => c.wind.mean10min.direction],
+  ["windGust10min", "km/h", (c) => c.wind.gust10min?.value],
+  ["windGustToday", "km/h", (c) => c.wind.gustToday?.value],
+  ["windGustTodayDir", "°", (c) => c.wind.gustToday?.direction],
+  ["windGustTodayTime", "", (c) => c.wind.gustToday && iso(c.wind.gustToday.at)],
+  ["rainRate", "mm/h", (c) => c.rain.rate],
+  ["rain1h", "mm", (c) => c.rain.last1h],
+  ["rain24h", "mm", (c) => c.rain.last24h],
+  ["rainSinceMidnight", "mm", (c) => c.rain.sinceMidnight],
+  ["rain0606", "mm", (c) => c.rain.day0606.total],
+  ["rainMonth", "mm", (c) => c.rain.month],
+  ["rainYear", "mm", (c) => c.rain.year],
+  ["UV", "", (c) => c.uv.current],
+  ["radiation", "W/m²", (c) => c.radiation.current],
+  ["ETToday", "mm", (c) => c.etToday],
+];
+
+/** CSV of current conditions: a row per station. */
+export function conditionsCsv(rows: { slug: string; conditions: CurrentConditions | null }[]): string {
+  let csv = csvLine(["station", ...CONDITION_COLUMNS.map(([name, unit]) => csvHeader(name, unit))]);
+  for (const { slug, conditions } of rows)
+    csv += csvLine([
+      slug,
+      ...CONDITION_COLUMNS.map(([, , value]) => (conditions ? value(conditions) : null)),
+    ]);
+  return csv;
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { tickLabel, timeTicks } from "@/components/charts/timeTicks";
+import type { SeriesRow } from "@/lib/series/compute";
+import { dailyMarks } from "@/lib/series/marks";
+import { windRose } from "@/lib/weather/rose";
+import { nightPeriods } from "@/lib/weather/sun";
+
+const utc = (...args: [number, number, number, number?, number?]) =>
+  Date.UTC(args[0], args[1] - 1, args[2], args[3] ?? 0, args[4] ?? 0) / 1000;
+
+describe("time axis ticks", () => {
+  it("puts ticks on round local hours, with the date at midnight", () => {
+    const { ticks, granularity } = timeTicks(utc(2025, 11, 20, 22, 17), utc(2025, 11, 21, 22, 17));
+    expect(granularity).toBe("hour");
+    expect(ticks.map((t) => tickLabel(t, granularity))).toEqual([
+      "21/11",
+      "03:00",
+      "06:00",
+      "09:00",
+      "12:00",
+      "15:00",
+      "18:00",
+      "21:00",
+    ]);
+  });
+
+  it("puts ticks on local midnights across a clock change, then on the first of months", () => {
+    const days = timeTicks(utc(2025, 10, 22), utc(2025, 10, 29));
+    expect(days.granularity).toBe("day");
+    expect(days.ticks).toContain(utc(2025, 10, 25, 22)); // 26 October 00:00 CEST
+    expect(days.ticks).toContain(utc(2025, 10, 26, 23)); // 27 October 00:00 CET
+    const months = timeTicks(utc(2024, 12, 31, 23), utc(2025, 12, 31, 23)); // a local year
+    expect(months.granularity).toBe("month");
+    expect(months.ticks.map((t) => tickLabel(t, "month"))).toEqual([
+      "janv. 2025",
+      "mars 2025",
+      "mai 2025",
+      "juil. 2025",
+      "sept. 2025",
+      "nov. 2025",
+      "janv. 2026",
+    ]);
+  });
+});
+
+describe("nights", () => {
+  it("finds one night per day, about 15 hours long in December in Nice", () => {
+    const nights = nightPeriods(utc(2025, 12, 21, 12), utc(2025, 12, 23, 12), 43.7, 7.27);
+    expect(nights).toHaveLength(2);
+    const [start, end] = nights[0];
+    expect((end - start) / 3600).toBeGreaterThan(14.5);
+    expect((end - start) / 3600).toBeLessThan(15.5);
+    // Sunset about 16:58 local time (15:58 UTC), found within the 5-minute sampling.
+    expect(Math.abs(start - utc(2025, 12, 21, 15, 58))).toBeLessThanOrEqual(600);
+  });
+});
+
+describe("wind rose", () => {
+  it("gives each sector's share by speed class, calm apart", () => {
+    const rose = windRose([
+      { direction: 0, speed: 12, weight: 10 },
+      { direction: 355, speed: 60, weight: 10 },
+      { direction: 90, speed: 5, weight: 20 },
+      { direction: null, speed: 0, weight: 10 },
+      { direction: 180, speed: 1, weight: 10 },
+      { direction: 200, speed: null, weight: 10 },
+    ]);
+    expect(rose.total).toBe(60);
+    expect(rose.sectors[0]).toBe("N");
+    expect(rose.percent[0].map((p) => Math.round(p * 10) / 10)).toEqual([0, 16.7, 0, 0, 16.7]);
+    expect(rose.percent[4][0]).toBeCloseTo(33.3, 1); // E, 2–10 km/h
+    expect(rose.calmPercent).toBeCloseTo(33.3, 1);
+  });
+});
+
+describe("Tn / Tx / RR marks", () => {
+  it("takes Tn over 18–06 UTC, Tx and RR over 06–06 UTC", () => {
+    const hour = (h: number, min: number, max: number, rain: number): SeriesRow => {
+      const time = utc(2025, 6, 10, 0) + h * 3600;
+      return {
+        time,
+        start: time - 3600,
+        outTempMin: min,
+        outTempMinTime: time - 600,
+        outTempMax: max,
+        outTempMaxTime: time - 1200,
+        rain,
+      };
+    };
+    // From 10 June 01:00 UTC to 11 June 07:00 UTC.
+    const rows = Array.from({ length: 31 }, (_, i) =>
+      hour(i + 1, 20 - (i === 4 ? 5 : 0), 25 + (i === 14 ? 5 : 0), i === 10 ? 2 : 0.5),
+    );
+    const marks = dailyMarks(rows);
+    const june10 = marks.find((m) => m.day === "2025-06-10")!;
+    expect(june10.tn).toEqual({ value: 15, at: utc(2025, 6, 10, 5) - 600 });
+    expect(june10.tx).toEqual({ value: 30, at: utc(2025, 6, 10, 15) - 1200 });
+    expect(june10.rr!.value).toBeCloseTo(2 + 23 * 0.5, 9); // hours ending 07:00 … 06:00 next day
+    expect(june10.rr!.at).toBe(utc(2025, 6, 11, 6));
+    expect(marks.find((m) => m.day === "2025-06-11")!.tn).toEqual({
+      value: 20,
+      at: utc(2025, 6, 10, 19) - 600,
+    });
+  });
+});
