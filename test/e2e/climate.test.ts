@@ -153,6 +153,20 @@ describe("other climatology pages", () => {
     await page.close();
   });
 
+  it("shows a day's Tn/Tx/RR and its rank badges on the day page", async () => {
+    const { records } = await api("/api/v1/stations/villefranche/climate/records?limit=10");
+    const hottest = records.find((r: { parameter: string }) => r.parameter === "txHigh").entries[0];
+    const date = hottest.date as string;
+    const { days } = await api(`/api/v1/stations/villefranche/climate/daily?from=${date}&to=${date}`);
+    const page = await browser.newPage();
+    expect((await page.goto(`${app.stationOrigin("villefranche")}/jour/${date}`))?.status()).toBe(200);
+    const field = (name: string) => page.locator(`.day-climate [data-field="${name}"]`).first().textContent();
+    expect(await field("tx")).toMatch(new RegExp(`^${fr(days[0].tx)}\u202f°C`));
+    expect(await field("tn")).toMatch(new RegExp(`^${fr(days[0].tn)}\u202f°C`));
+    expect(await page.locator('[data-badge="txHigh"]').textContent()).toMatch(/^n° 1 des /);
+    await page.close();
+  });
+
   it("history, comparison, reliability and reports pages answer, and the NOAA reports download", async () => {
     const origin = app.stationOrigin("nice-pessicart");
     const page = await browser.newPage();

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { StationCharts } from "@/components/charts/StationCharts";
-import { DayClimatology } from "@/components/stations/DayClimatology";
+import { DayClimate } from "@/components/climate/DayClimate";
 import { at, dayTime, extremeCell } from "@/components/stations/values";
 import { type DayPageData, dayAfter, dayBefore, loadDayPage, todayOf, validDay } from "@/lib/day-page";
 import { formatNumber, formatValue } from "@/lib/format";
@@ -97,7 +97,7 @@ export default async function DayPage(props: Props) {
               </p>
             )
           )}
-          <DayClimatology stationId={station.id} day={day} />
+          <DayClimate station={station} date={day} />
           <section aria-labelledby="extremes">
             <h2 id="extremes">Extrêmes et moyennes du {longDate(data)}</h2>
             <div className="table-scroll">
