@@ -1,4 +1,6 @@
+import { execFileSync } from "node:child_process";
 import { Bench } from "tinybench";
+import { ensureDebianProgram } from "@/scripts/dev/apt";
 
 /**
  * Shared benchmark plumbing: each suite measures its operations next to a baseline measured in the
@@ -67,4 +69,45 @@ export function printTable(title: string, rows: Measurement[], baseline: string)
 export interface Suite {
   name: string;
   run(): Promise<void>;
+}
+
+export interface Throughput {
+  name: string;
+  requestsPerSecond: number;
+  p99: string;
+  errors: string;
+}
+
+/**
+ * wrk against one URL: 50 connections for 20 s, one thread (the server keeps a core of the machine's
+ * two). Installs Debian's wrk when missing and we are root.
+ */
+export function wrk(name: string, url: string, host?: string): Throughput {
+  const program = ensureDebianProgram("wrk", "wrk", "throughput benchmarks");
+  const output = execFileSync(
+    program,
+    ["-t1", "-c50", "-d20s", "--latency", ...(host ? ["-H", `Host: ${host}`] : []), url],
+    { encoding: "utf8" },
+  );
+  const requestsPerSecond = Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? 0);
+  const p99 = /\s99%\s+([\d.]+\w+)/.exec(output)?.[1] ?? "?";
+  const socket = /Socket errors: (.*)/.exec(output)?.[1];
+  const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1];
+  const errors =
+    [socket && `socket ${socket}`, non2xx && `${non2xx} non-2xx`].filter(Boolean).join("; ") || "0";
+  return { name, requestsPerSecond, p99, errors };
+}
+
+/** Prints wrk results with each one's ratio to the baseline (a static file of the same server). */
+export function printThroughput(rows: Throughput[], baseline: Throughput) {
+  console.log("\nThroughput — wrk, 1 thread (the machine has 2 cores), 50 connections, 20 s\n");
+  console.log("| target | requests/s | p99 | errors | × static file |");
+  console.log("| --- | --- | --- | --- | --- |");
+  for (const row of [baseline, ...rows]) {
+    const ratio =
+      row === baseline ? "1 (baseline)" : (row.requestsPerSecond / baseline.requestsPerSecond).toFixed(2);
+    console.log(
+      `| ${row.name} | ${row.requestsPerSecond.toFixed(0)} | ${row.p99} | ${row.errors} | ${ratio} |`,
+    );
+  }
 }

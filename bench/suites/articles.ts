@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -7,7 +6,7 @@ import { importWordpress } from "@/lib/articles/wordpress/import";
 import { createPrismaClient } from "@/lib/db";
 import { migrate } from "@/lib/migrations";
 import { startTestApp } from "@/test/helpers/app";
-import { measure, printTable, type Suite } from "../lib";
+import { measure, printTable, printThroughput, type Suite, wrk } from "../lib";
 
 /**
  * Articles with 5,000 of them in the database: throughput of an article page and of the home page
@@ -27,15 +26,6 @@ const WORDS = [
   "Nice",
   "Menton",
 ];
-
-function wrk(url: string): { rps: number; p99: string; errors: string } {
-  const out = execFileSync("wrk", ["-t2", "-c50", "-d20s", "--latency", url], { encoding: "utf8" });
-  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
-  const p99 = /\s99%\s+(\S+)/.exec(out)?.[1] ?? "?";
-  const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? "0";
-  const socket = /Socket errors: (.*)/.exec(out)?.[1] ?? "none";
-  return { rps, p99, errors: `non-2xx ${non2xx}, socket ${socket}` };
-}
 
 function wxr(posts: number): string {
   const items = Array.from({ length: posts }, (_, i) => {
@@ -103,22 +93,10 @@ export const suite: Suite = {
       // A static file served by the same server: one of the page's own JavaScript chunks.
       const home = await (await fetch(`${app.origin}/`)).text();
       const chunk = /\/_next\/static\/[^"]+\.js/.exec(home)?.[0] ?? "/robots.txt";
-      const rows = [
-        ["static file (a /_next/static chunk)", `${app.origin}${chunk}`],
-        ["article page", `${app.origin}/articles/bench-4999`],
-        ["home page", `${app.origin}/`],
-      ].map(([name, target]) => {
-        fetch(target).catch(() => {});
-        return { name, ...wrk(target) };
-      });
-      console.log("\nThroughput, 50 connections, 20 s (wrk)\n");
-      console.log("| page | requests/s | p99 | errors | × static |");
-      console.log("| --- | --- | --- | --- | --- |");
-      for (const row of rows) {
-        console.log(
-          `| ${row.name} | ${row.rps.toFixed(0)} | ${row.p99} | ${row.errors} | ${(row.rps / rows[0].rps).toFixed(2)} |`,
-        );
-      }
+      printThroughput(
+        [wrk("article page", `${app.origin}/articles/bench-4999`), wrk("home page", `${app.origin}/`)],
+        wrk("static file (a /_next/static chunk)", `${app.origin}${chunk}`),
+      );
     } finally {
       await app.stop();
       await prisma.$disconnect();

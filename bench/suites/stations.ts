@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { Agent, request } from "node:http";
 import mysql from "mysql2/promise";
@@ -8,7 +7,7 @@ import { db } from "@/lib/db";
 import { buildIfNeeded } from "@/scripts/dev/build";
 import { startTestApp } from "@/test/helpers/app";
 import { BENCH_END, ensureBenchArchive } from "../fixtures";
-import { type Measurement, measure, printTable, type Suite } from "../lib";
+import { type Measurement, measure, printTable, printThroughput, type Suite, wrk } from "../lib";
 import { startSqlCounter } from "../sql-counter";
 
 /**
@@ -25,25 +24,6 @@ const PAGES: [name: string, path: string][] = [
   ["charts, 1 year at 1 day", "/graphiques/1an"],
   ["day page", `/jour/${day}`],
 ];
-
-interface WrkResult {
-  requestsPerSecond: number;
-  p99: string;
-  errors: string;
-}
-
-function wrk(url: string, host: string): WrkResult {
-  const output = execFileSync("wrk", ["-t1", "-c50", "-d20s", "--latency", "-H", `Host: ${host}`, url], {
-    encoding: "utf8",
-  });
-  const requestsPerSecond = Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1]);
-  const p99 = /\s99%\s+([\d.]+\w+)/.exec(output)?.[1] ?? "?";
-  const socket = /Socket errors: (.*)/.exec(output)?.[1];
-  const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1];
-  const errors =
-    [socket && `socket ${socket}`, non2xx && `${non2xx} non-2xx`].filter(Boolean).join("; ") || "0";
-  return { requestsPerSecond, p99, errors };
-}
 
 function median(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -156,19 +136,10 @@ export const suite: Suite = {
         console.log(`  - ${sql.replace(/\s+/g, " ").slice(0, 150)}`);
 
       // Throughput: 50 connections for 20 s.
-      const home = wrk(`${origin}/`, host);
-      const file = wrk(`${origin}${staticPath}`, host);
-      const table = [
-        ["target", "requests/s", "p99", "errors"],
-        ["station home (ISR)", home.requestsPerSecond.toFixed(0), home.p99, home.errors],
-        ["static file (ceiling)", file.requestsPerSecond.toFixed(0), file.p99, file.errors],
-      ];
-      const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
-      console.log("\nThroughput — wrk, 1 thread (the machine has 2 cores), 50 connections, 20 s\n");
-      table.forEach((row, i) => {
-        console.log(`| ${row.map((c, j) => c.padEnd(widths[j])).join(" | ")} |`);
-        if (i === 0) console.log(`| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`);
-      });
+      printThroughput(
+        [wrk("station home (ISR)", `${origin}/`, host)],
+        wrk("static file", `${origin}${staticPath}`, host),
+      );
     } finally {
       await app.stop();
       await counter.close();

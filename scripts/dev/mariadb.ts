@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from "no
 import path from "node:path";
 import mysql from "mysql2/promise";
 import { connectionOptions } from "../../lib/config";
+import { ensureDebianProgram, findBinary } from "./apt";
 
 /**
  * MariaDB for development and tests: the local server when one answers, otherwise a private
@@ -21,34 +22,9 @@ export async function serverAnswers(url: string, timeoutMs = 3000): Promise<bool
   }
 }
 
-function findBinary(name: string): string | null {
-  for (const dir of ["/usr/sbin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin"]) {
-    const candidate = path.join(dir, name);
-    if (existsSync(candidate)) return candidate;
-  }
-  return null;
-}
-
 /** Makes sure mariadbd exists, installing Debian's mariadb-server when we are root. */
 export function ensureMariadbInstalled(): { mariadbd: string; installDb: string } {
-  let mariadbd = findBinary("mariadbd");
-  if (!mariadbd) {
-    if (process.getuid?.() !== 0) {
-      throw new Error(
-        "No MariaDB server answers and mariadbd is not installed.\n" +
-          "Install it with: sudo apt-get install mariadb-server (or set DATABASE_URL to a running server).",
-      );
-    }
-    console.log("› installing mariadb-server with apt-get");
-    const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-    execFileSync("apt-get", ["update"], { stdio: "inherit", env });
-    execFileSync("apt-get", ["install", "-y", "--no-install-recommends", "mariadb-server"], {
-      stdio: "inherit",
-      env,
-    });
-    mariadbd = findBinary("mariadbd");
-    if (!mariadbd) throw new Error("apt-get installed mariadb-server but mariadbd is still missing");
-  }
+  const mariadbd = ensureDebianProgram("mariadbd", "mariadb-server", "no MariaDB server answers");
   const installDb = findBinary("mariadb-install-db") ?? findBinary("mysql_install_db");
   if (!installDb) throw new Error("mariadb-install-db is missing: reinstall mariadb-server");
   return { mariadbd, installDb };
