@@ -650,6 +650,7 @@ export function ArticleEditor({ article, canPublish, types, categories, stations
         <div className="stack">
           <button
             type="button"
+            className="secondary"
             disabled={saving}
             onClick={() =>
               save(meta.status === "PUBLISHED" || meta.status === "SCHEDULED" ? meta.status : "DRAFT")
