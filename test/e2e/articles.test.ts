@@ -4,12 +4,13 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "@/lib/demo/seed";
 import { DEMO_USERS } from "@/lib/demo/stations";
 import { startTestApp, type TestApp } from "../helpers/app";
 import { launchBrowser } from "../helpers/browser";
 import { runCli } from "../helpers/cli";
-import { createTestDatabases, type TestDatabases } from "../helpers/db";
+import type { TestDatabases } from "../helpers/db";
+import { createDemoDatabases } from "../helpers/demo";
+import { sessionCookie as signIn } from "../helpers/session";
 
 /** Articles end to end: roles over HTTP, the editor in Chromium, scheduling, feeds, vigilance, redirects. */
 
@@ -20,12 +21,7 @@ let work: string;
 const user = (role: string) => DEMO_USERS.find((u) => u.role === role && !("stations" in u))!;
 
 beforeAll(async () => {
-  dbs = await createTestDatabases();
-  await seedDemo(dbs.prisma, dbs.admin, {
-    now: Math.floor(Date.now() / 1000),
-    historyDays: 2,
-    archivePrefix: dbs.prefix,
-  });
+  dbs = await createDemoDatabases();
   work = mkdtempSync(path.join(tmpdir(), "m06-e2e-"));
   app = await startTestApp({ DATABASE_URL: dbs.appUrl, MEDIA_DIR: path.join(work, "media") });
   browser = await launchBrowser();
@@ -37,20 +33,8 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-/** Signs in through next-auth's own endpoints; returns the session cookie. */
-async function sessionCookie(email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${app.origin}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const response = await fetch(`${app.origin}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies.join("; ") },
-    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${app.origin}/admin` }),
-  });
-  const session = response.headers.getSetCookie().find((c) => c.startsWith("meteo06.session="));
-  if (!session) throw new Error(`login failed for ${email}`);
-  return session.split(";")[0];
+function sessionCookie(email: string, password: string): Promise<string> {
+  return signIn(app.origin, email, password);
 }
 
 function api(pathname: string, method: string, cookie: string | null, body?: unknown, origin = app.origin) {
