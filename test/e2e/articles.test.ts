@@ -6,6 +6,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_USERS } from "@/lib/demo/stations";
 import { startTestApp, type TestApp } from "../helpers/app";
+import { forecastCell } from "../helpers/articles";
 import { launchBrowser } from "../helpers/browser";
 import { runCli } from "../helpers/cli";
 import type { TestDatabases } from "../helpers/db";
@@ -222,6 +223,34 @@ describe("editors in the browser", () => {
       .toMatch(/Trop de tentatives : réessayez dans \d+ s/);
     await page.close();
     await dbs.prisma.loginThrottle.deleteMany({});
+  });
+});
+
+describe("revisions", () => {
+  it("shows how a forecast's table changed between two saves on the compare page", async () => {
+    const editor = await sessionCookie(user("EDITOR").email, user("EDITOR").password);
+    const forecast = (sky: string, tMax: number) => ({
+      type: "FORECAST",
+      title: "Prévisions de la semaine",
+      bodyHtml: "<p>Texte inchangé</p>",
+      forecast: [forecastCell("LITTORAL", sky, tMax)],
+    });
+    const { id } = (await (
+      await api("/api/admin/articles", "POST", editor, forecast("SOLEIL", 24))
+    ).json()) as {
+      id: number;
+    };
+    expect((await api(`/api/admin/articles/${id}`, "PUT", editor, forecast("ORAGE", 19))).status).toBe(200);
+    const page = await fetch(`${app.origin}/admin/articles/${id}/revisions`, { headers: { Cookie: editor } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const details = /<div class="card diff" data-diff="details">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? "";
+    expect(details).toContain(
+      "<del>Prévision du 01/06/2030, Littoral : Ensoleillé, min 15 °C, max 24 °C, vent SE 20 km/h, pluie 10 %\n</del>",
+    );
+    expect(details).toContain(
+      "<ins>Prévision du 01/06/2030, Littoral : Orages, min 15 °C, max 19 °C, vent SE 20 km/h, pluie 10 %\n</ins>",
+    );
   });
 });
 
