@@ -44,8 +44,7 @@ export function apiRoute<Context>(
       return withHeaders(await handler(request, context));
     } catch (error) {
       if (error instanceof ApiError) return failure(error.status, error.message);
-      if (error instanceof ForbiddenError)
-        return failure(error.message === "Connexion requise" ? 401 : 403, error.message);
+      if (error instanceof ForbiddenError) return failure(error.status, error.message);
       console.error(`${request.method} ${new URL(request.url).pathname}:`, error);
       return failure(500, "Erreur interne du serveur");
     }

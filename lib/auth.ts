@@ -1,7 +1,8 @@
-import { forbidden, redirect } from "next/navigation";
+import { forbidden, notFound, redirect, unauthorized } from "next/navigation";
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { ApiError } from "./api";
 import { config } from "./config";
 import { db } from "./db";
 import { ForbiddenError } from "./errors";
@@ -132,4 +133,28 @@ export async function requireRole(role: Role): Promise<CurrentUser> {
   const user = await currentUser();
   if (!user || !hasRole(user, role)) throw new ForbiddenError(user ? "Accès refusé" : "Connexion requise");
   return user;
+}
+
+/**
+ * For server actions: runs an access check (requireRole, requireStationManager…) and turns its refusal
+ * into Next's unauthorized() / forbidden() / notFound() (authInterrupts). A direct call then gets a
+ * 401, 403 or 404, and the page shows app/unauthorized.tsx or app/forbidden.tsx — a ForbiddenError
+ * thrown out of an action would be an opaque 500.
+ */
+export async function guardAction<T>(check: Promise<T>): Promise<T> {
+  try {
+    return await check;
+  } catch (error) {
+    if (error instanceof ForbiddenError) {
+      if (error.status === 401) unauthorized();
+      forbidden();
+    }
+    if (error instanceof ApiError && error.status === 404) notFound();
+    throw error;
+  }
+}
+
+/** For server actions: the user with at least `role`, or a 401 / 403 (guardAction). */
+export function requireActionRole(role: Role): Promise<CurrentUser> {
+  return guardAction(requireRole(role));
 }

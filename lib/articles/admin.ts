@@ -5,6 +5,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { mediaUrl, pickWidth } from "../media/urls";
 import { parisDay, toParisInput } from "./dates";
 import type { ArticleStatus, ArticleType } from "./model";
+import { forecastRowFromDb, vigilanceFromDb } from "./structure";
 
 /** What the back office reads: article lists (own or all) and the editor's initial state. */
 
@@ -56,6 +57,7 @@ export async function editorState(id: number) {
     },
   });
   if (!article) return null;
+  const vigilance = article.vigilance ? vigilanceFromDb(article.vigilance) : null;
   return {
     article,
     initial: {
@@ -71,25 +73,12 @@ export async function editorState(id: number) {
       categoryIds: article.categories.map((c) => c.categoryId),
       tags: article.tags.map((t) => t.tag.name),
       publishedAt: article.publishedAt ? toParisInput(article.publishedAt) : "",
-      forecast: article.forecast.map((row) => ({
-        day: row.day.toISOString().slice(0, 10),
-        zone: row.zone,
-        sky: row.sky,
-        tMin: row.tMin,
-        tMax: row.tMax,
-        windSpeed: row.windSpeed,
-        windDir: row.windDir,
-        rainProbability: row.rainProbability,
-      })),
-      vigilance: article.vigilance
-        ? {
-            level: article.vigilance.level,
-            phenomena: article.vigilance.phenomena.split(",").filter(Boolean),
-            zones: article.vigilance.zones.split(",").filter(Boolean),
-            validFrom: toParisInput(article.vigilance.validFrom),
-            validUntil: toParisInput(article.vigilance.validUntil),
-          }
-        : null,
+      forecast: article.forecast.map(forecastRowFromDb),
+      vigilance: vigilance && {
+        ...vigilance,
+        validFrom: toParisInput(vigilance.validFrom),
+        validUntil: toParisInput(vigilance.validUntil),
+      },
     },
   };
 }

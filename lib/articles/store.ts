@@ -7,6 +7,7 @@ import { type ArticleInput, resolvePublication } from "./input";
 import { type ArticleType, articlePath, slugify } from "./model";
 import { allowedStatuses, allowedTypes, canDeleteArticle, canEditArticle } from "./permissions";
 import { autoExcerpt, bodyText, cleanArticleHtml, mediaKeysIn } from "./render";
+import { parseStructure, readStructure, structureJson, writeStructure } from "./structure";
 
 /**
  * Writing articles: every save is checked against the user's role, sanitised, kept as a revision,
@@ -75,27 +76,21 @@ async function writeRelations(tx: Tx, articleId: number, input: ArticleInput, me
     });
   }
 
-  await tx.forecastDay.deleteMany({ where: { articleId } });
-  if (input.type === "FORECAST" && input.forecast.length) {
-    await tx.forecastDay.createMany({
-      data: input.forecast.map((row) => ({ ...row, articleId, day: new Date(`${row.day}T00:00:00Z`) })),
-      skipDuplicates: true,
-    });
-  }
+  await writeStructure(tx, articleId, input.type, input);
+}
 
-  const notice = input.type === "VIGILANCE" ? input.vigilance : null;
-  if (notice) {
-    const data = {
-      level: notice.level,
-      phenomena: notice.phenomena.join(","),
-      zones: notice.zones.join(","),
-      validFrom: notice.validFrom,
-      validUntil: notice.validUntil,
-    };
-    await tx.vigilanceNotice.upsert({ where: { articleId }, create: { articleId, ...data }, update: data });
-  } else {
-    await tx.vigilanceNotice.deleteMany({ where: { articleId } });
-  }
+/** Keeps the article as it now stands (text, forecast table, vigilance notice) as a new revision. */
+async function keepRevision(tx: Tx, article: Article, authorId: number | null) {
+  await tx.articleRevision.create({
+    data: {
+      articleId: article.id,
+      authorId,
+      title: article.title,
+      excerpt: article.excerpt,
+      bodyHtml: article.bodyHtml,
+      details: structureJson(await readStructure(tx, article.id)),
+    },
+  });
 }
 
 function content(input: Pick<ArticleInput, "bodyHtml" | "excerpt">) {
@@ -130,15 +125,7 @@ export async function createArticle(
       },
     });
     await writeRelations(tx, article.id, input, mediaIds);
-    await tx.articleRevision.create({
-      data: {
-        articleId: article.id,
-        authorId: user.id,
-        title: article.title,
-        excerpt: article.excerpt,
-        bodyHtml: article.bodyHtml,
-      },
-    });
+    await keepRevision(tx, article, user.id);
     return article;
   });
 }
@@ -186,15 +173,7 @@ export async function saveArticle(
     }
     await tx.redirect.deleteMany({ where: { fromPath: articlePath(article) } });
     await writeRelations(tx, id, input, mediaIds);
-    await tx.articleRevision.create({
-      data: {
-        articleId: id,
-        authorId: user.id,
-        title: article.title,
-        excerpt: article.excerpt,
-        bodyHtml: article.bodyHtml,
-      },
-    });
+    await keepRevision(tx, article, user.id);
     return article;
   });
 }
@@ -214,7 +193,16 @@ export async function autosaveArticle(
   const live = current.status === "DRAFT" || current.status === "PENDING";
   return db().$transaction(async (tx) => {
     const latest = await tx.articleRevision.findFirst({ where: { articleId: id }, orderBy: { id: "desc" } });
-    const data = { title, excerpt: body.excerpt, bodyHtml: body.bodyHtml, autosave: true, authorId: user.id };
+    // Autosaves send only the text: the table and the notice are the stored ones.
+    const details = structureJson(await readStructure(tx, id));
+    const data = {
+      title,
+      excerpt: body.excerpt,
+      bodyHtml: body.bodyHtml,
+      details,
+      autosave: true,
+      authorId: user.id,
+    };
     const revision =
       latest?.autosave && latest.authorId === user.id
         ? await tx.articleRevision.update({
@@ -242,7 +230,10 @@ export async function deleteArticle(user: CurrentUser, id: number): Promise<Arti
   return article;
 }
 
-/** Puts a revision's text back (as a new revision: nothing is lost). */
+/**
+ * Puts a revision back (as a new revision: nothing is lost): its text, and its forecast table or
+ * vigilance notice when it kept them (revisions written before they did leave those as they are).
+ */
 export async function restoreRevision(
   user: CurrentUser,
   articleId: number,
@@ -261,15 +252,9 @@ export async function restoreRevision(
     await tx.articleMedia.deleteMany({ where: { articleId } });
     if (mediaIds.length)
       await tx.articleMedia.createMany({ data: mediaIds.map((mediaId) => ({ articleId, mediaId })) });
-    await tx.articleRevision.create({
-      data: {
-        articleId,
-        authorId: user.id,
-        title: article.title,
-        excerpt: article.excerpt,
-        bodyHtml: article.bodyHtml,
-      },
-    });
+    const structure = parseStructure(revision.details);
+    if (structure) await writeStructure(tx, articleId, article.type, structure);
+    await keepRevision(tx, article, user.id);
     return article;
   });
 }
@@ -313,15 +298,7 @@ export async function createDraftArticle(input: DraftInput): Promise<Article> {
       await tx.articleMedia.createMany({
         data: mediaIds.map((mediaId) => ({ articleId: article.id, mediaId })),
       });
-    await tx.articleRevision.create({
-      data: {
-        articleId: article.id,
-        authorId: input.authorId,
-        title: article.title,
-        excerpt: article.excerpt,
-        bodyHtml: article.bodyHtml,
-      },
-    });
+    await keepRevision(tx, article, input.authorId);
     return article;
   });
 }

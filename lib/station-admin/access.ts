@@ -1,7 +1,7 @@
 import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { ApiError } from "../api";
-import { type CurrentUser, canManageStation, currentUser, hasRole } from "../auth";
+import { type CurrentUser, canManageStation, currentUser, guardAction, hasRole } from "../auth";
 import { db } from "../db";
 import { ForbiddenError } from "../errors";
 import type { Station } from "../generated/prisma/client";
@@ -35,6 +35,11 @@ export async function requireStationManager(slug: string): Promise<ManagedStatio
   if (!station) throw new ApiError(404, "Station inconnue.");
   if (!canManageStation(user, station.id)) throw new ForbiddenError("Vous ne gérez pas cette station.");
   return { user, station };
+}
+
+/** For server actions: the signed-in manager and the station, or a 401, 403 or 404 (guardAction). */
+export function requireStationManagerAction(slug: string): Promise<ManagedStation> {
+  return guardAction(requireStationManager(slug));
 }
 
 /** The stations `user` may manage, by name. */

@@ -4,12 +4,14 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "@/lib/demo/seed";
 import { DEMO_USERS } from "@/lib/demo/stations";
 import { startTestApp, type TestApp } from "../helpers/app";
+import { forecastCell } from "../helpers/articles";
 import { launchBrowser } from "../helpers/browser";
 import { runCli } from "../helpers/cli";
-import { createTestDatabases, type TestDatabases } from "../helpers/db";
+import type { TestDatabases } from "../helpers/db";
+import { createDemoDatabases } from "../helpers/demo";
+import { sessionCookie as signIn } from "../helpers/session";
 
 /** Articles end to end: roles over HTTP, the editor in Chromium, scheduling, feeds, vigilance, redirects. */
 
@@ -20,12 +22,7 @@ let work: string;
 const user = (role: string) => DEMO_USERS.find((u) => u.role === role && !("stations" in u))!;
 
 beforeAll(async () => {
-  dbs = await createTestDatabases();
-  await seedDemo(dbs.prisma, dbs.admin, {
-    now: Math.floor(Date.now() / 1000),
-    historyDays: 2,
-    archivePrefix: dbs.prefix,
-  });
+  dbs = await createDemoDatabases();
   work = mkdtempSync(path.join(tmpdir(), "m06-e2e-"));
   app = await startTestApp({ DATABASE_URL: dbs.appUrl, MEDIA_DIR: path.join(work, "media") });
   browser = await launchBrowser();
@@ -37,20 +34,8 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-/** Signs in through next-auth's own endpoints; returns the session cookie. */
-async function sessionCookie(email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${app.origin}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const response = await fetch(`${app.origin}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies.join("; ") },
-    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${app.origin}/admin` }),
-  });
-  const session = response.headers.getSetCookie().find((c) => c.startsWith("meteo06.session="));
-  if (!session) throw new Error(`login failed for ${email}`);
-  return session.split(";")[0];
+function sessionCookie(email: string, password: string): Promise<string> {
+  return signIn(app.origin, email, password);
 }
 
 function api(pathname: string, method: string, cookie: string | null, body?: unknown, origin = app.origin) {
@@ -238,6 +223,34 @@ describe("editors in the browser", () => {
       .toMatch(/Trop de tentatives : réessayez dans \d+ s/);
     await page.close();
     await dbs.prisma.loginThrottle.deleteMany({});
+  });
+});
+
+describe("revisions", () => {
+  it("shows how a forecast's table changed between two saves on the compare page", async () => {
+    const editor = await sessionCookie(user("EDITOR").email, user("EDITOR").password);
+    const forecast = (sky: string, tMax: number) => ({
+      type: "FORECAST",
+      title: "Prévisions de la semaine",
+      bodyHtml: "<p>Texte inchangé</p>",
+      forecast: [forecastCell("LITTORAL", sky, tMax)],
+    });
+    const { id } = (await (
+      await api("/api/admin/articles", "POST", editor, forecast("SOLEIL", 24))
+    ).json()) as {
+      id: number;
+    };
+    expect((await api(`/api/admin/articles/${id}`, "PUT", editor, forecast("ORAGE", 19))).status).toBe(200);
+    const page = await fetch(`${app.origin}/admin/articles/${id}/revisions`, { headers: { Cookie: editor } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const details = /<div class="card diff" data-diff="details">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? "";
+    expect(details).toContain(
+      "<del>Prévision du 01/06/2030, Littoral : Ensoleillé, min 15 °C, max 24 °C, vent SE 20 km/h, pluie 10 %\n</del>",
+    );
+    expect(details).toContain(
+      "<ins>Prévision du 01/06/2030, Littoral : Orages, min 15 °C, max 19 °C, vent SE 20 km/h, pluie 10 %\n</ins>",
+    );
   });
 });
 

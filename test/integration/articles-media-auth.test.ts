@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compareDetails } from "@/lib/articles/diff";
 import { parseArticleInput } from "@/lib/articles/input";
 import { currentVigilance, latestForecast, listPublicArticles, searchArticles } from "@/lib/articles/queries";
 import {
@@ -22,6 +23,7 @@ import { mediaUrl } from "@/lib/media/urls";
 import { requestPasswordReset, resetPassword } from "@/lib/password-tokens";
 import { verifyPassword } from "@/lib/passwords";
 import { clearThrottle, recordFailure, throttleKeys, waitSeconds } from "@/lib/throttle";
+import { forecastCell } from "../helpers/articles";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
 import { type SmtpSink, startSmtpSink } from "../helpers/smtp";
 
@@ -284,6 +286,109 @@ describe("articles", () => {
     const restored = await restoreRevision(author, a.id, revisions[2].id);
     expect([restored.title, restored.bodyHtml]).toEqual(["Version 1", "<p>un</p>"]);
     expect(await listRevisions(a.id)).toHaveLength(4);
+  });
+
+  it("keeps a forecast's table with every revision: compares and restores it", async () => {
+    const forecast = (rows: ReturnType<typeof forecastCell>[]) =>
+      parseArticleInput({
+        type: "FORECAST",
+        title: "Prévisions du week-end",
+        bodyHtml: "<p>Beau</p>",
+        forecast: rows,
+      });
+    const table = async (articleId: number) =>
+      (await dbs.prisma.forecastDay.findMany({ where: { articleId }, orderBy: [{ zone: "asc" }] })).map(
+        (r) => [r.zone, r.sky, r.tMax],
+      );
+    const a = await createArticle(
+      author,
+      forecast([forecastCell("LITTORAL", "SOLEIL", 24), forecastCell("HAUT_PAYS", "NUAGEUX", 20)]),
+    );
+    await saveArticle(author, a.id, forecast([forecastCell("LITTORAL", "ORAGE", 19)]));
+    expect(await table(a.id)).toEqual([["LITTORAL", "ORAGE", 19]]);
+    // An autosave sends only the text: its revision keeps the table as stored.
+    await autosaveArticle(author, a.id, {
+      title: "Prévisions du week-end",
+      excerpt: "",
+      bodyHtml: "<p>Orageux</p>",
+    });
+    const [autosaved, second, first] = await listRevisions(a.id);
+    expect(compareDetails(second, autosaved)?.every((part) => part.kind === "same")).toBe(true);
+
+    const diff = compareDetails(first, second)!;
+    const text = (kind: string) =>
+      diff
+        .filter((part) => part.kind === kind)
+        .map((part) => part.text)
+        .join("");
+    expect(text("removed")).toBe(
+      "Prévision du 01/06/2030, Littoral : Ensoleillé, min 15 °C, max 24 °C, vent SE 20 km/h, pluie 10 %\n" +
+        "Prévision du 01/06/2030, Haut-pays : Nuageux, min 15 °C, max 20 °C, vent SE 20 km/h, pluie 10 %\n",
+    );
+    expect(text("added")).toBe(
+      "Prévision du 01/06/2030, Littoral : Orages, min 15 °C, max 19 °C, vent SE 20 km/h, pluie 10 %\n",
+    );
+
+    await restoreRevision(author, a.id, first.id);
+    expect(await table(a.id)).toEqual([
+      ["LITTORAL", "SOLEIL", 24],
+      ["HAUT_PAYS", "NUAGEUX", 20],
+    ]);
+    const [restored] = await listRevisions(a.id);
+    expect(compareDetails(first, restored)?.every((part) => part.kind === "same")).toBe(true);
+
+    // A revision written before revisions kept tables (no details) leaves the table as it is.
+    const old = await dbs.prisma.articleRevision.create({
+      data: { articleId: a.id, title: "Ancienne version", excerpt: "", bodyHtml: "<p>Ancien</p>" },
+    });
+    await restoreRevision(author, a.id, old.id);
+    expect(await table(a.id)).toHaveLength(2);
+    expect(compareDetails(old, restored)).toBeNull();
+  });
+
+  it("keeps a vigilance's level, phenomena, zones and validity with every revision: compares and restores them", async () => {
+    const vigilance = (level: string, phenomena: string[], zones: string[], validUntil: string) =>
+      parseArticleInput({
+        type: "VIGILANCE",
+        title: "Vigilance orages",
+        bodyHtml: "<p>Orages attendus</p>",
+        vigilance: { level, phenomena, zones, validFrom: "2030-06-01T10:00", validUntil },
+      });
+    const notice = async (articleId: number) => {
+      const { level, phenomena, zones, validUntil } = await dbs.prisma.vigilanceNotice.findUniqueOrThrow({
+        where: { articleId },
+      });
+      return { level, phenomena, zones, validUntil: validUntil.toISOString() };
+    };
+    const v = await createArticle(editor, vigilance("JAUNE", ["orages"], ["LITTORAL"], "2030-06-01T18:00"));
+    await saveArticle(
+      editor,
+      v.id,
+      vigilance("ORANGE", ["orages", "pluie-inondation"], ["LITTORAL", "MOYEN_PAYS"], "2030-06-02T06:00"),
+    );
+    expect(await notice(v.id)).toEqual({
+      level: "ORANGE",
+      phenomena: "orages,pluie-inondation",
+      zones: "LITTORAL,MOYEN_PAYS",
+      validUntil: "2030-06-02T04:00:00.000Z",
+    });
+    const [second, first] = await listRevisions(v.id);
+    const diff = compareDetails(first, second)!;
+    expect(diff.filter((part) => part.kind === "removed").map((part) => part.text)).toEqual([
+      "Vigilance jaune\nPhénomènes : Orages\nZones : Littoral\nValidité : du 01/06/2030 10:00 au 01/06/2030 18:00\n",
+    ]);
+    expect(diff.filter((part) => part.kind === "added").map((part) => part.text)).toEqual([
+      "Vigilance orange\nPhénomènes : Orages, Pluie-inondation\nZones : Littoral, Moyen-pays\n" +
+        "Validité : du 01/06/2030 10:00 au 02/06/2030 06:00\n",
+    ]);
+
+    await restoreRevision(editor, v.id, first.id);
+    expect(await notice(v.id)).toEqual({
+      level: "JAUNE",
+      phenomena: "orages",
+      zones: "LITTORAL",
+      validUntil: "2030-06-01T16:00:00.000Z",
+    });
   });
 
   it("exposes a draft creator for jobs (climate summaries)", async () => {

@@ -1,12 +1,12 @@
 import { revalidatePath } from "next/cache";
 import { ARTICLE_TYPES, TYPE_LABEL } from "@/lib/articles/model";
-import { requirePageRole, requireRole } from "@/lib/auth";
+import { requireActionRole, requirePageRole } from "@/lib/auth";
 import { db } from "@/lib/db";
 
 /** Editors map each category (from WordPress or not) to an article type, used by the import. */
 async function saveMapping(form: FormData) {
   "use server";
-  await requireRole("EDITOR");
+  await requireActionRole("EDITOR");
   for (const [key, value] of form) {
     const id = Number(key.replace(/^type-/, ""));
     if (!key.startsWith("type-") || !Number.isInteger(id)) continue;

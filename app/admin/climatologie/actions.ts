@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { ArchiveError } from "@/lib/archive/reader";
-import { requireRole } from "@/lib/auth";
+import { requireActionRole } from "@/lib/auth";
 import { addInvalidation, InvalidationError, removeInvalidation } from "@/lib/climate/invalidations";
 import { db } from "@/lib/db";
 import { localToUtc, PARIS } from "@/lib/time";
@@ -29,7 +29,7 @@ export async function addInvalidationAction(
   _previous: InvalidationState,
   form: FormData,
 ): Promise<InvalidationState> {
-  const user = await requireRole("EDITOR");
+  const user = await requireActionRole("EDITOR");
   const station = await db().station.findUnique({ where: { slug: String(form.get("station") ?? "") } });
   if (!station) return { error: "Choisissez une station.", done: null };
   const from = parisTime(form.get("from"));
@@ -59,7 +59,7 @@ const UNREADABLE =
   "Les archives de la station sont illisibles pour le moment : rien n'a été modifié, réessayez plus tard.";
 
 export async function removeInvalidationAction(form: FormData): Promise<void> {
-  await requireRole("EDITOR");
+  await requireActionRole("EDITOR");
   const id = Number(form.get("id"));
   if (!Number.isInteger(id)) return;
   try {

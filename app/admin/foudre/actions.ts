@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { canManageStation, requireRole } from "@/lib/auth";
+import { canManageStation, requireActionRole } from "@/lib/auth";
 import { parseAlertRadius, saveStationAlert } from "@/lib/lightning/alerts";
 import { lightningEnabled } from "@/lib/lightning/settings";
 
@@ -12,7 +12,7 @@ export interface AlertFormState {
 
 /** Saves a station's alert radius and whether the signed-in user receives its alerts. */
 export async function saveAlert(_previous: AlertFormState, form: FormData): Promise<AlertFormState> {
-  const user = await requireRole("AUTHOR");
+  const user = await requireActionRole("AUTHOR");
   if (!lightningEnabled()) return { error: "La foudre n'est pas activée sur ce serveur.", saved: false };
   const stationId = Number(form.get("station"));
   if (!Number.isInteger(stationId) || !canManageStation(user, stationId)) {

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requireRole } from "@/lib/auth";
+import { requireActionRole } from "@/lib/auth";
 import { deleteFeed, feedFormSchema, saveFeed } from "@/lib/partners/config";
 import { findFeed } from "@/lib/partners/feeds";
 import { sendFeed } from "@/lib/partners/send";
@@ -23,7 +23,7 @@ function feedId(form: FormData): number {
 }
 
 export async function saveFeedAction(_previous: FormState, form: FormData): Promise<FormState> {
-  await requireRole("ADMIN");
+  await requireActionRole("ADMIN");
   const id = feedId(form) || undefined;
   const parsed = feedFormSchema.safeParse({
     stationId: form.get("stationId") ?? 0,
@@ -42,7 +42,7 @@ export async function saveFeedAction(_previous: FormState, form: FormData): Prom
 }
 
 export async function sendNowAction(_previous: SendState, form: FormData): Promise<SendState> {
-  await requireRole("ADMIN");
+  await requireActionRole("ADMIN");
   const feed = await findFeed(feedId(form));
   if (!feed) return { ok: false, message: "Ce flux n'existe plus." };
   if (!feed.enabled) return { ok: false, message: "Activez le flux avant d'envoyer." };
@@ -54,7 +54,7 @@ export async function sendNowAction(_previous: SendState, form: FormData): Promi
 }
 
 export async function deleteFeedAction(form: FormData): Promise<void> {
-  await requireRole("ADMIN");
+  await requireActionRole("ADMIN");
   await deleteFeed(feedId(form));
   redirect("/admin/partenaires?supprime=1");
 }

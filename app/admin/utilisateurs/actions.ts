@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { ApiError } from "@/lib/api";
-import { requireRole } from "@/lib/auth";
+import { requireActionRole } from "@/lib/auth";
 import { sendInvitation } from "@/lib/password-tokens";
 import { createUser, deleteUser, parseUserInput, updateUser } from "@/lib/users";
 
@@ -33,7 +33,7 @@ async function run(job: () => Promise<string>): Promise<UserFormState> {
 
 /** Admins only: every action checks the role itself. */
 export async function createUserAction(_state: UserFormState, form: FormData): Promise<UserFormState> {
-  await requireRole("ADMIN");
+  await requireActionRole("ADMIN");
   return run(async () => {
     const { invited } = await createUser(input(form));
     return invited
@@ -43,7 +43,7 @@ export async function createUserAction(_state: UserFormState, form: FormData): P
 }
 
 export async function updateUserAction(_state: UserFormState, form: FormData): Promise<UserFormState> {
-  const actor = await requireRole("ADMIN");
+  const actor = await requireActionRole("ADMIN");
   return run(async () => {
     await updateUser(actor, Number(form.get("id")), input(form));
     return "Compte mis à jour.";
@@ -51,7 +51,7 @@ export async function updateUserAction(_state: UserFormState, form: FormData): P
 }
 
 export async function deleteUserAction(_state: UserFormState, form: FormData): Promise<UserFormState> {
-  const actor = await requireRole("ADMIN");
+  const actor = await requireActionRole("ADMIN");
   return run(async () => {
     await deleteUser(actor, Number(form.get("id")));
     return "Compte supprimé.";
@@ -59,7 +59,7 @@ export async function deleteUserAction(_state: UserFormState, form: FormData): P
 }
 
 export async function inviteUserAction(_state: UserFormState, form: FormData): Promise<UserFormState> {
-  await requireRole("ADMIN");
+  await requireActionRole("ADMIN");
   return run(async () => {
     await sendInvitation(Number(form.get("id")));
     return "Invitation envoyée.";

@@ -2,7 +2,7 @@
 
 import { db } from "@/lib/db";
 import { ImageInputError, MAX_IMAGE_BYTES } from "@/lib/media/images";
-import { requireStationManager } from "@/lib/station-admin/access";
+import { requireStationManagerAction } from "@/lib/station-admin/access";
 import {
   type FormState,
   formStrings,
@@ -28,7 +28,7 @@ export async function saveStationMetadata(
   _previous: FormState,
   form: FormData,
 ): Promise<FormState> {
-  const { station } = await requireStationManager(slug);
+  const { station } = await requireStationManagerAction(slug);
   const parsed = parseStationMetadata(form);
   if (parsed.errors)
     return { errors: parsed.errors, message: null, values: formStrings(stationMetadataSchema, form) };
@@ -38,7 +38,7 @@ export async function saveStationMetadata(
 }
 
 export async function addPartnerLink(slug: string, _previous: FormState, form: FormData): Promise<FormState> {
-  const { station } = await requireStationManager(slug);
+  const { station } = await requireStationManagerAction(slug);
   const parsed = parseForm(partnerLinkSchema, form);
   if (parsed.errors)
     return { errors: parsed.errors, message: null, values: formStrings(partnerLinkSchema, form) };
@@ -54,7 +54,7 @@ export async function addPartnerLink(slug: string, _previous: FormState, form: F
 }
 
 export async function deletePartnerLink(slug: string, id: number): Promise<void> {
-  const { station } = await requireStationManager(slug);
+  const { station } = await requireStationManagerAction(slug);
   await db().stationPartnerLink.deleteMany({ where: { id, stationId: station.id } });
   refreshStationPages();
 }
@@ -64,7 +64,7 @@ export async function uploadStationPhoto(
   _previous: FormState,
   form: FormData,
 ): Promise<FormState> {
-  const { station } = await requireStationManager(slug);
+  const { station } = await requireStationManagerAction(slug);
   const file = form.get("photo");
   const caption =
     String(form.get("caption") ?? "")
@@ -88,14 +88,14 @@ export async function uploadStationPhoto(
 }
 
 export async function deletePhoto(slug: string, id: number): Promise<void> {
-  const { station } = await requireStationManager(slug);
+  const { station } = await requireStationManagerAction(slug);
   const photo = await db().stationPhoto.findFirst({ where: { id, stationId: station.id } });
   if (photo) await deleteStationPhoto(photo);
   refreshStationPages();
 }
 
 export async function createWebcam(slug: string, _previous: FormState, form: FormData): Promise<FormState> {
-  const { station } = await requireStationManager(slug);
+  const { station } = await requireStationManagerAction(slug);
   const parsed = parseForm(webcamSchema, form);
   const values = formStrings(webcamSchema, form);
   if (parsed.errors) return { errors: parsed.errors, message: null, values };
@@ -120,7 +120,7 @@ export async function updateWebcam(
   _previous: FormState,
   form: FormData,
 ): Promise<FormState> {
-  const { station } = await requireStationManager(slug);
+  const { station } = await requireStationManagerAction(slug);
   const webcam = await db().webcam.findFirst({ where: { id, stationId: station.id } });
   if (!webcam) return { errors: { form: "Cette webcam n'existe plus." }, message: null, values: {} };
   const submitted = { ...formStrings(webcamSchema, form), key: webcam.key };
@@ -137,7 +137,7 @@ export async function regenerateWebcamToken(
   id: number,
   _previous: FormState,
 ): Promise<FormState> {
-  const { station } = await requireStationManager(slug);
+  const { station } = await requireStationManagerAction(slug);
   const { token, tokenHash } = newWebcamToken();
   const { count } = await db().webcam.updateMany({
     where: { id, stationId: station.id },
@@ -148,7 +148,7 @@ export async function regenerateWebcamToken(
 }
 
 export async function deleteWebcam(slug: string, id: number): Promise<void> {
-  const { station } = await requireStationManager(slug);
+  const { station } = await requireStationManagerAction(slug);
   const webcam = await db().webcam.findFirst({ where: { id, stationId: station.id } });
   if (!webcam) return;
   await db().webcam.delete({ where: { id } });

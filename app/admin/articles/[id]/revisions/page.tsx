@@ -1,13 +1,32 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RestoreButton } from "@/components/admin/RestoreButton";
-import { compareRevisions } from "@/lib/articles/diff";
+import { compareDetails, compareRevisions, type DiffPart } from "@/lib/articles/diff";
 import { canEditArticle } from "@/lib/articles/permissions";
 import { listRevisions } from "@/lib/articles/store";
 import { hasRole, requirePageRole } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
 import { formatParis } from "@/lib/time";
+
+function Differences({ parts, label }: { parts: DiffPart[]; label: string }) {
+  return (
+    <div className="card diff" data-diff={label}>
+      {parts.map((part, i) =>
+        part.kind === "added" ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: static list
+          <ins key={i}>{part.text}</ins>
+        ) : part.kind === "removed" ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: static list
+          <del key={i}>{part.text}</del>
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: static list
+          <span key={i}>{part.text}</span>
+        ),
+      )}
+    </div>
+  );
+}
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ a?: string; b?: string }> };
 
@@ -25,6 +44,7 @@ export default async function Revisions({ params, searchParams }: Props) {
   const newer = revisions.find((r) => r.id === Number(b)) ?? revisions[0];
   const older = revisions.find((r) => r.id === Number(a)) ?? revisions[1];
   const diff = older && newer ? compareRevisions(older, newer) : null;
+  const details = older && newer ? compareDetails(older, newer) : undefined;
   const editable = canEditArticle(user, article);
   return (
     <>
@@ -57,21 +77,18 @@ export default async function Revisions({ params, searchParams }: Props) {
         </label>
         <button type="submit">Comparer</button>
       </form>
-      {diff && (
-        <div className="card diff">
-          {diff.map((part, i) =>
-            part.kind === "added" ? (
-              // biome-ignore lint/suspicious/noArrayIndexKey: static list
-              <ins key={i}>{part.text}</ins>
-            ) : part.kind === "removed" ? (
-              // biome-ignore lint/suspicious/noArrayIndexKey: static list
-              <del key={i}>{part.text}</del>
-            ) : (
-              // biome-ignore lint/suspicious/noArrayIndexKey: static list
-              <span key={i}>{part.text}</span>
-            ),
-          )}
-        </div>
+      {diff && <Differences parts={diff} label="text" />}
+      {details && details.length > 0 && (
+        <>
+          <h2>Tableau de prévision et vigilance</h2>
+          <Differences parts={details} label="details" />
+        </>
+      )}
+      {details === null && (article.type === "FORECAST" || article.type === "VIGILANCE") && (
+        <p className="muted">
+          Le tableau de prévision et la vigilance ne sont pas comparés : l'une des deux révisions date d'avant
+          leur conservation.
+        </p>
       )}
       <ol className="revisions">
         {revisions.map((r) => (

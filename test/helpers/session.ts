@@ -1,0 +1,15 @@
+/** Signs in through next-auth's own endpoints (no browser); returns the session cookie ("name=value"). */
+export async function sessionCookie(origin: string, email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${origin}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const response = await fetch(`${origin}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies.join("; ") },
+    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${origin}/admin` }),
+  });
+  const session = response.headers.getSetCookie().find((c) => c.startsWith("meteo06.session="));
+  if (!session) throw new Error(`login failed for ${email}`);
+  return session.split(";")[0];
+}
