@@ -5,7 +5,8 @@ export default function Forbidden() {
     <main id="contenu">
       <h1>Accès refusé</h1>
       <p>
-        Votre compte ne permet pas d'ouvrir cette page. Si vous pensez que c'est une erreur, contactez
+        Votre compte ne permet pas d'ouvrir cette page (un auteur, par exemple, ne modifie que ses propres
+        articles non publiés : demandez à un éditeur). Si vous pensez que c'est une erreur, contactez
         l'équipe.
       </p>
       <p>

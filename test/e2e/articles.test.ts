@@ -96,6 +96,14 @@ describe("roles are enforced by every route", () => {
         (await api(`/api/admin/articles/${editorArticle.id}${suffix}`, method, author, draft)).status,
         `${method} ${suffix}`,
       ).toBe(403);
+    // The back-office pages of someone else's article answer 403 too, with an explanation.
+    for (const suffix of ["", "/apercu", "/revisions"]) {
+      const page = await fetch(`${app.origin}/admin/articles/${editorArticle.id}${suffix}`, {
+        headers: { Cookie: author },
+      });
+      expect(page.status, `page ${suffix}`).toBe(403);
+      expect(await page.text()).toContain("Accès refusé");
+    }
     const vigilance = {
       type: "VIGILANCE",
       title: "v",

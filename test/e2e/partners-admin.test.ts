@@ -7,6 +7,7 @@ import { DEMO_USERS } from "@/lib/demo/stations";
 import { startTestApp, type TestApp } from "../helpers/app";
 import { launchBrowser } from "../helpers/browser";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
+import { frenchDecimal } from "../helpers/format";
 import { type RommaTestServer, startRommaServer } from "../helpers/partners";
 
 /** The partner feeds' back office: configuration, masked credentials, preview, send now, audit log. */
@@ -125,7 +126,7 @@ describe("partner feeds admin", () => {
     expect(`${url.origin}${url.pathname}`).toBe(romma.url);
     expect(url.searchParams.get("pwd")).toBe("********");
     expect(url.searchParams.get("date")).toBe(String(newest.dateTime));
-    expect(url.searchParams.get("temp_e")).toBe((Math.round(newest.outTemp * 10) / 10).toFixed(1));
+    expect(url.searchParams.get("temp_e")).toBe(frenchDecimal(newest.outTemp).replace(",", "."));
     expect(romma.requests).toHaveLength(0);
 
     await page.getByRole("button", { name: "Envoyer maintenant" }).click();

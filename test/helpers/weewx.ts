@@ -1,4 +1,5 @@
 import type { Pool, RowDataPacket } from "mysql2/promise";
+import { frenchDecimal } from "./format";
 
 /**
  * Reading demo/test archives the way a test checks them: plain SQL and the textbook unit conversions,
@@ -75,10 +76,9 @@ export function parisClock(t: number): string {
   return `${p.hour}:${p.minute}`;
 }
 
-/** French display with `decimals` and the narrow no-break space before the unit. */
+/** French display with `decimals` (the platform's rounding rule) and a narrow no-break space before the unit. */
 export function french(value: number, unit: string, decimals = 1): string {
-  const text = value.toFixed(decimals);
-  return `${(Number(text) === 0 ? (0).toFixed(decimals) : text).replace(".", ",")}\u202f${unit}`;
+  return `${frenchDecimal(value, decimals)}\u202f${unit}`;
 }
 
 const CARDINALS = "N NNE NE ENE E ESE SE SSE S SSO SO OSO O ONO NO NNO".split(" ");

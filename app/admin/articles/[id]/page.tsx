@@ -1,17 +1,15 @@
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { ArticleEditor, type EditorArticle } from "@/components/admin/ArticleEditor";
 import { editorContext, editorState } from "@/lib/articles/admin";
 import { allowedStatuses, allowedTypes, canEditArticle } from "@/lib/articles/permissions";
-import { ForbiddenError, requirePageRole } from "@/lib/auth";
+import { requirePageRole } from "@/lib/auth";
 
 export default async function EditArticle({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePageRole("AUTHOR", `/admin/articles/${id}`);
   const state = Number.isInteger(Number(id)) ? await editorState(Number(id)) : null;
   if (!state) notFound();
-  if (!canEditArticle(user, state.article)) {
-    throw new ForbiddenError("Cet article ne peut plus être modifié par vous : demandez à un éditeur.");
-  }
+  if (!canEditArticle(user, state.article)) forbidden();
   const types = allowedTypes(user);
   return (
     <>

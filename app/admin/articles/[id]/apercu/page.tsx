@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { ArticleView } from "@/components/articles/ArticleView";
 import { STATUS_LABEL } from "@/lib/articles/model";
 import { canEditArticle } from "@/lib/articles/permissions";
 import { articleForDisplay } from "@/lib/articles/queries";
-import { ForbiddenError, hasRole, requirePageRole } from "@/lib/auth";
+import { hasRole, requirePageRole } from "@/lib/auth";
 import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Aperçu", robots: { index: false } };
@@ -17,8 +17,7 @@ export default async function Preview({ params }: { params: Promise<{ id: string
     ? await db().article.findUnique({ where: { id: Number(id) } })
     : null;
   if (!ref) notFound();
-  if (!hasRole(user, "EDITOR") && ref.authorId !== user.id && !canEditArticle(user, ref))
-    throw new ForbiddenError();
+  if (!hasRole(user, "EDITOR") && ref.authorId !== user.id && !canEditArticle(user, ref)) forbidden();
   const article = await articleForDisplay({ id: ref.id });
   if (!article) notFound();
   return (

@@ -1,12 +1,11 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { RestoreButton } from "@/components/admin/RestoreButton";
 import { compareDetails, compareRevisions, type DiffPart } from "@/lib/articles/diff";
 import { canEditArticle } from "@/lib/articles/permissions";
 import { listRevisions } from "@/lib/articles/store";
 import { hasRole, requirePageRole } from "@/lib/auth";
 import { db } from "@/lib/db";
-import { ForbiddenError } from "@/lib/errors";
 import { formatParis } from "@/lib/time";
 
 function Differences({ parts, label }: { parts: DiffPart[]; label: string }) {
@@ -38,7 +37,7 @@ export default async function Revisions({ params, searchParams }: Props) {
     ? await db().article.findUnique({ where: { id: Number(id) } })
     : null;
   if (!article) notFound();
-  if (!hasRole(user, "EDITOR") && article.authorId !== user.id) throw new ForbiddenError();
+  if (!hasRole(user, "EDITOR") && article.authorId !== user.id) forbidden();
   const revisions = await listRevisions(article.id);
   const { a, b } = await searchParams;
   const newer = revisions.find((r) => r.id === Number(b)) ?? revisions[0];
