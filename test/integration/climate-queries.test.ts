@@ -5,6 +5,7 @@ import { readClimateDays, replaceClimateDays, replaceClimateMonths } from "@/lib
 import { appSqlPool } from "@/lib/db";
 import type { Station } from "@/lib/generated/prisma/client";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
+import { createLevens } from "../helpers/stations";
 
 /** The reads of the pages on the real database, with hand-made days. */
 
@@ -72,18 +73,7 @@ function day(date: string, values: Partial<ClimateDay>): ClimateDay {
 beforeAll(async () => {
   dbs = await createTestDatabases();
   process.env.DATABASE_URL = dbs.appUrl;
-  station = await dbs.prisma.station.create({
-    data: {
-      slug: "levens",
-      name: "Levens",
-      shortName: "Levens",
-      commune: "Levens",
-      latitude: 43.86,
-      longitude: 7.22,
-      altitude: 570,
-      archiveDatabase: `${dbs.prefix}levens`,
-    },
-  });
+  station = await createLevens(dbs, `${dbs.prefix}levens`);
   const days = [
     day("2024-01-01", {
       tn: -3,
