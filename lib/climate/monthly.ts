@@ -96,6 +96,13 @@ export function daysOfMonth(month: string): string[] {
   return Array.from({ length: count }, (_, i) => `${month}-${String(i + 1).padStart(2, "0")}`);
 }
 
+/** The years from `last`'s back to `first`'s (dates or months "YYYY…"), newest first. */
+export function yearsNewestFirst(first: string, last: string): number[] {
+  const years: number[] = [];
+  for (let y = Number(last.slice(0, 4)); y >= Number(first.slice(0, 4)); y -= 1) years.push(y);
+  return years;
+}
+
 export function monthsOfYear(year: number): string[] {
   return Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, "0")}`);
 }
