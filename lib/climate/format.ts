@@ -59,12 +59,15 @@ export function signed(value: number | null | undefined, decimals = 1): string {
 }
 
 /**
- * The rain total of a period, or the sum of its days present marked incomplete ("≥ 12,4*", the pages
- * explain the star), or "—".
+ * The rain total of a period, or the sum of its days present marked incomplete (by default "≥ 12,4*",
+ * the pages explain the star), or "—".
  */
-export function rrTotalLabel(rr: { total: number | null; sum: number | null }): string {
+export function rrTotalLabel(
+  rr: { total: number | null; sum: number | null },
+  incomplete = (sum: string) => `≥ ${sum}*`,
+): string {
   if (rr.total !== null) return formatNumber(rr.total);
-  return rr.sum !== null ? `≥ ${formatNumber(rr.sum)}*` : "—";
+  return rr.sum !== null ? incomplete(formatNumber(rr.sum)) : "—";
 }
 
 /** Coverage (or any ratio) as a percentage, "97 %". */
