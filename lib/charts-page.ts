@@ -2,7 +2,7 @@ import { localDayBounds } from "./aggregates/job";
 import { ArchiveError, archives } from "./archive/reader";
 import type { Station } from "./generated/prisma/client";
 import type { SeriesRow } from "./series/compute";
-import type { Field } from "./series/fields";
+import { CHART_FIELDS, type Field } from "./series/fields";
 import { loadSeries, type SeriesStation } from "./series/load";
 import { type DayMarks, dailyMarks } from "./series/marks";
 import { autoStep, MAX_POINTS, STEP_SECONDS, type Step } from "./series/steps";
@@ -87,15 +87,7 @@ export interface ChartsPageData {
 /** The fields the charts draw for a station (solar ones only when it has the sensors). */
 export function chartFields(station: Pick<Station, "hasUv" | "hasRadiation">): Field[] {
   return [
-    "outTemp",
-    "dewpoint",
-    "outHumidity",
-    "barometer",
-    "windSpeed",
-    "windDir",
-    "windGust",
-    "rain",
-    "rainRate",
+    ...CHART_FIELDS,
     ...(station.hasUv ? (["UV"] as const) : []),
     ...(station.hasRadiation ? (["radiation", "ET"] as const) : []),
   ];

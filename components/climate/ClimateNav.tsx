@@ -1,10 +1,10 @@
 import Link from "next/link";
 
-/** Links between a station's climatology pages. */
-export function ClimateNav({ month, year }: { month: string; year: number }) {
+/** Links between a station's climatology pages, for `month` ("YYYY-MM") and its year. */
+export function ClimateNav({ month }: { month: string }) {
   const links = [
     { href: `/mois/${month}`, label: "Mois" },
-    { href: `/annee/${year}`, label: "Année" },
+    { href: `/annee/${month.slice(0, 4)}`, label: "Année" },
     { href: "/historique", label: "Historique" },
     { href: "/records", label: "Records" },
     { href: `/comparaison/${month}`, label: "Comparaison des moyennes" },

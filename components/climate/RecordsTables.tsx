@@ -57,7 +57,7 @@ export async function RecordsPage({ slug, limit }: { slug: string; limit: 10 | 3
       <h1>
         Records de la station (top {limit}) <span className="muted">— {station.name}</span>
       </h1>
-      <ClimateNav month={month} year={Number(month.slice(0, 4))} />
+      <ClimateNav month={month} />
       <p className="muted">
         Journées closes uniquement ; ex æquo au même rang, la plus ancienne d'abord.{" "}
         {limit === 10 ? (

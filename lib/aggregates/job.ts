@@ -43,6 +43,15 @@ export interface AggregateOptions {
   lookbackDays?: number;
 }
 
+/** The options' clients, or the app's. */
+function depsOf(options: AggregateOptions): Required<Pick<AggregateOptions, "prisma" | "sql" | "reader">> {
+  return {
+    prisma: options.prisma ?? db(),
+    sql: options.sql ?? appSqlPool(),
+    reader: options.reader ?? archives(),
+  };
+}
+
 export interface AggregateResult {
   station: string;
   hours: number;
@@ -154,9 +163,7 @@ export async function reaggregateHours(
   hours: Iterable<number>,
   options: AggregateOptions = {},
 ) {
-  const prisma = options.prisma ?? db();
-  const sql = options.sql ?? appSqlPool();
-  const reader = options.reader ?? archives();
+  const { prisma, sql, reader } = depsOf(options);
   const sorted = [...new Set(hours)].sort((a, b) => a - b);
   if (sorted.length === 0) return { hours: 0, days: 0 };
   const invalidations = await loadInvalidations(prisma, station.id, sorted[0], sorted.at(-1)! + HOUR);
@@ -195,9 +202,7 @@ export async function rebuildAggregates(
   station: Station,
   options: AggregateOptions = {},
 ): Promise<AggregateResult> {
-  const prisma = options.prisma ?? db();
-  const sql = options.sql ?? appSqlPool();
-  const reader = options.reader ?? archives();
+  const { prisma, sql, reader } = depsOf(options);
   const database = station.archiveDatabase;
   const newest = await reader.newestDateTime(database);
   let hours = 0;
@@ -279,9 +284,7 @@ export async function updateAggregates(
   station: Station,
   options: AggregateOptions = {},
 ): Promise<AggregateResult> {
-  const prisma = options.prisma ?? db();
-  const sql = options.sql ?? appSqlPool();
-  const reader = options.reader ?? archives();
+  const { prisma, sql, reader } = depsOf(options);
   const lookback = (options.lookbackDays ?? 35) * 86400;
   const state = await prisma.aggregateState.findUnique({ where: { stationId: station.id } });
   if (!state || state.lastDateTime === null)

@@ -1,4 +1,5 @@
 import type { Pool, RowDataPacket } from "mysql2/promise";
+import { inTransaction } from "../sql";
 import { type Aggregate, emptyAggregate } from "./compute";
 
 /**
@@ -60,9 +61,7 @@ async function replaceRows(
   keys: Replaced<Date>,
   rows: unknown[][],
 ) {
-  const connection = await pool.getConnection();
-  try {
-    await connection.beginTransaction();
+  await inTransaction(pool, async (connection) => {
     if ("from" in keys) {
       await connection.query("DELETE FROM ?? WHERE stationId = ? AND ?? >= ? AND ?? < ?", [
         table.name,
@@ -89,13 +88,7 @@ async function replaceRows(
         rows.slice(i, i + BATCH),
       ]);
     }
-    await connection.commit();
-  } catch (error) {
-    await connection.rollback();
-    throw error;
-  } finally {
-    connection.release();
-  }
+  });
 }
 
 const map = <K, T>(keys: Replaced<K>, f: (key: K) => T): Replaced<T> =>

@@ -139,6 +139,18 @@ function noticeView(notice: {
   };
 }
 
+/** The columns of a forecast table cell that the pages show. */
+const forecastSelect = {
+  day: true,
+  zone: true,
+  sky: true,
+  tMin: true,
+  tMax: true,
+  windSpeed: true,
+  windDir: true,
+  rainProbability: true,
+} as const;
+
 function forecastView(row: Omit<ForecastRowView, "day"> & { day: Date }): ForecastRowView {
   return { ...row, day: row.day.toISOString().slice(0, 10) };
 }
@@ -153,19 +165,7 @@ export async function articleForDisplay(where: Prisma.ArticleWhereUniqueInput): 
       bodyHtml: true,
       categories: { select: { category: { select: { slug: true, name: true } } } },
       tags: { select: { tag: { select: { slug: true, name: true } } } },
-      forecast: {
-        select: {
-          day: true,
-          zone: true,
-          sky: true,
-          tMin: true,
-          tMax: true,
-          windSpeed: true,
-          windDir: true,
-          rainProbability: true,
-        },
-        orderBy: [{ day: "asc" }, { zone: "asc" }],
-      },
+      forecast: { select: forecastSelect, orderBy: [{ day: "asc" }, { zone: "asc" }] },
       vigilance: true,
     },
   });
@@ -226,20 +226,7 @@ export async function latestForecast(zone: Zone | null, now = new Date()): Promi
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     select: {
       ...cardSelect,
-      forecast: {
-        where: dayWhere,
-        orderBy: [{ day: "asc" }, { zone: "asc" }],
-        select: {
-          day: true,
-          zone: true,
-          sky: true,
-          tMin: true,
-          tMax: true,
-          windSpeed: true,
-          windDir: true,
-          rainProbability: true,
-        },
-      },
+      forecast: { where: dayWhere, orderBy: [{ day: "asc" }, { zone: "asc" }], select: forecastSelect },
     },
   });
   if (!row) return null;

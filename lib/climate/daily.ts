@@ -136,6 +136,11 @@ export function dayStart(date: string): number {
   return Date.parse(`${date}T00:00:00Z`) / 1000;
 }
 
+/** Unix seconds of D 12:00 UTC: where the charts draw a day's values. */
+export function dayNoon(date: string): number {
+  return dayStart(date) + DAY / 2;
+}
+
 /** "YYYY-MM-DD" of the UTC day starting at `start` (or containing it). */
 export function dateOf(t: number): string {
   return new Date(t * 1000).toISOString().slice(0, 10);

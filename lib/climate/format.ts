@@ -58,7 +58,19 @@ export function signed(value: number | null | undefined, decimals = 1): string {
   return `${value > 0 ? "+" : "−"}${text}`;
 }
 
-/** Coverage as a percentage, "97 %". */
+/**
+ * The rain total of a period, or the sum of its days present marked incomplete (by default "≥ 12,4*",
+ * the pages explain the star), or "—".
+ */
+export function rrTotalLabel(
+  rr: { total: number | null; sum: number | null },
+  incomplete = (sum: string) => `≥ ${sum}*`,
+): string {
+  if (rr.total !== null) return formatNumber(rr.total);
+  return rr.sum !== null ? incomplete(formatNumber(rr.sum)) : "—";
+}
+
+/** Coverage (or any ratio) as a percentage, "97 %". */
 export function percent(value: number | null | undefined): string {
   return value == null ? "—" : `${formatNumber(value * 100, 0)}\u202f%`;
 }

@@ -96,6 +96,13 @@ export function daysOfMonth(month: string): string[] {
   return Array.from({ length: count }, (_, i) => `${month}-${String(i + 1).padStart(2, "0")}`);
 }
 
+/** The years from `last`'s back to `first`'s (dates or months "YYYY…"), newest first. */
+export function yearsNewestFirst(first: string, last: string): number[] {
+  const years: number[] = [];
+  for (let y = Number(last.slice(0, 4)); y >= Number(first.slice(0, 4)); y -= 1) years.push(y);
+  return years;
+}
+
 export function monthsOfYear(year: number): string[] {
   return Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, "0")}`);
 }
@@ -365,12 +372,8 @@ export function summarizeYear(year: number, months: readonly PeriodSummary[]): P
   };
 }
 
-/** Summaries of every month of `year` from its days, and the year's. */
-export function summarizeYearFromDays(
-  year: number,
-  days: readonly ClimateDay[],
-  at: number,
-): { months: PeriodSummary[]; year: PeriodSummary } {
+/** Days grouped by month ("YYYY-MM"), in their order. */
+export function daysByMonth(days: readonly ClimateDay[]): Map<string, ClimateDay[]> {
   const byMonth = new Map<string, ClimateDay[]>();
   for (const day of days) {
     const key = day.date.slice(0, 7);
@@ -378,6 +381,16 @@ export function summarizeYearFromDays(
     if (list) list.push(day);
     else byMonth.set(key, [day]);
   }
+  return byMonth;
+}
+
+/** Summaries of every month of `year` from its days, and the year's. */
+export function summarizeYearFromDays(
+  year: number,
+  days: readonly ClimateDay[],
+  at: number,
+): { months: PeriodSummary[]; year: PeriodSummary } {
+  const byMonth = daysByMonth(days);
   const months = monthsOfYear(year).map((m) => summarizeMonth(m, byMonth.get(m) ?? [], at));
   return { months, year: summarizeYear(year, months) };
 }

@@ -2,7 +2,7 @@ import { toCsv } from "../csv";
 import { formatNumber } from "../format";
 import { cardinal } from "../weather/wind";
 import { type ClimateDay, dateOf } from "./daily";
-import { monthLabel, monthName, signed, timeLabel } from "./format";
+import { monthLabel, monthName, rrTotalLabel, signed, timeLabel } from "./format";
 import { DJU_BASE, daysOfMonth, type Extreme, type PeriodSummary } from "./monthly";
 import { type Anomalies, anomalies, type Reference, referenceLabel } from "./normals";
 
@@ -25,6 +25,8 @@ const t = (at: number | null | undefined, width = 6) => (at == null ? "" : timeL
 const dayOfMonth = (date: string | undefined) =>
   date ? String(Number(date.slice(8, 10))).padStart(2) : "  ";
 const dju = (tmoy: number | null) => (tmoy === null ? null : Math.max(0, DJU_BASE - tmoy));
+/** A period's rain when days are missing: the sum of the days present. */
+const incomplete = (sum: string) => `≥ ${sum} (incomplet)`;
 
 function header(title: string, station: ReportStation): string[] {
   return [
@@ -84,12 +86,7 @@ export function noaaMonthText(
     );
   }
   lines.push(rule);
-  const rr =
-    summary.rr.total !== null
-      ? formatNumber(summary.rr.total)
-      : summary.rr.sum !== null
-        ? `≥ ${formatNumber(summary.rr.sum)} (incomplet)`
-        : "—";
+  const rr = rrTotalLabel(summary.rr, incomplete);
   lines.push(
     `MOY. ${n(summary.tmoy.mean, 7)} ${n(summary.tx.mean, 7)}        ${n(summary.tn.mean, 7)}        ${n(summary.dju.sum, 6, 0)} ${rr.padStart(7)}`,
     "",
@@ -129,8 +126,7 @@ export function noaaYearText(
   ];
   months.forEach((m, i) => {
     const diff = anomalies(m, references[i]);
-    const rr =
-      m.rr.total !== null ? formatNumber(m.rr.total) : m.rr.sum !== null ? `≥${formatNumber(m.rr.sum)}` : "—";
+    const rr = rrTotalLabel(m.rr, (sum) => `≥${sum}`);
     lines.push(
       [
         monthName(i + 1).padEnd(10),
@@ -152,12 +148,7 @@ export function noaaYearText(
     );
   });
   lines.push(rule);
-  const rr =
-    summary.rr.total !== null
-      ? formatNumber(summary.rr.total)
-      : summary.rr.sum !== null
-        ? `≥ ${formatNumber(summary.rr.sum)} (incomplet)`
-        : "—";
+  const rr = rrTotalLabel(summary.rr, incomplete);
   lines.push(
     `ANNÉE     ${n(summary.tn.mean, 7)} ${n(summary.tx.mean, 7)} ${n(summary.tmoy.mean, 6)} ${signed(anomalies(summary, yearReference).tmoy).padStart(6)}`,
     "",

@@ -3,9 +3,11 @@ import { appSqlPool } from "../db";
 import type { Station } from "../generated/prisma/client";
 import type { ClimateDay } from "./daily";
 import {
+  daysByMonth,
   daysOfMonth,
   lastFinalDay,
   monthsBetween,
+  monthsOfYear,
   type PeriodSummary,
   summarizeMonth,
   summarizeYear,
@@ -53,13 +55,7 @@ export interface Extent {
 /** Groups days by "YYYY-MM" and summarizes every month from the first to the last. */
 export function summarizeMonths(days: readonly ClimateDay[], at: number): PeriodSummary[] {
   if (days.length === 0) return [];
-  const byMonth = new Map<string, ClimateDay[]>();
-  for (const day of days) {
-    const key = day.date.slice(0, 7);
-    const list = byMonth.get(key);
-    if (list) list.push(day);
-    else byMonth.set(key, [day]);
-  }
+  const byMonth = daysByMonth(days);
   return monthsBetween(days[0].date, days.at(-1)!.date).map((key) =>
     summarizeMonth(key, byMonth.get(key) ?? [], at),
   );
@@ -69,10 +65,9 @@ export function summarizeMonths(days: readonly ClimateDay[], at: number): Period
 export function summarizeYears(months: readonly PeriodSummary[], at: number): PeriodSummary[] {
   const years = [...new Set(months.map((m) => Number(m.period.slice(0, 4))))];
   return years.map((year) => {
-    const own = Array.from({ length: 12 }, (_, i) => {
-      const key = `${year}-${String(i + 1).padStart(2, "0")}`;
-      return months.find((m) => m.period === key) ?? summarizeMonth(key, [], at);
-    });
+    const own = monthsOfYear(year).map(
+      (key) => months.find((m) => m.period === key) ?? summarizeMonth(key, [], at),
+    );
     return summarizeYear(year, own);
   });
 }

@@ -1,4 +1,5 @@
 import type { Pool, RowDataPacket } from "mysql2/promise";
+import { inTransaction } from "../sql";
 import type { ClimateDay } from "./daily";
 import type { PeriodValues } from "./normals";
 import { type Candidate, RECORD_PARAMETERS } from "./records";
@@ -93,9 +94,7 @@ export async function replaceClimateDays(
     fingerprint,
     computedAt,
   ]);
-  const connection = await pool.getConnection();
-  try {
-    await connection.beginTransaction();
+  await inTransaction(pool, async (connection) => {
     for (let i = 0; i < keys.length; i += 1000) {
       await connection.query("DELETE FROM ClimateDay WHERE stationId = ? AND day IN (?)", [
         stationId,
@@ -108,13 +107,7 @@ export async function replaceClimateDays(
         values.slice(i, i + BATCH),
       ]);
     }
-    await connection.commit();
-  } catch (error) {
-    await connection.rollback();
-    throw error;
-  } finally {
-    connection.release();
-  }
+  });
 }
 
 /** Removes every day of a station in [from, to] (both "YYYY-MM-DD", inclusive), and those months. */
@@ -227,9 +220,7 @@ export async function replaceClimateMonths(
   months: readonly string[],
   values: readonly PeriodValues[],
 ): Promise<void> {
-  const connection = await pool.getConnection();
-  try {
-    await connection.beginTransaction();
+  await inTransaction(pool, async (connection) => {
     for (let i = 0; i < months.length; i += 1000) {
       await connection.query("DELETE FROM ClimateMonth WHERE stationId = ? AND month IN (?)", [
         stationId,
@@ -242,13 +233,7 @@ export async function replaceClimateMonths(
         [values.map((v) => [stationId, v.period, v.inProgress, v.tn, v.tx, v.tmoy, v.rr])],
       );
     }
-    await connection.commit();
-  } catch (error) {
-    await connection.rollback();
-    throw error;
-  } finally {
-    connection.release();
-  }
+  });
 }
 
 /** Every stored month of a station, oldest first. */

@@ -4,7 +4,7 @@ import { ArchiveError, archives, type Observation } from "../archive/reader";
 import { appSqlPool } from "../db";
 import type { Station } from "../generated/prisma/client";
 import { type SeriesRow, seriesFromRecords } from "../series/compute";
-import type { Field } from "../series/fields";
+import { CHART_FIELDS } from "../series/fields";
 import { describeUnavailable } from "../stations";
 import {
   type CurrentConditions,
@@ -94,19 +94,6 @@ export async function loadCurrentConditions(station: ConditionsStation): Promise
   }
 }
 
-/** Archive fields of the station home's 24-hour charts (all among CONDITION_FIELDS). */
-export const HOME_CHART_FIELDS: readonly Field[] = [
-  "outTemp",
-  "dewpoint",
-  "outHumidity",
-  "barometer",
-  "windSpeed",
-  "windDir",
-  "windGust",
-  "rain",
-  "rainRate",
-];
-
 export interface StationHome extends LoadedConditions {
   /** The last 24 hours of records as series rows (raw step), from the same records: no extra query. */
   lastDay: SeriesRow[];
@@ -124,7 +111,7 @@ export async function loadStationHome(station: ConditionsStation): Promise<Stati
       unavailable: null,
       lastDay: seriesFromRecords(lastDay, {
         step: "raw",
-        fields: HOME_CHART_FIELDS,
+        fields: CHART_FIELDS, // all among CONDITION_FIELDS
         timeZone: station.timezone,
       }),
     };

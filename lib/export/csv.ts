@@ -1,25 +1,19 @@
-import {
-  type AggregatePart,
-  type Measure,
-  meanOf,
-  meanWindDirection,
-  meanWindSpeed,
-  prefixOf,
-} from "../aggregates/compute";
+import { type Measure, meanOf, meanWindDirection, meanWindSpeed, prefixOf } from "../aggregates/compute";
 import { ApiError } from "../api";
 import { ArchiveError, archives, type Observation } from "../archive/reader";
 import { shiftDay } from "../calendar-day";
 import { type CsvValue, csvLine } from "../csv";
 import type { Station } from "../generated/prisma/client";
+import { type Bucket, bucketRecords } from "../series/compute";
 import { describeUnavailable } from "../stations";
 import { localToUtc, zonedParts } from "../time";
-import { EXPORT_STEPS, type ExportField, type ExportRequest } from "./request";
-import { aggregateBuckets } from "./series";
+import type { ExportField, ExportRequest } from "./request";
 
 /**
- * The station admin's CSV export: raw records, or 10-minute / hourly steps computed from the raw records,
- * streamed to the browser week by week (never written to disk). Times are UTC (ISO 8601) with the local
- * time beside; values in the platform's metric units, rounded to 3 decimals.
+ * The station admin's CSV export: raw records, or 10-minute / hourly steps computed from the raw records
+ * (bucketed by lib/series like every other series), streamed to the browser week by week (never written
+ * to disk). Times are UTC (ISO 8601) with the local time beside; values in the platform's metric units,
+ * rounded to 3 decimals.
  */
 
 const CHUNK_SECONDS = 7 * 86400;
@@ -76,7 +70,7 @@ export function rawRow(record: Observation, request: ExportRequest, timeZone: st
 }
 
 export function bucketRow(
-  { end, aggregate: a }: AggregatePart,
+  { end, aggregate: a }: Bucket,
   request: ExportRequest,
   timeZone: string,
 ): CsvValue[] {
@@ -115,7 +109,6 @@ export async function exportCsvResponse(station: Station, request: ExportRequest
   const from = localToUtc(fy, fm, fd, 0, 0, tz);
   const to = localToUtc(ty, tm, td, 0, 0, tz);
   const fields = [...new Set(request.fields.flatMap(archiveFields))];
-  const step = EXPORT_STEPS[request.step].seconds;
   const encoder = new TextEncoder();
   let cursor = from;
   let headerSent = false;
@@ -137,9 +130,11 @@ export async function exportCsvResponse(station: Station, request: ExportRequest
         const records = await archives().range(station.archiveDatabase, cursor, chunkEnd, fields);
         cursor = chunkEnd;
         let text = "";
-        if (step === 0) for (const record of records) text += csvLine(rawRow(record, request, tz));
+        if (request.step === "raw")
+          for (const record of records) text += csvLine(rawRow(record, request, tz));
         else
-          for (const part of aggregateBuckets(records, step)) text += csvLine(bucketRow(part, request, tz));
+          for (const bucket of bucketRecords(records, request.step, tz))
+            text += csvLine(bucketRow(bucket, request, tz));
         if (text) {
           controller.enqueue(encoder.encode(text));
           return;

@@ -6,6 +6,7 @@ import mysql, {
 } from "mysql2/promise";
 import { config, connectionOptions } from "../config";
 import { db } from "../db";
+import { inTransaction } from "../sql";
 import { type Derived, derive, NEAR_KM, parisDay, type StationPoint, type StoredStrike } from "./derive";
 import type { FeedStrike } from "./feed";
 import { boxAround, type LatLon } from "./geo";
@@ -33,20 +34,8 @@ function pool(): Pool {
   return globalForPool.lightningPool.pool;
 }
 
-async function transaction<T>(run: (connection: PoolConnection) => Promise<T>): Promise<T> {
-  const connection = await pool().getConnection();
-  try {
-    await connection.beginTransaction();
-    const result = await run(connection);
-    await connection.commit();
-    return result;
-  } catch (error) {
-    await connection.rollback().catch(() => {});
-    throw error;
-  } finally {
-    connection.release();
-  }
-}
+const transaction = <T>(run: (connection: PoolConnection) => Promise<T>): Promise<T> =>
+  inTransaction(pool(), run);
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const result: T[][] = [];

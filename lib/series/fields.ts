@@ -42,6 +42,22 @@ export const FIELDS = {
 export type Field = keyof typeof FIELDS;
 export const FIELD_NAMES = Object.keys(FIELDS) as Field[];
 
+/**
+ * The weather fields of a station's charts (the home's last 24 hours, the charts page, the day page); the
+ * charts page and the day page add the solar ones of stations that have the sensors.
+ */
+export const CHART_FIELDS: readonly Field[] = [
+  "outTemp",
+  "dewpoint",
+  "outHumidity",
+  "barometer",
+  "windSpeed",
+  "windDir",
+  "windGust",
+  "rain",
+  "rainRate",
+];
+
 export function isField(name: string): name is Field {
   return Object.hasOwn(FIELDS, name);
 }

@@ -4,6 +4,7 @@ import { seedDemo } from "@/lib/demo/seed";
 import { DEMO_STATIONS } from "@/lib/demo/stations";
 import { startTestApp, type TestApp } from "../helpers/app";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
+import { createLevens } from "../helpers/stations";
 import {
   extreme,
   mean,
@@ -31,18 +32,7 @@ beforeAll(async () => {
   dbs = await createTestDatabases();
   process.env.DATABASE_URL = dbs.appUrl;
   await seedDemo(dbs.prisma, dbs.admin, { now, historyDays: 20, archivePrefix: dbs.prefix });
-  await dbs.prisma.station.create({
-    data: {
-      slug: "levens",
-      name: "Levens",
-      shortName: "Levens",
-      commune: "Levens",
-      latitude: 43.86,
-      longitude: 7.22,
-      altitude: 570,
-      archiveDatabase: `${dbs.prefix}missing`,
-    },
-  });
+  await createLevens(dbs);
   for (const station of await dbs.prisma.station.findMany({ where: { slug: { not: "levens" } } }))
     await updateAggregates(station);
   for (const { slug } of DEMO_STATIONS)

@@ -7,6 +7,7 @@ import { startTestApp, type TestApp } from "../helpers/app";
 import { launchBrowser } from "../helpers/browser";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
 import { frenchDecimal } from "../helpers/format";
+import { createLevens } from "../helpers/stations";
 
 /** The foundation end to end: real MariaDB, the built app, headless Chromium on *.localhost. */
 
@@ -22,18 +23,7 @@ beforeAll(async () => {
     archivePrefix: dbs.prefix,
   });
   // A station whose archive never arrived: its page must explain, the rest must keep working.
-  await dbs.prisma.station.create({
-    data: {
-      slug: "levens",
-      name: "Levens",
-      shortName: "Levens",
-      commune: "Levens",
-      latitude: 43.86,
-      longitude: 7.22,
-      altitude: 570,
-      archiveDatabase: `${dbs.prefix}missing`,
-    },
-  });
+  await createLevens(dbs);
   app = await startTestApp({ DATABASE_URL: dbs.appUrl });
   browser = await launchBrowser();
 });

@@ -11,6 +11,7 @@ import { startTestApp, type TestApp } from "../helpers/app";
 import { launchBrowser } from "../helpers/browser";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
 import { httpGet } from "../helpers/http";
+import { createLevens } from "../helpers/stations";
 import {
   archiveRows,
   celsius,
@@ -56,18 +57,7 @@ beforeAll(async () => {
   dbs = await createTestDatabases();
   await seedDemo(dbs.prisma, dbs.admin, { now, historyDays: 3, archivePrefix: dbs.prefix });
   // a station whose archive never arrived
-  await dbs.prisma.station.create({
-    data: {
-      slug: "levens",
-      name: "Levens",
-      shortName: "Levens",
-      commune: "Levens",
-      latitude: 43.86,
-      longitude: 7.22,
-      altitude: 570,
-      archiveDatabase: `${dbs.prefix}missing`,
-    },
-  });
+  await createLevens(dbs);
   process.env.DATABASE_URL = dbs.appUrl; // the aggregates job below runs in this process
   for (const station of await dbs.prisma.station.findMany({ where: { slug: { not: "levens" } } }))
     await updateAggregates(station);

@@ -7,6 +7,7 @@ import { DEMO_STATIONS } from "@/lib/demo/stations";
 import { startTestApp, type TestApp } from "../helpers/app";
 import { launchBrowser } from "../helpers/browser";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
+import { createLevens } from "../helpers/stations";
 import {
   cardinalOf,
   expectShown,
@@ -81,18 +82,7 @@ beforeAll(async () => {
     gapDay + 8 * HOUR,
     gapDay + 12 * HOUR,
   ]);
-  await dbs.prisma.station.create({
-    data: {
-      slug: "levens",
-      name: "Levens",
-      shortName: "Levens",
-      commune: "Levens",
-      latitude: 43.86,
-      longitude: 7.22,
-      altitude: 570,
-      archiveDatabase: `${dbs.prefix}missing`,
-    },
-  });
+  await createLevens(dbs);
   for (const station of await dbs.prisma.station.findMany({ where: { slug: { not: "levens" } } }))
     await updateAggregates(station);
   expect(live.slug).toBe("direct");

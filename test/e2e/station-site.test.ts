@@ -13,6 +13,7 @@ import { launchBrowser } from "../helpers/browser";
 import { runCli } from "../helpers/cli";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
 import { httpGet } from "../helpers/http";
+import { levensData } from "../helpers/stations";
 import {
   archiveRows,
   celsius,
@@ -60,16 +61,7 @@ beforeAll(async () => {
         altitude: 350,
         archiveDatabase: `${dbs.prefix}sospel`,
       },
-      {
-        slug: "levens",
-        name: "Levens",
-        shortName: "Levens",
-        commune: "Levens",
-        latitude: 43.86,
-        longitude: 7.22,
-        altitude: 570,
-        archiveDatabase: `${dbs.prefix}missing`,
-      },
+      levensData(`${dbs.prefix}missing`),
     ],
   });
   const villefranche = await dbs.prisma.station.findUniqueOrThrow({ where: { slug: "villefranche" } });

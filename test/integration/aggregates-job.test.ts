@@ -8,6 +8,7 @@ import { DEMO_STATIONS } from "@/lib/demo/stations";
 import type { Station } from "@/lib/generated/prisma/client";
 import { runCli } from "../helpers/cli";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
+import { createDemoStation } from "../helpers/stations";
 
 // The pessicart demo profile writes US units: every value below is compared with SQL on the raw rows,
 // converted here with the textbook formulas, so the test does not trust lib/archive for the truth.
@@ -24,19 +25,7 @@ beforeAll(async () => {
   dbs = await createTestDatabases();
   process.env.DATABASE_URL = dbs.appUrl;
   archive = `${dbs.prefix}pessicart`;
-  await writeDemoArchive(dbs.admin, archive, profile, start, end);
-  station = await dbs.prisma.station.create({
-    data: {
-      slug: "nice-pessicart",
-      name: "Pessicart",
-      shortName: "P",
-      commune: "Nice",
-      latitude: 43.7,
-      longitude: 7.2,
-      altitude: 230,
-      archiveDatabase: archive,
-    },
-  });
+  station = await createDemoStation(dbs, "nice-pessicart", archive, start, end);
 });
 afterAll(() => dbs?.drop());
 

@@ -20,6 +20,7 @@ import { loadWeewxFixture } from "../helpers/archives";
 import { runCli } from "../helpers/cli";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
 import { type SmtpSink, startSmtpSink } from "../helpers/smtp";
+import { createLevens } from "../helpers/stations";
 
 /** Backups with the machine's mariadb-dump / mariadb, on this file's own databases of the test server. */
 
@@ -38,18 +39,7 @@ beforeAll(async () => {
   smtp = await startSmtpSink();
   archive = `${dbs.prefix}weewx_levens`;
   await loadWeewxFixture(dbs.admin, archive);
-  await dbs.prisma.station.create({
-    data: {
-      slug: "levens",
-      name: "Levens",
-      shortName: "Levens",
-      commune: "Levens",
-      latitude: 43.86,
-      longitude: 7.22,
-      altitude: 570,
-      archiveDatabase: archive,
-    },
-  });
+  await createLevens(dbs, archive);
   env = {
     DATABASE_URL: dbs.appUrl,
     BACKUP_DIR: backupDir,

@@ -5,11 +5,10 @@ import { rebuildClimate, updateClimate } from "@/lib/climate/job";
 import { summarizeMonth } from "@/lib/climate/monthly";
 import { readClimateDays, readClimateMonths } from "@/lib/climate/store";
 import { appSqlPool } from "@/lib/db";
-import { writeDemoArchive } from "@/lib/demo/seed";
-import { DEMO_STATIONS } from "@/lib/demo/stations";
 import type { Station } from "@/lib/generated/prisma/client";
 import { runCli } from "../helpers/cli";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
+import { createDemoStation, createLevens } from "../helpers/stations";
 
 // Villefranche's demo archive is METRIC (rain in centimetres), Pessicart's is US (°F, inches, mph):
 // every expected value below comes from SQL on the raw rows, converted here with textbook factors.
@@ -38,20 +37,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = dbs.appUrl;
   env = { DATABASE_URL: dbs.appUrl, SITE_URL: "http://localhost:3999", ROOT_DOMAIN: "localhost" };
   for (const slug of Object.keys(UNITS) as Slug[]) {
-    const demo = DEMO_STATIONS.find((s) => s.slug === slug)!;
-    await writeDemoArchive(dbs.admin, archive(slug), demo.profile, START, END);
-    stations[slug] = await dbs.prisma.station.create({
-      data: {
-        slug,
-        name: demo.name,
-        shortName: demo.shortName,
-        commune: demo.commune,
-        latitude: demo.profile.latitude,
-        longitude: demo.profile.longitude,
-        altitude: demo.profile.altitude,
-        archiveDatabase: archive(slug),
-      },
-    });
+    stations[slug] = await createDemoStation(dbs, slug, archive(slug), START, END);
     await updateAggregates(stations[slug]);
   }
 });
@@ -269,18 +255,7 @@ describe("climate job", () => {
   });
 
   it("withdraws an invalidation whose period cannot be recomputed (archive missing)", async () => {
-    await dbs.prisma.station.create({
-      data: {
-        slug: "levens",
-        name: "Levens",
-        shortName: "Levens",
-        commune: "Levens",
-        latitude: 43.86,
-        longitude: 7.22,
-        altitude: 570,
-        archiveDatabase: `${dbs.prefix}missing`,
-      },
-    });
+    await createLevens(dbs);
     const result = await runCli(
       [
         "climate",

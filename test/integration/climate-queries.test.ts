@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ClimateDay } from "@/lib/climate/daily";
 import { dayClimate, monthView, recordsView } from "@/lib/climate/queries";
 import { readClimateDays, replaceClimateDays, replaceClimateMonths } from "@/lib/climate/store";
 import { appSqlPool } from "@/lib/db";
 import type { Station } from "@/lib/generated/prisma/client";
+import { climateDay as day } from "../helpers/climate";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
+import { createLevens } from "../helpers/stations";
 
 /** The reads of the pages on the real database, with hand-made days. */
 
@@ -12,78 +13,10 @@ let dbs: TestDatabases;
 let station: Station;
 const utc = (iso: string) => Date.parse(`${iso}Z`) / 1000;
 
-function day(date: string, values: Partial<ClimateDay>): ClimateDay {
-  const nulls = Object.fromEntries(
-    [
-      "tn",
-      "tnAt",
-      "tx",
-      "txAt",
-      "tmoy",
-      "tmean",
-      "t24",
-      "t8",
-      "amplitude",
-      "rr",
-      "rrRateMax",
-      "rrRateMaxAt",
-      "humidityMin",
-      "humidityMinAt",
-      "humidityMax",
-      "humidityMaxAt",
-      "dewpointMin",
-      "dewpointMinAt",
-      "dewpointMax",
-      "dewpointMaxAt",
-      "pressureMin",
-      "pressureMinAt",
-      "pressureMax",
-      "pressureMaxAt",
-      "gustMax",
-      "gustDir",
-      "gustAt",
-      "windMean",
-      "windDir",
-      "uvMax",
-      "uvMaxAt",
-      "radiationMax",
-      "radiationMaxAt",
-      "et",
-      "windchillMin",
-      "windchillMinAt",
-      "heatindexMax",
-      "heatindexMaxAt",
-    ].map((k) => [k, null]),
-  );
-  return {
-    ...(nulls as unknown as ClimateDay),
-    date,
-    partial: false,
-    tnCoverage: 1,
-    txCoverage: 1,
-    rrCoverage: 1,
-    dayCoverage: 1,
-    t24Count: 0,
-    t8Count: 0,
-    ...values,
-  };
-}
-
 beforeAll(async () => {
   dbs = await createTestDatabases();
   process.env.DATABASE_URL = dbs.appUrl;
-  station = await dbs.prisma.station.create({
-    data: {
-      slug: "levens",
-      name: "Levens",
-      shortName: "Levens",
-      commune: "Levens",
-      latitude: 43.86,
-      longitude: 7.22,
-      altitude: 570,
-      archiveDatabase: `${dbs.prefix}levens`,
-    },
-  });
+  station = await createLevens(dbs, `${dbs.prefix}levens`);
   const days = [
     day("2024-01-01", {
       tn: -3,

@@ -1,16 +1,14 @@
 import type { RowDataPacket } from "mysql2/promise";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rebuildAggregates } from "@/lib/aggregates/job";
-import { writeDemoArchive } from "@/lib/demo/seed";
-import { DEMO_STATIONS } from "@/lib/demo/stations";
 import type { Station } from "@/lib/generated/prisma/client";
 import { FIELD_NAMES } from "@/lib/series/fields";
 import { loadSeries, seriesChunks } from "@/lib/series/load";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
+import { createDemoStation } from "../helpers/stations";
 
 // Villefranche writes METRIC rows: rain in centimetres. The truth below is SQL on the raw rows,
 // converted here (cm → mm), independently of lib/archive.
-const profile = DEMO_STATIONS.find((s) => s.slug === "villefranche")!.profile;
 const end = Date.UTC(2025, 10, 20, 7) / 1000;
 const start = end - 100 * 86400; // longer than one chunk of hours (92 days) and of raw rows (31 days)
 
@@ -22,19 +20,7 @@ beforeAll(async () => {
   dbs = await createTestDatabases();
   process.env.DATABASE_URL = dbs.appUrl;
   archive = `${dbs.prefix}villefranche`;
-  await writeDemoArchive(dbs.admin, archive, profile, start, end);
-  station = await dbs.prisma.station.create({
-    data: {
-      slug: "villefranche",
-      name: "Villefranche",
-      shortName: "V",
-      commune: "Villefranche-sur-Mer",
-      latitude: 43.7,
-      longitude: 7.31,
-      altitude: 8,
-      archiveDatabase: archive,
-    },
-  });
+  station = await createDemoStation(dbs, "villefranche", archive, start, end);
   await rebuildAggregates(station);
 });
 afterAll(() => dbs?.drop());

@@ -18,6 +18,7 @@ import {
   yearValues,
 } from "@/lib/climate/normals";
 import { rankBadges, recordTables } from "@/lib/climate/records";
+import { climateDay } from "../helpers/climate";
 
 const utc = (iso: string) => Date.parse(`${iso}Z`) / 1000;
 const LATER = utc("2031-01-01T00:00");
@@ -26,55 +27,14 @@ const LATER = utc("2031-01-01T00:00");
 function day(date: string, values: Partial<ClimateDay> = {}): ClimateDay {
   const tn = values.tn === undefined ? 5 : values.tn;
   const tx = values.tx === undefined ? 15 : values.tx;
-  return {
-    date,
-    partial: false,
+  return climateDay(date, {
     tn,
-    tnAt: null,
-    tnCoverage: 1,
     tx,
-    txAt: null,
-    txCoverage: 1,
     tmoy: tn !== null && tx !== null ? (tn + tx) / 2 : null,
-    tmean: null,
-    t24: null,
-    t24Count: 0,
-    t8: null,
-    t8Count: 0,
     amplitude: tn !== null && tx !== null ? tx - tn : null,
     rr: 0,
-    rrCoverage: 1,
-    rrRateMax: null,
-    rrRateMaxAt: null,
-    humidityMin: null,
-    humidityMinAt: null,
-    humidityMax: null,
-    humidityMaxAt: null,
-    dewpointMin: null,
-    dewpointMinAt: null,
-    dewpointMax: null,
-    dewpointMaxAt: null,
-    pressureMin: null,
-    pressureMinAt: null,
-    pressureMax: null,
-    pressureMaxAt: null,
-    gustMax: null,
-    gustDir: null,
-    gustAt: null,
-    windMean: null,
-    windDir: null,
-    uvMax: null,
-    uvMaxAt: null,
-    radiationMax: null,
-    radiationMaxAt: null,
-    et: null,
-    windchillMin: null,
-    windchillMinAt: null,
-    heatindexMax: null,
-    heatindexMaxAt: null,
-    dayCoverage: 1,
     ...values,
-  };
+  });
 }
 
 const monthDays = (

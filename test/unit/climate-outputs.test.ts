@@ -14,67 +14,24 @@ import { monthlySummaryDraft } from "@/lib/climate/summary";
 import { summaryMonthDue } from "@/lib/climate/summary-job";
 import { monthChartSvg } from "@/lib/climate/svg";
 import { sanitizeUserHtml } from "@/lib/html";
+import { climateDay } from "../helpers/climate";
 
 const utc = (iso: string) => Date.parse(`${iso}Z`) / 1000;
 const LATER = utc("2031-01-01T00:00");
 
 function day(date: string, values: Partial<ClimateDay> = {}): ClimateDay {
-  const base = Object.fromEntries(
-    [
-      "tnAt",
-      "txAt",
-      "tmean",
-      "t24",
-      "t8",
-      "rrRateMax",
-      "rrRateMaxAt",
-      "humidityMin",
-      "humidityMinAt",
-      "humidityMax",
-      "humidityMaxAt",
-      "dewpointMin",
-      "dewpointMinAt",
-      "dewpointMax",
-      "dewpointMaxAt",
-      "pressureMin",
-      "pressureMinAt",
-      "pressureMax",
-      "pressureMaxAt",
-      "gustMax",
-      "gustDir",
-      "gustAt",
-      "windMean",
-      "windDir",
-      "uvMax",
-      "uvMaxAt",
-      "radiationMax",
-      "radiationMaxAt",
-      "et",
-      "windchillMin",
-      "windchillMinAt",
-      "heatindexMax",
-      "heatindexMaxAt",
-    ].map((k) => [k, null]),
-  );
   const tn = values.tn ?? 4;
   const tx = values.tx ?? 14;
-  return {
-    ...(base as unknown as ClimateDay),
-    date,
-    partial: false,
+  return climateDay(date, {
     tn,
     tx,
     tmoy: (tn + tx) / 2,
     amplitude: tx - tn,
     rr: 1,
-    tnCoverage: 1,
-    txCoverage: 1,
-    rrCoverage: 1,
-    dayCoverage: 1,
     t24Count: 24,
     t8Count: 8,
     ...values,
-  };
+  });
 }
 
 const march = Array.from({ length: 31 }, (_, i) =>

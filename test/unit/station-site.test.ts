@@ -4,9 +4,9 @@ import type { Observation } from "@/lib/archive/reader";
 import { daysBetween, isCalendarDay, shiftDay } from "@/lib/calendar-day";
 import { bucketRow, exportHeader } from "@/lib/export/csv";
 import { parseExportRequest } from "@/lib/export/request";
-import { aggregateBuckets } from "@/lib/export/series";
 import { storageDir } from "@/lib/media/files";
 import { freshness, type StationSummary } from "@/lib/network";
+import { bucketRecords } from "@/lib/series/compute";
 import { parseForm, parseStationMetadata, webcamSchema } from "@/lib/station-admin/metadata";
 import { WIDGET_OFFLINE, WIDGET_ONLINE, widgetSvg } from "@/lib/widget";
 
@@ -149,7 +149,7 @@ describe("export steps", () => {
       record(600, { outTemp: 12, windSpeed: 10, windDir: 10, windGust: 25, windGustDir: 20, rain: 0.4 }),
       record(900, { outTemp: 11, windSpeed: 0, windDir: null, windGust: 5, rain: null }),
     ];
-    const parts = aggregateBuckets(records, 600);
+    const parts = bucketRecords(records, "10m", "Europe/Paris");
     expect(parts.map((p) => [p.end, p.aggregate.records])).toEqual([
       [600, 2],
       [1200, 1],

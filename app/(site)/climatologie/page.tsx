@@ -3,7 +3,18 @@ import { unstable_cache } from "next/cache";
 import Link from "next/link";
 import { connection } from "next/server";
 import { Method } from "@/components/climate/Method";
-import { dateLabel, monthLabel, nextMonth, parseMonth, previousMonth, signed } from "@/lib/climate/format";
+import { NumberHeaders } from "@/components/tables/NumberHeaders";
+import {
+  dateLabel,
+  monthLabel,
+  nextMonth,
+  parseMonth,
+  percent,
+  previousMonth,
+  rrTotalLabel,
+  signed,
+} from "@/lib/climate/format";
+import type { Extreme } from "@/lib/climate/monthly";
 import { referenceLabel } from "@/lib/climate/normals";
 import { currentMonth, networkMonth } from "@/lib/climate/queries";
 import { config } from "@/lib/config";
@@ -29,6 +40,10 @@ const networkClimate = unstable_cache(
   ["network-climate"],
   { revalidate: 60, tags: ["climate"] },
 );
+
+/** "−4,2 (3 mars 2026)", or "—". */
+const extremeLabel = (extreme: Extreme | null) =>
+  extreme ? `${formatNumber(extreme.value)} (${dateLabel(extreme.date)})` : "—";
 
 export default async function NetworkClimatePage({
   searchParams,
@@ -71,32 +86,10 @@ export default async function NetworkClimatePage({
           <thead>
             <tr>
               <th scope="col">Station</th>
-              <th scope="col" className="num">
-                Tn moy
-              </th>
-              <th scope="col" className="num">
-                Tx moy
-              </th>
-              <th scope="col" className="num">
-                Tmoy
-              </th>
-              <th scope="col" className="num">
-                Écart
-              </th>
-              <th scope="col" className="num">
-                RR (mm)
-              </th>
-              <th scope="col" className="num">
-                RR / réf.
-              </th>
+              <NumberHeaders labels={["Tn moy", "Tx moy", "Tmoy", "Écart", "RR (mm)", "RR / réf."]} />
               <th scope="col">Tn min</th>
               <th scope="col">Tx max</th>
-              <th scope="col" className="num">
-                Rafale max
-              </th>
-              <th scope="col" className="num">
-                Gel / Tx ≥ 30
-              </th>
+              <NumberHeaders labels={["Rafale max", "Gel / Tx ≥ 30"]} />
             </tr>
           </thead>
           <tbody>
@@ -117,27 +110,13 @@ export default async function NetworkClimatePage({
                     {signed(row.anomalies.tmoy)}
                   </td>
                   <td className="num" data-field="rr">
-                    {s.rr.total !== null
-                      ? formatNumber(s.rr.total)
-                      : s.rr.sum !== null
-                        ? `≥ ${formatNumber(s.rr.sum)}*`
-                        : "—"}
+                    {rrTotalLabel(s.rr)}
                   </td>
                   <td className="num" title={row.reference.rr}>
-                    {row.anomalies.rrRatio !== null
-                      ? `${formatNumber(row.anomalies.rrRatio * 100, 0)}\u202f%`
-                      : "—"}
+                    {percent(row.anomalies.rrRatio)}
                   </td>
-                  <td>
-                    {s.extremes.tnMin
-                      ? `${formatNumber(s.extremes.tnMin.value)} (${dateLabel(s.extremes.tnMin.date)})`
-                      : "—"}
-                  </td>
-                  <td>
-                    {s.extremes.txMax
-                      ? `${formatNumber(s.extremes.txMax.value)} (${dateLabel(s.extremes.txMax.date)})`
-                      : "—"}
-                  </td>
+                  <td>{extremeLabel(s.extremes.tnMin)}</td>
+                  <td>{extremeLabel(s.extremes.txMax)}</td>
                   <td className="num">{formatNumber(s.extremes.gustMax?.value, 0)}</td>
                   <td className="num">
                     {s.counts.tnLe0} / {s.counts.txGe30}

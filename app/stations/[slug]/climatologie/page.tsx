@@ -4,6 +4,7 @@ import { ClimateNav } from "@/components/climate/ClimateNav";
 import { Method } from "@/components/climate/Method";
 import { KeyFigures } from "@/components/climate/Summary";
 import { monthLabel, shortMonthName } from "@/lib/climate/format";
+import { yearsNewestFirst } from "@/lib/climate/monthly";
 import { currentMonth, monthView } from "@/lib/climate/queries";
 import { stationOr404 } from "@/lib/station-page";
 
@@ -20,17 +21,14 @@ export default async function ClimatologyIndex({ params }: Props) {
   const station = await stationOr404((await params).slug);
   const month = currentMonth();
   const view = await monthView(station, month);
-  const years: number[] = [];
-  if (view.extent) {
-    for (let y = Number(month.slice(0, 4)); y >= Number(view.extent.first.slice(0, 4)); y -= 1) years.push(y);
-  }
+  const years = view.extent ? yearsNewestFirst(view.extent.first, month) : [];
   const firstMonth = view.extent?.first.slice(0, 7) ?? month;
   return (
     <>
       <h1>
         Climatologie <span className="muted">— {station.name}</span>
       </h1>
-      <ClimateNav month={month} year={Number(month.slice(0, 4))} />
+      <ClimateNav month={month} />
       {!view.extent ? (
         <p>La climatologie de cette station n'a pas encore été calculée.</p>
       ) : (

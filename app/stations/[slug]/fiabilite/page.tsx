@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ClimateNav } from "@/components/climate/ClimateNav";
 import { DailyHistoryCharts } from "@/components/climate/DailyHistoryCharts";
 import { Method } from "@/components/climate/Method";
+import { NumberHeaders } from "@/components/tables/NumberHeaders";
 import { monthLabel, percent } from "@/lib/climate/format";
 import { currentMonth, reliabilityView } from "@/lib/climate/queries";
 import { stationOr404 } from "@/lib/station-page";
@@ -19,13 +20,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ReliabilityPage({ params }: Props) {
   const station = await stationOr404((await params).slug);
   const rows = await reliabilityView(station);
-  const month = currentMonth();
   return (
     <>
       <h1>
         Fiabilité des données <span className="muted">— {station.name}</span>
       </h1>
-      <ClimateNav month={month} year={Number(month.slice(0, 4))} />
+      <ClimateNav month={currentMonth()} />
       <p>
         Indice de fiabilité : relevés reçus / relevés attendus, pour les fenêtres de Tn (18–18 h UTC) et de Tx
         (06–06 h UTC) de chaque journée close. En dessous de 80 %, la valeur du jour n'est pas publiée ;
@@ -46,21 +46,15 @@ export default async function ReliabilityPage({ params }: Props) {
               <thead>
                 <tr>
                   <th scope="col">Mois</th>
-                  <th scope="col" className="num">
-                    Jours avec données
-                  </th>
-                  <th scope="col" className="num">
-                    Couverture Tn
-                  </th>
-                  <th scope="col" className="num">
-                    Couverture Tx
-                  </th>
-                  <th scope="col" className="num">
-                    Jours &lt; 80 %
-                  </th>
-                  <th scope="col" className="num">
-                    Jours ≤ 95 %
-                  </th>
+                  <NumberHeaders
+                    labels={[
+                      "Jours avec données",
+                      "Couverture Tn",
+                      "Couverture Tx",
+                      "Jours < 80 %",
+                      "Jours ≤ 95 %",
+                    ]}
+                  />
                 </tr>
               </thead>
               <tbody>

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { ClimateNav } from "@/components/climate/ClimateNav";
 import { DailyHistoryCharts } from "@/components/climate/DailyHistoryCharts";
 import { Method } from "@/components/climate/Method";
-import { dateLabel } from "@/lib/climate/format";
+import { NumberHeaders } from "@/components/tables/NumberHeaders";
+import { dateLabel, rrTotalLabel } from "@/lib/climate/format";
 import { currentMonth, historyView } from "@/lib/climate/queries";
 import { formatNumber } from "@/lib/format";
 import { stationOr404 } from "@/lib/station-page";
@@ -20,13 +21,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function HistoryPage({ params }: Props) {
   const station = await stationOr404((await params).slug);
   const { years, extent } = await historyView(station);
-  const month = currentMonth();
   return (
     <>
       <h1>
         Historique <span className="muted">— {station.name}</span>
       </h1>
-      <ClimateNav month={month} year={Number(month.slice(0, 4))} />
+      <ClimateNav month={currentMonth()} />
       {!extent ? (
         <p>La climatologie de cette station n'a pas encore été calculée.</p>
       ) : (
@@ -41,30 +41,18 @@ export default async function HistoryPage({ params }: Props) {
               <thead>
                 <tr>
                   <th scope="col">Année</th>
-                  <th scope="col" className="num">
-                    Tn moy
-                  </th>
-                  <th scope="col" className="num">
-                    Tx moy
-                  </th>
-                  <th scope="col" className="num">
-                    Tmoy
-                  </th>
-                  <th scope="col" className="num">
-                    RR (mm)
-                  </th>
-                  <th scope="col" className="num">
-                    Tn min
-                  </th>
-                  <th scope="col" className="num">
-                    Tx max
-                  </th>
-                  <th scope="col" className="num">
-                    RR max
-                  </th>
-                  <th scope="col" className="num">
-                    Jours de données
-                  </th>
+                  <NumberHeaders
+                    labels={[
+                      "Tn moy",
+                      "Tx moy",
+                      "Tmoy",
+                      "RR (mm)",
+                      "Tn min",
+                      "Tx max",
+                      "RR max",
+                      "Jours de données",
+                    ]}
+                  />
                 </tr>
               </thead>
               <tbody>
@@ -76,13 +64,7 @@ export default async function HistoryPage({ params }: Props) {
                     <td className="num">{formatNumber(y.tn.mean)}</td>
                     <td className="num">{formatNumber(y.tx.mean)}</td>
                     <td className="num">{formatNumber(y.tmoy.mean)}</td>
-                    <td className="num">
-                      {y.rr.total !== null
-                        ? formatNumber(y.rr.total)
-                        : y.rr.sum !== null
-                          ? `≥ ${formatNumber(y.rr.sum)}*`
-                          : "—"}
-                    </td>
+                    <td className="num">{rrTotalLabel(y.rr)}</td>
                     <td className="num">{formatNumber(y.extremes.tnMin?.value)}</td>
                     <td className="num">{formatNumber(y.extremes.txMax?.value)}</td>
                     <td className="num">{formatNumber(y.extremes.rrMax?.value)}</td>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ClimateNav } from "@/components/climate/ClimateNav";
 import { Method } from "@/components/climate/Method";
 import { monthName } from "@/lib/climate/format";
-import { monthsOfYear } from "@/lib/climate/monthly";
+import { monthsOfYear, yearsNewestFirst } from "@/lib/climate/monthly";
 import { currentMonth } from "@/lib/climate/queries";
 import { climateExtent } from "@/lib/climate/store";
 import { appSqlPool } from "@/lib/db";
@@ -21,15 +21,13 @@ export default async function ReportsPage({ params }: Props) {
   const station = await stationOr404((await params).slug);
   const extent = await climateExtent(appSqlPool(), station.id);
   const last = currentMonth();
-  const years: number[] = [];
-  if (extent)
-    for (let y = Number(last.slice(0, 4)); y >= Number(extent.first.slice(0, 4)); y -= 1) years.push(y);
+  const years = extent ? yearsNewestFirst(extent.first, last) : [];
   return (
     <>
       <h1>
         Rapports climatologiques <span className="muted">— {station.name}</span>
       </h1>
-      <ClimateNav month={last} year={Number(last.slice(0, 4))} />
+      <ClimateNav month={last} />
       <p>
         Relevés mensuels et annuels au format des rapports NOAA, produits par la plateforme à partir de sa
         climatologie (texte à chasse fixe, ou CSV pour un tableur).

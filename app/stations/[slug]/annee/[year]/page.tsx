@@ -6,7 +6,8 @@ import { TimeSeriesChart } from "@/components/charts/TimeSeriesChart";
 import { ClimateNav } from "@/components/climate/ClimateNav";
 import { Method } from "@/components/climate/Method";
 import { DayCountsTable, Extremes, KeyFigures } from "@/components/climate/Summary";
-import { dateLabel, parseYear, shortMonthName, signed } from "@/lib/climate/format";
+import { NumberHeaders } from "@/components/tables/NumberHeaders";
+import { dateLabel, parseYear, percent, rrTotalLabel, shortMonthName, signed } from "@/lib/climate/format";
 import { anomalies } from "@/lib/climate/normals";
 import { currentMonth, yearView } from "@/lib/climate/queries";
 import { formatNumber } from "@/lib/format";
@@ -74,7 +75,7 @@ export default async function YearPage({ params }: Props) {
       <h1>
         Climatologie {year} <span className="muted">— {station.name}</span>
       </h1>
-      <ClimateNav month={started.at(-1)?.period ?? `${year}-01`} year={year} />
+      <ClimateNav month={started.at(-1)?.period ?? `${year}-01`} />
       <p className="pager">
         {year > firstYear && (
           <Link href={`/annee/${year - 1}`} rel="prev">
@@ -101,39 +102,21 @@ export default async function YearPage({ params }: Props) {
           <thead>
             <tr>
               <th scope="col">Mois</th>
-              <th scope="col" className="num">
-                Tn min
-              </th>
-              <th scope="col" className="num">
-                Tn moy
-              </th>
-              <th scope="col" className="num">
-                Tn max
-              </th>
-              <th scope="col" className="num">
-                Tx max
-              </th>
-              <th scope="col" className="num">
-                Tx moy
-              </th>
-              <th scope="col" className="num">
-                Tx min
-              </th>
-              <th scope="col" className="num">
-                Tmoy
-              </th>
-              <th scope="col" className="num">
-                Écart Tmoy
-              </th>
-              <th scope="col" className="num">
-                RR (mm)
-              </th>
-              <th scope="col" className="num">
-                RR / réf.
-              </th>
-              <th scope="col" className="num">
-                Rafale
-              </th>
+              <NumberHeaders
+                labels={[
+                  "Tn min",
+                  "Tn moy",
+                  "Tn max",
+                  "Tx max",
+                  "Tx moy",
+                  "Tx min",
+                  "Tmoy",
+                  "Écart Tmoy",
+                  "RR (mm)",
+                  "RR / réf.",
+                  "Rafale",
+                ]}
+              />
             </tr>
           </thead>
           <tbody>
@@ -142,6 +125,15 @@ export default async function YearPage({ params }: Props) {
               const e = m.extremes;
               const mark = (date: string | undefined, kind: "tnMin" | "txMax" | "rrMax" | "gustMax") =>
                 date && summary.extremes[kind]?.date === date ? "extreme" : "";
+              /** The month's lowest Tn or highest Tx, dated on hover, marked when it is the year's. */
+              const extremeCell = (kind: "tnMin" | "txMax", tone: "cold" | "warm") => (
+                <td
+                  className={`num ${tone} ${mark(e[kind]?.date, kind)}`}
+                  title={e[kind] ? dateLabel(e[kind].date) : ""}
+                >
+                  {formatNumber(e[kind]?.value)}
+                </td>
+              );
               return (
                 <tr key={m.period} data-month={m.period}>
                   <th scope="row">
@@ -151,22 +143,12 @@ export default async function YearPage({ params }: Props) {
                       shortMonthName(i + 1)
                     )}
                   </th>
-                  <td
-                    className={`num cold ${mark(e.tnMin?.date, "tnMin")}`}
-                    title={e.tnMin ? dateLabel(e.tnMin.date) : ""}
-                  >
-                    {formatNumber(e.tnMin?.value)}
-                  </td>
+                  {extremeCell("tnMin", "cold")}
                   <td className="num" data-field="tn">
                     {formatNumber(m.tn.mean)}
                   </td>
                   <td className="num">{formatNumber(e.tnMax?.value)}</td>
-                  <td
-                    className={`num warm ${mark(e.txMax?.date, "txMax")}`}
-                    title={e.txMax ? dateLabel(e.txMax.date) : ""}
-                  >
-                    {formatNumber(e.txMax?.value)}
-                  </td>
+                  {extremeCell("txMax", "warm")}
                   <td className="num" data-field="tx">
                     {formatNumber(m.tx.mean)}
                   </td>
@@ -176,15 +158,9 @@ export default async function YearPage({ params }: Props) {
                   </td>
                   <td className="num">{signed(diff.tmoy)}</td>
                   <td className="num" data-field="rr">
-                    {m.rr.total !== null
-                      ? formatNumber(m.rr.total)
-                      : m.rr.sum !== null
-                        ? `≥ ${formatNumber(m.rr.sum)}*`
-                        : "—"}
+                    {rrTotalLabel(m.rr)}
                   </td>
-                  <td className="num">
-                    {diff.rrRatio !== null ? `${formatNumber(diff.rrRatio * 100, 0)}\u202f%` : "—"}
-                  </td>
+                  <td className="num">{percent(diff.rrRatio)}</td>
                   <td className={`num ${mark(e.gustMax?.date, "gustMax")}`}>
                     {formatNumber(e.gustMax?.value, 0)}
                   </td>
@@ -203,18 +179,8 @@ export default async function YearPage({ params }: Props) {
               <td className="num">{formatNumber(summary.extremes.txMin?.value)}</td>
               <td className="num">{formatNumber(summary.tmoy.mean)}</td>
               <td className="num">{signed(view.anomalies.tmoy)}</td>
-              <td className="num">
-                {summary.rr.total !== null
-                  ? formatNumber(summary.rr.total)
-                  : summary.rr.sum !== null
-                    ? `≥ ${formatNumber(summary.rr.sum)}*`
-                    : "—"}
-              </td>
-              <td className="num">
-                {view.anomalies.rrRatio !== null
-                  ? `${formatNumber(view.anomalies.rrRatio * 100, 0)}\u202f%`
-                  : "—"}
-              </td>
+              <td className="num">{rrTotalLabel(summary.rr)}</td>
+              <td className="num">{percent(view.anomalies.rrRatio)}</td>
               <td className="num">{formatNumber(summary.extremes.gustMax?.value, 0)}</td>
             </tr>
           </tfoot>

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { TimeSeriesChart } from "@/components/charts/TimeSeriesChart";
 import { ClimateNav } from "@/components/climate/ClimateNav";
 import { Method } from "@/components/climate/Method";
-import { dayStart } from "@/lib/climate/daily";
+import { dayNoon } from "@/lib/climate/daily";
 import { monthLabel, nextMonth, parseMonth, previousMonth, signed, weekdayLabel } from "@/lib/climate/format";
-import { currentMonth, monthView } from "@/lib/climate/queries";
+import { monthViewOr404 } from "@/lib/climate/pages";
+import { currentMonth } from "@/lib/climate/queries";
 import { formatNumber } from "@/lib/format";
 import { stationOr404 } from "@/lib/station-page";
 
@@ -35,17 +35,13 @@ const METHODS = [
 export default async function ComparisonPage({ params }: Props) {
   const { slug, month: raw } = await params;
   const station = await stationOr404(slug);
-  const month = parseMonth(raw);
-  if (!month || month > currentMonth()) notFound();
-  const { days, summary, extent } = await monthView(station, month);
-  if (!extent || month < extent.first.slice(0, 7)) notFound();
-  const mid = (date: string) => dayStart(date) + 43200;
+  const { month, days, summary } = await monthViewOr404(station, raw);
   return (
     <>
       <h1>
         Comparaison des moyennes — {monthLabel(month)} <span className="muted">— {station.name}</span>
       </h1>
-      <ClimateNav month={month} year={Number(month.slice(0, 4))} />
+      <ClimateNav month={month} />
       <p className="pager">
         <Link href={`/comparaison/${previousMonth(month)}`}>← {monthLabel(previousMonth(month))}</Link>
         <Link href={`/mois/${month}`}>Climatologie du mois</Link>
@@ -125,7 +121,7 @@ export default async function ComparisonPage({ params }: Props) {
           label: m.label,
           unit: "°C",
           color: m.color,
-          points: days.map((d) => [mid(d.date), d[m.key]] as [number, number | null]),
+          points: days.map((d) => [dayNoon(d.date), d[m.key]] as [number, number | null]),
         }))}
       />
       <Method />

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { TimeSeriesChart } from "@/components/charts/TimeSeriesChart";
 import { ClimateNav } from "@/components/climate/ClimateNav";
 import { Method } from "@/components/climate/Method";
 import { DayCountsTable, Extremes, KeyFigures } from "@/components/climate/Summary";
-import { dayStart } from "@/lib/climate/daily";
+import { NumberHeaders } from "@/components/tables/NumberHeaders";
+import { dayNoon } from "@/lib/climate/daily";
 import {
   monthLabel,
   nextMonth,
@@ -15,7 +15,9 @@ import {
   timeLabel,
   weekdayLabel,
 } from "@/lib/climate/format";
-import { currentMonth, monthView } from "@/lib/climate/queries";
+import { daysOfMonth } from "@/lib/climate/monthly";
+import { monthViewOr404 } from "@/lib/climate/pages";
+import { currentMonth } from "@/lib/climate/queries";
 import { formatNumber } from "@/lib/format";
 import { stationOr404 } from "@/lib/station-page";
 import { cardinal } from "@/lib/weather/wind";
@@ -38,16 +40,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function MonthPage({ params }: Props) {
   const { slug, month: raw } = await params;
   const station = await stationOr404(slug);
-  const month = parseMonth(raw);
-  if (!month || month > currentMonth()) notFound();
-  const view = await monthView(station, month);
-  if (!view.extent || month < view.extent.first.slice(0, 7)) notFound();
-  const { summary, days } = view;
+  const view = await monthViewOr404(station, raw);
+  const { month, summary, days } = view;
   const byDate = new Map(days.map((d) => [d.date, d]));
-  const calendar = Array.from(
-    { length: summary.daysInPeriod },
-    (_, i) => `${month}-${String(i + 1).padStart(2, "0")}`,
-  );
+  const calendar = daysOfMonth(month);
   const ex = summary.extremes;
   const highlight = (date: string, kind: "tnMin" | "tnMax" | "txMax" | "txMin" | "rrMax" | "gustMax") =>
     ex[kind]?.date === date
@@ -55,7 +51,6 @@ export default async function MonthPage({ params }: Props) {
         ? "extreme cold"
         : "extreme warm"
       : undefined;
-  const mid = (date: string) => dayStart(date) + 43200;
   const year = Number(month.slice(0, 4));
   const hasNext = nextMonth(month) <= currentMonth();
 
@@ -64,7 +59,7 @@ export default async function MonthPage({ params }: Props) {
       <h1>
         Climatologie de {monthLabel(month)} <span className="muted">— {station.name}</span>
       </h1>
-      <ClimateNav month={month} year={year} />
+      <ClimateNav month={month} />
       <p className="pager">
         <Link href={`/mois/${previousMonth(month)}`} rel="prev">
           ← {monthLabel(previousMonth(month))}
@@ -95,27 +90,17 @@ export default async function MonthPage({ params }: Props) {
           <thead>
             <tr>
               <th scope="col">Jour</th>
-              <th scope="col" className="num">
-                Tn (°C)
-              </th>
-              <th scope="col" className="num">
-                Tx (°C)
-              </th>
-              <th scope="col" className="num">
-                Tmoy (°C)
-              </th>
-              <th scope="col" className="num">
-                Ampl. (°C)
-              </th>
-              <th scope="col" className="num">
-                RR (mm)
-              </th>
-              <th scope="col" className="num">
-                Rafale (km/h)
-              </th>
-              <th scope="col" className="num">
-                Couverture
-              </th>
+              <NumberHeaders
+                labels={[
+                  "Tn (°C)",
+                  "Tx (°C)",
+                  "Tmoy (°C)",
+                  "Ampl. (°C)",
+                  "RR (mm)",
+                  "Rafale (km/h)",
+                  "Couverture",
+                ]}
+              />
             </tr>
           </thead>
           <tbody>
@@ -197,9 +182,9 @@ export default async function MonthPage({ params }: Props) {
         fileName={`${station.slug}-${month}-temperatures`}
         axes={[{ id: "y", label: "°C" }]}
         series={[
-          { label: "Tx", unit: "°C", color: "#d9480f", points: days.map((d) => [mid(d.date), d.tx]) },
-          { label: "Tmoy", unit: "°C", color: "#5c677d", points: days.map((d) => [mid(d.date), d.tmoy]) },
-          { label: "Tn", unit: "°C", color: "#1971c2", points: days.map((d) => [mid(d.date), d.tn]) },
+          { label: "Tx", unit: "°C", color: "#d9480f", points: days.map((d) => [dayNoon(d.date), d.tx]) },
+          { label: "Tmoy", unit: "°C", color: "#5c677d", points: days.map((d) => [dayNoon(d.date), d.tmoy]) },
+          { label: "Tn", unit: "°C", color: "#1971c2", points: days.map((d) => [dayNoon(d.date), d.tn]) },
         ]}
       />
       <TimeSeriesChart
@@ -212,7 +197,7 @@ export default async function MonthPage({ params }: Props) {
             unit: "mm",
             color: "#1c7ed6",
             kind: "bar",
-            points: days.map((d) => [mid(d.date), d.rr]),
+            points: days.map((d) => [dayNoon(d.date), d.rr]),
           },
         ]}
       />
