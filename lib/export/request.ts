@@ -6,9 +6,9 @@ import { daysBetween, isCalendarDay } from "../calendar-day";
  */
 
 export const EXPORT_STEPS = {
-  raw: { label: "Relevés bruts", seconds: 0 },
-  "10m": { label: "10 minutes", seconds: 600 },
-  "1h": { label: "1 heure", seconds: 3600 },
+  raw: { label: "Relevés bruts" },
+  "10m": { label: "10 minutes" },
+  "1h": { label: "1 heure" },
 } as const;
 export type ExportStep = keyof typeof EXPORT_STEPS;
 
