@@ -38,7 +38,11 @@ export function apiRoute<Context>(
     return response;
   };
   const failure = (status: number, message: string) =>
-    withHeaders(jsonError(status, message), options.errorHeaders);
+    withHeaders(
+      // A refused body may be partly unread: the client must not send its next request on this connection.
+      jsonError(status, message, status === 413 ? { connection: "close" } : undefined),
+      options.errorHeaders,
+    );
   return async (request: Request, context: Context): Promise<Response> => {
     try {
       return withHeaders(await handler(request, context));

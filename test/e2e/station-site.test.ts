@@ -309,6 +309,7 @@ describe("webcam", () => {
     });
     const response = await upload(stream, bearer(), { duplex: "half" } as RequestInit);
     expect(response.status).toBe(413);
+    expect(response.headers.get("connection")).toBe("close"); // the next request gets a new connection
     expect(await files()).toEqual(before);
   });
 

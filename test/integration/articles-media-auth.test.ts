@@ -424,7 +424,7 @@ describe("articles", () => {
         },
       }),
     );
-    const notices = await currentVigilance(now);
+    const notices = await currentVigilance(new Date()); // after the save: published at save time
     expect(notices.map((n) => [n.slug, n.level, n.phenomena, n.zones])).toEqual([
       [vigilance.slug, "ORANGE", ["vent-violent"], ["LITTORAL", "MOYEN_PAYS"]],
     ]);
