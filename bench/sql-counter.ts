@@ -37,8 +37,9 @@ function packets(onPacket: (sequence: number, payload: Buffer) => void) {
 export function startSqlCounter(upstreamPort = 3306, upstreamHost = "127.0.0.1"): Promise<SqlCounter> {
   let total = 0;
   let recent: string[] = [];
-  const server: Server = createServer((client: Socket) => {
-    const upstream = createConnection({ port: upstreamPort, host: upstreamHost });
+  // noDelay on both sides: with Nagle's algorithm, small packets wait for delayed ACKs (up to 40 ms each).
+  const server: Server = createServer({ noDelay: true }, (client: Socket) => {
+    const upstream = createConnection({ port: upstreamPort, host: upstreamHost, noDelay: true });
     const statements = new Map<number, string>();
     const preparing: string[] = [];
     let lastPrepared = "";

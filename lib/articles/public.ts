@@ -1,4 +1,5 @@
 import { revalidatePath, revalidateTag, unstable_cache } from "next/cache";
+import { cache } from "react";
 import type { Zone } from "./model";
 import * as queries from "./queries";
 
@@ -11,7 +12,10 @@ import * as queries from "./queries";
 export const ARTICLES_TAG = "articles";
 const options = { revalidate: 60, tags: [ARTICLES_TAG] };
 
-const scheduledTimes = unstable_cache(async () => queries.scheduledTimes(), ["articles-scheduled"], options);
+// Once per request too (React's cache): a page asks for it from the forecast and the vigilance banner.
+const scheduledTimes = cache(
+  unstable_cache(async () => queries.scheduledTimes(), ["articles-scheduled"], options),
+);
 
 async function epoch(): Promise<number> {
   return queries.visibilityEpoch(await scheduledTimes(), Date.now());
