@@ -83,7 +83,8 @@ step "Debian packages"
 apt_install ca-certificates curl gnupg openssl rsync git brotli \
     mariadb-server mariadb-client mariadb-backup \
     nginx libnginx-mod-http-brotli-filter libnginx-mod-http-brotli-static \
-    certbot wireguard wireguard-tools fail2ban unattended-upgrades nftables python3-systemd
+    certbot wireguard wireguard-tools fail2ban unattended-upgrades nftables python3-systemd \
+    fonts-dejavu-core # the text of the stations' PNG widgets (rendered by sharp from SVG)
 
 step "Node.js $NODE_MAJOR (NodeSource: Debian 12 ships Node.js 18, the app needs >= 20.19)"
 if ! command -v node >/dev/null || [ "$(node -p 'process.versions.node.split(".")[0]')" -lt "$NODE_MAJOR" ]; then
