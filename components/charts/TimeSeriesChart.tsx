@@ -136,8 +136,11 @@ function toCsv(series: ResolvedSeries[], from: number, to: number): string {
     .sort((a, b) => a - b);
   const lookup = series.map((s) => new Map(s.points));
   let csv = csvLine(["heure_utc", ...series.map((s) => `${s.label} (${s.unit})`)]);
-  for (const t of times)
-    csv += csvLine([new Date(t * 1000).toISOString(), ...lookup.map((m) => m.get(t) ?? null)]);
+  for (const t of times) {
+    const values = lookup.map((m) => m.get(t) ?? null);
+    // Rows without any value are the breaks drawn at a station's outages, not data.
+    if (values.some((value) => value !== null)) csv += csvLine([new Date(t * 1000).toISOString(), ...values]);
+  }
   return csv;
 }
 

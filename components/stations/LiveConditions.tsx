@@ -81,8 +81,12 @@ function Measures({ c }: { c: ConditionsJson }) {
             <tr>
               <th />
               <th className="num">Actuel</th>
-              <th className="num">Min. depuis minuit</th>
-              <th className="num">Max. depuis minuit</th>
+              <th className="num">
+                Min.<span className="wide-only"> depuis minuit</span>
+              </th>
+              <th className="num">
+                Max.<span className="wide-only"> depuis minuit</span>
+              </th>
             </tr>
           </thead>
           <tbody>
