@@ -131,7 +131,8 @@ export async function requirePageRole(role: Role, returnTo: string): Promise<Cur
 /** For server actions and route handlers: the user with at least `role`, or ForbiddenError. */
 export async function requireRole(role: Role): Promise<CurrentUser> {
   const user = await currentUser();
-  if (!user || !hasRole(user, role)) throw new ForbiddenError(user ? "Accès refusé" : "Connexion requise");
+  if (!user) throw ForbiddenError.signInRequired();
+  if (!hasRole(user, role)) throw new ForbiddenError();
   return user;
 }
 

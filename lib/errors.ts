@@ -1,11 +1,14 @@
-/** Access refused: "Connexion requise" when nobody is signed in, "Accès refusé" for a missing role. */
+/** Access refused: 401 "Connexion requise" when nobody is signed in (signInRequired), 403 otherwise. */
 export class ForbiddenError extends Error {
-  /** 401 when nobody is signed in, 403 otherwise. */
-  readonly status: 401 | 403;
-
-  constructor(message = "Accès refusé") {
+  constructor(
+    message = "Accès refusé",
+    readonly status: 401 | 403 = 403,
+  ) {
     super(message);
     this.name = "ForbiddenError";
-    this.status = message === "Connexion requise" ? 401 : 403;
+  }
+
+  static signInRequired(): ForbiddenError {
+    return new ForbiddenError("Connexion requise", 401);
   }
 }

@@ -30,7 +30,7 @@ export const managedStationPage = cache(async (slug: string): Promise<ManagedSta
 /** For server actions and route handlers: ForbiddenError (401/403) or ApiError 404. */
 export async function requireStationManager(slug: string): Promise<ManagedStation> {
   const user = await currentUser();
-  if (!user) throw new ForbiddenError("Connexion requise");
+  if (!user) throw ForbiddenError.signInRequired();
   const station = await db().station.findUnique({ where: { slug } });
   if (!station) throw new ApiError(404, "Station inconnue.");
   if (!canManageStation(user, station.id)) throw new ForbiddenError("Vous ne gérez pas cette station.");
