@@ -1,5 +1,5 @@
 import type { Pool, RowDataPacket } from "mysql2/promise";
-import { inTransaction } from "../sql";
+import { chunks, inTransaction } from "../sql";
 import { type Aggregate, emptyAggregate } from "./compute";
 
 /**
@@ -72,20 +72,20 @@ async function replaceRows(
         keys.to,
       ]);
     } else {
-      for (let i = 0; i < keys.length; i += 1000) {
+      for (const part of chunks(keys, 1000)) {
         await connection.query("DELETE FROM ?? WHERE stationId = ? AND ?? IN (?)", [
           table.name,
           stationId,
           table.key,
-          keys.slice(i, i + 1000),
+          part,
         ]);
       }
     }
-    for (let i = 0; i < rows.length; i += BATCH) {
+    for (const part of chunks(rows, BATCH)) {
       await connection.query("INSERT INTO ?? (??) VALUES ?", [
         table.name,
         ["stationId", table.key, ...COLUMNS],
-        rows.slice(i, i + BATCH),
+        part,
       ]);
     }
   });

@@ -1,5 +1,5 @@
 import type { Pool, RowDataPacket } from "mysql2/promise";
-import { inTransaction } from "../sql";
+import { chunks, inTransaction } from "../sql";
 import type { ClimateDay } from "./daily";
 import type { PeriodValues } from "./normals";
 import { type Candidate, RECORD_PARAMETERS } from "./records";
@@ -95,16 +95,13 @@ export async function replaceClimateDays(
     computedAt,
   ]);
   await inTransaction(pool, async (connection) => {
-    for (let i = 0; i < keys.length; i += 1000) {
-      await connection.query("DELETE FROM ClimateDay WHERE stationId = ? AND day IN (?)", [
-        stationId,
-        keys.slice(i, i + 1000),
-      ]);
+    for (const part of chunks(keys, 1000)) {
+      await connection.query("DELETE FROM ClimateDay WHERE stationId = ? AND day IN (?)", [stationId, part]);
     }
-    for (let i = 0; i < values.length; i += BATCH) {
+    for (const part of chunks(values, BATCH)) {
       await connection.query("INSERT INTO ClimateDay (??) VALUES ?", [
         ["stationId", "day", ...CLIMATE_COLUMNS, "fingerprint", "computedAt"],
-        values.slice(i, i + BATCH),
+        part,
       ]);
     }
   });
@@ -221,10 +218,10 @@ export async function replaceClimateMonths(
   values: readonly PeriodValues[],
 ): Promise<void> {
   await inTransaction(pool, async (connection) => {
-    for (let i = 0; i < months.length; i += 1000) {
+    for (const part of chunks(months, 1000)) {
       await connection.query("DELETE FROM ClimateMonth WHERE stationId = ? AND month IN (?)", [
         stationId,
-        months.slice(i, i + 1000),
+        part,
       ]);
     }
     if (values.length) {

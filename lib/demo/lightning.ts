@@ -1,5 +1,6 @@
 import { demoStrikes } from "../lightning/demo";
 import { newestStrikeMs, storeStrikes, syncedStations, syncStations } from "../lightning/store";
+import { chunks } from "../sql";
 
 const DAY = 86_400_000;
 /** The demo's "live" storm cell runs over the last week (and on, as the demo tops up every minute). */
@@ -24,9 +25,7 @@ export async function seedDemoLightning(
   for (let start = from; start < nowMs; start += 30 * DAY) {
     const end = Math.min(nowMs, start + 30 * DAY);
     const strikes = demoStrikes(start, end, { liveSinceMs: nowMs - LIVE_DAYS * DAY, intensity });
-    for (let i = 0; i < strikes.length; i += BATCH) {
-      added += await storeStrikes(strikes.slice(i, i + BATCH), stations);
-    }
+    for (const part of chunks(strikes, BATCH)) added += await storeStrikes(part, stations);
     if (strikes.length > 0) log(`${added} strikes up to ${new Date(end).toISOString().slice(0, 10)}`);
   }
   return added;

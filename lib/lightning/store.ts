@@ -6,7 +6,7 @@ import mysql, {
 } from "mysql2/promise";
 import { config, connectionOptions } from "../config";
 import { db } from "../db";
-import { inTransaction } from "../sql";
+import { chunks, inTransaction } from "../sql";
 import { type Derived, derive, NEAR_KM, parisDay, type StationPoint, type StoredStrike } from "./derive";
 import type { FeedStrike } from "./feed";
 import { boxAround, type LatLon } from "./geo";
@@ -36,12 +36,6 @@ function pool(): Pool {
 
 const transaction = <T>(run: (connection: PoolConnection) => Promise<T>): Promise<T> =>
   inTransaction(pool(), run);
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
-  return result;
-}
 
 interface StrikeRow extends RowDataPacket {
   id: number;
