@@ -11,7 +11,7 @@ import { launchBrowser } from "../helpers/browser";
 import { runCli } from "../helpers/cli";
 import type { TestDatabases } from "../helpers/db";
 import { createDemoDatabases } from "../helpers/demo";
-import { sessionCookie as signIn } from "../helpers/session";
+import { sessionCookie as signIn, signInInBrowser } from "../helpers/session";
 
 /** Articles end to end: roles over HTTP, the editor in Chromium, scheduling, feeds, vigilance, redirects. */
 
@@ -46,13 +46,8 @@ function api(pathname: string, method: string, cookie: string | null, body?: unk
   });
 }
 
-async function login(page: Page, role: string) {
-  const { email, password } = user(role);
-  await page.goto(`${app.origin}/connexion`);
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Mot de passe").fill(password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.waitForURL(`${app.origin}/admin`, { waitUntil: "commit" });
+function login(page: Page, role: string) {
+  return signInInBrowser(page, app.origin, user(role));
 }
 
 describe("roles are enforced by every route", () => {

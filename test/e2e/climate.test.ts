@@ -10,6 +10,7 @@ import { startTestApp, type TestApp } from "../helpers/app";
 import { launchBrowser } from "../helpers/browser";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
 import { frenchDecimal } from "../helpers/format";
+import { signInInBrowser } from "../helpers/session";
 
 /** The climatology end to end: demo archives → aggregates → climate job → pages and API in Chromium. */
 
@@ -264,11 +265,7 @@ describe("back office", () => {
     const user = DEMO_USERS.find((u) => u.role === role)!;
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${app.origin}/connexion?retour=/admin/climatologie`);
-    await page.getByLabel("E-mail").fill(user.email);
-    await page.getByLabel("Mot de passe").fill(user.password);
-    await page.getByRole("button", { name: "Se connecter" }).click();
-    await page.waitForURL(`${app.origin}/admin/climatologie`, { waitUntil: "commit" });
+    await signInInBrowser(page, app.origin, user, "/admin/climatologie");
     return { context, page };
   }
 

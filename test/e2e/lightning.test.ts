@@ -10,6 +10,7 @@ import { type FeedServer, feedLine, startFeedServer } from "../helpers/blitzortu
 import { launchBrowser } from "../helpers/browser";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
 import { frenchDecimal } from "../helpers/format";
+import { signInInBrowser } from "../helpers/session";
 import { type SmtpSink, startSmtpSink } from "../helpers/smtp";
 
 /**
@@ -314,11 +315,7 @@ describe("alerts in the back office", () => {
     const editor = DEMO_USERS.find((u) => u.role === "EDITOR")!;
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${app.origin}/connexion?retour=/admin/foudre`);
-    await page.getByLabel("E-mail").fill(editor.email);
-    await page.getByLabel("Mot de passe").fill(editor.password);
-    await page.getByRole("button", { name: "Se connecter" }).click();
-    await page.waitForURL(`${app.origin}/admin/foudre`, { waitUntil: "commit" });
+    await signInInBrowser(page, app.origin, editor, "/admin/foudre");
     const card = page.locator('[data-station="villefranche"]');
     await card.locator('[data-field="alertState"]').waitFor();
     expect(await card.locator('[data-field="alertState"]').textContent()).toBe("Pas d'alerte.");
@@ -383,11 +380,7 @@ describe("without a Blitzortung account", () => {
       const editor = DEMO_USERS.find((u) => u.role === "EDITOR")!;
       const context = await browser.newContext();
       const admin = await context.newPage();
-      await admin.goto(`${hidden.origin}/connexion?retour=/admin/foudre`);
-      await admin.getByLabel("E-mail").fill(editor.email);
-      await admin.getByLabel("Mot de passe").fill(editor.password);
-      await admin.getByRole("button", { name: "Se connecter" }).click();
-      await admin.waitForURL(`${hidden.origin}/admin/foudre`, { waitUntil: "commit" });
+      await signInInBrowser(admin, hidden.origin, editor, "/admin/foudre");
       await expect(admin.locator(".banner-info").textContent()).resolves.toMatch(
         /La foudre n'est pas activée sur ce serveur : renseignez le compte participant Blitzortung/,
       );

@@ -9,6 +9,7 @@ import { launchBrowser } from "../helpers/browser";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
 import { frenchDecimal } from "../helpers/format";
 import { type RommaTestServer, startRommaServer } from "../helpers/partners";
+import { signInInBrowser } from "../helpers/session";
 
 /** The partner feeds' back office: configuration, masked credentials, preview, send now, audit log. */
 
@@ -45,11 +46,7 @@ afterAll(async () => {
 async function signIn(role: "ADMIN" | "EDITOR", origin = app.origin): Promise<Page> {
   const user = DEMO_USERS.find((u) => u.role === role)!;
   const page = await (await browser.newContext()).newPage();
-  await page.goto(`${origin}/connexion?retour=/admin`);
-  await page.getByLabel("E-mail").fill(user.email);
-  await page.getByLabel("Mot de passe").fill(user.password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.waitForURL(`${origin}/admin`, { waitUntil: "commit" });
+  await signInInBrowser(page, origin, user);
   return page;
 }
 

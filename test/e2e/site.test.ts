@@ -7,6 +7,7 @@ import { startTestApp, type TestApp } from "../helpers/app";
 import { launchBrowser } from "../helpers/browser";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
 import { frenchDecimal } from "../helpers/format";
+import { signInInBrowser } from "../helpers/session";
 import { createLevens } from "../helpers/stations";
 
 /** The foundation end to end: real MariaDB, the built app, headless Chromium on *.localhost. */
@@ -177,11 +178,7 @@ describe("login", () => {
       const editor = DEMO_USERS.find((u) => u.role === "EDITOR")!;
       const context = await browser.newContext();
       const page = await context.newPage();
-      await page.goto(`${shared.origin}/connexion`);
-      await page.getByLabel("E-mail").fill(editor.email);
-      await page.getByLabel("Mot de passe").fill(editor.password);
-      await page.getByRole("button", { name: "Se connecter" }).click();
-      await page.waitForURL(`${shared.origin}/admin`, { waitUntil: "commit" });
+      await signInInBrowser(page, shared.origin, editor);
       await page.locator("[data-role]").waitFor();
 
       await page.goto(`${shared.stationOrigin("villefranche")}/admin`);

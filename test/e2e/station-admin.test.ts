@@ -11,6 +11,7 @@ import { startTestApp, type TestApp } from "../helpers/app";
 import { launchBrowser } from "../helpers/browser";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
 import { httpGet } from "../helpers/http";
+import { signInInBrowser } from "../helpers/session";
 import { createLevens } from "../helpers/stations";
 import {
   archiveRows,
@@ -44,11 +45,7 @@ const user = (role: string, stations = false) =>
 async function signIn(email: string, password: string): Promise<BrowserContext> {
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
-  await page.goto(`${app.origin}/connexion`);
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Mot de passe").fill(password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.waitForURL(`${app.origin}/admin`, { waitUntil: "commit" });
+  await signInInBrowser(page, app.origin, { email, password });
   await page.close();
   return context;
 }

@@ -7,6 +7,7 @@ import { recordCheck } from "@/lib/ops/checks";
 import { freePort, startTestApp, type TestApp } from "../helpers/app";
 import { launchBrowser } from "../helpers/browser";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
+import { signInInBrowser } from "../helpers/session";
 
 /** The admin status page and /api/health on the built app, with checks recorded by the real library. */
 
@@ -46,11 +47,7 @@ afterAll(async () => {
 async function signIn(role: "ADMIN" | "EDITOR"): Promise<Page> {
   const user = DEMO_USERS.find((u) => u.role === role)!;
   const page = await (await browser.newContext()).newPage();
-  await page.goto(`${app.origin}/connexion`);
-  await page.getByLabel("E-mail").fill(user.email);
-  await page.getByLabel("Mot de passe").fill(user.password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.waitForURL(`${app.origin}/admin`, { waitUntil: "commit" });
+  await signInInBrowser(page, app.origin, user);
   await page.locator("[data-role]").waitFor();
   return page;
 }

@@ -1,3 +1,5 @@
+import type { Page } from "playwright-core";
+
 /** Signs in through next-auth's own endpoints (no browser); returns the session cookie ("name=value"). */
 export async function sessionCookie(origin: string, email: string, password: string): Promise<string> {
   const csrf = await fetch(`${origin}/api/auth/csrf`);
@@ -12,4 +14,21 @@ export async function sessionCookie(origin: string, email: string, password: str
   const session = response.headers.getSetCookie().find((c) => c.startsWith("meteo06.session="));
   if (!session) throw new Error(`login failed for ${email}`);
   return session.split(";")[0];
+}
+
+/**
+ * Signs in through the login page in the browser, then waits for the page it leads to (`returnTo`,
+ * the back office by default).
+ */
+export async function signInInBrowser(
+  page: Page,
+  origin: string,
+  { email, password }: { email: string; password: string },
+  returnTo = "/admin",
+): Promise<void> {
+  await page.goto(`${origin}/connexion${returnTo === "/admin" ? "" : `?retour=${returnTo}`}`);
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Mot de passe").fill(password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.waitForURL(`${origin}${returnTo}`, { waitUntil: "commit" });
 }
