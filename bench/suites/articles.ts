@@ -86,7 +86,7 @@ export const suite: Suite = {
     console.log(
       `\nWordPress import of 1,000 posts: ${(first / 1000).toFixed(1)} s (first run), ${((performance.now() - again) / 1000).toFixed(1)} s (re-run, updates)`,
     );
-    await prisma.article.deleteMany({ where: { wpPostId: { gte: 100000 } } });
+    await prisma.article.deleteMany({ where: { wordpress: { wpPostId: { gte: 100000 } } } });
 
     const app = await startTestApp({ DATABASE_URL: url.toString() });
     try {

@@ -77,8 +77,8 @@ describe("import wordpress", () => {
       ["sophie.roux@meteo06.fr", "Sophie Roux", null],
     ]);
     const byWp = async (id: number) =>
-      dbs.prisma.article.findUniqueOrThrow({
-        where: { wpPostId: id },
+      dbs.prisma.article.findFirstOrThrow({
+        where: { wordpress: { wpPostId: id } },
         include: {
           categories: { include: { category: true } },
           tags: { include: { tag: true } },
@@ -99,7 +99,7 @@ describe("import wordpress", () => {
     expect(storm.excerpt).toBe("Retour sur la ligne d’orages du 12 juillet 2019.");
     expect(storm.tags.map((t) => t.tag.name).sort()).toEqual(["grêle", "orages"]);
     expect(storm.categories.map((c) => c.category.name)).toEqual(["Bilans climatiques"]);
-    const orage = await dbs.prisma.media.findUniqueOrThrow({ where: { wpAttachmentId: 201 } });
+    const orage = await dbs.prisma.media.findFirstOrThrow({ where: { wordpress: { some: { wpPostId: 201 } } } });
     expect(storm.coverId).toBe(orage.id);
     // Upright after EXIF rotation: the 1200×800 landscape becomes 800×1200.
     expect([orage.width, orage.height, orage.alt]).toEqual([
@@ -117,7 +117,7 @@ describe("import wordpress", () => {
     expect(storm.bodyHtml).toContain(
       "<figcaption>L'orage au-dessus de la baie des Anges</figcaption></figure>",
     );
-    const grele = await dbs.prisma.media.findUniqueOrThrow({ where: { wpAttachmentId: 202 } });
+    const grele = await dbs.prisma.media.findFirstOrThrow({ where: { wordpress: { some: { wpPostId: 202 } } } });
     expect(storm.bodyHtml).toContain(
       `<div class="gallery"><figure><img src="/api/media/${grele.key}/480.jpg"`,
     );
@@ -164,7 +164,7 @@ describe("import wordpress", () => {
   });
 
   it("answers every old address with its new one", async () => {
-    const media = await dbs.prisma.media.findUniqueOrThrow({ where: { wpAttachmentId: 201 } });
+    const media = await dbs.prisma.media.findFirstOrThrow({ where: { wordpress: { some: { wpPostId: 201 } } } });
     const expected: [string, string][] = [
       ["/?p=101", "/articles/orages-littoral-bilan"],
       ["/2019/07/orages-littoral-bilan/", "/articles/orages-littoral-bilan"],
@@ -209,6 +209,6 @@ describe("import wordpress", () => {
       categories: await dbs.prisma.category.count(),
       redirects: await dbs.prisma.redirect.count(),
     }).toEqual(before);
-    expect((await dbs.prisma.article.findUniqueOrThrow({ where: { wpPostId: 103 } })).type).toBe("FORECAST");
+    expect((await dbs.prisma.article.findFirstOrThrow({ where: { wordpress: { wpPostId: 103 } } })).type).toBe("FORECAST");
   });
 });

@@ -1,33 +1,37 @@
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import path from "node:path";
+import { transliterate } from "transliteration";
 import { db } from "../../db";
 import type { Article } from "../../generated/prisma/client";
-import { uploadMedia } from "../../media/library";
-import { MediaError } from "../../media/pipeline";
-import { type MediaInfo, mediaUrl, mediaWidths } from "../../media/urls";
+import { sanitizeCommentHtml } from "../../html";
+import { mediaUrl, mediaWidths } from "../../media/urls";
 import { normalizeLegacyPath } from "../legacy";
 import { type ArticleStatus, type ArticleType, articlePath, slugify } from "../model";
-import { bodyText, mediaKeysIn } from "../render";
-import { convertContent, convertExcerpt, oldSitePath, uploadPath } from "./content";
+import { autoExcerpt, bodyText, mediaKeysIn } from "../render";
+import { autop, convertContent, convertExcerpt, oldSitePath, uploadPath, uploadUrlsIn } from "./content";
+import type { DownloadOptions } from "./download";
+import { type FileNeed, importFiles } from "./media";
+import { emptySummary, formatSummary, type ImportSummary, tally } from "./summary";
 import { parseWxr, type WxrExport, type WxrItem } from "./wxr";
 
 /**
- * `meteo import wordpress <export.xml> [--uploads <dir>]`: the whole move off WordPress. Idempotent
- * (posts by WordPress id, terms by term id, media by content, users by e-mail, redirects by old
- * address): running it again updates. The file is parsed and checked completely before anything is
- * written, so a malformed export imports nothing.
+ * `meteo import wordpress <export.xml>`: the whole move off WordPress. The file is parsed and checked
+ * completely before anything is written, so a malformed export imports nothing. Running it again
+ * updates what the previous run wrote and nothing else: each article's fingerprint (what the import
+ * wrote) is kept, and an article changed on the site since is left as it is and listed.
  */
 
-export interface ImportSummary {
-  authors: { created: number; existing: number };
-  categories: number;
-  tags: number;
-  articles: { created: number; updated: number; byType: Record<string, number> };
-  skipped: { type: string; count: number }[];
-  media: { imported: number; existing: number; missing: string[]; refused: string[] };
-  redirects: number;
-  /** accounts created without a password: to invite */
-  newUserIds: number[];
+export type { ImportSummary } from "./summary";
+
+export interface ImportOptions {
+  /** local copy of wp-content/uploads */
+  uploads?: string;
+  /** download the files from the old site */
+  fetch?: Omit<DownloadOptions, "origin"> & { origin?: string };
+  /** shortcodes of the association's plugins (their tags removed, their content kept) */
+  shortcodes?: string[];
+  log?: (line: string) => void;
+  progress?: (done: number, total: number) => void;
 }
 
 /** Default type of a category, from its name (the admin can change it in the back office). */
@@ -52,43 +56,119 @@ const STATUS: Record<string, ArticleStatus | null> = {
 
 const TYPE_PRIORITY: ArticleType[] = ["VIGILANCE", "FORECAST", "CLIMATE", "NEWS"];
 
-export async function importWordpress(
-  file: string,
-  { uploads, log = () => {} }: { uploads?: string; log?: (line: string) => void } = {},
-): Promise<ImportSummary> {
-  const xml = await readFile(file, "utf8");
-  const wxr = parseWxr(xml); // throws WxrError (line, reason) before any write
-  return importParsed(wxr, { uploads, log });
+/** The old site as a key: host and path, without scheme nor "www." (http and https are one site). */
+export function siteKey(siteUrl: string): string {
+  try {
+    const url = new URL(siteUrl);
+    return `${url.hostname.replace(/^www\./, "")}${url.pathname.replace(/\/+$/, "")}`.toLowerCase().slice(0, 191);
+  } catch {
+    return siteUrl.toLowerCase().slice(0, 191);
+  }
 }
 
-export async function importParsed(
-  wxr: WxrExport,
-  { uploads, log = () => {} }: { uploads?: string; log?: (line: string) => void },
-): Promise<ImportSummary> {
-  const prisma = db();
-  const summary: ImportSummary = {
-    authors: { created: 0, existing: 0 },
-    categories: 0,
-    tags: 0,
-    articles: { created: 0, updated: 0, byType: {} },
-    skipped: [],
-    media: { imported: 0, existing: 0, missing: [], refused: [] },
-    redirects: 0,
-    newUserIds: [],
+/**
+ * A slug for an imported post: the post's own (decoded), transliterated when not Latin
+ * ("天气预报-2023" → "tian-qi-yu-bao-2023"), else from the title; never reduced to digits.
+ */
+export function importSlug(item: Pick<WxrItem, "slug" | "title" | "id">): string {
+  for (const candidate of [item.slug, item.title]) {
+    const slug = slugify(transliterate(candidate ?? ""));
+    if (candidate && slug !== "article" && !/^[\d-]+$/.test(slug)) return slug;
+  }
+  return `article-${item.id}`;
+}
+
+/** What the import wrote for an article: when the article still matches it, nobody changed it since. */
+export function articleFingerprint(
+  article: Pick<Article, "type" | "status" | "title" | "slug" | "excerpt" | "bodyHtml" | "publishedAt" | "coverId" | "pinned">,
+): string {
+  const fields = [
+    article.type,
+    article.status,
+    article.title,
+    article.slug,
+    article.excerpt,
+    article.bodyHtml,
+    article.publishedAt?.toISOString() ?? null,
+    article.coverId,
+    article.pinned,
+  ];
+  return createHash("sha256").update(JSON.stringify(fields)).digest("hex");
+}
+
+export async function importWordpress(file: string, options: ImportOptions = {}): Promise<ImportSummary> {
+  const xml = await readFile(file, "utf8");
+  const wxr = parseWxr(xml); // throws WxrError (line, reason) before any write
+  return importParsed(wxr, options);
+}
+
+/** The files a set of items needs: attachments, and every upload their contents use. */
+function fileNeeds(wxr: WxrExport): FileNeed[] {
+  const needs = new Map<string, FileNeed>();
+  const site = new URL(`${wxr.siteUrl}/`);
+  const urlPathOf = (url: string, upload: string) => {
+    // The old site's own path (WordPress may live in a sub-folder); other hosts (a CDN): the usual place.
+    try {
+      const parsed = new URL(url, site);
+      const prefix = parsed.pathname.split("/wp-content/uploads/")[0];
+      return oldSitePath(url, wxr.siteUrl) !== null
+        ? `${prefix}/wp-content/uploads/${upload}`
+        : `${site.pathname.replace(/\/$/, "")}/wp-content/uploads/${upload}`;
+    } catch {
+      return `/wp-content/uploads/${upload}`;
+    }
   };
+  const encode = (upload: string) => upload.split("/").map(encodeURIComponent).join("/");
+  for (const item of wxr.items.filter((i) => i.type === "attachment")) {
+    const upload =
+      uploadPath(item.attachmentUrl) ??
+      (item.meta._wp_attached_file ? { path: item.meta._wp_attached_file, width: null } : null);
+    if (!upload) continue;
+    needs.set(upload.path, {
+      path: upload.path,
+      urlPath: urlPathOf(item.attachmentUrl, encode(upload.path)),
+      attachment: {
+        id: item.id,
+        title: item.title,
+        alt: item.meta._wp_attachment_image_alt?.trim() ?? "",
+        caption: convertExcerpt(item.excerpt),
+      },
+    });
+  }
+  for (const item of wxr.items.filter((i) => i.type === "post" || i.type === "page")) {
+    for (const url of uploadUrlsIn(item.content)) {
+      const upload = uploadPath(url);
+      if (!upload || needs.has(upload.path)) continue;
+      // Only the old site's files (or its CDN copies): never another site's.
+      const onSite =
+        oldSitePath(url, wxr.siteUrl) !== null ||
+        new RegExp(`^https?://i\\d\\.wp\\.com/(www\\.)?${site.hostname.replace(/^www\./, "").replace(/\./g, "\\.")}/`).test(url);
+      if (onSite) needs.set(upload.path, { path: upload.path, urlPath: urlPathOf(url, encode(upload.path)) });
+    }
+  }
+  return [...needs.values()];
+}
+
+export async function importParsed(wxr: WxrExport, options: ImportOptions = {}): Promise<ImportSummary> {
+  const prisma = db();
+  const log = options.log ?? (() => {});
+  const site = siteKey(wxr.siteUrl);
+  const summary = emptySummary();
   const redirects = new Map<string, string>();
+  /** addresses that must not replace another article's (posts of another export reusing an id) */
+  const weakRedirects = new Set<string>();
   // Addresses known from earlier imports (links between posts of different exports of the site).
   const previousRedirects = new Map(
-    (await prisma.redirect.findMany({ select: { fromPath: true, toPath: true } })).map((r) => [
-      r.fromPath,
-      r.toPath,
-    ]),
+    (await prisma.redirect.findMany({ select: { fromPath: true, toPath: true } })).map((r) => [r.fromPath, r.toPath]),
   );
-  const redirect = (from: string | null, to: string) => {
-    if (from && from !== "/") redirects.set(normalizeLegacyPath(from), to);
+  const redirect = (from: string | null, to: string, weak = false) => {
+    if (!from || from === "/") return;
+    const key = normalizeLegacyPath(from);
+    redirects.set(key, to);
+    if (weak) weakRedirects.add(key);
   };
 
-  // Authors: matched by e-mail; new accounts get no password (they are invited to choose one).
+  // Authors: matched by e-mail; new accounts get no password (they may be invited to choose one).
   const userByLogin = new Map<string, number>();
   for (const author of wxr.authors) {
     const email = author.email || `${slugify(author.login)}@import.invalid`;
@@ -111,13 +191,12 @@ export async function importParsed(
   for (const item of wxr.items) {
     for (const c of item.categories) {
       const terms = c.domain === "post_tag" ? tagTerms : c.domain === "category" ? categoryTerms : null;
-      if (terms && c.slug && !terms.has(c.slug))
-        terms.set(c.slug, { id: 0, slug: c.slug, name: c.name, parent: "" });
+      if (terms && c.slug && !terms.has(c.slug)) terms.set(c.slug, { id: 0, slug: c.slug, name: c.name, parent: "" });
     }
   }
   const categories = new Map<string, { id: number; articleType: ArticleType | null }>();
   for (const term of categoryTerms.values()) {
-    const slug = slugify(term.slug || term.name);
+    const slug = slugify(transliterate(term.slug || term.name));
     const data = { name: term.name.slice(0, 191) || slug, ...(term.id ? { wpTermId: term.id } : {}) };
     const existing =
       (term.id ? await prisma.category.findUnique({ where: { wpTermId: term.id } }) : null) ??
@@ -127,11 +206,12 @@ export async function importParsed(
       : await prisma.category.create({ data: { slug, ...data, articleType: guessType(slug, term.name) } });
     categories.set(term.slug, { id: category.id, articleType: category.articleType });
     redirect(`/category/${term.slug}`, `/articles?categorie=${category.slug}`);
+    if (term.id) redirect(`/?cat=${term.id}`, `/articles?categorie=${category.slug}`);
     summary.categories++;
   }
   const tags = new Map<string, number>();
   for (const term of tagTerms.values()) {
-    const slug = slugify(term.slug || term.name);
+    const slug = slugify(transliterate(term.slug || term.name));
     const data = { name: term.name.slice(0, 191) || slug, ...(term.id ? { wpTermId: term.id } : {}) };
     const existing =
       (term.id ? await prisma.tag.findUnique({ where: { wpTermId: term.id } }) : null) ??
@@ -144,185 +224,301 @@ export async function importParsed(
     summary.tags++;
   }
 
-  // Attachments: through the media pipeline, from the local copy of wp-content/uploads.
-  const mediaByUpload = new Map<string, MediaInfo>();
-  const mediaByAttachment = new Map<number, MediaInfo & { id: number }>();
+  // Files: attachments and every upload the posts use.
+  const files = await importFiles(fileNeeds(wxr), {
+    site,
+    uploads: options.uploads,
+    fetch: options.fetch ? { ...options.fetch, origin: options.fetch.origin ?? wxr.siteUrl } : undefined,
+    progress: options.progress,
+  });
+  summary.media = files.stats;
   const attachments = wxr.items.filter((i) => i.type === "attachment");
   for (const item of attachments) {
-    const upload =
-      uploadPath(item.attachmentUrl) ??
-      (item.meta._wp_attached_file ? { path: item.meta._wp_attached_file, width: null } : null);
-    if (!upload) {
-      summary.media.missing.push(`${item.attachmentUrl || item.title} (adresse inconnue)`);
-      continue;
-    }
-    const existing = await prisma.media.findUnique({ where: { wpAttachmentId: item.id } });
-    let media = existing;
-    if (!media) {
-      const source = uploads ? path.join(uploads, upload.path) : null;
-      const buffer = source ? await readFile(source).catch(() => null) : null;
-      if (!buffer) {
-        summary.media.missing.push(upload.path);
-        continue;
-      }
-      try {
-        const result = await uploadMedia(null, buffer, {
-          originalName: path.basename(upload.path),
-          alt: item.meta._wp_attachment_image_alt?.trim() || item.title || path.basename(upload.path),
-          caption: convertExcerpt(item.excerpt) || null,
-          wpAttachmentId: item.id,
-        });
-        media = result.media;
-        if (result.created) summary.media.imported++;
-        else summary.media.existing++;
-      } catch (error) {
-        if (!(error instanceof MediaError)) throw error;
-        summary.media.refused.push(`${upload.path} : ${error.message}`);
-        continue;
-      }
-    } else summary.media.existing++;
-    mediaByUpload.set(upload.path, media);
-    mediaByAttachment.set(item.id, media);
-    const file = mediaUrl(media.key, mediaWidths(media).at(-1)!);
-    redirect(`/wp-content/uploads/${upload.path}`, file);
-    redirect(`/?attachment_id=${item.id}`, file);
+    const upload = uploadPath(item.attachmentUrl) ?? (item.meta._wp_attached_file ? { path: item.meta._wp_attached_file } : null);
+    if (!upload) continue;
+    const media = files.mediaByAttachment.get(item.id);
+    const file = files.fileByAttachment.get(item.id);
+    const target = media
+      ? mediaUrl(media.key, mediaWidths(media).at(-1)!)
+      : file
+        ? `/api/media/${file.key}/file.${file.extension}`
+        : null;
+    if (!target) continue;
+    redirect(`/wp-content/uploads/${upload.path}`, target);
+    redirect(`/?attachment_id=${item.id}`, target);
     const link = oldSitePath(item.link, wxr.siteUrl);
-    if (link && !link.startsWith("/?")) redirect(link, file);
+    if (link && !link.startsWith("/?")) redirect(link, target);
   }
+  for (const [path, media] of files.mediaByUpload) redirect(`/wp-content/uploads/${path}`, mediaUrl(media.key, mediaWidths(media).at(-1)!));
+  for (const [path, file] of files.fileByUpload) redirect(`/wp-content/uploads/${path}`, `/api/media/${file.key}/file.${file.extension}`);
+  const attachedTo = (postId: number) =>
+    attachments
+      .filter((a) => a.parent === postId)
+      .sort((a, b) => a.menuOrder - b.menuOrder || a.id - b.id)
+      .map((a) => a.id);
 
   // Posts and pages: plan slugs first, so that links between posts can be rewritten in one pass.
+  const known = new Set(wxr.authors.map((a) => a.login));
   const posts = wxr.items.filter((i) => i.type === "post" || i.type === "page");
-  const planned = new Map<
-    number,
-    { item: WxrItem; type: ArticleType; status: ArticleStatus; slug: string; existing: Article | null }
-  >();
+  interface Plan {
+    item: WxrItem;
+    type: ArticleType;
+    status: ArticleStatus;
+    slug: string;
+    existing: Article | null;
+    record: { id: number; fingerprint: string | null } | null;
+    reused: boolean;
+    guid: string;
+  }
+  const plans: Plan[] = [];
   const reserved = new Set<string>();
   for (const item of posts) {
     const status = STATUS[item.status];
     if (!status) {
-      countSkip(summary, `${item.type} (${item.status})`);
+      tally(summary.skipped, `${item.type} (${item.status})`);
       continue;
     }
-    const existing = await prisma.article.findUnique({ where: { wpPostId: item.id } });
+    if (item.creator && !known.has(item.creator)) tally(summary.unknownAuthors, item.creator);
+    const guid = (item.guid || `${wxr.siteUrl}/?p=${item.id}`).slice(0, 191);
+    let record = await prisma.wordpressPost.findUnique({
+      where: { site_wpPostId_guid: { site, wpPostId: item.id, guid } },
+    });
+    if (!record) {
+      const legacy = await prisma.wordpressPost.findFirst({ where: { site: "", wpPostId: item.id } });
+      if (legacy) record = await prisma.wordpressPost.update({ where: { id: legacy.id }, data: { site, guid } });
+    }
+    const reused = !record && (await prisma.wordpressPost.count({ where: { site, wpPostId: item.id } })) > 0;
+    if (reused) summary.reusedIds.push(`${item.id} « ${item.title} »`);
+    const existing = record ? await prisma.article.findUnique({ where: { id: record.articleId } }) : null;
     const type = item.type === "page" ? "PAGE" : typeOf(item, categories);
-    let slug = existing?.slug ?? slugify(item.slug || item.title);
+    let slug = existing?.slug ?? importSlug(item);
     if (!existing) {
       const base = slug;
-      for (let n = 2; reserved.has(slug) || (await prisma.article.findUnique({ where: { slug } })); n++)
-        slug = `${base}-${n}`;
+      for (let n = 2; reserved.has(slug) || (await prisma.article.findUnique({ where: { slug } })); n++) slug = `${base}-${n}`;
     }
     reserved.add(slug);
-    planned.set(item.id, { item, type, status, slug, existing });
+    plans.push({ item, type, status, slug, existing, record, reused, guid });
   }
   const resolvePath = (old: string): string | null => {
     const p = /[?&](?:p|page_id)=(\d+)/.exec(old);
     if (p) {
-      const target = planned.get(Number(p[1]));
+      const target = plans.find((plan) => plan.item.id === Number(p[1]) && !plan.reused);
       return target ? articlePath({ type: target.type, slug: target.slug }) : null;
     }
     const key = normalizeLegacyPath(old);
-    for (const plan of planned.values()) {
+    for (const plan of plans) {
       const link = oldSitePath(plan.item.link, wxr.siteUrl);
       if (link && normalizeLegacyPath(link) === key) return articlePath({ type: plan.type, slug: plan.slug });
     }
     return redirects.get(key) ?? previousRedirects.get(key) ?? null;
   };
   for (const item of wxr.items) {
-    if (!["post", "page", "attachment"].includes(item.type)) countSkip(summary, item.type || "inconnu");
+    if (!["post", "page", "attachment"].includes(item.type)) tally(summary.skipped, item.type || "inconnu");
   }
 
-  for (const { item, type, status, slug, existing } of planned.values()) {
-    const bodyHtml = convertContent(item.content, {
-      siteUrl: wxr.siteUrl,
-      mediaByUpload,
-      mediaByAttachment,
-      resolvePath,
-    });
-    const excerpt = convertExcerpt(item.excerpt);
-    const coverId = mediaByAttachment.get(Number(item.meta._thumbnail_id))?.id ?? null;
+  for (const { item, type, status, slug, existing, record, reused, guid } of plans) {
+    const converted = convertContent(
+      item.content,
+      {
+        siteUrl: wxr.siteUrl,
+        mediaByUpload: files.mediaByUpload,
+        fileByUpload: files.fileByUpload,
+        mediaByAttachment: files.mediaByAttachment,
+        fileByAttachment: files.fileByAttachment,
+        attachedTo,
+        resolvePath,
+        pluginShortcodes: options.shortcodes ?? [],
+        oembedTitles: oembedTitles(item.meta),
+      },
+      item,
+    );
+    const bodyHtml = converted.html;
+    const protectedPost = item.password !== "";
     const publishedAt = item.date ? new Date(item.date) : null;
+    const finalStatus: ArticleStatus = protectedPost
+      ? "DRAFT"
+      : status === "SCHEDULED" && publishedAt && publishedAt.getTime() <= Date.now()
+        ? "PUBLISHED"
+        : status;
     const data = {
       type,
-      status:
-        status === "SCHEDULED" && publishedAt && publishedAt.getTime() <= Date.now()
-          ? ("PUBLISHED" as const)
-          : status,
+      status: finalStatus,
       title: item.title.slice(0, 255) || "(sans titre)",
-      excerpt: excerpt || convertExcerpt(bodyHtml).slice(0, 220),
+      excerpt: convertExcerpt(item.excerpt) || autoExcerptFrom(converted.teaser, bodyHtml),
       bodyHtml,
       bodyText: bodyText(bodyHtml),
       publishedAt,
-      coverId,
+      // WordPress's own modified date, not the time of the import.
+      updatedAt: new Date(item.modified ?? item.date ?? Date.now()),
+      pinned: item.sticky,
+      coverId: files.mediaByAttachment.get(Number(item.meta._thumbnail_id))?.id ?? null,
       authorId: userByLogin.get(item.creator) ?? null,
     };
-    const mediaKeys = mediaKeysIn(bodyHtml);
-    const mediaIds = mediaKeys.length
-      ? (await prisma.media.findMany({ where: { key: { in: mediaKeys } }, select: { id: true } })).map(
-          (m) => m.id,
-        )
-      : [];
-    const article = await prisma.$transaction(async (tx) => {
-      const saved = existing
-        ? await tx.article.update({ where: { id: existing.id }, data })
-        : await tx.article.create({ data: { ...data, slug, wpPostId: item.id } });
-      if (
-        !existing ||
-        existing.bodyHtml !== bodyHtml ||
-        existing.title !== data.title ||
-        existing.excerpt !== data.excerpt
-      ) {
-        await tx.articleRevision.create({
-          data: {
-            articleId: saved.id,
-            authorId: data.authorId,
-            title: saved.title,
-            excerpt: saved.excerpt,
-            bodyHtml,
-          },
-        });
+    const label = `${item.id} « ${data.title} »`;
+    if (protectedPost) summary.passwordProtected.push(label);
+    if (item.status === "private") summary.privatePosts.push(label);
+
+    // Changed on the site since the last import (or imported before changes were tracked): kept.
+    const edited = existing && (!record?.fingerprint || articleFingerprint(existing) !== record.fingerprint);
+    let article: Article;
+    if (existing && edited) {
+      summary.articles.kept.push(`${label} → ${articlePath(existing)}`);
+      article = existing;
+    } else {
+      const unchanged = existing && articleFingerprint({ ...existing, ...data, slug: existing.slug }) === record?.fingerprint;
+      tallyContent(summary, converted);
+      if (finalStatus === "DRAFT") summary.articles.drafts++;
+      if (unchanged) {
+        summary.articles.unchanged++;
+        article = existing;
+      } else {
+        article = await writeArticle(item, data, slug, existing, { site, guid, categories, tags });
+        if (existing) summary.articles.updated++;
+        else summary.articles.created++;
+        summary.articles.byType[type] = (summary.articles.byType[type] ?? 0) + 1;
       }
-      await tx.articleMedia.deleteMany({ where: { articleId: saved.id } });
-      if (mediaIds.length)
-        await tx.articleMedia.createMany({
-          data: mediaIds.map((mediaId) => ({ articleId: saved.id, mediaId })),
-        });
-      await tx.articleCategory.deleteMany({ where: { articleId: saved.id } });
-      await tx.articleTag.deleteMany({ where: { articleId: saved.id } });
-      const categoryIds = new Set(
-        item.categories
-          .filter((c) => c.domain === "category")
-          .flatMap((c) => categories.get(c.slug)?.id ?? []),
-      );
-      const tagIds = new Set(
-        item.categories.filter((c) => c.domain === "post_tag").flatMap((c) => tags.get(c.slug) ?? []),
-      );
-      if (categoryIds.size)
-        await tx.articleCategory.createMany({
-          data: [...categoryIds].map((categoryId) => ({ articleId: saved.id, categoryId })),
-        });
-      if (tagIds.size)
-        await tx.articleTag.createMany({
-          data: [...tagIds].map((tagId) => ({ articleId: saved.id, tagId })),
-        });
-      return saved;
-    });
-    if (existing) summary.articles.updated++;
-    else summary.articles.created++;
-    summary.articles.byType[type] = (summary.articles.byType[type] ?? 0) + 1;
+    }
+    await importComments(article.id, item, summary);
     const target = articlePath(article);
-    redirect(`/?${item.type === "page" ? "page_id" : "p"}=${item.id}`, target);
-    const guid = oldSitePath(item.guid, wxr.siteUrl);
-    if (guid) redirect(guid, target);
+    redirect(`/?${item.type === "page" ? "page_id" : "p"}=${item.id}`, target, reused);
+    const guidPath = oldSitePath(item.guid, wxr.siteUrl);
+    if (guidPath) redirect(guidPath, target, reused);
     const link = oldSitePath(item.link, wxr.siteUrl);
-    if (link) redirect(link, target);
+    if (link) redirect(link, target, reused);
   }
 
   for (const [fromPath, toPath] of redirects) {
-    await prisma.redirect.upsert({ where: { fromPath }, create: { fromPath, toPath }, update: { toPath } });
+    await prisma.redirect.upsert({
+      where: { fromPath },
+      create: { fromPath, toPath },
+      update: weakRedirects.has(fromPath) ? {} : { toPath },
+    });
   }
   summary.redirects = redirects.size;
   log(formatSummary(summary));
   return summary;
+}
+
+function autoExcerptFrom(teaser: string | null, bodyHtml: string): string {
+  if (!teaser) return autoExcerpt(bodyHtml);
+  return teaser.length > 1000 ? autoExcerpt(`<p>${teaser}</p>`, 1000) : teaser;
+}
+
+/** Titles of embedded videos from WordPress's oEmbed cache (postmeta _oembed_<hash>). */
+function oembedTitles(meta: Record<string, string>): Map<string, string> {
+  const titles = new Map<string, string>();
+  for (const [key, value] of Object.entries(meta)) {
+    if (!key.startsWith("_oembed_") || key.startsWith("_oembed_time_")) continue;
+    const title = /title="([^"]+)"/.exec(value)?.[1];
+    const src = /src="([^"]+)"/.exec(value)?.[1];
+    if (title && src) titles.set(src, title);
+  }
+  return titles;
+}
+
+function tallyContent(summary: ImportSummary, converted: ReturnType<typeof convertContent>) {
+  for (const [provider, n] of converted.embeds) tally(summary.embeds, provider, n);
+  for (const [kind, n] of converted.removed) tally(summary.removed, kind, n);
+  summary.oldSiteImages += converted.oldSiteImages.length;
+  summary.media.missing.push(...converted.missingPlayers.map((url) => `${url} (lecteur laissé en lien)`));
+}
+
+async function writeArticle(
+  item: WxrItem,
+  data: {
+    type: ArticleType;
+    status: ArticleStatus;
+    title: string;
+    excerpt: string;
+    bodyHtml: string;
+    bodyText: string;
+    publishedAt: Date | null;
+    updatedAt: Date;
+    pinned: boolean;
+    coverId: number | null;
+    authorId: number | null;
+  },
+  slug: string,
+  existing: Article | null,
+  context: {
+    site: string;
+    guid: string;
+    categories: Map<string, { id: number }>;
+    tags: Map<string, number>;
+  },
+): Promise<Article> {
+  const prisma = db();
+  const mediaKeys = mediaKeysIn(data.bodyHtml);
+  const mediaIds = mediaKeys.length
+    ? (await prisma.media.findMany({ where: { key: { in: mediaKeys } }, select: { id: true } })).map((m) => m.id)
+    : [];
+  return prisma.$transaction(async (tx) => {
+    const saved = existing
+      ? await tx.article.update({ where: { id: existing.id }, data })
+      : await tx.article.create({ data: { ...data, slug } });
+    const fingerprint = articleFingerprint(saved);
+    await tx.wordpressPost.upsert({
+      where: { articleId: saved.id },
+      create: { site: context.site, wpPostId: item.id, guid: context.guid, articleId: saved.id, fingerprint },
+      update: { fingerprint, importedAt: new Date() },
+    });
+    await tx.articleRevision.create({
+      data: {
+        articleId: saved.id,
+        authorId: data.authorId,
+        title: saved.title,
+        excerpt: saved.excerpt,
+        bodyHtml: saved.bodyHtml,
+      },
+    });
+    await tx.articleMedia.deleteMany({ where: { articleId: saved.id } });
+    if (mediaIds.length)
+      await tx.articleMedia.createMany({ data: mediaIds.map((mediaId) => ({ articleId: saved.id, mediaId })) });
+    await tx.articleCategory.deleteMany({ where: { articleId: saved.id } });
+    await tx.articleTag.deleteMany({ where: { articleId: saved.id } });
+    const categoryIds = new Set(
+      item.categories.filter((c) => c.domain === "category").flatMap((c) => context.categories.get(c.slug)?.id ?? []),
+    );
+    const tagIds = new Set(
+      item.categories.filter((c) => c.domain === "post_tag").flatMap((c) => context.tags.get(c.slug) ?? []),
+    );
+    if (categoryIds.size)
+      await tx.articleCategory.createMany({ data: [...categoryIds].map((categoryId) => ({ articleId: saved.id, categoryId })) });
+    if (tagIds.size) await tx.articleTag.createMany({ data: [...tagIds].map((tagId) => ({ articleId: saved.id, tagId })) });
+    return saved;
+  });
+}
+
+/** Approved comments, read-only under the article (no e-mail kept); the others are counted. */
+async function importComments(articleId: number, item: WxrItem, summary: ImportSummary) {
+  const prisma = db();
+  const approved = item.comments.filter((c) => {
+    if (c.type && c.type !== "comment") {
+      tally(summary.comments.skipped, c.type === "pingback" || c.type === "trackback" ? "rétroliens" : c.type);
+      return false;
+    }
+    if (c.approved !== "1") {
+      tally(summary.comments.skipped, c.approved === "spam" ? "indésirables" : "non approuvés");
+      return false;
+    }
+    return true;
+  });
+  for (const c of approved) {
+    const url = /^https?:\/\//i.test(c.authorUrl) ? c.authorUrl.slice(0, 500) : null;
+    const data = {
+      wpParentId: c.parent || null,
+      authorName: (c.author || "Anonyme").slice(0, 255),
+      authorUrl: url,
+      bodyHtml: sanitizeCommentHtml(autop(c.content)),
+      postedAt: new Date(c.date),
+    };
+    await prisma.articleComment.upsert({
+      where: { articleId_wpCommentId: { articleId, wpCommentId: c.id } },
+      create: { articleId, wpCommentId: c.id, ...data },
+      update: data,
+    });
+  }
+  summary.comments.imported += approved.length;
 }
 
 function typeOf(item: WxrItem, categories: Map<string, { articleType: ArticleType | null }>): ArticleType {
@@ -331,28 +527,4 @@ function typeOf(item: WxrItem, categories: Map<string, { articleType: ArticleTyp
     .map((c) => categories.get(c.slug)?.articleType)
     .filter((t): t is ArticleType => Boolean(t) && t !== "PAGE");
   return TYPE_PRIORITY.find((t) => types.includes(t)) ?? "NEWS";
-}
-
-function countSkip(summary: ImportSummary, type: string) {
-  const entry = summary.skipped.find((s) => s.type === type);
-  if (entry) entry.count++;
-  else summary.skipped.push({ type, count: 1 });
-}
-
-export function formatSummary(s: ImportSummary): string {
-  const lines = [
-    `Auteurs : ${s.authors.created} créés, ${s.authors.existing} déjà présents`,
-    `Catégories : ${s.categories} ; étiquettes : ${s.tags}`,
-    `Articles : ${s.articles.created} créés, ${s.articles.updated} mis à jour (${Object.entries(
-      s.articles.byType,
-    )
-      .map(([type, n]) => `${type} ${n}`)
-      .join(", ")})`,
-    `Médias : ${s.media.imported} importés, ${s.media.existing} déjà présents, ${s.media.missing.length} introuvables, ${s.media.refused.length} refusés`,
-    ...s.media.missing.map((m) => `  introuvable : ${m}`),
-    ...s.media.refused.map((m) => `  refusé : ${m}`),
-    `Ignorés : ${s.skipped.map((x) => `${x.type} ${x.count}`).join(", ") || "aucun"}`,
-    `Redirections : ${s.redirects}`,
-  ];
-  return lines.join("\n");
 }
