@@ -3,6 +3,7 @@ import { LEVEL_LABEL, PHENOMENA, TYPE_LABEL, ZONE_LABEL } from "@/lib/articles/m
 import type { ArticleFull } from "@/lib/articles/queries";
 import { pictureHtml } from "@/lib/media/urls";
 import { ArticleBody } from "./ArticleBody";
+import { CommentArchive } from "./CommentArchive";
 import { formatDate } from "./ArticleCard";
 import { ForecastTable } from "./ForecastTable";
 import { PrintButton } from "./PrintButton";
@@ -67,6 +68,7 @@ export function ArticleView({ article }: { article: ArticleFull }) {
           ))}
         </p>
       )}
+      <CommentArchive comments={article.comments} />
       <PrintButton />
     </article>
   );

@@ -163,6 +163,12 @@ function checkedDate(element: XmlElement | undefined, name: string): string {
   return value;
 }
 
+/** A date and its _gmt twin (checked in the order of the file), as an ISO date or null. */
+function datePair(element: XmlElement, name: string): string | null {
+  const local = checkedDate(element, name);
+  return wpDate(checkedDate(element, `${name}_gmt`), local);
+}
+
 /** "2020-09-14 07:30:00" in UTC, or in Paris time when only the local date is known. */
 function wpDate(gmt: string, local: string): string | null {
   if (gmt) return new Date(`${gmt.replace(" ", "T")}Z`).toISOString();
@@ -238,8 +244,8 @@ export function parseWxr(xml: string): WxrExport {
       creator: text(item, "dc:creator"),
       content: child(item, "content:encoded")?.text ?? "",
       excerpt: child(item, "excerpt:encoded")?.text ?? "",
-      date: wpDate(checkedDate(item, "wp:post_date_gmt"), checkedDate(item, "wp:post_date")),
-      modified: wpDate(checkedDate(item, "wp:post_modified_gmt"), checkedDate(item, "wp:post_modified")),
+      date: datePair(item, "wp:post_date"),
+      modified: datePair(item, "wp:post_modified"),
       parent: Number(text(item, "wp:post_parent")) || 0,
       menuOrder: Number(text(item, "wp:menu_order")) || 0,
       password: text(item, "wp:post_password"),
@@ -249,9 +255,7 @@ export function parseWxr(xml: string): WxrExport {
         parent: Number(text(c, "wp:comment_parent")) || 0,
         author: htmlText(c, "wp:comment_author"),
         authorUrl: text(c, "wp:comment_author_url"),
-        date:
-          wpDate(checkedDate(c, "wp:comment_date_gmt"), checkedDate(c, "wp:comment_date")) ??
-          new Date(0).toISOString(),
+        date: datePair(c, "wp:comment_date") ?? new Date(0).toISOString(),
         content: child(c, "wp:comment_content")?.text ?? "",
         approved: text(c, "wp:comment_approved"),
         type: text(c, "wp:comment_type"),
