@@ -38,7 +38,7 @@ export interface ContentContext {
   resolvePath: (path: string) => string | null;
   /** shortcodes of the association's plugins: their tags are removed, their content kept */
   pluginShortcodes: string[];
-  /** cached oEmbed answers of the post (postmeta _oembed_*), for the titles of embeds */
+  /** titles from the post's cached oEmbed answers (postmeta _oembed_*), by "provider:ref" */
   oembedTitles?: Map<string, string>;
 }
 
@@ -52,8 +52,7 @@ export interface ConvertedContent {
   removed: RemovedCounts;
   /** addresses of images still on the old site */
   oldSiteImages: string[];
-  /** video and sound files not imported (left as links) */
-  missingPlayers: string[];
+
 }
 
 const count = (map: Map<string, number>, key: string, n = 1) => map.set(key, (map.get(key) ?? 0) + n);
@@ -78,8 +77,8 @@ export function autop(text: string): string {
     .replace(/\r\n?/g, "\n")
     .replace(/<pre[\s>][\s\S]*?<\/pre>/gi, (pre) => `\n\n\u0000${kept.push(pre) - 1}\u0000\n\n`);
   return protectedText
-    .replace(new RegExp(`(<(?:${BLOCK})[\\s>]|\\[(?:${SHORTCODE_BLOCK})[\\s\\]])`, "gi"), "\n\n$1")
-    .replace(new RegExp(`(</(?:${BLOCK})>|\\[/(?:${SHORTCODE_BLOCK})\\])`, "gi"), "$1\n\n")
+    .replace(new RegExp(`(<(?:${BLOCK})[\\s>]|(?<!\\[)\\[(?:${SHORTCODE_BLOCK})[\\s\\]](?!\\]))`, "gi"), "\n\n$1")
+    .replace(new RegExp(`(</(?:${BLOCK})>|(?<!\\[)\\[/(?:${SHORTCODE_BLOCK})\\](?!\\]))`, "gi"), "$1\n\n")
     .split(/\n\s*\n/)
     .map((block) => block.trim())
     .filter(Boolean)
@@ -149,7 +148,8 @@ function embedOrLink(url: string, title: string, out: ConvertedContent, context:
   const found = recogniseEmbed(decodeHTML(url));
   if (found) {
     count(out.embeds, PROVIDERS[found.provider].name);
-    const embed: ExternalEmbed = { ...found, title: title || context.oembedTitles?.get(url.trim()) || "" };
+    const cached = context.oembedTitles?.get(`${found.provider}:${found.ref}`);
+    const embed: ExternalEmbed = { ...found, title: title || cached || "" };
     return externalPlaceholder(embed);
   }
   const href = decodeHTML(url.trim());
@@ -166,7 +166,7 @@ function convertShortcodes(html: string, postId: number, context: ContentContext
     }
     const url = urls[0];
     if (!url) return "";
-    out.missingPlayers.push(url);
+    count(out.removed, "lecteur laissé en lien (fichier non importé)");
     return `<p><a href="${escapeAttribute(decodeHTML(url))}">${kind} : ${escapeText(decodeHTML(url).split("/").pop() ?? url)}</a></p>`;
   };
   const convert = (code: Shortcode): string => {
@@ -284,7 +284,7 @@ function convertElements(html: string, context: ContentContext, out: ConvertedCo
           count(out.removed, `<${tag.toLowerCase()}> sans fichier`);
           return "";
         }
-        out.missingPlayers.push(urls[0]);
+        count(out.removed, "lecteur laissé en lien (fichier non importé)");
         const label = tag.toLowerCase() === "video" ? "Vidéo" : "Son";
         return `<a href="${escapeAttribute(urls[0])}">${label} : ${escapeText(urls[0].split("/").pop() ?? urls[0])}</a>`;
       })
@@ -361,7 +361,6 @@ export function convertContent(
     embeds: new Map(),
     removed: new Map(),
     oldSiteImages: [],
-    missingPlayers: [],
   };
   const isBlockEditor = /<!--\s*wp:/.test(content);
   let html = convertFootnotes(content, post.meta.footnotes);

@@ -1,7 +1,5 @@
-import { createWriteStream, promises as fs } from "node:fs";
+import { promises as fs } from "node:fs";
 import path from "node:path";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 
 /**
  * Downloads of the old site's files (`import wordpress --fetch-media`): a few at a time, each with an
@@ -71,14 +69,21 @@ async function once(url: string, file: string, options: DownloadOptions): Promis
     const newValidator = response.headers.get("etag") ?? response.headers.get("last-modified");
     await fs.mkdir(path.dirname(file), { recursive: true });
     await fs.writeFile(metaFile, JSON.stringify({ validator: newValidator }));
+    // Chunk by chunk, each written before the next is read: a broken connection leaves every byte
+    // received in the .part file, for the next try to resume from.
     let written = start;
-    const body = Readable.fromWeb(response.body as import("node:stream/web").ReadableStream);
-    body.on("data", (chunk: Buffer) => {
-      alive();
-      written += chunk.length;
-      if (written > options.maxBytes) body.destroy(new DownloadError(`trop lourd (plus de ${Math.round(options.maxBytes / 1048576)} Mo)`));
-    });
-    await pipeline(body, createWriteStream(part, { flags: resumed ? "a" : "w" }));
+    const handle = await fs.open(part, resumed ? "a" : "w");
+    try {
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        alive();
+        written += chunk.length;
+        if (written > options.maxBytes)
+          throw new DownloadError(`trop lourd (plus de ${Math.round(options.maxBytes / 1048576)} Mo)`);
+        await handle.write(chunk);
+      }
+    } finally {
+      await handle.close();
+    }
     if (Number.isFinite(length) && written !== start + length) throw new Error("réponse incomplète");
     await fs.rename(part, file);
     await fs.rm(metaFile, { force: true });

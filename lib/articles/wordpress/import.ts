@@ -1,10 +1,12 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import { decodeHTML } from "entities";
 import { transliterate } from "transliteration";
 import { db } from "../../db";
 import type { Article } from "../../generated/prisma/client";
 import { sanitizeCommentHtml } from "../../html";
 import { mediaUrl, mediaWidths } from "../../media/urls";
+import { recogniseEmbed } from "../external";
 import { normalizeLegacyPath } from "../legacy";
 import { type ArticleStatus, type ArticleType, articlePath, slugify } from "../model";
 import { autoExcerpt, bodyText, mediaKeysIn } from "../render";
@@ -410,8 +412,8 @@ function oembedTitles(meta: Record<string, string>): Map<string, string> {
   for (const [key, value] of Object.entries(meta)) {
     if (!key.startsWith("_oembed_") || key.startsWith("_oembed_time_")) continue;
     const title = /title="([^"]+)"/.exec(value)?.[1];
-    const src = /src="([^"]+)"/.exec(value)?.[1];
-    if (title && src) titles.set(src, title);
+    const found = recogniseEmbed(decodeHTML(/src="([^"]+)"/.exec(value)?.[1] ?? ""));
+    if (title && found) titles.set(`${found.provider}:${found.ref}`, decodeHTML(title));
   }
   return titles;
 }
@@ -420,7 +422,6 @@ function tallyContent(summary: ImportSummary, converted: ReturnType<typeof conve
   for (const [provider, n] of converted.embeds) tally(summary.embeds, provider, n);
   for (const [kind, n] of converted.removed) tally(summary.removed, kind, n);
   summary.oldSiteImages += converted.oldSiteImages.length;
-  summary.media.missing.push(...converted.missingPlayers.map((url) => `${url} (lecteur laissé en lien)`));
 }
 
 async function writeArticle(
