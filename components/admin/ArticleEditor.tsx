@@ -22,7 +22,7 @@ import {
 } from "@/lib/articles/model";
 import { mediaUrl, pickWidth } from "@/lib/media/urls";
 import { CARDINALS } from "@/lib/weather/wind";
-import { Figure, StationBlock } from "./editorNodes";
+import { ExternalBlock, Figure, StationBlock } from "./editorNodes";
 import { type LibraryMedia, MediaPicker } from "./MediaPicker";
 
 export interface ForecastRowInput {
@@ -93,6 +93,7 @@ export function ArticleEditor({ article, canPublish, types, categories, stations
       Image,
       Figure,
       StationBlock,
+      ExternalBlock,
       TableKit.configure({ table: { resizable: false } }),
     ],
     content: article.bodyHtml,

@@ -3,8 +3,8 @@ import { LEVEL_LABEL, PHENOMENA, TYPE_LABEL, ZONE_LABEL } from "@/lib/articles/m
 import type { ArticleFull } from "@/lib/articles/queries";
 import { pictureHtml } from "@/lib/media/urls";
 import { ArticleBody } from "./ArticleBody";
-import { CommentArchive } from "./CommentArchive";
 import { formatDate } from "./ArticleCard";
+import { CommentArchive } from "./CommentArchive";
 import { ForecastTable } from "./ForecastTable";
 import { PrintButton } from "./PrintButton";
 

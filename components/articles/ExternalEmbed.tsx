@@ -1,4 +1,4 @@
-import { embedFrame, embedUrl, type ExternalEmbed as Embed, PROVIDERS } from "@/lib/articles/external";
+import { type ExternalEmbed as Embed, embedFrame, embedUrl, PROVIDERS } from "@/lib/articles/external";
 import { EmbedPlayer } from "./EmbedPlayer";
 
 /**
@@ -13,9 +13,7 @@ export function ExternalEmbed({ embed }: { embed: Embed }) {
   const title = embed.title || provider.label;
   return (
     <figure className="external-embed card" data-provider={embed.provider}>
-      {frame ? (
-        <EmbedPlayer frame={frame} title={title} provider={provider.name} />
-      ) : null}
+      {frame ? <EmbedPlayer frame={frame} title={title} provider={provider.name} /> : null}
       <figcaption>
         <span className="muted">{provider.label} · </span>
         <a href={url} rel="noopener noreferrer" target="_blank">

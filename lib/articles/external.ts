@@ -133,9 +133,9 @@ export function recogniseEmbed(address: string): Omit<ExternalEmbed, "title"> | 
   }
 }
 
-const escape = (value: string) =>
+const escapeAttribute = (value: string) =>
   value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 export function externalPlaceholder(embed: ExternalEmbed): string {
-  return `<div data-embed="external" data-provider="${embed.provider}" data-ref="${escape(embed.ref)}" data-title="${escape(embed.title.slice(0, 300))}"></div>`;
+  return `<div data-embed="external" data-provider="${embed.provider}" data-ref="${escapeAttribute(embed.ref)}" data-title="${escapeAttribute(embed.title.slice(0, 300))}"></div>`;
 }

@@ -57,7 +57,8 @@ export async function resolveLegacy(pathAndQuery: string): Promise<string | null
   const found = await db().redirect.findMany({ where: { fromPath: { in: candidates } } });
   for (const candidate of candidates) {
     const hit = found.find((r) => r.fromPath === candidate);
-    if (hit) return candidate === parent && Number(part?.[2]) > 1 ? `${hit.toPath}#page-${part?.[2]}` : hit.toPath;
+    if (hit)
+      return candidate === parent && Number(part?.[2]) > 1 ? `${hit.toPath}#page-${part?.[2]}` : hit.toPath;
   }
   // Date archives: /2013/, /2013/01/, /2013/01/15/ → the articles of that year or month.
   const archive = /^\/(\d{4})(?:\/(\d{2}))?(?:\/\d{2})?$/.exec(key);

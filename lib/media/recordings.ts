@@ -22,10 +22,13 @@ const ascii = (input: Buffer, start: number, end: number) => input.subarray(star
 
 /** What a file is, from its first bytes, or null when it is none of the accepted kinds. */
 export function sniffFile(input: Buffer): FileType | null {
-  if (ascii(input, 0, 5) === "%PDF-") return { kind: "DOCUMENT", mimeType: "application/pdf", extension: "pdf" };
+  if (ascii(input, 0, 5) === "%PDF-")
+    return { kind: "DOCUMENT", mimeType: "application/pdf", extension: "pdf" };
   if (input.readUInt32BE(0) === 0x1a45dfa3) {
     const head = ascii(input, 0, 64);
-    const audioOnly = head.includes("webm") && !/\x83\x81\x01/.test(ascii(input, 0, 4096));
+    // TrackType 1 (video) in the first track entries: a video; otherwise a WebM sound.
+    const audioOnly =
+      head.includes("webm") && !input.subarray(0, 4096).includes(Buffer.from([0x83, 0x81, 0x01]));
     return audioOnly
       ? { kind: "AUDIO", mimeType: "audio/webm", extension: "webm" }
       : { kind: "VIDEO", mimeType: "video/webm", extension: "webm" };
@@ -65,7 +68,10 @@ export async function storeFile(
   if (input.length === 0) throw new MediaError(422, "Le fichier est vide.");
   const type = sniffFile(input);
   if (!type)
-    throw new MediaError(415, "Type de fichier refusé : seuls les images, vidéos, sons et PDF sont acceptés.");
+    throw new MediaError(
+      415,
+      "Type de fichier refusé : seuls les images, vidéos, sons et PDF sont acceptés.",
+    );
   const sha256 = createHash("sha256").update(input).digest("hex");
   const existing = await db().mediaFile.findUnique({ where: { sha256 } });
   if (existing) return { file: existing, created: false };

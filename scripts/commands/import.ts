@@ -22,7 +22,9 @@ function progressBar(label: string) {
     const percent = total ? Math.floor((done / total) * 100) : 100;
     if (tty) {
       const filled = Math.round(percent / 5);
-      process.stderr.write(`\r${label} [${"#".repeat(filled)}${"-".repeat(20 - filled)}] ${done}/${total} (${percent} %)`);
+      process.stderr.write(
+        `\r${label} [${"#".repeat(filled)}${"-".repeat(20 - filled)}] ${done}/${total} (${percent} %)`,
+      );
       if (done === total) process.stderr.write("\n");
     } else if (Math.floor(percent / 10) > lastTenth || done === total) {
       lastTenth = Math.floor(percent / 10);
@@ -40,14 +42,33 @@ export function register(program: Command) {
     )
     .option("--uploads <dir>", "local copy of wp-content/uploads, for the attachments")
     .option("--fetch-media", "download the attachments and every file the posts use from the old site")
-    .option("--old-site <url>", "address the old site answers on now, for --fetch-media (default: the export's)")
-    .option("--timeout <seconds>", "give up on a download after this long without data", positive("--timeout"), 30)
+    .option(
+      "--old-site <url>",
+      "address the old site answers on now, for --fetch-media (default: the export's)",
+    )
+    .option(
+      "--timeout <seconds>",
+      "give up on a download after this long without data",
+      positive("--timeout"),
+      30,
+    )
     .option("--retries <n>", "further tries of a failed download", (raw) => Math.floor(Number(raw)), 3)
-    .option("--retry-delay <seconds>", "wait before the first retry (doubled each time)", positive("--retry-delay"), 2)
+    .option(
+      "--retry-delay <seconds>",
+      "wait before the first retry (doubled each time)",
+      positive("--retry-delay"),
+      2,
+    )
     .option("--max-file-size <MB>", "largest file downloaded", positive("--max-file-size"), 200)
     .option("--parallel <n>", "downloads at a time", positive("--parallel"), 4)
-    .option("--shortcodes <names>", "the association's plugins' shortcodes, comma separated (their tags are removed, their content kept)")
-    .option("--invite", "e-mail new authors an invitation to choose their password (nobody is e-mailed without it)")
+    .option(
+      "--shortcodes <names>",
+      "the association's plugins' shortcodes, comma separated (their tags are removed, their content kept)",
+    )
+    .option(
+      "--invite",
+      "e-mail new authors an invitation to choose their password (nobody is e-mailed without it)",
+    )
     .action(
       action(
         async (
@@ -90,12 +111,16 @@ export function register(program: Command) {
                     concurrency: Math.floor(options.parallel),
                   }
                 : undefined,
-              shortcodes: options.shortcodes?.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean),
+              shortcodes: options.shortcodes
+                ?.split(",")
+                .map((s) => s.trim().toLowerCase())
+                .filter(Boolean),
               log: (line) => console.log(line),
               progress: progressBar(options.fetchMedia ? "Médias (téléchargement)" : "Médias"),
             });
           } catch (error) {
-            if (error instanceof WxrError) throw new CliError(`${file}, ${error.message} — nothing was imported`);
+            if (error instanceof WxrError)
+              throw new CliError(`${file}, ${error.message} — nothing was imported`);
             throw error;
           }
           if (summary.newUserIds.length) {

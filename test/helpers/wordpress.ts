@@ -16,7 +16,8 @@ export function toneWav(seconds = 1): Buffer {
   const rate = 8000;
   const samples = rate * seconds;
   const data = Buffer.alloc(samples * 2);
-  for (let i = 0; i < samples; i++) data.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / rate)), i * 2);
+  for (let i = 0; i < samples; i++)
+    data.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / rate)), i * 2);
   const header = Buffer.alloc(44);
   header.write("RIFF", 0);
   header.writeUInt32LE(36 + data.length, 4);
@@ -42,7 +43,9 @@ export const WEBM_HEAD = Buffer.concat([
 ]);
 
 const image = (width: number, height: number, background: string) =>
-  sharp({ create: { width, height, channels: 3, background } }).jpeg().toBuffer();
+  sharp({ create: { width, height, channels: 3, background } })
+    .jpeg()
+    .toBuffer();
 
 /** wp-content/uploads of test/fixtures/wordpress/issue-17-*.xml (ailleurs.jpg is absent on purpose). */
 export async function writeIssue17Uploads(dir: string, video: Buffer = WEBM_HEAD): Promise<void> {
@@ -97,7 +100,10 @@ export async function startOldSite(root: string): Promise<OldSite> {
     if (asked && request.headers["if-range"] === etag) start = Number(asked[1]);
     const headers = { ETag: etag, "Accept-Ranges": "bytes", "Content-Length": String(body.length - start) };
     if (start) {
-      response.writeHead(206, { ...headers, "Content-Range": `bytes ${start}-${body.length - 1}/${body.length}` });
+      response.writeHead(206, {
+        ...headers,
+        "Content-Range": `bytes ${start}-${body.length - 1}/${body.length}`,
+      });
     } else response.writeHead(200, headers);
     if (fault === "cut-once" && !served.has(urlPath)) {
       served.add(urlPath);

@@ -1,4 +1,13 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
@@ -7,7 +16,7 @@ import { resolveLegacy } from "@/lib/articles/legacy";
 import { searchArticles } from "@/lib/articles/queries";
 import { runCli } from "../helpers/cli";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
-import { startSmtpSink, type SmtpSink } from "../helpers/smtp";
+import { type SmtpSink, startSmtpSink } from "../helpers/smtp";
 import { type OldSite, startOldSite, writeIssue17Uploads } from "../helpers/wordpress";
 
 /**
@@ -26,7 +35,10 @@ let first: { code: number; stdout: string; stderr: string };
 const row = (stdout: string, label: string) =>
   new RegExp(`\\| ${label.replace(/[()]/g, "\\$&")} +\\| ([^|]*?) +\\|`).exec(stdout)?.[1];
 const byWp = (id: number) =>
-  dbs.prisma.article.findFirstOrThrow({ where: { wordpress: { wpPostId: id } }, include: { author: true, comments: true } });
+  dbs.prisma.article.findFirstOrThrow({
+    where: { wordpress: { wpPostId: id } },
+    include: { author: true, comments: true },
+  });
 
 beforeAll(async () => {
   dbs = await createTestDatabases();
@@ -34,8 +46,16 @@ beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), "m06-wp17-"));
   await writeIssue17Uploads(path.join(work, "uploads"));
   smtp = await startSmtpSink();
-  env = { DATABASE_URL: dbs.appUrl, MEDIA_DIR: path.join(work, "media"), SMTP_URL: smtp.url, MAIL_FROM: "site@meteo06.test" };
-  first = await runCli(["import", "wordpress", MAIN, "--uploads", path.join(work, "uploads"), "--shortcodes", "contact-form-7"], env);
+  env = {
+    DATABASE_URL: dbs.appUrl,
+    MEDIA_DIR: path.join(work, "media"),
+    SMTP_URL: smtp.url,
+    MAIL_FROM: "site@meteo06.test",
+  };
+  first = await runCli(
+    ["import", "wordpress", MAIN, "--uploads", path.join(work, "uploads"), "--shortcodes", "contact-form-7"],
+    env,
+  );
 });
 afterAll(async () => {
   await smtp?.close();
@@ -58,7 +78,9 @@ describe("what must never happen", () => {
   it("keeps text in square brackets; only registered shortcodes are shortcodes", async () => {
     const post = await byWp(503);
     expect(post.title).toBe("[MAJ 18h] Vigilance orange levée");
-    expect(post.bodyHtml).toContain("<p>Relevés [en mm] du jour : Nice 12, Grasse [station hors ligne] 0.</p>");
+    expect(post.bodyHtml).toContain(
+      "<p>Relevés [en mm] du jour : Nice 12, Grasse [station hors ligne] 0.</p>",
+    );
     expect(post.bodyHtml).toContain("écrivez [gallery] dans l'éditeur"); // [[gallery]] is WordPress's escape
     expect(post.bodyHtml).not.toContain("contact-form-7");
     expect(row(first.stdout, "Éléments retirés")).toContain("shortcode [contact-form-7] 1");
@@ -67,13 +89,25 @@ describe("what must never happen", () => {
   it("a re-import keeps what was changed on the site and updates the rest", async () => {
     // On the new site: a title edited, a draft published.
     const edited = await byWp(503);
-    await dbs.prisma.article.update({ where: { id: edited.id }, data: { title: "Vigilance levée (corrigé)" } });
+    await dbs.prisma.article.update({
+      where: { id: edited.id },
+      data: { title: "Vigilance levée (corrigé)" },
+    });
     const published = await byWp(506);
     await dbs.prisma.article.update({ where: { id: published.id }, data: { status: "DRAFT" } });
     // On the old site meanwhile: post 508 rewritten.
     const changed = path.join(work, "changed.xml");
-    writeFileSync(changed, readFileSync(MAIN, "utf8").replace("Arrêté préfectoral du 3 mars.", "Arrêté préfectoral du 3 mars, prolongé au 30."));
-    const again = await runCli(["import", "wordpress", changed, "--uploads", path.join(work, "uploads")], env);
+    writeFileSync(
+      changed,
+      readFileSync(MAIN, "utf8").replace(
+        "Arrêté préfectoral du 3 mars.",
+        "Arrêté préfectoral du 3 mars, prolongé au 30.",
+      ),
+    );
+    const again = await runCli(
+      ["import", "wordpress", changed, "--uploads", path.join(work, "uploads")],
+      env,
+    );
     expect(again.code, again.stderr).toBe(0);
     expect((await byWp(503)).title).toBe("Vigilance levée (corrigé)");
     expect((await byWp(506)).status).toBe("DRAFT");
@@ -82,7 +116,9 @@ describe("what must never happen", () => {
     expect(row(again.stdout, "Articles mis à jour")).toBe("1");
     expect(row(again.stdout, "Articles créés")).toBe("0");
     expect(again.stdout).toContain("Modifiés sur le site depuis le dernier import : gardés :");
-    expect(again.stdout).toMatch(/ {2}- 503 « \[MAJ 18h\] Vigilance orange levée » → \/articles\/maj-18h-vigilance-levee/);
+    expect(again.stdout).toMatch(
+      / {2}- 503 « \[MAJ 18h\] Vigilance orange levée » → \/articles\/maj-18h-vigilance-levee/,
+    );
     expect(await dbs.prisma.article.count()).toBe(8);
   });
 
@@ -92,11 +128,17 @@ describe("what must never happen", () => {
       '<div data-embed="external" data-provider="youtube" data-ref="dQw4w9WgXcQ" data-title="Orage sur la baie des Anges"></div>',
     );
     expect(post.bodyHtml).toContain('data-provider="vimeo" data-ref="76979871"');
-    expect(post.bodyHtml).toContain('data-provider="dailymotion" data-ref="x8abcd1" data-title="Grêle à Cannes"');
+    expect(post.bodyHtml).toContain(
+      'data-provider="dailymotion" data-ref="x8abcd1" data-title="Grêle à Cannes"',
+    );
     expect(post.bodyHtml).toContain('data-provider="twitter" data-ref="meteo06/1766543210987654321"');
-    expect(post.bodyHtml).toContain('data-provider="wordpresstv" data-ref="2023/05/12/orages-et-photographie"');
+    expect(post.bodyHtml).toContain(
+      'data-provider="wordpresstv" data-ref="2023/05/12/orages-et-photographie"',
+    );
     // An unknown frame becomes a link to it, never a frame.
-    expect(post.bodyHtml).toContain('<a href="https://embed.windy.com/embed2.html?lat=43.7&amp;lon=7.2">Contenu externe (embed.windy.com)</a>');
+    expect(post.bodyHtml).toContain(
+      '<a href="https://embed.windy.com/embed2.html?lat=43.7&amp;lon=7.2">Contenu externe (embed.windy.com)</a>',
+    );
     expect(post.bodyHtml).not.toMatch(/<iframe|<script|onerror|alert/);
     expect(row(first.stdout, "Intégrations converties")).toBe(
       "6 (YouTube 2, Dailymotion 1, Vimeo 1, WordPress.tv 1, X (Twitter) 1)",
@@ -110,13 +152,23 @@ describe("what must never happen", () => {
     const post = await byWp(505);
     const video = await dbs.prisma.mediaFile.findFirstOrThrow({ where: { kind: "VIDEO" } });
     const sound = await dbs.prisma.mediaFile.findFirstOrThrow({ where: { kind: "AUDIO" } });
-    expect(post.bodyHtml).toContain(`<video controls preload="metadata" src="/api/media/${video.key}/file.webm"></video>`);
-    expect(post.bodyHtml).toContain(`<audio controls preload="metadata" src="/api/media/${sound.key}/file.wav"></audio>`);
-    const arc = await dbs.prisma.media.findFirstOrThrow({ where: { wordpress: { some: { wpPostId: 602 } } } });
-    const cumulo = await dbs.prisma.media.findFirstOrThrow({ where: { wordpress: { some: { wpPostId: 601 } } } });
+    expect(post.bodyHtml).toContain(
+      `<video controls preload="metadata" src="/api/media/${video.key}/file.webm"></video>`,
+    );
+    expect(post.bodyHtml).toContain(
+      `<audio controls preload="metadata" src="/api/media/${sound.key}/file.wav"></audio>`,
+    );
+    const arc = await dbs.prisma.media.findFirstOrThrow({
+      where: { wordpress: { some: { wpPostId: 602 } } },
+    });
+    const cumulo = await dbs.prisma.media.findFirstOrThrow({
+      where: { wordpress: { some: { wpPostId: 601 } } },
+    });
     // [gallery] without ids: the post's attachments in WordPress's order (menu_order).
     expect(post.bodyHtml).toMatch(
-      new RegExp(`<div class="gallery columns-2"><figure><a [^>]*><img src="/api/media/${arc.key}/480.jpg"[^>]*></a></figure><figure><a [^>]*><img src="/api/media/${cumulo.key}/480.jpg"`),
+      new RegExp(
+        `<div class="gallery columns-2"><figure><a [^>]*><img src="/api/media/${arc.key}/480.jpg"[^>]*></a></figure><figure><a [^>]*><img src="/api/media/${cumulo.key}/480.jpg"`,
+      ),
     );
   });
 });
@@ -177,7 +229,9 @@ describe("expected of a migration tool", () => {
     );
     expect(JSON.stringify(comments)).not.toContain("@");
     expect(row(first.stdout, "Commentaires importés")).toBe("2");
-    expect(row(first.stdout, "Commentaires non importés")).toBe("3 (indésirables 1, non approuvés 1, rétroliens 1)");
+    expect(row(first.stdout, "Commentaires non importés")).toBe(
+      "3 (indésirables 1, non approuvés 1, rétroliens 1)",
+    );
   });
 
   it("redirects index.php?p=, ?cat=, paginated parts and date archives", async () => {
@@ -235,7 +289,12 @@ describe("files of the old site", () => {
     dir = mkdtempSync(path.join(tmpdir(), "m06-wp17-fetch-"));
     await writeIssue17Uploads(path.join(dir, "site"));
     // A file too big for --max-file-size 1 (MB).
-    writeFileSync(path.join(dir, "site", "2024/03/legitime.jpg"), await sharp({ create: { width: 2400, height: 2400, channels: 3, background: "#888" }, }).png({ compressionLevel: 0 }).toBuffer());
+    writeFileSync(
+      path.join(dir, "site", "2024/03/legitime.jpg"),
+      await sharp({ create: { width: 2400, height: 2400, channels: 3, background: "#888" } })
+        .png({ compressionLevel: 0 })
+        .toBuffer(),
+    );
     site = await startOldSite(path.join(dir, "site"));
   });
   afterAll(async () => {
@@ -250,9 +309,13 @@ describe("files of the old site", () => {
     expect(result.code, result.stderr).toBe(0);
     expect(row(result.stdout, "Médias manquants")).toBe("5");
     expect(row(result.stdout, "Images laissées sur l'ancien site")).toBe("2");
-    expect(row(result.stdout, "Éléments retirés")).toContain("lecteur laissé en lien (fichier non importé) 2");
+    expect(row(result.stdout, "Éléments retirés")).toContain(
+      "lecteur laissé en lien (fichier non importé) 2",
+    );
     const post = await files.prisma.article.findFirstOrThrow({ where: { wordpress: { wpPostId: 505 } } });
-    expect(post.bodyHtml).toContain('src="https://www.meteo06.fr/wp-content/uploads/2024/03/cumulonimbus-300x200.jpg"');
+    expect(post.bodyHtml).toContain(
+      'src="https://www.meteo06.fr/wp-content/uploads/2024/03/cumulonimbus-300x200.jpg"',
+    );
   });
 
   it("--fetch-media downloads from the old site: retries, resumes, times out, limits sizes, shows progress", async () => {
@@ -260,12 +323,26 @@ describe("files of the old site", () => {
     site.fault("/wp-content/uploads/2024/03/timelapse-orage.webm", "cut-once");
     site.fault("/wp-content/uploads/2024/03/tonnerre.wav", "stall");
     const result = await runCli(
-      ["import", "wordpress", MAIN, "--fetch-media", "--old-site", site.origin, "--timeout", "1", "--retries", "1", "--retry-delay", "0.1"],
+      [
+        "import",
+        "wordpress",
+        MAIN,
+        "--fetch-media",
+        "--old-site",
+        site.origin,
+        "--timeout",
+        "1",
+        "--retries",
+        "1",
+        "--retry-delay",
+        "0.1",
+      ],
       fenv(),
     );
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain("Médias (téléchargement) : 5/5 (100 %)");
-    const asked = (file: string) => site.requests.filter((r) => r.path === `/wp-content/uploads/2024/03/${file}`);
+    const asked = (file: string) =>
+      site.requests.filter((r) => r.path === `/wp-content/uploads/2024/03/${file}`);
     expect(asked("cumulonimbus.jpg")).toHaveLength(2); // a 503, then the file
     const video = asked("timelapse-orage.webm");
     expect(video).toHaveLength(2);
@@ -278,7 +355,9 @@ describe("files of the old site", () => {
     expect(result.stdout).toContain("  - 2024/03/tonnerre.wav (aucune réponse depuis 1 s (après 2 essais))");
     expect(asked("ailleurs.jpg")).toHaveLength(1); // a 404 is not retried
     expect(result.stdout).toContain("  - 2024/03/ailleurs.jpg (HTTP 404)");
-    expect(row(result.stdout, "Médias récupérés")).toBe("3 (téléchargés 3, copiés de --uploads 0, déjà présents 0)");
+    expect(row(result.stdout, "Médias récupérés")).toBe(
+      "3 (téléchargés 3, copiés de --uploads 0, déjà présents 0)",
+    );
     const post = await files.prisma.article.findFirstOrThrow({ where: { wordpress: { wpPostId: 505 } } });
     expect(post.bodyHtml).not.toContain("cumulonimbus-300x200.jpg");
     expect(post.bodyHtml).toContain(`src="/api/media/${stored.key}/file.webm"`);
@@ -286,7 +365,18 @@ describe("files of the old site", () => {
 
   it("refuses a file over --max-file-size without storing it", async () => {
     const result = await runCli(
-      ["import", "wordpress", `${FIXTURES}/issue-17-path-traversal.xml`, "--fetch-media", "--old-site", site.origin, "--max-file-size", "1", "--retries", "0"],
+      [
+        "import",
+        "wordpress",
+        `${FIXTURES}/issue-17-path-traversal.xml`,
+        "--fetch-media",
+        "--old-site",
+        site.origin,
+        "--max-file-size",
+        "1",
+        "--retries",
+        "0",
+      ],
       fenv(),
     );
     expect(result.code, result.stderr).toBe(0);
@@ -302,14 +392,30 @@ describe("security (issue 13, finding 7)", () => {
     try {
       // An image two levels above the uploads folder: the export asks for uploads/%2e%2e%2f%2e%2e%2fsecret.jpg.
       mkdirSync(path.join(dir, "a", "b", "uploads", "2024", "03"), { recursive: true });
-      copyFileSync(path.join(work, "uploads", "2024/03/legitime.jpg"), path.join(dir, "a", "b", "uploads", "2024/03/legitime.jpg"));
-      writeFileSync(path.join(dir, "a", "secret.jpg"), await sharp({ create: { width: 300, height: 200, channels: 3, background: "#ff0000" } }).jpeg().toBuffer());
+      copyFileSync(
+        path.join(work, "uploads", "2024/03/legitime.jpg"),
+        path.join(dir, "a", "b", "uploads", "2024/03/legitime.jpg"),
+      );
+      writeFileSync(
+        path.join(dir, "a", "secret.jpg"),
+        await sharp({ create: { width: 300, height: 200, channels: 3, background: "#ff0000" } })
+          .jpeg()
+          .toBuffer(),
+      );
       const result = await runCli(
-        ["import", "wordpress", `${FIXTURES}/issue-17-path-traversal.xml`, "--uploads", path.join(dir, "a", "b", "uploads")],
+        [
+          "import",
+          "wordpress",
+          `${FIXTURES}/issue-17-path-traversal.xml`,
+          "--uploads",
+          path.join(dir, "a", "b", "uploads"),
+        ],
         { DATABASE_URL: sec.appUrl, MEDIA_DIR: path.join(dir, "media") },
       );
       expect(result.code, result.stderr).toBe(0);
-      expect(result.stdout).toContain("  - ../../secret.jpg : chemin refusé (il sortirait du dossier des fichiers)");
+      expect(result.stdout).toContain(
+        "  - ../../secret.jpg : chemin refusé (il sortirait du dossier des fichiers)",
+      );
       expect(await sec.prisma.media.count()).toBe(1); // legitime.jpg only
       expect(readdirSync(path.join(dir, "media")).filter((f) => !f.startsWith("."))).toHaveLength(1);
       expect(existsSync(path.join(dir, "a", "secret.jpg"))).toBe(true);

@@ -59,7 +59,9 @@ describe("import wordpress", () => {
       const result = await importFile(file);
       expect(result.code, result.stderr).toBe(0);
       if (file.startsWith("wordpress-4.9")) {
-        expect(result.stdout).toMatch(/\| Médias récupérés +\| 2 \(téléchargés 0, copiés de --uploads 2, déjà présents 0\)/);
+        expect(result.stdout).toMatch(
+          /\| Médias récupérés +\| 2 \(téléchargés 0, copiés de --uploads 2, déjà présents 0\)/,
+        );
         expect(result.stdout).toMatch(/\| Médias manquants +\| 1 /);
         expect(result.stdout).toContain("  - 2019/07/webcam-perdue.jpg (absent du dossier --uploads)");
         expect(result.stdout).toMatch(/\| Ignorés +\| nav_menu_item 1 /);
@@ -97,7 +99,9 @@ describe("import wordpress", () => {
     expect(storm.excerpt).toBe("Retour sur la ligne d’orages du 12 juillet 2019.");
     expect(storm.tags.map((t) => t.tag.name).sort()).toEqual(["grêle", "orages"]);
     expect(storm.categories.map((c) => c.category.name)).toEqual(["Bilans climatiques"]);
-    const orage = await dbs.prisma.media.findFirstOrThrow({ where: { wordpress: { some: { wpPostId: 201 } } } });
+    const orage = await dbs.prisma.media.findFirstOrThrow({
+      where: { wordpress: { some: { wpPostId: 201 } } },
+    });
     expect(storm.coverId).toBe(orage.id);
     // Upright after EXIF rotation: the 1200×800 landscape becomes 800×1200.
     expect([orage.width, orage.height, orage.alt]).toEqual([
@@ -115,7 +119,9 @@ describe("import wordpress", () => {
     expect(storm.bodyHtml).toContain(
       "<figcaption>L'orage au-dessus de la baie des Anges</figcaption></figure>",
     );
-    const grele = await dbs.prisma.media.findFirstOrThrow({ where: { wordpress: { some: { wpPostId: 202 } } } });
+    const grele = await dbs.prisma.media.findFirstOrThrow({
+      where: { wordpress: { some: { wpPostId: 202 } } },
+    });
     expect(storm.bodyHtml).toContain(
       `<div class="gallery columns-3"><figure><a href="/api/media/${grele.key}/640.jpg"><img src="/api/media/${grele.key}/480.jpg"`,
     );
@@ -162,7 +168,9 @@ describe("import wordpress", () => {
   });
 
   it("answers every old address with its new one", async () => {
-    const media = await dbs.prisma.media.findFirstOrThrow({ where: { wordpress: { some: { wpPostId: 201 } } } });
+    const media = await dbs.prisma.media.findFirstOrThrow({
+      where: { wordpress: { some: { wpPostId: 201 } } },
+    });
     const expected: [string, string][] = [
       ["/?p=101", "/articles/orages-littoral-bilan"],
       ["/2019/07/orages-littoral-bilan/", "/articles/orages-littoral-bilan"],
@@ -210,6 +218,8 @@ describe("import wordpress", () => {
       categories: await dbs.prisma.category.count(),
       redirects: await dbs.prisma.redirect.count(),
     }).toEqual(before);
-    expect((await dbs.prisma.article.findFirstOrThrow({ where: { wordpress: { wpPostId: 103 } } })).type).toBe("FORECAST");
+    expect(
+      (await dbs.prisma.article.findFirstOrThrow({ where: { wordpress: { wpPostId: 103 } } })).type,
+    ).toBe("FORECAST");
   });
 });

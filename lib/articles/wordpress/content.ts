@@ -52,18 +52,21 @@ export interface ConvertedContent {
   removed: RemovedCounts;
   /** addresses of images still on the old site */
   oldSiteImages: string[];
-
 }
 
 const count = (map: Map<string, number>, key: string, n = 1) => map.set(key, (map.get(key) ?? 0) + n);
 
 const escapeAttribute = (value: string) =>
   value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-const escapeText = (value: string) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeText = (value: string) =>
+  value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 const BLOCK =
   "p|h[1-6]|ul|ol|li|dl|dt|dd|table|thead|tbody|tfoot|tr|td|th|caption|blockquote|figure|figcaption|div|pre|hr|section|article|aside|address|details|summary|iframe|video|audio|form|fieldset|legend|noscript|style|script";
-const STARTS_WITH_BLOCK = new RegExp(`^(<\\/?(${BLOCK})[\\s/>]|\\[(caption|wp_caption|gallery|embed|video|audio|playlist)|\\u0000)`, "i");
+const STARTS_WITH_BLOCK = new RegExp(
+  `^(<\\/?(${BLOCK})[\\s/>]|\\[(caption|wp_caption|gallery|embed|video|audio|playlist)|\\uE000)`,
+  "i",
+);
 const SHORTCODE_BLOCK = "caption|wp_caption|gallery|embed|video|audio|playlist";
 
 /**
@@ -75,16 +78,19 @@ export function autop(text: string): string {
   const kept: string[] = [];
   const protectedText = text
     .replace(/\r\n?/g, "\n")
-    .replace(/<pre[\s>][\s\S]*?<\/pre>/gi, (pre) => `\n\n\u0000${kept.push(pre) - 1}\u0000\n\n`);
+    .replace(/<pre[\s>][\s\S]*?<\/pre>/gi, (pre) => `\n\n\uE000${kept.push(pre) - 1}\uE000\n\n`);
   return protectedText
-    .replace(new RegExp(`(<(?:${BLOCK})[\\s>]|(?<!\\[)\\[(?:${SHORTCODE_BLOCK})[\\s\\]](?!\\]))`, "gi"), "\n\n$1")
+    .replace(
+      new RegExp(`(<(?:${BLOCK})[\\s>]|(?<!\\[)\\[(?:${SHORTCODE_BLOCK})[\\s\\]](?!\\]))`, "gi"),
+      "\n\n$1",
+    )
     .replace(new RegExp(`(</(?:${BLOCK})>|(?<!\\[)\\[/(?:${SHORTCODE_BLOCK})\\](?!\\]))`, "gi"), "$1\n\n")
     .split(/\n\s*\n/)
     .map((block) => block.trim())
     .filter(Boolean)
     .map((block) => (STARTS_WITH_BLOCK.test(block) ? block : `<p>${block.replace(/\n/g, "<br>\n")}</p>`))
     .join("\n")
-    .replace(/\u0000(\d+)\u0000/g, (_all, i: string) => kept[Number(i)]);
+    .replace(/\uE000(\d+)\uE000/g, (_all, i: string) => kept[Number(i)]);
 }
 
 const UPLOAD = /^(?:https?:)?\/\/[^/]+(?:\/[^/]+)*?\/wp-content\/uploads\/(.+)$/i;
@@ -107,8 +113,8 @@ export function uploadPath(url: string): { path: string; width: number | null } 
 
 /** Every address of an uploaded file in some content (images, players, links, shortcodes). */
 export function uploadUrlsIn(content: string): string[] {
-  return [...content.matchAll(/(?:https?:)?\/\/[^\s"'<>[\]]+?\/wp-content\/uploads\/[^\s"'<>[\]]+/gi)].map((m) =>
-    decodeHTML(m[0]),
+  return [...content.matchAll(/(?:https?:)?\/\/[^\s"'<>[\]]+?\/wp-content\/uploads\/[^\s"'<>[\]]+/gi)].map(
+    (m) => decodeHTML(m[0]),
   );
 }
 
@@ -182,7 +188,10 @@ function convertShortcodes(html: string, postId: number, context: ContentContext
       }
       case "gallery": {
         const ids = a.ids
-          ? a.ids.split(",").map((id) => Number(id.trim())).filter(Boolean)
+          ? a.ids
+              .split(",")
+              .map((id) => Number(id.trim()))
+              .filter(Boolean)
           : context.attachedTo(Number(a.id) || postId);
         const exclude = new Set((a.exclude ?? "").split(",").map((id) => Number(id.trim())));
         const images = ids
@@ -221,7 +230,10 @@ function convertShortcodes(html: string, postId: number, context: ContentContext
       }
       case "playlist": {
         const ids = a.ids
-          ? a.ids.split(",").map((id) => Number(id.trim())).filter(Boolean)
+          ? a.ids
+              .split(",")
+              .map((id) => Number(id.trim()))
+              .filter(Boolean)
           : context.attachedTo(Number(a.id) || postId);
         const kind = a.type === "video" ? "VIDEO" : "AUDIO";
         const files = ids.flatMap((id) => {
@@ -243,17 +255,23 @@ function convertShortcodes(html: string, postId: number, context: ContentContext
 /** <iframe>, <video>, <audio> and WordPress's embed blocks → the site's embeds and players. */
 function convertElements(html: string, context: ContentContext, out: ConvertedContent): string {
   const attr = (tag: string, name: string) =>
-    new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, "i").exec(tag)?.slice(1).find((v) => v !== undefined) ??
-    "";
+    new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, "i")
+      .exec(tag)
+      ?.slice(1)
+      .find((v) => v !== undefined) ?? "";
   return (
     html
       // Gutenberg embed blocks: <figure class="wp-block-embed …"><div class="wp-block-embed__wrapper">URL</div><figcaption>…
-      .replace(/<figure\s[^>]*class="[^"]*wp-block-embed[^"]*"[^>]*>([\s\S]*?)<\/figure>/gi, (_all, inner: string) => {
-        const wrapper = /<div[^>]*wp-block-embed__wrapper[^>]*>([\s\S]*?)<\/div>/i.exec(inner)?.[1] ?? inner;
-        const url = /https?:\/\/[^\s<"]+/.exec(htmlToText(wrapper))?.[0] ?? "";
-        const caption = htmlToText(/<figcaption[^>]*>([\s\S]*?)<\/figcaption>/i.exec(inner)?.[1] ?? "");
-        return embedOrLink(url, caption, out, context);
-      })
+      .replace(
+        /<figure\s[^>]*class="[^"]*wp-block-embed[^"]*"[^>]*>([\s\S]*?)<\/figure>/gi,
+        (_all, inner: string) => {
+          const wrapper =
+            /<div[^>]*wp-block-embed__wrapper[^>]*>([\s\S]*?)<\/div>/i.exec(inner)?.[1] ?? inner;
+          const url = /https?:\/\/[^\s<"]+/.exec(htmlToText(wrapper))?.[0] ?? "";
+          const caption = htmlToText(/<figcaption[^>]*>([\s\S]*?)<\/figcaption>/i.exec(inner)?.[1] ?? "");
+          return embedOrLink(url, caption, out, context);
+        },
+      )
       .replace(/<iframe\b([^>]*)>(?:[\s\S]*?<\/iframe>)?/gi, (_all, attributes: string) => {
         const src = decodeHTML(attr(attributes, "src"));
         const title = decodeHTML(attr(attributes, "title"));
@@ -270,24 +288,30 @@ function convertElements(html: string, context: ContentContext, out: ConvertedCo
         }
         return `<p class="embed-link"><a href="${escapeAttribute(href)}">${escapeText(title || `Contenu externe (${host})`)}</a></p>`;
       })
-      .replace(/<(video|audio)\b([^>]*)>([\s\S]*?)<\/\1>/gi, (_all, tag: string, attributes: string, inner: string) => {
-        const urls = [attr(attributes, "src"), ...[...inner.matchAll(/<source\b([^>]*)>/gi)].map((m) => attr(m[1], "src"))]
-          .filter(Boolean)
-          .map(decodeHTML);
-        if (urls.some((url) => url.startsWith("/api/media/"))) return _all; // a player made above
-        for (const url of urls) {
-          const upload = uploadPath(url);
-          const file = upload ? context.fileByUpload.get(upload.path) : undefined;
-          if (file) return player(file).replace(/^<figure[^>]*>|<\/figure>$/g, "");
-        }
-        if (!urls[0]) {
-          count(out.removed, `<${tag.toLowerCase()}> sans fichier`);
-          return "";
-        }
-        count(out.removed, "lecteur laissé en lien (fichier non importé)");
-        const label = tag.toLowerCase() === "video" ? "Vidéo" : "Son";
-        return `<a href="${escapeAttribute(urls[0])}">${label} : ${escapeText(urls[0].split("/").pop() ?? urls[0])}</a>`;
-      })
+      .replace(
+        /<(video|audio)\b([^>]*)>([\s\S]*?)<\/\1>/gi,
+        (_all, tag: string, attributes: string, inner: string) => {
+          const urls = [
+            attr(attributes, "src"),
+            ...[...inner.matchAll(/<source\b([^>]*)>/gi)].map((m) => attr(m[1], "src")),
+          ]
+            .filter(Boolean)
+            .map(decodeHTML);
+          if (urls.some((url) => url.startsWith("/api/media/"))) return _all; // a player made above
+          for (const url of urls) {
+            const upload = uploadPath(url);
+            const file = upload ? context.fileByUpload.get(upload.path) : undefined;
+            if (file) return player(file).replace(/^<figure[^>]*>|<\/figure>$/g, "");
+          }
+          if (!urls[0]) {
+            count(out.removed, `<${tag.toLowerCase()}> sans fichier`);
+            return "";
+          }
+          count(out.removed, "lecteur laissé en lien (fichier non importé)");
+          const label = tag.toLowerCase() === "video" ? "Vidéo" : "Son";
+          return `<a href="${escapeAttribute(urls[0])}">${label} : ${escapeText(urls[0].split("/").pop() ?? urls[0])}</a>`;
+        },
+      )
   );
 }
 
@@ -296,7 +320,8 @@ function convertFootnotes(html: string, footnotesMeta: string | undefined): stri
   let notes: { id: string; content: string }[] = [];
   try {
     const parsed = JSON.parse(footnotesMeta || "[]");
-    if (Array.isArray(parsed)) notes = parsed.filter((n) => typeof n?.id === "string" && typeof n?.content === "string");
+    if (Array.isArray(parsed))
+      notes = parsed.filter((n) => typeof n?.id === "string" && typeof n?.content === "string");
   } catch {
     notes = [];
   }
@@ -381,8 +406,11 @@ export function convertContent(
     .replace(/\s(srcset|sizes)="[^"]*"/gi, "")
     .replace(/<(\/?)h1(\s|>)/gi, "<$1h2$2")
     // Classic editor's alignment is a style; ours is a class (styles are not kept).
-    .replace(/<(p|h[2-6]|div|td|th)(\s[^>]*?)?\sstyle="\s*text-align:\s*(left|center|right|justify);?\s*"/gi,
-      (_all, tag: string, before = "", align: string) => `<${tag}${before} class="has-text-align-${align.toLowerCase()}"`);
+    .replace(
+      /<(p|h[2-6]|div|td|th)(\s[^>]*?)?\sstyle="\s*text-align:\s*(left|center|right|justify);?\s*"/gi,
+      (_all, tag: string, before = "", align: string) =>
+        `<${tag}${before} class="has-text-align-${align.toLowerCase()}"`,
+    );
   if (!isBlockEditor) html = autop(html);
   html = convertElements(html, context, out);
   html = convertShortcodes(html, post.id, context, out);

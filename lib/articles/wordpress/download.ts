@@ -55,16 +55,21 @@ async function once(url: string, file: string, options: DownloadOptions): Promis
     const headers: Record<string, string> = { "User-Agent": "meteo06-import" };
     if (have && validator) Object.assign(headers, { Range: `bytes=${have}-`, "If-Range": validator });
     const response = await fetch(url, { headers, signal: controller.signal, redirect: "manual" });
-    if (response.status === 404 || response.status === 410) throw new DownloadError(`HTTP ${response.status}`);
-    if (response.status >= 300 && response.status < 400) throw new DownloadError(`HTTP ${response.status} (redirection refusée)`);
+    if (response.status === 404 || response.status === 410)
+      throw new DownloadError(`HTTP ${response.status}`);
+    if (response.status >= 300 && response.status < 400)
+      throw new DownloadError(`HTTP ${response.status} (redirection refusée)`);
     if (response.status === 429 || response.status >= 500) throw new Error(`HTTP ${response.status}`);
-    if (response.status !== 200 && response.status !== 206) throw new DownloadError(`HTTP ${response.status}`);
+    if (response.status !== 200 && response.status !== 206)
+      throw new DownloadError(`HTTP ${response.status}`);
     const resumed = response.status === 206;
     const start = resumed ? have : 0;
     const length = Number(response.headers.get("content-length") ?? Number.NaN);
     if (start + length > options.maxBytes) {
       await response.body?.cancel();
-      throw new DownloadError(`trop lourd (${Math.round((start + length) / 1048576)} Mo, limite ${Math.round(options.maxBytes / 1048576)} Mo)`);
+      throw new DownloadError(
+        `trop lourd (${Math.round((start + length) / 1048576)} Mo, limite ${Math.round(options.maxBytes / 1048576)} Mo)`,
+      );
     }
     const newValidator = response.headers.get("etag") ?? response.headers.get("last-modified");
     await fs.mkdir(path.dirname(file), { recursive: true });
@@ -103,7 +108,13 @@ async function once(url: string, file: string, options: DownloadOptions): Promis
 /** Downloads one file (tries again on network errors and 5xx); resolves to its local path. */
 export async function download(urlPath: string, options: DownloadOptions): Promise<string> {
   const file = downloadTarget(options.dir, urlPath);
-  if (await fs.stat(file).then((s) => s.isFile(), () => false)) return file; // a previous run got it
+  if (
+    await fs.stat(file).then(
+      (s) => s.isFile(),
+      () => false,
+    )
+  )
+    return file; // a previous run got it
   const url = new URL(urlPath, options.origin).toString();
   for (let attempt = 0; ; attempt++) {
     try {
@@ -119,7 +130,11 @@ export async function download(urlPath: string, options: DownloadOptions): Promi
 }
 
 /** Runs `work` over `items`, `concurrency` at a time, in order of start. */
-export async function inPool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function inPool<T>(
+  items: T[],
+  concurrency: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) await work(items[next++]);

@@ -62,7 +62,9 @@ const TYPE_PRIORITY: ArticleType[] = ["VIGILANCE", "FORECAST", "CLIMATE", "NEWS"
 export function siteKey(siteUrl: string): string {
   try {
     const url = new URL(siteUrl);
-    return `${url.hostname.replace(/^www\./, "")}${url.pathname.replace(/\/+$/, "")}`.toLowerCase().slice(0, 191);
+    return `${url.hostname.replace(/^www\./, "")}${url.pathname.replace(/\/+$/, "")}`
+      .toLowerCase()
+      .slice(0, 191);
   } catch {
     return siteUrl.toLowerCase().slice(0, 191);
   }
@@ -82,7 +84,10 @@ export function importSlug(item: Pick<WxrItem, "slug" | "title" | "id">): string
 
 /** What the import wrote for an article: when the article still matches it, nobody changed it since. */
 export function articleFingerprint(
-  article: Pick<Article, "type" | "status" | "title" | "slug" | "excerpt" | "bodyHtml" | "publishedAt" | "coverId" | "pinned">,
+  article: Pick<
+    Article,
+    "type" | "status" | "title" | "slug" | "excerpt" | "bodyHtml" | "publishedAt" | "coverId" | "pinned"
+  >,
 ): string {
   const fields = [
     article.type,
@@ -144,7 +149,9 @@ function fileNeeds(wxr: WxrExport): FileNeed[] {
       // Only the old site's files (or its CDN copies): never another site's.
       const onSite =
         oldSitePath(url, wxr.siteUrl) !== null ||
-        new RegExp(`^https?://i\\d\\.wp\\.com/(www\\.)?${site.hostname.replace(/^www\./, "").replace(/\./g, "\\.")}/`).test(url);
+        new RegExp(
+          `^https?://i\\d\\.wp\\.com/(www\\.)?${site.hostname.replace(/^www\./, "").replace(/\./g, "\\.")}/`,
+        ).test(url);
       if (onSite) needs.set(upload.path, { path: upload.path, urlPath: urlPathOf(url, encode(upload.path)) });
     }
   }
@@ -161,7 +168,10 @@ export async function importParsed(wxr: WxrExport, options: ImportOptions = {}):
   const weakRedirects = new Set<string>();
   // Addresses known from earlier imports (links between posts of different exports of the site).
   const previousRedirects = new Map(
-    (await prisma.redirect.findMany({ select: { fromPath: true, toPath: true } })).map((r) => [r.fromPath, r.toPath]),
+    (await prisma.redirect.findMany({ select: { fromPath: true, toPath: true } })).map((r) => [
+      r.fromPath,
+      r.toPath,
+    ]),
   );
   const redirect = (from: string | null, to: string, weak = false) => {
     if (!from || from === "/") return;
@@ -193,7 +203,8 @@ export async function importParsed(wxr: WxrExport, options: ImportOptions = {}):
   for (const item of wxr.items) {
     for (const c of item.categories) {
       const terms = c.domain === "post_tag" ? tagTerms : c.domain === "category" ? categoryTerms : null;
-      if (terms && c.slug && !terms.has(c.slug)) terms.set(c.slug, { id: 0, slug: c.slug, name: c.name, parent: "" });
+      if (terms && c.slug && !terms.has(c.slug))
+        terms.set(c.slug, { id: 0, slug: c.slug, name: c.name, parent: "" });
     }
   }
   const categories = new Map<string, { id: number; articleType: ArticleType | null }>();
@@ -236,7 +247,9 @@ export async function importParsed(wxr: WxrExport, options: ImportOptions = {}):
   summary.media = files.stats;
   const attachments = wxr.items.filter((i) => i.type === "attachment");
   for (const item of attachments) {
-    const upload = uploadPath(item.attachmentUrl) ?? (item.meta._wp_attached_file ? { path: item.meta._wp_attached_file } : null);
+    const upload =
+      uploadPath(item.attachmentUrl) ??
+      (item.meta._wp_attached_file ? { path: item.meta._wp_attached_file } : null);
     if (!upload) continue;
     const media = files.mediaByAttachment.get(item.id);
     const file = files.fileByAttachment.get(item.id);
@@ -251,8 +264,10 @@ export async function importParsed(wxr: WxrExport, options: ImportOptions = {}):
     const link = oldSitePath(item.link, wxr.siteUrl);
     if (link && !link.startsWith("/?")) redirect(link, target);
   }
-  for (const [path, media] of files.mediaByUpload) redirect(`/wp-content/uploads/${path}`, mediaUrl(media.key, mediaWidths(media).at(-1)!));
-  for (const [path, file] of files.fileByUpload) redirect(`/wp-content/uploads/${path}`, `/api/media/${file.key}/file.${file.extension}`);
+  for (const [path, media] of files.mediaByUpload)
+    redirect(`/wp-content/uploads/${path}`, mediaUrl(media.key, mediaWidths(media).at(-1)!));
+  for (const [path, file] of files.fileByUpload)
+    redirect(`/wp-content/uploads/${path}`, `/api/media/${file.key}/file.${file.extension}`);
   const attachedTo = (postId: number) =>
     attachments
       .filter((a) => a.parent === postId)
@@ -287,7 +302,8 @@ export async function importParsed(wxr: WxrExport, options: ImportOptions = {}):
     });
     if (!record) {
       const legacy = await prisma.wordpressPost.findFirst({ where: { site: "", wpPostId: item.id } });
-      if (legacy) record = await prisma.wordpressPost.update({ where: { id: legacy.id }, data: { site, guid } });
+      if (legacy)
+        record = await prisma.wordpressPost.update({ where: { id: legacy.id }, data: { site, guid } });
     }
     const reused = !record && (await prisma.wordpressPost.count({ where: { site, wpPostId: item.id } })) > 0;
     if (reused) summary.reusedIds.push(`${item.id} « ${item.title} »`);
@@ -296,7 +312,8 @@ export async function importParsed(wxr: WxrExport, options: ImportOptions = {}):
     let slug = existing?.slug ?? importSlug(item);
     if (!existing) {
       const base = slug;
-      for (let n = 2; reserved.has(slug) || (await prisma.article.findUnique({ where: { slug } })); n++) slug = `${base}-${n}`;
+      for (let n = 2; reserved.has(slug) || (await prisma.article.findUnique({ where: { slug } })); n++)
+        slug = `${base}-${n}`;
     }
     reserved.add(slug);
     plans.push({ item, type, status, slug, existing, record, reused, guid });
@@ -367,7 +384,8 @@ export async function importParsed(wxr: WxrExport, options: ImportOptions = {}):
       summary.articles.kept.push(`${label} → ${articlePath(existing)}`);
       article = existing;
     } else {
-      const unchanged = existing && articleFingerprint({ ...existing, ...data, slug: existing.slug }) === record?.fingerprint;
+      const unchanged =
+        existing && articleFingerprint({ ...existing, ...data, slug: existing.slug }) === record?.fingerprint;
       tallyContent(summary, converted);
       if (finalStatus === "DRAFT") summary.articles.drafts++;
       if (unchanged) {
@@ -451,7 +469,9 @@ async function writeArticle(
   const prisma = db();
   const mediaKeys = mediaKeysIn(data.bodyHtml);
   const mediaIds = mediaKeys.length
-    ? (await prisma.media.findMany({ where: { key: { in: mediaKeys } }, select: { id: true } })).map((m) => m.id)
+    ? (await prisma.media.findMany({ where: { key: { in: mediaKeys } }, select: { id: true } })).map(
+        (m) => m.id,
+      )
     : [];
   return prisma.$transaction(async (tx) => {
     const saved = existing
@@ -474,18 +494,25 @@ async function writeArticle(
     });
     await tx.articleMedia.deleteMany({ where: { articleId: saved.id } });
     if (mediaIds.length)
-      await tx.articleMedia.createMany({ data: mediaIds.map((mediaId) => ({ articleId: saved.id, mediaId })) });
+      await tx.articleMedia.createMany({
+        data: mediaIds.map((mediaId) => ({ articleId: saved.id, mediaId })),
+      });
     await tx.articleCategory.deleteMany({ where: { articleId: saved.id } });
     await tx.articleTag.deleteMany({ where: { articleId: saved.id } });
     const categoryIds = new Set(
-      item.categories.filter((c) => c.domain === "category").flatMap((c) => context.categories.get(c.slug)?.id ?? []),
+      item.categories
+        .filter((c) => c.domain === "category")
+        .flatMap((c) => context.categories.get(c.slug)?.id ?? []),
     );
     const tagIds = new Set(
       item.categories.filter((c) => c.domain === "post_tag").flatMap((c) => context.tags.get(c.slug) ?? []),
     );
     if (categoryIds.size)
-      await tx.articleCategory.createMany({ data: [...categoryIds].map((categoryId) => ({ articleId: saved.id, categoryId })) });
-    if (tagIds.size) await tx.articleTag.createMany({ data: [...tagIds].map((tagId) => ({ articleId: saved.id, tagId })) });
+      await tx.articleCategory.createMany({
+        data: [...categoryIds].map((categoryId) => ({ articleId: saved.id, categoryId })),
+      });
+    if (tagIds.size)
+      await tx.articleTag.createMany({ data: [...tagIds].map((tagId) => ({ articleId: saved.id, tagId })) });
     return saved;
   });
 }
@@ -495,7 +522,10 @@ async function importComments(articleId: number, item: WxrItem, summary: ImportS
   const prisma = db();
   const approved = item.comments.filter((c) => {
     if (c.type && c.type !== "comment") {
-      tally(summary.comments.skipped, c.type === "pingback" || c.type === "trackback" ? "rétroliens" : c.type);
+      tally(
+        summary.comments.skipped,
+        c.type === "pingback" || c.type === "trackback" ? "rétroliens" : c.type,
+      );
       return false;
     }
     if (c.approved !== "1") {

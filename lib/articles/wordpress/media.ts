@@ -46,7 +46,8 @@ export interface FileSources {
  * folder: relative, no "..", no NUL, no backslash.
  */
 export function safeUploadPath(relative: string): boolean {
-  if (!relative || relative.includes("\0") || relative.includes("\\") || path.isAbsolute(relative)) return false;
+  if (!relative || relative.includes("\0") || relative.includes("\\") || path.isAbsolute(relative))
+    return false;
   return relative.split("/").every((part) => part !== ".." && part !== ".");
 }
 
@@ -103,7 +104,10 @@ export async function importFiles(needs: FileNeed[], sources: FileSources): Prom
   };
   const { stats } = result;
   let done = 0;
-  const keep = async (need: FileNeed, found: { media: (MediaInfo & { id: number }) | null; file: (FileInfo & { id: number }) | null }) => {
+  const keep = async (
+    need: FileNeed,
+    found: { media: (MediaInfo & { id: number }) | null; file: (FileInfo & { id: number }) | null },
+  ) => {
     if (found.media) {
       result.mediaByUpload.set(need.path, found.media);
       if (need.attachment) result.mediaByAttachment.set(need.attachment.id, found.media);

@@ -17,10 +17,10 @@ export interface Shortcode {
   content: string | null;
 }
 
-const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function pattern(names: string[]): RegExp {
-  const tag = names.map(escape).join("|");
+  const tag = names.map(escapeRegExp).join("|");
   return new RegExp(
     `\\[(\\[?)(${tag})(?![\\w-])([^\\]\\/]*(?:\\/(?!\\])[^\\]\\/]*)*?)(?:(\\/)\\]|\\](?:([^\\[]*(?:\\[(?!\\/\\2\\])[^\\[]*)*)(\\[\\/\\2\\]))?)(\\]?)`,
     "gi",

@@ -77,7 +77,10 @@ export function formatSummary(s: ImportSummary): string {
     ["Brouillons", String(s.articles.drafts)],
     ["Protégés par mot de passe (en brouillon)", String(s.passwordProtected.length)],
     ["Privés (en brouillon)", String(s.privatePosts.length)],
-    ["Médias récupérés", `${s.media.downloaded + s.media.fromUploads} (téléchargés ${s.media.downloaded}, copiés de --uploads ${s.media.fromUploads}, déjà présents ${s.media.existing})`],
+    [
+      "Médias récupérés",
+      `${s.media.downloaded + s.media.fromUploads} (téléchargés ${s.media.downloaded}, copiés de --uploads ${s.media.fromUploads}, déjà présents ${s.media.existing})`,
+    ],
     ["Médias manquants", String(s.media.missing.length)],
     ["Médias refusés", String(s.media.refused.length)],
     ["Images laissées sur l'ancien site", String(s.oldSiteImages)],
@@ -86,7 +89,10 @@ export function formatSummary(s: ImportSummary): string {
     ["Commentaires importés", String(s.comments.imported)],
     ["Commentaires non importés", withDetail(s.comments.skipped)],
     ["Redirections", String(s.redirects)],
-    ["Auteurs", `${s.authors.created} créés, ${s.authors.existing} déjà présents, ${s.unknownAuthors.size} inconnus`],
+    [
+      "Auteurs",
+      `${s.authors.created} créés, ${s.authors.existing} déjà présents, ${s.unknownAuthors.size} inconnus`,
+    ],
     ["Catégories, étiquettes", `${s.categories}, ${s.tags}`],
     ["Ignorés", s.skipped.size ? detail(s.skipped) : "aucun"],
   ];
@@ -105,8 +111,14 @@ export function formatSummary(s: ImportSummary): string {
   list("Modifiés sur le site depuis le dernier import : gardés", s.articles.kept);
   list("Protégés par mot de passe : importés en brouillon", s.passwordProtected);
   list("Privés : importés en brouillon", s.privatePosts);
-  list("Identifiant déjà pris par l'article d'un autre export : importés comme nouveaux articles", s.reusedIds);
-  list("Auteurs inconnus de l'export (articles sans auteur)", [...s.unknownAuthors].map(([login, n]) => `${login} (${n})`));
+  list(
+    "Identifiant déjà pris par l'article d'un autre export : importés comme nouveaux articles",
+    s.reusedIds,
+  );
+  list(
+    "Auteurs inconnus de l'export (articles sans auteur)",
+    [...s.unknownAuthors].map(([login, n]) => `${login} (${n})`),
+  );
   list("Médias manquants", s.media.missing);
   list("Médias refusés", s.media.refused);
   return lines.join("\n");

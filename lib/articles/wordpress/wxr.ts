@@ -157,9 +157,12 @@ function checkedDate(element: XmlElement | undefined, name: string): string {
     (() => {
       const [year, month, day, hour, minute, second] = parts.slice(1).map(Number);
       const d = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-      return d.getUTCMonth() === month - 1 && d.getUTCDate() === day && hour < 24 && minute < 60 && second < 60;
+      return (
+        d.getUTCMonth() === month - 1 && d.getUTCDate() === day && hour < 24 && minute < 60 && second < 60
+      );
     })();
-  if (!valid) throw new WxrError(date?.line ?? element?.line ?? 1, `date invalide « ${value} » dans <${name}>`);
+  if (!valid)
+    throw new WxrError(date?.line ?? element?.line ?? 1, `date invalide « ${value} » dans <${name}>`);
   return value;
 }
 
@@ -181,7 +184,9 @@ function wpDate(gmt: string, local: string): string | null {
 
 /** A title as plain text: WordPress titles may hold tags ("<em>") and entities, shown as text. */
 function plainTitle(raw: string): string {
-  return decodeHTML(raw.replace(/<[^>]*>/g, "")).replace(/\s+/g, " ").trim();
+  return decodeHTML(raw.replace(/<[^>]*>/g, ""))
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 function decodeSlug(value: string): string {

@@ -1,9 +1,9 @@
+import { embedUrl, PROVIDERS } from "@/lib/articles/external";
 import { atomFeed, rssFeed } from "@/lib/articles/feeds";
-import { escapeXml } from "@/lib/articles/xml";
 import { articlePath, TYPE_LABEL, TYPE_SECTION, typeFromSection } from "@/lib/articles/model";
 import { publicFeed } from "@/lib/articles/public";
-import { embedUrl, PROVIDERS } from "@/lib/articles/external";
 import { renderBody } from "@/lib/articles/render";
+import { escapeXml } from "@/lib/articles/xml";
 import { config } from "@/lib/config";
 
 /** /flux/rss.xml, /flux/atom.xml (all types) and /flux/<section>/rss.xml|atom.xml (one type). */

@@ -18,7 +18,10 @@ export async function GET(request: Request, context: { params: Promise<{ key: st
     "Content-Security-Policy": "sandbox; default-src 'none'; img-src 'self'; media-src 'self'",
   };
   if (!found.range || !found.body) {
-    return new Response(null, { status: 416, headers: { ...headers, "Content-Range": `bytes */${found.size}` } });
+    return new Response(null, {
+      status: 416,
+      headers: { ...headers, "Content-Range": `bytes */${found.size}` },
+    });
   }
   const { start, end } = found.range;
   headers["Content-Length"] = String(end - start + 1);
