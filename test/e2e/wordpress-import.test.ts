@@ -163,9 +163,13 @@ describe("an imported post as readers see it", () => {
     expect(await page.locator(".page-break").textContent()).toBe("Page 2");
     await page.goto(`${app.origin}/2024/03/bilan-hiver-images/2/`);
     expect(page.url()).toBe(`${app.origin}/articles/bilan-hiver-images#page-2`);
-    const top = await page.locator("#page-2").evaluate((e) => e.getBoundingClientRect().top);
-    expect(top).toBeLessThan(200);
-    expect(await page.locator("header").first().textContent()).toContain("mis à jour le 14 mars 2024");
+    const place = await page
+      .locator("#page-2")
+      .evaluate((e) => ({ top: e.getBoundingClientRect().top, height: innerHeight, scrolled: scrollY }));
+    expect(place.scrolled).toBeGreaterThan(0); // scrolled to the second page, which is on screen
+    expect(place.top).toBeGreaterThanOrEqual(0);
+    expect(place.top).toBeLessThan(place.height);
+    expect(await page.locator("article.article > header").textContent()).toContain("mis à jour le 14 mars 2024");
   });
 
   it("keeps the old comments read-only under the article, without e-mails", async () => {
