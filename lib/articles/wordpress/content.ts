@@ -175,6 +175,14 @@ function convertShortcodes(html: string, postId: number, context: ContentContext
     count(out.removed, "lecteur laissé en lien (fichier non importé)");
     return `<p><a href="${escapeAttribute(decodeHTML(url))}">${kind} : ${escapeText(decodeHTML(url).split("/").pop() ?? url)}</a></p>`;
   };
+  // ids="1,2,3", or the attachments of the post (or of the post id="…") in WordPress's order.
+  const attachmentIds = (a: Record<string, string>) =>
+    a.ids
+      ? a.ids
+          .split(",")
+          .map((id) => Number(id.trim()))
+          .filter(Boolean)
+      : context.attachedTo(Number(a.id) || postId);
   const convert = (code: Shortcode): string => {
     const a = code.attributes;
     switch (code.name) {
@@ -187,12 +195,7 @@ function convertShortcodes(html: string, postId: number, context: ContentContext
         return `<figure${align}>${image?.[0] ?? ""}${caption ? `<figcaption>${caption}</figcaption>` : ""}</figure>`;
       }
       case "gallery": {
-        const ids = a.ids
-          ? a.ids
-              .split(",")
-              .map((id) => Number(id.trim()))
-              .filter(Boolean)
-          : context.attachedTo(Number(a.id) || postId);
+        const ids = attachmentIds(a);
         const exclude = new Set((a.exclude ?? "").split(",").map((id) => Number(id.trim())));
         const images = ids
           .filter((id) => !exclude.has(id))
@@ -229,12 +232,7 @@ function convertShortcodes(html: string, postId: number, context: ContentContext
         return playerFor(urls, code.name === "video" ? "Vidéo" : "Son");
       }
       case "playlist": {
-        const ids = a.ids
-          ? a.ids
-              .split(",")
-              .map((id) => Number(id.trim()))
-              .filter(Boolean)
-          : context.attachedTo(Number(a.id) || postId);
+        const ids = attachmentIds(a);
         const kind = a.type === "video" ? "VIDEO" : "AUDIO";
         const files = ids.flatMap((id) => {
           const file = context.fileByAttachment.get(id);
