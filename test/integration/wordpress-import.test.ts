@@ -165,7 +165,7 @@ describe("import wordpress", () => {
     expect(october).toMatchObject({ type: "CLIMATE", title: "Octobre 2023 : tempête Aline & sécheresse 🌧️" });
     expect(october.bodyHtml).not.toMatch(/<iframe|<svg|onclick|onload|javascript:|behavior/i);
     expect((await byWp(402)).type).toBe("NEWS");
-  });
+  }, 180_000); // four imports through the CLI: slow on a busy 2-core machine
 
   it("answers every old address with its new one", async () => {
     const media = await dbs.prisma.media.findFirstOrThrow({
