@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { decodeHTML } from "entities";
 import { transliterate } from "transliteration";
@@ -9,12 +8,23 @@ import { mediaUrl, mediaWidths } from "../../media/urls";
 import { recogniseEmbed } from "../external";
 import { normalizeLegacyPath } from "../legacy";
 import { type ArticleStatus, type ArticleType, articlePath, slugify } from "../model";
-import { autoExcerpt, bodyText, mediaKeysIn } from "../render";
+import { autoExcerpt, bodyText } from "../render";
 import { autop, convertContent, convertExcerpt, oldSitePath, uploadPath, uploadUrlsIn } from "./content";
 import type { DownloadOptions } from "./download";
 import { type FileNeed, importFiles } from "./media";
+import {
+  type ArticleData,
+  type ArticleWrite,
+  articleFingerprint,
+  type CommentRow,
+  type ImportWrites,
+  type PostRecord,
+  readEarlierPosts,
+  takenSlugs,
+  writeImport,
+} from "./store";
 import { emptySummary, formatSummary, type ImportSummary, tally } from "./summary";
-import { parseWxr, type WxrExport, type WxrItem } from "./wxr";
+import { parseWxr, type WxrExport, type WxrItem, type WxrTerm } from "./wxr";
 
 /**
  * `meteo import wordpress <export.xml>`: the whole move off WordPress. The file is parsed and checked
@@ -80,27 +90,6 @@ export function importSlug(item: Pick<WxrItem, "slug" | "title" | "id">): string
     if (candidate && slug !== "article" && !/^[\d-]+$/.test(slug)) return slug;
   }
   return `article-${item.id}`;
-}
-
-/** What the import wrote for an article: when the article still matches it, nobody changed it since. */
-export function articleFingerprint(
-  article: Pick<
-    Article,
-    "type" | "status" | "title" | "slug" | "excerpt" | "bodyHtml" | "publishedAt" | "coverId" | "pinned"
-  >,
-): string {
-  const fields = [
-    article.type,
-    article.status,
-    article.title,
-    article.slug,
-    article.excerpt,
-    article.bodyHtml,
-    article.publishedAt?.toISOString() ?? null,
-    article.coverId,
-    article.pinned,
-  ];
-  return createHash("sha256").update(JSON.stringify(fields)).digest("hex");
 }
 
 export async function importWordpress(file: string, options: ImportOptions = {}): Promise<ImportSummary> {
@@ -180,22 +169,9 @@ export async function importParsed(wxr: WxrExport, options: ImportOptions = {}):
     if (weak) weakRedirects.add(key);
   };
 
-  // Authors: matched by e-mail; new accounts get no password (they may be invited to choose one).
-  const userByLogin = new Map<string, number>();
-  for (const author of wxr.authors) {
-    const email = author.email || `${slugify(author.login)}@import.invalid`;
-    const existing = await prisma.user.findUnique({ where: { email } });
-    const user =
-      existing ??
-      (await prisma.user.create({ data: { email, name: author.displayName.slice(0, 120), role: "AUTHOR" } }));
-    if (existing) summary.authors.existing++;
-    else {
-      summary.authors.created++;
-      summary.newUserIds.push(user.id);
-    }
-    userByLogin.set(author.login, user.id);
-    redirect(`/author/${author.login}`, `/auteurs/${user.id}`);
-  }
+  const userByLogin = await importAuthors(wxr, summary);
+  for (const author of wxr.authors)
+    redirect(`/author/${author.login}`, `/auteurs/${userByLogin.get(author.login)}`);
 
   // Categories and tags (also those only named on posts, as WordPress sometimes omits them).
   const categoryTerms = new Map(wxr.categories.map((c) => [c.slug, c]));
@@ -207,35 +183,25 @@ export async function importParsed(wxr: WxrExport, options: ImportOptions = {}):
         terms.set(c.slug, { id: 0, slug: c.slug, name: c.name, parent: "" });
     }
   }
-  const categories = new Map<string, { id: number; articleType: ArticleType | null }>();
+  const categories = await importTerms([...categoryTerms.values()], {
+    find: (where) => prisma.category.findMany({ where }),
+    create: (data) =>
+      prisma.category.create({ data: { ...data, articleType: guessType(data.slug, data.name) } }),
+    update: (id, data) => prisma.category.update({ where: { id }, data }),
+  });
   for (const term of categoryTerms.values()) {
-    const slug = slugify(transliterate(term.slug || term.name));
-    const data = { name: term.name.slice(0, 191) || slug, ...(term.id ? { wpTermId: term.id } : {}) };
-    const existing =
-      (term.id ? await prisma.category.findUnique({ where: { wpTermId: term.id } }) : null) ??
-      (await prisma.category.findUnique({ where: { slug } }));
-    const category = existing
-      ? await prisma.category.update({ where: { id: existing.id }, data })
-      : await prisma.category.create({ data: { slug, ...data, articleType: guessType(slug, term.name) } });
-    categories.set(term.slug, { id: category.id, articleType: category.articleType });
+    const category = categories.get(term.slug)!;
     redirect(`/category/${term.slug}`, `/articles?categorie=${category.slug}`);
     if (term.id) redirect(`/?cat=${term.id}`, `/articles?categorie=${category.slug}`);
-    summary.categories++;
   }
-  const tags = new Map<string, number>();
-  for (const term of tagTerms.values()) {
-    const slug = slugify(transliterate(term.slug || term.name));
-    const data = { name: term.name.slice(0, 191) || slug, ...(term.id ? { wpTermId: term.id } : {}) };
-    const existing =
-      (term.id ? await prisma.tag.findUnique({ where: { wpTermId: term.id } }) : null) ??
-      (await prisma.tag.findUnique({ where: { slug } }));
-    const tag = existing
-      ? await prisma.tag.update({ where: { id: existing.id }, data })
-      : await prisma.tag.create({ data: { slug, ...data } });
-    tags.set(term.slug, tag.id);
-    redirect(`/tag/${term.slug}`, `/articles?etiquette=${tag.slug}`);
-    summary.tags++;
-  }
+  const tags = await importTerms([...tagTerms.values()], {
+    find: (where) => prisma.tag.findMany({ where }),
+    create: (data) => prisma.tag.create({ data }),
+    update: (id, data) => prisma.tag.update({ where: { id }, data }),
+  });
+  for (const [slug, tag] of tags) redirect(`/tag/${slug}`, `/articles?etiquette=${tag.slug}`);
+  summary.categories = categories.size;
+  summary.tags = tags.size;
 
   // Files: attachments and every upload the posts use.
   const files = await importFiles(fileNeeds(wxr), {
@@ -268,27 +234,30 @@ export async function importParsed(wxr: WxrExport, options: ImportOptions = {}):
     redirect(`/wp-content/uploads/${path}`, mediaUrl(media.key, mediaWidths(media).at(-1)!));
   for (const [path, file] of files.fileByUpload)
     redirect(`/wp-content/uploads/${path}`, `/api/media/${file.key}/file.${file.extension}`);
-  const attachedTo = (postId: number) =>
-    attachments
-      .filter((a) => a.parent === postId)
-      .sort((a, b) => a.menuOrder - b.menuOrder || a.id - b.id)
-      .map((a) => a.id);
+  const attachedIds = new Map<number, number[]>();
+  for (const a of [...attachments].sort((a, b) => a.menuOrder - b.menuOrder || a.id - b.id))
+    attachedIds.set(a.parent, [...(attachedIds.get(a.parent) ?? []), a.id]);
+  const attachedTo = (postId: number) => attachedIds.get(postId) ?? [];
 
   // Posts and pages: plan slugs first, so that links between posts can be rewritten in one pass.
   const known = new Set(wxr.authors.map((a) => a.login));
   const posts = wxr.items.filter((i) => i.type === "post" || i.type === "page");
+  const earlier = await readEarlierPosts(
+    site,
+    posts.map((p) => p.id),
+  );
   interface Plan {
     item: WxrItem;
     type: ArticleType;
     status: ArticleStatus;
     slug: string;
     existing: Article | null;
-    record: { id: number; fingerprint: string | null } | null;
+    record: PostRecord | null;
     reused: boolean;
     guid: string;
   }
   const plans: Plan[] = [];
-  const reserved = new Set<string>();
+  const claims: ImportWrites["claims"] = [];
   for (const item of posts) {
     const status = STATUS[item.status];
     if (!status) {
@@ -297,44 +266,55 @@ export async function importParsed(wxr: WxrExport, options: ImportOptions = {}):
     }
     if (item.creator && !known.has(item.creator)) tally(summary.unknownAuthors, item.creator);
     const guid = (item.guid || `${wxr.siteUrl}/?p=${item.id}`).slice(0, 191);
-    let record = await prisma.wordpressPost.findUnique({
-      where: { site_wpPostId_guid: { site, wpPostId: item.id, guid } },
-    });
-    if (!record) {
-      const legacy = await prisma.wordpressPost.findFirst({ where: { site: "", wpPostId: item.id } });
-      if (legacy)
-        record = await prisma.wordpressPost.update({ where: { id: legacy.id }, data: { site, guid } });
-    }
-    const reused = !record && (await prisma.wordpressPost.count({ where: { site, wpPostId: item.id } })) > 0;
+    const found = earlier.find(item.id, guid);
+    if (found?.record.site === "") claims.push({ recordId: found.record.id, site, guid });
+    const reused = !found && earlier.idTaken(item.id);
     if (reused) summary.reusedIds.push(`${item.id} « ${item.title} »`);
-    const existing = record ? await prisma.article.findUnique({ where: { id: record.articleId } }) : null;
+    const existing = found?.article ?? null;
     const type = item.type === "page" ? "PAGE" : typeOf(item, categories);
-    let slug = existing?.slug ?? importSlug(item);
-    if (!existing) {
-      const base = slug;
-      for (let n = 2; reserved.has(slug) || (await prisma.article.findUnique({ where: { slug } })); n++)
-        slug = `${base}-${n}`;
-    }
-    reserved.add(slug);
-    plans.push({ item, type, status, slug, existing, record, reused, guid });
+    plans.push({
+      item,
+      type,
+      status,
+      slug: existing?.slug ?? importSlug(item),
+      existing,
+      record: found?.record ?? null,
+      reused,
+      guid,
+    });
+  }
+  // New articles' slugs: "slug", else "slug-2", "slug-3"… (not taken on the site nor by this run).
+  const fresh = plans.filter((plan) => !plan.existing);
+  const taken = await takenSlugs(fresh.map((plan) => plan.slug));
+  for (const plan of plans) if (plan.existing) taken.add(plan.slug);
+  for (const plan of fresh) {
+    const base = plan.slug;
+    for (let n = 2; taken.has(plan.slug); n++) plan.slug = `${base}-${n}`;
+    taken.add(plan.slug);
+  }
+  const planById = new Map(plans.filter((plan) => !plan.reused).map((plan) => [plan.item.id, plan]));
+  const planByLink = new Map<string, Plan>();
+  for (const plan of [...plans].reverse()) {
+    const link = oldSitePath(plan.item.link, wxr.siteUrl);
+    if (link) planByLink.set(normalizeLegacyPath(link), plan);
   }
   const resolvePath = (old: string): string | null => {
     const p = /[?&](?:p|page_id)=(\d+)/.exec(old);
     if (p) {
-      const target = plans.find((plan) => plan.item.id === Number(p[1]) && !plan.reused);
-      return target ? articlePath({ type: target.type, slug: target.slug }) : null;
+      const target = planById.get(Number(p[1]));
+      return target ? articlePath(target) : null;
     }
     const key = normalizeLegacyPath(old);
-    for (const plan of plans) {
-      const link = oldSitePath(plan.item.link, wxr.siteUrl);
-      if (link && normalizeLegacyPath(link) === key) return articlePath({ type: plan.type, slug: plan.slug });
-    }
+    const target = planByLink.get(key);
+    if (target) return articlePath(target);
     return redirects.get(key) ?? previousRedirects.get(key) ?? null;
   };
   for (const item of wxr.items) {
     if (!["post", "page", "attachment"].includes(item.type)) tally(summary.skipped, item.type || "inconnu");
   }
 
+  const writes: ArticleWrite[] = [];
+  const comments = new Map<string, CommentRow[]>();
   for (const { item, type, status, slug, existing, record, reused, guid } of plans) {
     const converted = convertContent(
       item.content,
@@ -359,7 +339,7 @@ export async function importParsed(wxr: WxrExport, options: ImportOptions = {}):
       : status === "SCHEDULED" && publishedAt && publishedAt.getTime() <= Date.now()
         ? "PUBLISHED"
         : status;
-    const data = {
+    const data: ArticleData = {
       type,
       status: finalStatus,
       title: item.title.slice(0, 255) || "(sans titre)",
@@ -379,27 +359,34 @@ export async function importParsed(wxr: WxrExport, options: ImportOptions = {}):
 
     // Changed on the site since the last import (or imported before changes were tracked): kept.
     const edited = existing && (!record?.fingerprint || articleFingerprint(existing) !== record.fingerprint);
-    let article: Article;
+    let target: string;
     if (existing && edited) {
       summary.articles.kept.push(`${label} → ${articlePath(existing)}`);
-      article = existing;
+      target = articlePath(existing);
     } else {
-      const unchanged =
-        existing && articleFingerprint({ ...existing, ...data, slug: existing.slug }) === record?.fingerprint;
       tallyContent(summary, converted);
       if (finalStatus === "DRAFT") summary.articles.drafts++;
-      if (unchanged) {
+      target = articlePath({ type, slug });
+      if (existing && articleFingerprint({ ...existing, ...data, slug }) === record?.fingerprint) {
         summary.articles.unchanged++;
-        article = existing;
+        target = articlePath(existing);
       } else {
-        article = await writeArticle(item, data, slug, existing, { site, guid, categories, tags });
+        const termIds = (domain: string, terms: Map<string, { id: number }>) =>
+          item.categories.filter((c) => c.domain === domain).flatMap((c) => terms.get(c.slug)?.id ?? []);
+        writes.push({
+          existing,
+          slug,
+          data,
+          post: { site, wpPostId: item.id, guid },
+          categoryIds: termIds("category", categories),
+          tagIds: termIds("post_tag", tags),
+        });
         if (existing) summary.articles.updated++;
         else summary.articles.created++;
         summary.articles.byType[type] = (summary.articles.byType[type] ?? 0) + 1;
       }
     }
-    await importComments(article.id, item, summary);
-    const target = articlePath(article);
+    comments.set(existing?.slug ?? slug, approvedComments(item, summary));
     redirect(`/?${item.type === "page" ? "page_id" : "p"}=${item.id}`, target, reused);
     const guidPath = oldSitePath(item.guid, wxr.siteUrl);
     if (guidPath) redirect(guidPath, target, reused);
@@ -407,16 +394,85 @@ export async function importParsed(wxr: WxrExport, options: ImportOptions = {}):
     if (link) redirect(link, target, reused);
   }
 
-  for (const [fromPath, toPath] of redirects) {
-    await prisma.redirect.upsert({
-      where: { fromPath },
-      create: { fromPath, toPath },
-      update: weakRedirects.has(fromPath) ? {} : { toPath },
-    });
-  }
+  await writeImport({ articles: writes, claims, comments, redirects, weakRedirects, previousRedirects });
   summary.redirects = redirects.size;
   log(formatSummary(summary));
   return summary;
+}
+
+/** Authors, matched by e-mail; new accounts get no password (they may be invited to choose one). */
+async function importAuthors(wxr: WxrExport, summary: ImportSummary): Promise<Map<string, number>> {
+  const prisma = db();
+  const emailOf = (author: WxrExport["authors"][number]) =>
+    (author.email || `${slugify(author.login)}@import.invalid`).toLowerCase();
+  const users = new Map(
+    (
+      await prisma.user.findMany({
+        where: { email: { in: wxr.authors.map(emailOf) } },
+        select: { id: true, email: true },
+      })
+    ).map((u) => [u.email.toLowerCase(), u.id]),
+  );
+  const userByLogin = new Map<string, number>();
+  for (const author of wxr.authors) {
+    const email = emailOf(author);
+    let id = users.get(email);
+    if (id === undefined) {
+      id = (
+        await prisma.user.create({ data: { email, name: author.displayName.slice(0, 120), role: "AUTHOR" } })
+      ).id;
+      users.set(email, id);
+      summary.authors.created++;
+      summary.newUserIds.push(id);
+    } else summary.authors.existing++;
+    userByLogin.set(author.login, id);
+  }
+  return userByLogin;
+}
+
+interface TermRow {
+  id: number;
+  slug: string;
+  name: string;
+  wpTermId: number | null;
+  articleType?: ArticleType | null;
+}
+
+/**
+ * Categories or tags: matched by WordPress term id, else by slug; read at once, and only new or renamed
+ * ones written. Returns each term of the export (by its WordPress slug) and the row it is now.
+ */
+async function importTerms<Row extends TermRow>(
+  terms: WxrTerm[],
+  store: {
+    find: (where: { OR: ({ wpTermId: { in: number[] } } | { slug: { in: string[] } })[] }) => Promise<Row[]>;
+    create: (data: { slug: string; name: string; wpTermId?: number }) => Promise<Row>;
+    update: (id: number, data: { name: string; wpTermId?: number }) => Promise<Row>;
+  },
+): Promise<Map<string, Row>> {
+  const slugOf = (term: WxrTerm) => slugify(transliterate(term.slug || term.name));
+  const rows = await store.find({
+    OR: [
+      { wpTermId: { in: terms.flatMap((t) => (t.id ? [t.id] : [])) } },
+      { slug: { in: terms.map(slugOf) } },
+    ],
+  });
+  const byTermId = new Map(rows.flatMap((row) => (row.wpTermId ? [[row.wpTermId, row] as const] : [])));
+  const bySlug = new Map(rows.map((row) => [row.slug, row]));
+  const result = new Map<string, Row>();
+  for (const term of terms) {
+    const slug = slugOf(term);
+    const data = { name: term.name.slice(0, 191) || slug, ...(term.id ? { wpTermId: term.id } : {}) };
+    const existing = (term.id ? byTermId.get(term.id) : undefined) ?? bySlug.get(slug);
+    let row = existing;
+    if (!row) row = await store.create({ slug, ...data });
+    else if (row.name !== data.name || (term.id && row.wpTermId !== term.id))
+      row = await store.update(row.id, data);
+    if (row.wpTermId) byTermId.set(row.wpTermId, row);
+    bySlug.set(row.slug, row);
+    result.set(term.slug, row);
+  }
+  return result;
 }
 
 function autoExcerptFrom(teaser: string | null, bodyHtml: string): string {
@@ -442,84 +498,8 @@ function tallyContent(summary: ImportSummary, converted: ReturnType<typeof conve
   summary.oldSiteImages += converted.oldSiteImages.length;
 }
 
-async function writeArticle(
-  item: WxrItem,
-  data: {
-    type: ArticleType;
-    status: ArticleStatus;
-    title: string;
-    excerpt: string;
-    bodyHtml: string;
-    bodyText: string;
-    publishedAt: Date | null;
-    updatedAt: Date;
-    pinned: boolean;
-    coverId: number | null;
-    authorId: number | null;
-  },
-  slug: string,
-  existing: Article | null,
-  context: {
-    site: string;
-    guid: string;
-    categories: Map<string, { id: number }>;
-    tags: Map<string, number>;
-  },
-): Promise<Article> {
-  const prisma = db();
-  const mediaKeys = mediaKeysIn(data.bodyHtml);
-  const mediaIds = mediaKeys.length
-    ? (await prisma.media.findMany({ where: { key: { in: mediaKeys } }, select: { id: true } })).map(
-        (m) => m.id,
-      )
-    : [];
-  return prisma.$transaction(async (tx) => {
-    const saved = existing
-      ? await tx.article.update({ where: { id: existing.id }, data })
-      : await tx.article.create({ data: { ...data, slug } });
-    const fingerprint = articleFingerprint(saved);
-    await tx.wordpressPost.upsert({
-      where: { articleId: saved.id },
-      create: { site: context.site, wpPostId: item.id, guid: context.guid, articleId: saved.id, fingerprint },
-      update: { fingerprint, importedAt: new Date() },
-    });
-    await tx.articleRevision.create({
-      data: {
-        articleId: saved.id,
-        authorId: data.authorId,
-        title: saved.title,
-        excerpt: saved.excerpt,
-        bodyHtml: saved.bodyHtml,
-      },
-    });
-    await tx.articleMedia.deleteMany({ where: { articleId: saved.id } });
-    if (mediaIds.length)
-      await tx.articleMedia.createMany({
-        data: mediaIds.map((mediaId) => ({ articleId: saved.id, mediaId })),
-      });
-    await tx.articleCategory.deleteMany({ where: { articleId: saved.id } });
-    await tx.articleTag.deleteMany({ where: { articleId: saved.id } });
-    const categoryIds = new Set(
-      item.categories
-        .filter((c) => c.domain === "category")
-        .flatMap((c) => context.categories.get(c.slug)?.id ?? []),
-    );
-    const tagIds = new Set(
-      item.categories.filter((c) => c.domain === "post_tag").flatMap((c) => context.tags.get(c.slug) ?? []),
-    );
-    if (categoryIds.size)
-      await tx.articleCategory.createMany({
-        data: [...categoryIds].map((categoryId) => ({ articleId: saved.id, categoryId })),
-      });
-    if (tagIds.size)
-      await tx.articleTag.createMany({ data: [...tagIds].map((tagId) => ({ articleId: saved.id, tagId })) });
-    return saved;
-  });
-}
-
 /** Approved comments, read-only under the article (no e-mail kept); the others are counted. */
-async function importComments(articleId: number, item: WxrItem, summary: ImportSummary) {
-  const prisma = db();
+function approvedComments(item: WxrItem, summary: ImportSummary): CommentRow[] {
   const approved = item.comments.filter((c) => {
     if (c.type && c.type !== "comment") {
       tally(
@@ -534,25 +514,18 @@ async function importComments(articleId: number, item: WxrItem, summary: ImportS
     }
     return true;
   });
-  for (const c of approved) {
-    const url = /^https?:\/\//i.test(c.authorUrl) ? c.authorUrl.slice(0, 500) : null;
-    const data = {
-      wpParentId: c.parent || null,
-      authorName: (c.author || "Anonyme").slice(0, 255),
-      authorUrl: url,
-      bodyHtml: sanitizeCommentHtml(autop(c.content)),
-      postedAt: new Date(c.date),
-    };
-    await prisma.articleComment.upsert({
-      where: { articleId_wpCommentId: { articleId, wpCommentId: c.id } },
-      create: { articleId, wpCommentId: c.id, ...data },
-      update: data,
-    });
-  }
   summary.comments.imported += approved.length;
+  return approved.map((c) => ({
+    wpCommentId: c.id,
+    wpParentId: c.parent || null,
+    authorName: (c.author || "Anonyme").slice(0, 255),
+    authorUrl: /^https?:\/\//i.test(c.authorUrl) ? c.authorUrl.slice(0, 500) : null,
+    bodyHtml: sanitizeCommentHtml(autop(c.content)),
+    postedAt: new Date(c.date),
+  }));
 }
 
-function typeOf(item: WxrItem, categories: Map<string, { articleType: ArticleType | null }>): ArticleType {
+function typeOf(item: WxrItem, categories: Map<string, { articleType?: ArticleType | null }>): ArticleType {
   const types = item.categories
     .filter((c) => c.domain === "category")
     .map((c) => categories.get(c.slug)?.articleType)

@@ -1,6 +1,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { db } from "../../db";
+import { chunks } from "../../sql";
 import { uploadMedia } from "../../media/library";
 import { MediaError } from "../../media/pipeline";
 import { sniffFile, storeFile } from "../../media/recordings";
@@ -59,39 +60,81 @@ export function uploadsFile(root: string, relative: string): string | null {
   return full.startsWith(base + path.sep) ? full : null;
 }
 
-/** What an earlier import made of this file, if anything. */
-async function alreadyImported(site: string, need: FileNeed) {
+type Found = { media: (MediaInfo & { id: number }) | null; file: (FileInfo & { id: number }) | null };
+
+/** What earlier imports made of the files needed, read in a few queries (not a few per file). */
+async function earlierImports(site: string, needs: FileNeed[]) {
   const prisma = db();
-  if (need.attachment) {
-    const record =
-      (await prisma.wordpressAttachment.findUnique({
-        where: { site_wpPostId: { site, wpPostId: need.attachment.id } },
-        include: { media: true, file: true },
-      })) ??
-      // Imported before the site was recorded: claimed by this site.
-      (await prisma.wordpressAttachment
-        .findUnique({ where: { site_wpPostId: { site: "", wpPostId: need.attachment.id } } })
-        .then((legacy) =>
-          legacy
-            ? prisma.wordpressAttachment.update({
-                where: { id: legacy.id },
-                data: { site },
-                include: { media: true, file: true },
-              })
-            : null,
-        ));
-    if (record?.media || record?.file) return { media: record.media, file: record.file };
+  const ids = needs.flatMap((need) => (need.attachment ? [need.attachment.id] : []));
+  const records = new Map<
+    number,
+    { id: number; site: string; mediaId: number | null; fileId: number | null }
+  >();
+  const byAttachment = new Map<number, Found>();
+  for (const part of chunks(ids, 1000)) {
+    const found = await prisma.wordpressAttachment.findMany({
+      where: { site: { in: [site, ""] }, wpPostId: { in: part } },
+      include: { media: true, file: true },
+    });
+    // This site's record first; one made before the site was recorded ("") is claimed by this site.
+    for (const record of found.sort((a, b) => Number(a.site === site) - Number(b.site === site))) {
+      records.set(record.wpPostId, record);
+      if (record.media || record.file)
+        byAttachment.set(record.wpPostId, { media: record.media, file: record.file });
+    }
   }
-  const redirect = await prisma.redirect.findUnique({
-    where: { fromPath: `/wp-content/uploads/${need.path}`.toLowerCase().slice(0, 191) },
-  });
-  const key = /^\/api\/media\/([a-f0-9]{16})\//.exec(redirect?.toPath ?? "")?.[1];
-  if (!key) return null;
-  const [media, file] = await Promise.all([
-    prisma.media.findUnique({ where: { key } }),
-    prisma.mediaFile.findUnique({ where: { key } }),
+  // Files imported without an attachment: known by the redirect of their old address.
+  const redirectKey = (need: FileNeed) => `/wp-content/uploads/${need.path}`.toLowerCase().slice(0, 191);
+  const keyByRedirect = new Map<string, string>();
+  for (const part of chunks(needs.map(redirectKey), 1000)) {
+    for (const r of await prisma.redirect.findMany({ where: { fromPath: { in: part } } })) {
+      const key = /^\/api\/media\/([a-f0-9]{16})\//.exec(r.toPath)?.[1];
+      if (key) keyByRedirect.set(r.fromPath, key);
+    }
+  }
+  const keys = [...new Set(keyByRedirect.values())];
+  const byKey = new Map<string, Found>();
+  for (const part of chunks(keys, 1000)) {
+    for (const media of await prisma.media.findMany({ where: { key: { in: part } } }))
+      byKey.set(media.key, { media, file: null });
+    for (const file of await prisma.mediaFile.findMany({ where: { key: { in: part } } }))
+      byKey.set(file.key, { media: byKey.get(file.key)?.media ?? null, file });
+  }
+  return {
+    records,
+    find(need: FileNeed): Found | null {
+      const attached = need.attachment ? byAttachment.get(need.attachment.id) : undefined;
+      if (attached) return attached;
+      const key = keyByRedirect.get(redirectKey(need));
+      return key ? (byKey.get(key) ?? null) : null;
+    },
+  };
+}
+
+/**
+ * Each attachment of the old site and what it became, written at once: new ones inserted, changed ones
+ * updated, those made before the site was recorded claimed by it.
+ */
+async function recordAttachments(
+  site: string,
+  kept: Map<number, { mediaId: number | null; fileId: number | null }>,
+  records: Map<number, { id: number; site: string; mediaId: number | null; fileId: number | null }>,
+) {
+  const prisma = db();
+  const created: { site: string; wpPostId: number; mediaId: number | null; fileId: number | null }[] = [];
+  const updates = [];
+  for (const [wpPostId, data] of kept) {
+    const record = records.get(wpPostId);
+    if (!record) created.push({ site, wpPostId, ...data });
+    else if (record.site !== site || record.mediaId !== data.mediaId || record.fileId !== data.fileId)
+      updates.push(prisma.wordpressAttachment.update({ where: { id: record.id }, data: { site, ...data } }));
+  }
+  await prisma.$transaction([
+    ...chunks(created, 1000).map((part) =>
+      prisma.wordpressAttachment.createMany({ data: part, skipDuplicates: true }),
+    ),
+    ...updates,
   ]);
-  return media || file ? { media, file } : null;
 }
 
 export async function importFiles(needs: FileNeed[], sources: FileSources): Promise<ImportedFiles> {
@@ -104,10 +147,9 @@ export async function importFiles(needs: FileNeed[], sources: FileSources): Prom
   };
   const { stats } = result;
   let done = 0;
-  const keep = async (
-    need: FileNeed,
-    found: { media: (MediaInfo & { id: number }) | null; file: (FileInfo & { id: number }) | null },
-  ) => {
+  const earlier = await earlierImports(sources.site, needs);
+  const attachments = new Map<number, { mediaId: number | null; fileId: number | null }>();
+  const keep = (need: FileNeed, found: Found) => {
     if (found.media) {
       result.mediaByUpload.set(need.path, found.media);
       if (need.attachment) result.mediaByAttachment.set(need.attachment.id, found.media);
@@ -116,14 +158,11 @@ export async function importFiles(needs: FileNeed[], sources: FileSources): Prom
       result.fileByUpload.set(need.path, found.file);
       if (need.attachment) result.fileByAttachment.set(need.attachment.id, found.file);
     }
-    if (need.attachment) {
-      const data = { mediaId: found.media?.id ?? null, fileId: found.file?.id ?? null };
-      await db().wordpressAttachment.upsert({
-        where: { site_wpPostId: { site: sources.site, wpPostId: need.attachment.id } },
-        create: { site: sources.site, wpPostId: need.attachment.id, ...data },
-        update: data,
+    if (need.attachment)
+      attachments.set(need.attachment.id, {
+        mediaId: found.media?.id ?? null,
+        fileId: found.file?.id ?? null,
       });
-    }
   };
   await inPool(needs, sources.fetch?.concurrency ?? 1, async (need) => {
     try {
@@ -131,10 +170,10 @@ export async function importFiles(needs: FileNeed[], sources: FileSources): Prom
         stats.refused.push(`${need.path} : chemin refusé (il sortirait du dossier des fichiers)`);
         return;
       }
-      const earlier = await alreadyImported(sources.site, need);
-      if (earlier) {
+      const found = earlier.find(need);
+      if (found) {
         stats.existing++;
-        await keep(need, earlier);
+        keep(need, found);
         return;
       }
       let buffer: Buffer | null = null;
@@ -162,14 +201,14 @@ export async function importFiles(needs: FileNeed[], sources: FileSources): Prom
       try {
         if (sniffFile(buffer)) {
           const { file } = await storeFile(buffer, { originalName: name, title });
-          await keep(need, { media: null, file });
+          keep(need, { media: null, file });
         } else {
           const { media } = await uploadMedia(null, buffer, {
             originalName: name,
             alt: need.attachment?.alt || need.attachment?.title || name,
             caption: need.attachment?.caption || null,
           });
-          await keep(need, { media, file: null });
+          keep(need, { media, file: null });
         }
         if (downloaded) await fs.rm(downloaded, { force: true });
       } catch (error) {
@@ -180,5 +219,6 @@ export async function importFiles(needs: FileNeed[], sources: FileSources): Prom
       sources.progress?.(++done, needs.length);
     }
   });
+  await recordAttachments(sources.site, attachments, earlier.records);
   return result;
 }
