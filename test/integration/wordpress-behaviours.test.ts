@@ -152,8 +152,9 @@ describe("what must never happen", () => {
     const post = await byWp(505);
     const video = await dbs.prisma.mediaFile.findFirstOrThrow({ where: { kind: "VIDEO" } });
     const sound = await dbs.prisma.mediaFile.findFirstOrThrow({ where: { kind: "AUDIO" } });
+    // The block's own caption, once.
     expect(post.bodyHtml).toContain(
-      `<video controls preload="metadata" src="/api/media/${video.key}/file.webm"></video>`,
+      `<figure class="wp-block-video"><video controls preload="metadata" src="/api/media/${video.key}/file.webm"></video><figcaption class="wp-element-caption">Timelapse de l'orage</figcaption></figure>`,
     );
     expect(post.bodyHtml).toContain(
       `<audio controls preload="metadata" src="/api/media/${sound.key}/file.wav"></audio>`,

@@ -140,13 +140,18 @@ function imageTag(media: MediaInfo, width: number, alt = media.alt): string {
 
 const fileUrl = (file: FileInfo) => `/api/media/${file.key}/file.${file.extension}`;
 
-function player(file: FileInfo, caption = ""): string {
-  const tag = file.kind === "VIDEO" ? "video" : "audio";
-  const label = caption || file.title;
-  return (
-    `<figure class="player player-${tag}"><${tag} controls preload="metadata" src="${fileUrl(file)}"></${tag}>` +
-    `${label ? `<figcaption>${escapeText(label)}</figcaption>` : ""}</figure>`
-  );
+const playerTag = (file: FileInfo) => (file.kind === "VIDEO" ? "video" : "audio");
+
+/** The HTML5 player of an imported video or sound, alone (its surroundings keep their own caption). */
+function mediaElement(file: FileInfo): string {
+  const tag = playerTag(file);
+  return `<${tag} controls preload="metadata" src="${fileUrl(file)}"></${tag}>`;
+}
+
+/** A player and its caption (the file's title), for a shortcode. */
+function player(file: FileInfo): string {
+  const caption = file.title ? `<figcaption>${escapeText(file.title)}</figcaption>` : "";
+  return `<figure class="player player-${playerTag(file)}">${mediaElement(file)}${caption}</figure>`;
 }
 
 /** A click-to-load embed, or a link to the address when no provider is recognised. */
@@ -299,7 +304,7 @@ function convertElements(html: string, context: ContentContext, out: ConvertedCo
           for (const url of urls) {
             const upload = uploadPath(url);
             const file = upload ? context.fileByUpload.get(upload.path) : undefined;
-            if (file) return player(file).replace(/^<figure[^>]*>|<\/figure>$/g, "");
+            if (file) return mediaElement(file);
           }
           if (!urls[0]) {
             count(out.removed, `<${tag.toLowerCase()}> sans fichier`);
