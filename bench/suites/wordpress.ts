@@ -11,17 +11,47 @@ import { startOldSite } from "@/test/helpers/wordpress";
 import type { Suite } from "../lib";
 
 /**
- * The move off WordPress at the association's scale: 1,000 posts and 2,000 images fetched from a
- * loopback "old site" (`import wordpress --fetch-media`), through the real CLI in its own process:
- * wall time and peak memory (VmHWM), beside a baseline measured in the same run — the same import
- * without the media (posts only).
+ * The move off WordPress at the association's scale, through the real CLI in its own process
+ * (`import wordpress`), each run in a fresh database: wall time and peak memory (VmHWM) of 1,000 text
+ * posts — the baseline, measured in the same run — then of 1,000 posts as the association writes them
+ * (two images, a gallery, a video, a comment each) without their media, with the 2,000 media fetched
+ * from a loopback "old site" (`--fetch-media`), and that import run again.
  */
 const DATABASE = "meteo06_bench_wordpress";
 const POSTS = 1000;
 const MEDIA_PER_POST = 2;
 const SITE = "https://www.meteo06.fr";
 
-function wxr(): string {
+function exportXml(items: string[]): string {
+  return `<?xml version="1.0" encoding="UTF-8" ?><rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Bench</title><link>${SITE}</link><wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>${SITE}</wp:base_site_url><wp:base_blog_url>${SITE}</wp:base_blog_url>
+<wp:author><wp:author_id>1</wp:author_id><wp:author_login><![CDATA[bench]]></wp:author_login><wp:author_email><![CDATA[bench@meteo06.test]]></wp:author_email><wp:author_display_name><![CDATA[Bench]]></wp:author_display_name></wp:author>
+${items.join("\n")}</channel></rss>`;
+}
+
+function post(i: number, title: string, content: string, extra = ""): string {
+  const day = String((i % 28) + 1).padStart(2, "0");
+  return `<item><title>${title}</title><link>${SITE}/2024/01/releves-${i}/</link><dc:creator><![CDATA[bench]]></dc:creator><guid isPermaLink="false">${SITE}/?p=${10_000 + i}</guid>
+<content:encoded><![CDATA[${content}]]></content:encoded>
+<excerpt:encoded><![CDATA[]]></excerpt:encoded><wp:post_id>${10_000 + i}</wp:post_id><wp:post_date_gmt><![CDATA[2024-01-${day} 10:00:00]]></wp:post_date_gmt>
+<wp:post_name><![CDATA[releves-${i}]]></wp:post_name><wp:status><![CDATA[publish]]></wp:status><wp:post_type><![CDATA[post]]></wp:post_type>
+<category domain="category" nicename="actualites"><![CDATA[Actualités]]></category>${extra}</item>`;
+}
+
+/** One paragraph of text per post: what an import costs at the least. */
+function textPosts(): string {
+  return exportXml(
+    Array.from({ length: POSTS }, (_, i) =>
+      post(
+        i,
+        `Relevés du jour n° ${i}`,
+        `<!-- wp:paragraph --><p>Pluie et vent sur le département, relevé ${i}.</p><!-- /wp:paragraph -->`,
+      ),
+    ),
+  );
+}
+
+/** Posts as the association writes them: two images (attachments of the post), a gallery, a video, a comment. */
+function richPosts(): string {
   const items: string[] = [];
   for (let i = 0; i < POSTS; i++) {
     const id = 10_000 + i;
@@ -35,19 +65,19 @@ function wxr(): string {
 <wp:attachment_url><![CDATA[${url}]]></wp:attachment_url><wp:postmeta><wp:meta_key><![CDATA[_wp_attachment_image_alt]]></wp:meta_key><wp:meta_value><![CDATA[Photo ${i}-${k}]]></wp:meta_value></wp:postmeta></item>`);
     }
     const day = String((i % 28) + 1).padStart(2, "0");
-    items.push(`<item><title>Relevés [en mm] du ${day}/01 n° ${i}</title><link>${SITE}/2024/01/releves-${i}/</link><dc:creator><![CDATA[bench]]></dc:creator><guid isPermaLink="false">${SITE}/?p=${id}</guid>
-<content:encoded><![CDATA[<!-- wp:paragraph --><p>Pluie et vent sur le département, relevé ${i}.</p><!-- /wp:paragraph -->
+    items.push(
+      post(
+        i,
+        `Relevés [en mm] du ${day}/01 n° ${i}`,
+        `<!-- wp:paragraph --><p>Pluie et vent sur le département, relevé ${i}.</p><!-- /wp:paragraph -->
 <!-- wp:image --><figure class="wp-block-image"><img src="${SITE}/wp-content/uploads/2024/01/image-${i}-0-300x225.jpg" alt="Photo"/></figure><!-- /wp:image -->
 <!-- wp:shortcode -->[gallery]<!-- /wp:shortcode -->
-<!-- wp:embed {"url":"https://youtu.be/dQw4w9WgXcQ"} --><figure class="wp-block-embed"><div class="wp-block-embed__wrapper">https://youtu.be/dQw4w9WgXcQ</div></figure><!-- /wp:embed -->]]></content:encoded>
-<excerpt:encoded><![CDATA[]]></excerpt:encoded><wp:post_id>${id}</wp:post_id><wp:post_date_gmt><![CDATA[2024-01-${day} 10:00:00]]></wp:post_date_gmt>
-<wp:post_name><![CDATA[releves-${i}]]></wp:post_name><wp:status><![CDATA[publish]]></wp:status><wp:post_type><![CDATA[post]]></wp:post_type>
-<category domain="category" nicename="actualites"><![CDATA[Actualités]]></category>
-<wp:comment><wp:comment_id>${i}</wp:comment_id><wp:comment_author><![CDATA[Lecteur]]></wp:comment_author><wp:comment_date_gmt><![CDATA[2024-01-${day} 12:00:00]]></wp:comment_date_gmt><wp:comment_content><![CDATA[Merci !]]></wp:comment_content><wp:comment_approved><![CDATA[1]]></wp:comment_approved><wp:comment_type><![CDATA[comment]]></wp:comment_type><wp:comment_parent>0</wp:comment_parent></wp:comment></item>`);
+<!-- wp:embed {"url":"https://youtu.be/dQw4w9WgXcQ"} --><figure class="wp-block-embed"><div class="wp-block-embed__wrapper">https://youtu.be/dQw4w9WgXcQ</div></figure><!-- /wp:embed -->`,
+        `<wp:comment><wp:comment_id>${i}</wp:comment_id><wp:comment_author><![CDATA[Lecteur]]></wp:comment_author><wp:comment_date_gmt><![CDATA[2024-01-${day} 12:00:00]]></wp:comment_date_gmt><wp:comment_content><![CDATA[Merci !]]></wp:comment_content><wp:comment_approved><![CDATA[1]]></wp:comment_approved><wp:comment_type><![CDATA[comment]]></wp:comment_type><wp:comment_parent>0</wp:comment_parent></wp:comment>`,
+      ),
+    );
   }
-  return `<?xml version="1.0" encoding="UTF-8" ?><rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Bench</title><link>${SITE}</link><wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>${SITE}</wp:base_site_url><wp:base_blog_url>${SITE}</wp:base_blog_url>
-<wp:author><wp:author_id>1</wp:author_id><wp:author_login><![CDATA[bench]]></wp:author_login><wp:author_email><![CDATA[bench@meteo06.test]]></wp:author_email><wp:author_display_name><![CDATA[Bench]]></wp:author_display_name></wp:author>
-${items.join("\n")}</channel></rss>`;
+  return exportXml(items);
 }
 
 /** Runs the CLI in its own process; wall time and peak resident memory (VmHWM, polled). */
@@ -117,28 +147,41 @@ export const suite: Suite = {
       }
     }
     const file = path.join(work, "export.xml");
-    writeFileSync(file, wxr());
+    writeFileSync(file, richPosts());
+    const textFile = path.join(work, "text.xml");
+    writeFileSync(textFile, textPosts());
     const site = await startOldSite(path.join(work, "site"));
     const serverUrl = process.env.BENCH_SERVER_URL ?? process.env.DATABASE_URL!;
     try {
       const rows: { name: string; seconds: number; peakMb: number | null; note: string }[] = [];
       const media = path.join(work, "media");
-      const baseline = await runImport([file], {
-        DATABASE_URL: await freshDatabase(serverUrl),
-        MEDIA_DIR: media,
-      });
+      const fresh = async () => ({ DATABASE_URL: await freshDatabase(serverUrl), MEDIA_DIR: media });
+      const empty = path.join(work, "empty.xml");
+      writeFileSync(empty, exportXml([]));
       rows.push({
-        name: "posts only (no media), baseline",
-        ...baseline,
-        note: "images left on the old site",
+        name: "empty export",
+        ...(await runImport([empty], await fresh())),
+        note: "start-up of the CLI: its floor",
       });
-      const url = await freshDatabase(serverUrl);
+      const base = {
+        name: `${POSTS.toLocaleString("en")} text posts, baseline`,
+        ...(await runImport([textFile], await fresh())),
+        note: "one paragraph each",
+      };
+      rows.push(base);
+      const rich = await runImport([file], await fresh());
+      rows.push({
+        name: `${POSTS.toLocaleString("en")} posts, no media`,
+        ...rich,
+        note: "images, gallery, video, comment each; images left on the old site",
+      });
       rmSync(media, { recursive: true, force: true });
+      const env = await fresh();
       const fetchArgs = [file, "--fetch-media", "--old-site", site.origin];
-      const full = await runImport(fetchArgs, { DATABASE_URL: url, MEDIA_DIR: media });
+      const full = await runImport(fetchArgs, env);
       const fetched = /\| Médias récupérés +\| (\d+)/.exec(full.output)?.[1] ?? "?";
       rows.push({ name: "--fetch-media, first run", ...full, note: `${fetched} media fetched and stored` });
-      const again = await runImport(fetchArgs, { DATABASE_URL: url, MEDIA_DIR: media });
+      const again = await runImport(fetchArgs, env);
       const unchanged = /\| Articles inchangés +\| (\d+)/.exec(again.output)?.[1] ?? "?";
       rows.push({
         name: "--fetch-media, re-run",
@@ -169,7 +212,6 @@ export const suite: Suite = {
         note: "the network share of the import",
       });
 
-      const base = rows[0];
       console.log(
         `\nWordPress import — ${POSTS.toLocaleString("en")} posts, ${(POSTS * MEDIA_PER_POST).toLocaleString("en")} images (96×72 JPEG) from a loopback old site, CLI in its own process\n`,
       );
