@@ -267,6 +267,10 @@ export async function importParsed(wxr: WxrExport, options: ImportOptions = {}):
     if (item.creator && !known.has(item.creator)) tally(summary.unknownAuthors, item.creator);
     const guid = (item.guid || `${wxr.siteUrl}/?p=${item.id}`).slice(0, 191);
     const found = earlier.find(item.id, guid);
+    if (found && !found.article) {
+      summary.articles.deleted.push(`${item.id} « ${item.title} »`);
+      continue;
+    }
     if (found?.record.site === "") claims.push({ recordId: found.record.id, site, guid });
     const reused = !found && earlier.idTaken(item.id);
     if (reused) summary.reusedIds.push(`${item.id} « ${item.title} »`);

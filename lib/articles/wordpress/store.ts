@@ -23,16 +23,16 @@ export interface PostRecord {
   site: string;
   wpPostId: number;
   guid: string;
-  articleId: number;
+  articleId: number | null;
   fingerprint: string | null;
 }
 
 export interface EarlierPosts {
   /**
    * What an earlier import wrote for this post: this site's record, or one made before the site was
-   * kept ("": to be claimed by this site), with its article.
+   * kept ("": to be claimed by this site), with its article (null: deleted on the site since).
    */
-  find(wpPostId: number, guid: string): { record: PostRecord; article: Article } | null;
+  find(wpPostId: number, guid: string): { record: PostRecord; article: Article | null } | null;
   /** whether another post of this site has this id already (another export reusing ids) */
   idTaken(wpPostId: number): boolean;
 }
@@ -51,7 +51,7 @@ export async function readEarlierPosts(site: string, ids: number[]): Promise<Ear
     );
   const articles = new Map<number, Article>();
   for (const part of chunks(
-    records.map((r) => r.articleId),
+    records.flatMap((r) => r.articleId ?? []),
     ARTICLE_ROWS * 10,
   ))
     for (const article of await prisma.article.findMany({ where: { id: { in: part } } }))
@@ -62,8 +62,8 @@ export async function readEarlierPosts(site: string, ids: number[]): Promise<Ear
   return {
     find(wpPostId, guid) {
       const record = ofSite.get(guidKey(wpPostId, guid)) ?? legacy.get(wpPostId);
-      const article = record && articles.get(record.articleId);
-      return record && article ? { record, article } : null;
+      if (!record) return null;
+      return { record, article: record.articleId === null ? null : (articles.get(record.articleId) ?? null) };
     },
     idTaken: (wpPostId) => takenIds.has(wpPostId),
   };

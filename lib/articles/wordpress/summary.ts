@@ -15,6 +15,8 @@ export interface ImportSummary {
     unchanged: number;
     /** changed on the site since the last import: left as they are */
     kept: string[];
+    /** deleted on the site since the last import: not made again */
+    deleted: string[];
     drafts: number;
     byType: Record<string, number>;
   };
@@ -40,7 +42,7 @@ export function emptySummary(): ImportSummary {
     unknownAuthors: new Map(),
     categories: 0,
     tags: 0,
-    articles: { created: 0, updated: 0, unchanged: 0, kept: [], drafts: 0, byType: {} },
+    articles: { created: 0, updated: 0, unchanged: 0, kept: [], deleted: [], drafts: 0, byType: {} },
     passwordProtected: [],
     privatePosts: [],
     reusedIds: [],
@@ -74,6 +76,7 @@ export function formatSummary(s: ImportSummary): string {
     ["Articles mis à jour", String(s.articles.updated)],
     ["Articles inchangés", String(s.articles.unchanged)],
     ["Gardés : modifiés sur le site depuis le dernier import", String(s.articles.kept.length)],
+    ["Non recréés : supprimés sur le site depuis le dernier import", String(s.articles.deleted.length)],
     ["Brouillons", String(s.articles.drafts)],
     ["Protégés par mot de passe (en brouillon)", String(s.passwordProtected.length)],
     ["Privés (en brouillon)", String(s.privatePosts.length)],
@@ -109,6 +112,7 @@ export function formatSummary(s: ImportSummary): string {
     if (items.length) lines.push(`${title} :`, ...items.map((item) => `  - ${item}`));
   };
   list("Modifiés sur le site depuis le dernier import : gardés", s.articles.kept);
+  list("Supprimés sur le site depuis le dernier import : non recréés", s.articles.deleted);
   list("Protégés par mot de passe : importés en brouillon", s.passwordProtected);
   list("Privés : importés en brouillon", s.privatePosts);
   list(
