@@ -95,6 +95,8 @@ describe("what must never happen", () => {
     });
     const published = await byWp(506);
     await dbs.prisma.article.update({ where: { id: published.id }, data: { status: "DRAFT" } });
+    // …and one deleted.
+    await dbs.prisma.article.delete({ where: { id: (await byWp(502)).id } });
     // On the old site meanwhile: post 508 rewritten.
     const changed = path.join(work, "changed.xml");
     writeFileSync(
@@ -119,7 +121,11 @@ describe("what must never happen", () => {
     expect(again.stdout).toMatch(
       / {2}- 503 « \[MAJ 18h\] Vigilance orange levée » → \/articles\/maj-18h-vigilance-levee/,
     );
-    expect(await dbs.prisma.article.count()).toBe(8);
+    expect(row(again.stdout, "Non recréés : supprimés sur le site depuis le dernier import")).toBe("1");
+    expect(again.stdout).toContain(
+      "Supprimés sur le site depuis le dernier import : non recréés :\n  - 502 « Notes internes du bureau »",
+    );
+    expect(await dbs.prisma.article.count()).toBe(7);
   });
 
   it("turns embeds into the site's embeds and counts what it removes, by kind", async () => {
@@ -305,9 +311,16 @@ describe("files of the old site", () => {
   });
   const fenv = () => ({ DATABASE_URL: files.appUrl, MEDIA_DIR: path.join(dir, "media") });
 
-  it("without --uploads or --fetch-media, leaves images on the old site and says how many", async () => {
-    const result = await runCli(["import", "wordpress", MAIN], fenv());
+  it("without --uploads or --fetch-media, leaves images on the old site and says how many; --invite e-mails new authors", async () => {
+    const result = await runCli(["import", "wordpress", MAIN, "--invite"], {
+      ...fenv(),
+      SMTP_URL: smtp.url,
+      MAIL_FROM: "site@meteo06.test",
+    });
     expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain("Invitations envoyées : 1");
+    const [invitation] = await smtp.waitFor(1);
+    expect((invitation.to as { text: string }).text).toBe("sophie.roux@meteo06.fr");
     expect(row(result.stdout, "Médias manquants")).toBe("5");
     expect(row(result.stdout, "Images laissées sur l'ancien site")).toBe("2");
     expect(row(result.stdout, "Éléments retirés")).toContain(
