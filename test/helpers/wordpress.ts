@@ -107,7 +107,9 @@ export async function startOldSite(root: string): Promise<OldSite> {
     } else response.writeHead(200, headers);
     if (fault === "cut-once" && !served.has(urlPath)) {
       served.add(urlPath);
-      response.write(body.subarray(0, Math.floor(body.length / 2)), () => response.socket?.destroy());
+      // Closed gracefully (FIN) once half is sent: the client gets that half, then a truncated body.
+      // (A reset could make the client's kernel drop the half it had not read yet.)
+      response.write(body.subarray(0, Math.floor(body.length / 2)), () => response.socket?.end());
       return;
     }
     response.end(body.subarray(start));
