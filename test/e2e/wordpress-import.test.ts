@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { decodeXML } from "entities";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importWordpress } from "@/lib/articles/wordpress/import";
@@ -213,6 +214,16 @@ describe("an imported post as readers see it", () => {
     expect(await tweet.getAttribute("href")).toBe("https://x.com/meteo06/status/1766543210987654321");
     expect(await page.locator('figure[data-provider="twitter"] button').count()).toBe(0);
     expect(await page.getByRole("link", { name: "Contenu externe (embed.windy.com)" }).count()).toBe(1);
+  });
+
+  it("shows an excerpt decoded once: on the page, in its description and in the feed", async () => {
+    const excerpt = "Restrictions d'eau & arrosage : ce qui change"; // "d&#039;eau &amp; arrosage" in the export
+    await page.goto(`${app.origin}/articles/secheresse-restrictions`);
+    expect(await page.locator("article .lead").textContent()).toBe(excerpt);
+    expect(await page.locator('meta[name="description"]').getAttribute("content")).toBe(excerpt);
+    const rss = await (await fetch(`${app.origin}/flux/rss.xml`)).text();
+    const item = rss.split("<item>").find((i) => i.includes("Sécheresse : restrictions")) ?? "";
+    expect(decodeXML(/<description>([^<]*)<\/description>/.exec(item)?.[1] ?? "")).toBe(excerpt);
   });
 
   it("pins sticky posts and keeps password-protected ones off the site", async () => {
