@@ -5,9 +5,10 @@ import { Extension, Mark, Node } from "@tiptap/core";
  * (imported WordPress posts above all: galleries, players, folding details, columns, buttons, page
  * breaks, footnotes, definition lists, aligned or linked figures, text formatting, alignment classes).
  *
- * Blocks the editor cannot edit are atoms that carry their HTML as it was stored (already sanitised by
- * the server, and sanitised again at every save): they can be moved or deleted, and show a summary in
- * the editor — their HTML is never put in the live page, only serialised when the article is saved.
+ * Blocks the editor cannot edit are atoms that carry their HTML as it was stored (sanitised by the
+ * server, and sanitised again at every save): they can be moved or deleted, and show a summary in the
+ * editor. What is pasted goes through the same nodes: anything that could run is taken out on the way
+ * in (the server's allow-list does the real sanitising at the save).
  */
 
 interface KeptKind {
@@ -69,6 +70,23 @@ function elementFrom(html: string): Element {
   return template.content.firstElementChild ?? document.createElement("p");
 }
 
+const RUNNABLE =
+  "script, style, iframe, frame, frameset, object, embed, link, meta, base, template, svg, math, form";
+
+/** The element's HTML without what could run once serialised in the page (handlers, scripts, javascript: links). */
+function inertHtml(element: Element): string {
+  const copy = element.cloneNode(true) as Element;
+  for (const e of copy.querySelectorAll(RUNNABLE)) e.remove();
+  for (const e of [copy, ...copy.querySelectorAll("*")])
+    for (const { name, value } of [...e.attributes])
+      if (
+        /^on|^style$|^srcdoc$|^formaction$/i.test(name) ||
+        /^\s*(javascript|vbscript|data):/i.test(value.replace(/[\s\0]/g, ""))
+      )
+        e.removeAttribute(name);
+  return copy.outerHTML;
+}
+
 export const KeptBlock = Node.create({
   name: "keptBlock",
   group: "block",
@@ -77,7 +95,7 @@ export const KeptBlock = Node.create({
   selectable: true,
   addAttributes() {
     return {
-      html: { default: "", parseHTML: (element) => element.outerHTML, renderHTML: () => ({}) },
+      html: { default: "", parseHTML: inertHtml, renderHTML: () => ({}) },
       label: {
         default: "",
         parseHTML: (element) =>
@@ -119,7 +137,7 @@ export const KeptInline = Node.create({
   inline: true,
   atom: true,
   addAttributes() {
-    return { html: { default: "", parseHTML: (element) => element.outerHTML, renderHTML: () => ({}) } };
+    return { html: { default: "", parseHTML: inertHtml, renderHTML: () => ({}) } };
   },
   parseHTML() {
     return [{ tag: "sup[data-fn]", priority: 100 }];
