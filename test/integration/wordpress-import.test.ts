@@ -5,6 +5,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveLegacy } from "@/lib/articles/legacy";
 import { importWordpress } from "@/lib/articles/wordpress/import";
+import { WxrError } from "@/lib/articles/wordpress/wxr";
 import { runCli } from "../helpers/cli";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
 import { writeUploadsTree } from "../helpers/uploads";
@@ -44,21 +45,23 @@ async function importHere(name: string): Promise<{ code: number; stdout: string;
 
 describe("import wordpress", () => {
   it("refuses a malformed or truncated export with the line and imports nothing", async () => {
-    for (const [file, line] of [
-      ["malformed-export.xml", 110],
-      ["truncated-export.xml", 135],
-    ] as const) {
-      const result = await importFile(file);
-      expect(result.code).not.toBe(0);
-      expect(result.stderr).toContain(`${file}, ligne ${line} : `);
-      expect(result.stderr).toContain("nothing was imported");
-    }
+    // Through the CLI (its one line and exit code), both at once; the truncated file in this process.
+    const [malformed, missing] = await Promise.all([
+      importFile("malformed-export.xml"),
+      runCli(["import", "wordpress", "nowhere.xml"], env),
+    ]);
+    expect(malformed.code).toBe(1);
+    expect(malformed.stderr.trim()).toMatch(
+      /^error: test\/fixtures\/wordpress\/malformed-export\.xml, ligne 110 : .+ — nothing was imported$/,
+    );
+    expect(missing).toMatchObject({ code: 1 });
+    expect(missing.stderr).toContain("nowhere.xml: no such file");
+    const truncated = await importHere("truncated-export.xml").catch((error: unknown) => error);
+    expect(truncated).toBeInstanceOf(WxrError);
+    expect((truncated as WxrError).line).toBe(135);
     expect(await dbs.prisma.article.count()).toBe(0);
     expect(await dbs.prisma.user.count()).toBe(0);
     expect(await dbs.prisma.media.count()).toBe(0);
-    const missing = await runCli(["import", "wordpress", "nowhere.xml"], env);
-    expect(missing).toMatchObject({ code: 1 });
-    expect(missing.stderr).toContain("nowhere.xml: no such file");
   });
 
   it("imports posts, pages, terms, authors and attachments, and reports missing files", async () => {
