@@ -43,5 +43,9 @@ const AREAS = [
 for (const area of AREAS) area.register(program);
 
 await program.parseAsync();
+// Output to a pipe is written asynchronously: let it drain (a long import summary was cut short).
+await Promise.all(
+  [process.stdout, process.stderr].map((stream) => new Promise((resolve) => stream.write("", resolve))),
+);
 // Pools keep the event loop alive: leave once the command is done.
 process.exit(process.exitCode ?? 0);

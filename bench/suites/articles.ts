@@ -1,8 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { searchArticles } from "@/lib/articles/queries";
-import { importWordpress } from "@/lib/articles/wordpress/import";
 import { createPrismaClient } from "@/lib/db";
 import { migrate } from "@/lib/migrations";
 import { startTestApp } from "@/test/helpers/app";
@@ -10,8 +6,8 @@ import { measure, printTable, printThroughput, type Suite, wrk } from "../lib";
 
 /**
  * Articles with 5,000 of them in the database: throughput of an article page and of the home page
- * (wrk, 50 connections, 20 s) beside a static file of the same server; search p50; import time of a
- * 1,000-post WXR file.
+ * (wrk, 50 connections, 20 s) beside a static file of the same server; search p50. (The WordPress
+ * import has its own suite, bench/suites/wordpress.ts.)
  */
 const DATABASE = "meteo06_bench_articles";
 const WORDS = [
@@ -26,21 +22,6 @@ const WORDS = [
   "Nice",
   "Menton",
 ];
-
-function wxr(posts: number): string {
-  const items = Array.from({ length: posts }, (_, i) => {
-    const day = String((i % 28) + 1).padStart(2, "0");
-    return `<item><title>Article ${i} ${WORDS[i % WORDS.length]}</title><link>https://meteo06.fr/2020/01/article-${i}/</link>
-<dc:creator><![CDATA[bench]]></dc:creator><guid isPermaLink="false">https://meteo06.fr/?p=${100000 + i}</guid>
-<content:encoded><![CDATA[<!-- wp:paragraph --><p>${WORDS[i % 10]} et ${WORDS[(i * 7) % 10]} sur le département, texte ${i}.</p><!-- /wp:paragraph -->]]></content:encoded>
-<excerpt:encoded><![CDATA[]]></excerpt:encoded><wp:post_id>${100000 + i}</wp:post_id><wp:post_date_gmt><![CDATA[2020-01-${day} 10:00:00]]></wp:post_date_gmt>
-<wp:post_name><![CDATA[article-${i}]]></wp:post_name><wp:status><![CDATA[publish]]></wp:status><wp:post_type><![CDATA[post]]></wp:post_type>
-<category domain="category" nicename="actualites"><![CDATA[Actualités]]></category></item>`;
-  }).join("\n");
-  return `<?xml version="1.0" encoding="UTF-8" ?><rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Bench</title><link>https://meteo06.fr</link><wp:wxr_version>1.2</wp:wxr_version><wp:base_blog_url>https://meteo06.fr</wp:base_blog_url>
-<wp:author><wp:author_id>1</wp:author_id><wp:author_login><![CDATA[bench]]></wp:author_login><wp:author_email><![CDATA[bench@meteo06.test]]></wp:author_email><wp:author_display_name><![CDATA[Bench]]></wp:author_display_name></wp:author>
-${items}</channel></rss>`;
-}
 
 export const suite: Suite = {
   name: "articles",
@@ -74,19 +55,6 @@ export const suite: Suite = {
       'search "Mercantour"': () => searchArticles("Mercantour", 1),
     });
     printTable("Search over 5,000 articles (MariaDB FULLTEXT)", search, 'search "Mercantour"');
-
-    const dir = mkdtempSync(path.join(tmpdir(), "m06-bench-"));
-    const file = path.join(dir, "wxr-1000.xml");
-    writeFileSync(file, wxr(1000));
-    const started = performance.now();
-    await importWordpress(file);
-    const first = performance.now() - started;
-    const again = performance.now();
-    await importWordpress(file);
-    console.log(
-      `\nWordPress import of 1,000 posts: ${(first / 1000).toFixed(1)} s (first run), ${((performance.now() - again) / 1000).toFixed(1)} s (re-run, updates)`,
-    );
-    await prisma.article.deleteMany({ where: { wpPostId: { gte: 100000 } } });
 
     const app = await startTestApp({ DATABASE_URL: url.toString() });
     try {

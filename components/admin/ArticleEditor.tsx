@@ -22,7 +22,8 @@ import {
 } from "@/lib/articles/model";
 import { mediaUrl, pickWidth } from "@/lib/media/urls";
 import { CARDINALS } from "@/lib/weather/wind";
-import { Figure, StationBlock } from "./editorNodes";
+import { KEPT_CONTENT } from "./editorKeptContent";
+import { ExternalBlock, Figure, StationBlock } from "./editorNodes";
 import { type LibraryMedia, MediaPicker } from "./MediaPicker";
 
 export interface ForecastRowInput {
@@ -87,12 +88,19 @@ export function ArticleEditor({ article, canPublish, types, categories, stations
     immediatelyRender: false,
     extensions: [
       StarterKit.configure({
-        heading: { levels: [2, 3, 4] },
-        link: { openOnClick: false, protocols: ["http", "https", "mailto", "tel"] },
+        heading: { levels: [2, 3, 4, 5, 6] },
+        // Links keep their own target: a link of an imported post opens where it did.
+        link: {
+          openOnClick: false,
+          protocols: ["http", "https", "mailto", "tel"],
+          HTMLAttributes: { target: null, rel: null },
+        },
       }),
-      Image,
+      Image.configure({ inline: true }),
       Figure,
       StationBlock,
+      ExternalBlock,
+      ...KEPT_CONTENT,
       TableKit.configure({ table: { resizable: false } }),
     ],
     content: article.bodyHtml,

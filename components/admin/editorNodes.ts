@@ -55,7 +55,7 @@ export const StationBlock = Node.create({
     };
   },
   parseHTML() {
-    return [{ tag: "div[data-embed]" }];
+    return [{ tag: 'div[data-embed^="station-"]' }];
   },
   renderHTML({ node, HTMLAttributes }) {
     const { kind, station, field } = node.attrs as { kind: string; station: string; field: string };
@@ -69,6 +69,38 @@ export const StationBlock = Node.create({
       "div",
       attributes,
       `${EMBED_LABEL[kind] ?? kind} — ${station}${kind === "station-chart" ? ` (${field})` : ""}`,
+    ];
+  },
+});
+
+/** A video or post of another site (lib/articles/external.ts), kept as it is: provider, id and title. */
+export const ExternalBlock = Node.create({
+  name: "externalBlock",
+  group: "block",
+  atom: true,
+  draggable: true,
+  addAttributes() {
+    return {
+      provider: { default: "", parseHTML: (el) => el.getAttribute("data-provider") },
+      ref: { default: "", parseHTML: (el) => el.getAttribute("data-ref") },
+      title: { default: "", parseHTML: (el) => el.getAttribute("data-title") ?? "" },
+    };
+  },
+  parseHTML() {
+    return [{ tag: 'div[data-embed="external"]' }];
+  },
+  renderHTML({ node }) {
+    const { provider, ref, title } = node.attrs as { provider: string; ref: string; title: string };
+    return [
+      "div",
+      {
+        "data-embed": "external",
+        "data-provider": provider,
+        "data-ref": ref,
+        "data-title": title,
+        class: "editor-embed",
+      },
+      `Vidéo ou publication (${provider}) — ${title || ref}`,
     ];
   },
 });

@@ -4,6 +4,7 @@ import type { ArticleFull } from "@/lib/articles/queries";
 import { pictureHtml } from "@/lib/media/urls";
 import { ArticleBody } from "./ArticleBody";
 import { formatDate } from "./ArticleCard";
+import { CommentArchive } from "./CommentArchive";
 import { ForecastTable } from "./ForecastTable";
 import { PrintButton } from "./PrintButton";
 
@@ -67,6 +68,7 @@ export function ArticleView({ article }: { article: ArticleFull }) {
           ))}
         </p>
       )}
+      <CommentArchive comments={article.comments} />
       <PrintButton />
     </article>
   );

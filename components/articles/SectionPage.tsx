@@ -5,7 +5,7 @@ import { publicList } from "@/lib/articles/public";
 import { ArticleList, Pagination } from "./ArticleCard";
 
 export type SectionProps = {
-  searchParams: Promise<{ page?: string; categorie?: string; etiquette?: string }>;
+  searchParams: Promise<{ page?: string; categorie?: string; etiquette?: string; mois?: string }>;
 };
 
 export function pageNumber(value: string | undefined): number {
@@ -39,6 +39,7 @@ export async function SectionPage({
     page,
     categorySlug: params.categorie?.slice(0, 191),
     tagSlug: params.etiquette?.slice(0, 191),
+    period: params.mois?.slice(0, 7),
   };
   const list = await publicList(filter);
   const section = type ? TYPE_SECTION[type] : null;
@@ -48,6 +49,7 @@ export async function SectionPage({
     const query = new URLSearchParams({
       ...(params.categorie ? { categorie: params.categorie } : {}),
       ...(params.etiquette ? { etiquette: params.etiquette } : {}),
+      ...(params.mois ? { mois: params.mois } : {}),
       ...(p > 1 ? { page: String(p) } : {}),
     }).toString();
     return query ? `${base}?${query}` : base;
@@ -58,7 +60,8 @@ export async function SectionPage({
       <p className="muted">
         {list.total} article{list.total > 1 ? "s" : ""}
         {params.categorie && <> dans la catégorie « {params.categorie} »</>}
-        {params.etiquette && <> avec l'étiquette « {params.etiquette} »</>} · <a href={feed}>flux RSS</a>
+        {params.etiquette && <> avec l'étiquette « {params.etiquette} »</>}
+        {filter.period && <> publiés en {filter.period}</>} · <a href={feed}>flux RSS</a>
       </p>
       <ArticleList items={list.items} />
       <Pagination page={page} pages={list.pages} href={href} />

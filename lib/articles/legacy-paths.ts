@@ -5,7 +5,7 @@
 
 const LEGACY_QUERY = /(?:^|&)(p|page_id|attachment_id|cat|tag|author|s|feed|m)=/;
 const LEGACY_PATH =
-  /^\/(?:\d{4}\/\d{2}(?:\/|$)|category\/|tag\/|author\/|feed\/?$|comments\/feed|wp-content\/|wp-admin|wp-login\.php|index\.php|page\/\d+)/;
+  /^\/(?:\d{4}(?:\/|$)|category\/|tag\/|author\/|feed\/?$|comments\/feed|wp-content\/|wp-admin|wp-login\.php|index\.php|page\/\d+)/;
 
 /** Whether a request on the apex looks like an old WordPress address. */
 export function isLegacyPath(pathname: string, search: string): boolean {

@@ -19,7 +19,7 @@ export function normalizeLegacyPath(pathOrUrl: string): string {
       .filter(([key]) => ["p", "page_id", "attachment_id", "cat", "tag"].includes(key))
       .map(([key, value]) => `${key}=${value}`)
       .join("&");
-    pathname = decodeURIComponent(url.pathname);
+    pathname = decodeURIComponent(url.pathname).replace(/^\/index\.php(?=\/|$)/, "") || "/";
   } catch {
     // keep as given
   }
@@ -50,11 +50,19 @@ export async function resolveLegacy(pathAndQuery: string): Promise<string | null
   // Resized copies of an uploaded image go to the image.
   const upload = uploadPath(`http://x${url.pathname}`);
   if (upload) candidates.push(normalizeLegacyPath(`/wp-content/uploads/${upload.path}`));
+  // A later page of a post split with <!--nextpage--> (/slug/2/) goes to that page's anchor.
+  const part = /^(.+)\/(\d{1,3})$/.exec(key);
+  const parent = part && !/^\/\d{4}(\/\d{2})?$/.test(part[1]) ? part[1] : null;
+  if (parent) candidates.push(parent);
   const found = await db().redirect.findMany({ where: { fromPath: { in: candidates } } });
   for (const candidate of candidates) {
     const hit = found.find((r) => r.fromPath === candidate);
-    if (hit) return hit.toPath;
+    if (hit)
+      return candidate === parent && Number(part?.[2]) > 1 ? `${hit.toPath}#page-${part?.[2]}` : hit.toPath;
   }
+  // Date archives: /2013/, /2013/01/, /2013/01/15/ → the articles of that year or month.
+  const archive = /^\/(\d{4})(?:\/(\d{2}))?(?:\/\d{2})?$/.exec(key);
+  if (archive) return `/articles?mois=${archive[1]}${archive[2] ? `-${archive[2]}` : ""}`;
   const rule = ruleFor(url.pathname, url.searchParams);
   if (rule) return rule;
   // Any other address with a trailing slash: the same without it (our addresses have none).

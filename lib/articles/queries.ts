@@ -1,6 +1,7 @@
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import type { MediaInfo } from "../media/urls";
+import { localToUtc } from "../time";
 import { parisDay } from "./dates";
 import type { ArticleType, Phenomenon, SkyIcon, VigilanceLevel, Zone } from "./model";
 import { mediaKeysIn } from "./render";
@@ -63,6 +64,8 @@ export interface ListFilter {
   authorId?: number;
   categorySlug?: string;
   tagSlug?: string;
+  /** "2013" or "2013-01": articles published that year or month (Paris time; old date archives) */
+  period?: string;
   page?: number;
   perPage?: number;
 }
@@ -80,17 +83,33 @@ export async function listPublicArticles(
     ...(filter.categorySlug ? { categories: { some: { category: { slug: filter.categorySlug } } } } : {}),
     ...(filter.tagSlug ? { tags: { some: { tag: { slug: filter.tagSlug } } } } : {}),
   };
+  const period = filter.period ? periodRange(filter.period) : null;
+  if (period) where.AND = [{ publishedAt: { gte: period.from } }, { publishedAt: { lt: period.to } }];
   const [rows, total] = await Promise.all([
     db().article.findMany({
       where,
       select: cardSelect,
-      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      // Pinned articles (WordPress's sticky posts) first.
+      orderBy: [{ pinned: "desc" }, { publishedAt: "desc" }, { id: "desc" }],
       skip: (page - 1) * perPage,
       take: perPage,
     }),
     db().article.count({ where }),
   ]);
   return { items: rows.map(toCard), total, page, pages: Math.max(1, Math.ceil(total / perPage)) };
+}
+
+/** "2013" or "2013-01" → the Paris year or month as a UTC range, or null when malformed. */
+export function periodRange(period: string): { from: Date; to: Date } | null {
+  const match = /^(\d{4})(?:-(\d{2}))?$/.exec(period);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = match[2] ? Number(match[2]) : null;
+  if (month !== null && (month < 1 || month > 12)) return null;
+  const start = (y: number, m: number) => new Date(localToUtc(y, m, 1, 0, 0) * 1000);
+  return month === null
+    ? { from: start(year, 1), to: start(year + 1, 1) }
+    : { from: start(year, month), to: month === 12 ? start(year + 1, 1) : start(year, month + 1) };
 }
 
 export interface VigilanceNoticeView {
@@ -121,6 +140,18 @@ export interface ArticleFull extends ArticleCard {
   vigilance: VigilanceNoticeView | null;
   /** media-library images of the body, by key */
   media: MediaInfo[];
+  /** the old site's comments, kept read-only (no e-mail is kept) */
+  comments: ArchivedComment[];
+}
+
+export interface ArchivedComment {
+  id: number;
+  wpCommentId: number;
+  wpParentId: number | null;
+  authorName: string;
+  authorUrl: string | null;
+  bodyHtml: string;
+  postedAt: string;
 }
 
 function noticeView(notice: {
@@ -167,6 +198,18 @@ export async function articleForDisplay(where: Prisma.ArticleWhereUniqueInput): 
       tags: { select: { tag: { select: { slug: true, name: true } } } },
       forecast: { select: forecastSelect, orderBy: [{ day: "asc" }, { zone: "asc" }] },
       vigilance: true,
+      comments: {
+        select: {
+          id: true,
+          wpCommentId: true,
+          wpParentId: true,
+          authorName: true,
+          authorUrl: true,
+          bodyHtml: true,
+          postedAt: true,
+        },
+        orderBy: [{ postedAt: "asc" }, { id: "asc" }],
+      },
     },
   });
   if (!row) return null;
@@ -183,6 +226,7 @@ export async function articleForDisplay(where: Prisma.ArticleWhereUniqueInput): 
     forecast: row.forecast.map(forecastView),
     vigilance: row.vigilance ? noticeView(row.vigilance) : null,
     media,
+    comments: row.comments.map((c) => ({ ...c, postedAt: c.postedAt.toISOString() })),
   };
 }
 

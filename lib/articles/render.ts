@@ -1,10 +1,13 @@
-import { htmlToText, sanitizeUserHtml } from "../html";
+import { decodeHTML } from "entities";
+import { htmlToText, type RemovedCounts, sanitizeAndCount } from "../html";
 import { type MediaInfo, mediaUrl, pictureHtml } from "../media/urls";
 import { CHART_FIELDS, type ChartField, EMBED_KINDS, type Embed, type EmbedKind } from "./embeds";
+import { type ExternalEmbed, externalPlaceholder, validEmbed } from "./external";
 
 /**
  * Article bodies: stored as sanitised HTML (the one allow-list of lib/html.ts); embeds are stored as
- * placeholders `<div data-embed="station-chart" data-station="slug" data-field="outTemp"></div>` and
+ * placeholders `<div data-embed="station-chart" data-station="slug" data-field="outTemp"></div>` (videos
+ * and posts of other sites: `<div data-embed="external" …>`, lib/articles/external.ts) and
  * images of the media library as `<img src="/api/media/<key>/<width>.jpg">`. Rendering turns the
  * placeholders into live blocks and the images into responsive <picture>s; the preview and the site
  * use the same function, so they look the same.
@@ -12,13 +15,17 @@ import { CHART_FIELDS, type ChartField, EMBED_KINDS, type Embed, type EmbedKind 
 
 export { CHART_FIELDS, type ChartField, EMBED_KINDS, type Embed, type EmbedKind } from "./embeds";
 
-export type BodySegment = { html: string } | { embed: Embed };
+export type BodySegment = { html: string } | { embed: Embed } | { external: ExternalEmbed };
 
-/** Sanitises HTML from the editor or an import and keeps only well-formed embeds. */
-export function cleanArticleHtml(html: string): string {
-  return sanitizeUserHtml(html).replace(/<div data-embed="[^"]*"[^>]*>[\s\S]*?<\/div>/g, (match) => {
-    const embed = parseEmbed(match);
-    return embed ? embedPlaceholder(embed) : "";
+/**
+ * Sanitises HTML from the editor or an import and keeps only well-formed embeds; `removed` (when
+ * given) counts what the sanitiser took out, by kind.
+ */
+export function cleanArticleHtml(html: string, removed: RemovedCounts = new Map()): string {
+  return sanitizeAndCount(html, removed).replace(/<div data-embed="[^"]*"[^>]*>[\s\S]*?<\/div>/g, (match) => {
+    const segment = parsePlaceholder(match);
+    if (!segment) return "";
+    return "embed" in segment ? embedPlaceholder(segment.embed) : externalPlaceholder(segment.external);
   });
 }
 
@@ -29,16 +36,22 @@ export function embedPlaceholder(embed: Embed): string {
 
 function attribute(tag: string, name: string): string | null {
   const match = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return match ? match[1] : null;
+  return match ? decodeHTML(match[1]) : null;
 }
 
-function parseEmbed(tag: string): Embed | null {
+function parsePlaceholder(tag: string): Exclude<BodySegment, { html: string }> | null {
   const kind = attribute(tag, "data-embed");
+  if (kind === "external") {
+    const provider = attribute(tag, "data-provider") ?? "";
+    const ref = attribute(tag, "data-ref") ?? "";
+    if (!validEmbed(provider, ref)) return null;
+    return { external: { provider, ref, title: attribute(tag, "data-title") ?? "" } as ExternalEmbed };
+  }
   const station = attribute(tag, "data-station") ?? "";
   const field = (attribute(tag, "data-field") ?? "outTemp") as ChartField;
   if (!EMBED_KINDS.includes(kind as EmbedKind) || !/^[a-z0-9-]{1,63}$/.test(station)) return null;
   if (!(field in CHART_FIELDS)) return null;
-  return { kind: kind as EmbedKind, station, field };
+  return { embed: { kind: kind as EmbedKind, station, field } };
 }
 
 /** Splits a stored body into HTML and embeds, and upgrades media-library images to <picture>. */
@@ -47,10 +60,10 @@ export function renderBody(html: string, media: Map<string, MediaInfo>): BodySeg
   const pattern = /<div data-embed="[^"]*"[^>]*><\/div>/g;
   let last = 0;
   for (const match of html.matchAll(pattern)) {
-    const embed = parseEmbed(match[0]);
-    if (!embed) continue;
+    const segment = parsePlaceholder(match[0]);
+    if (!segment) continue;
     if (match.index > last) segments.push({ html: upgradeImages(html.slice(last, match.index), media) });
-    segments.push({ embed });
+    segments.push(segment);
     last = match.index + match[0].length;
   }
   if (last < html.length) segments.push({ html: upgradeImages(html.slice(last), media) });
@@ -74,7 +87,11 @@ export function mediaKeysIn(html: string): string[] {
 
 /** Plain text for search and feeds. */
 export function bodyText(html: string): string {
-  return htmlToText(html.replace(/<\/(p|h[2-4]|li|td|th|figcaption|blockquote)>/g, "$& "));
+  return htmlToText(
+    html
+      .replace(/<\/(p|h[2-6]|li|dt|dd|td|th|figcaption|blockquote|pre|div|summary|details)>/g, "$& ")
+      .replace(/<br\s*\/?>/g, "$& "),
+  );
 }
 
 /** An excerpt from the body when the author wrote none: the first ~`length` characters, on a word. */

@@ -12,7 +12,6 @@ export interface UploadInput {
   originalName: string;
   alt: string;
   caption?: string | null;
-  wpAttachmentId?: number | null;
 }
 
 export function validateAlt(alt: string): string {
@@ -41,16 +40,7 @@ export async function uploadMedia(
   const image = await processImage(input, mediaLimits());
   const existing = await db().media.findUnique({ where: { sha256: image.sha256 } });
   await storeMediaFiles(image.key, image.files, { dir: options.dir ?? mediaDir(), io: options.io });
-  if (existing) {
-    const media =
-      meta.wpAttachmentId && existing.wpAttachmentId === null
-        ? await db().media.update({
-            where: { id: existing.id },
-            data: { wpAttachmentId: meta.wpAttachmentId },
-          })
-        : existing;
-    return { media, created: false };
-  }
+  if (existing) return { media: existing, created: false };
   const media = await db().media.create({
     data: {
       key: image.key,
@@ -63,7 +53,6 @@ export async function uploadMedia(
       bytes: input.length,
       widths: image.widths.join(","),
       blurDataUrl: image.blurDataUrl,
-      wpAttachmentId: meta.wpAttachmentId ?? null,
       uploadedById,
     },
   });

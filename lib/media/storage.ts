@@ -21,7 +21,8 @@ export interface MediaIo {
 const realIo: MediaIo = { writeFile: (file, data) => fs.writeFile(file, data) };
 
 const KEY = /^[a-f0-9]{16}$/;
-const FILE = /^(\d{1,5})\.(avif|webp|jpg)$/;
+/** Sizes of an image ("960.webp"), or a file kept as it came ("file.mp4", lib/media/recordings.ts). */
+const FILE = /^(?:\d{1,5}|file)\.(avif|webp|jpg|pdf|webm|m4a|mov|mp4|ogv|ogg|wav|flac|mp3)$/;
 
 export function isMediaFile(key: string, file: string): boolean {
   return KEY.test(key) && FILE.test(file);
@@ -67,22 +68,51 @@ export async function removeMediaFiles(key: string, dir = mediaDir()): Promise<v
   await fs.rm(/*turbopackIgnore: true*/ path.join(dir, key), { recursive: true, force: true });
 }
 
-const TYPES = { avif: "image/avif", webp: "image/webp", jpg: "image/jpeg" } as const;
+const TYPES = {
+  avif: "image/avif",
+  webp: "image/webp",
+  jpg: "image/jpeg",
+  pdf: "application/pdf",
+  webm: "video/webm",
+  m4a: "audio/mp4",
+  mov: "video/quicktime",
+  mp4: "video/mp4",
+  ogv: "video/ogg",
+  ogg: "audio/ogg",
+  wav: "audio/wav",
+  flac: "audio/flac",
+  mp3: "audio/mpeg",
+} as const;
 
-/** A media file as an HTTP body, or null when missing. */
+/**
+ * A media file (or the byte range asked for: players seek with Range requests) as an HTTP body, or
+ * null when missing; `range` is null when the asked range cannot be served.
+ */
 export async function openMediaFile(
   key: string,
   file: string,
   dir = mediaDir(),
-): Promise<{ body: ReadableStream; size: number; type: string } | null> {
+  rangeHeader: string | null = null,
+): Promise<{
+  body: ReadableStream | null;
+  size: number;
+  type: string;
+  range: { start: number; end: number } | null;
+} | null> {
   const match = FILE.exec(file);
   if (!KEY.test(key) || !match) return null;
   const full = path.join(dir, key, file);
   const stat = await fs.stat(/*turbopackIgnore: true*/ full).catch(() => null);
   if (!stat?.isFile()) return null;
-  return {
-    body: Readable.toWeb(createReadStream(/*turbopackIgnore: true*/ full)) as ReadableStream,
-    size: stat.size,
-    type: TYPES[match[2] as keyof typeof TYPES],
-  };
+  const type = TYPES[match[1] as keyof typeof TYPES];
+  let range = { start: 0, end: stat.size - 1 };
+  if (rangeHeader) {
+    const asked = /^bytes=(\d*)-(\d*)$/.exec(rangeHeader.trim());
+    const start = asked?.[1] ? Number(asked[1]) : asked?.[2] ? stat.size - Number(asked[2]) : Number.NaN;
+    const end = asked?.[1] && asked[2] ? Math.min(Number(asked[2]), stat.size - 1) : stat.size - 1;
+    if (!(start >= 0 && start <= end)) return { body: null, size: stat.size, type, range: null };
+    range = { start, end };
+  }
+  const stream = createReadStream(/*turbopackIgnore: true*/ full, range);
+  return { body: Readable.toWeb(stream) as ReadableStream, size: stat.size, type, range };
 }

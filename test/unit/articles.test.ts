@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { sparkline } from "@/lib/articles/chart";
 import { parseParisInput, toParisInput } from "@/lib/articles/dates";
 import { compareRevisions } from "@/lib/articles/diff";
+import { embedFrame, recogniseEmbed } from "@/lib/articles/external";
 import { atomFeed, rssFeed } from "@/lib/articles/feeds";
 import { parseArticleInput, resolvePublication } from "@/lib/articles/input";
 import { isLegacyPath, normalizeLegacyPath } from "@/lib/articles/legacy";
@@ -11,6 +12,7 @@ import { allowedStatuses, allowedTypes, canEditArticle } from "@/lib/articles/pe
 import { fulltextQuery, noticesInForce, visibilityEpoch } from "@/lib/articles/queries";
 import { cleanArticleHtml, mediaKeysIn, renderBody } from "@/lib/articles/render";
 import { autop, convertContent, uploadPath } from "@/lib/articles/wordpress/content";
+import { replaceShortcodes } from "@/lib/articles/wordpress/shortcodes";
 import { parseWxr, WxrError } from "@/lib/articles/wordpress/wxr";
 import { widthsFor } from "@/lib/media/pipeline";
 import { delayAfter, MAX_DELAY_SECONDS } from "@/lib/throttle";
@@ -139,17 +141,21 @@ function assertHarmless(html: string) {
   expect(html).not.toMatch(/\sstyle=/i);
 }
 
+const emptyContext = {
+  siteUrl: "http://www.meteo06.fr",
+  mediaByUpload: new Map(),
+  fileByUpload: new Map(),
+  mediaByAttachment: new Map(),
+  fileByAttachment: new Map(),
+  attachedTo: () => [],
+  resolvePath: () => null,
+  pluginShortcodes: [],
+};
+
 describe("HTML sanitising (editor and import)", () => {
   it.each(XSS)("neutralises %s", (payload) => {
     assertHarmless(cleanArticleHtml(`<p>avant</p>${payload}<p>après</p>`));
-    assertHarmless(
-      convertContent(payload, {
-        siteUrl: "https://meteo06.fr",
-        mediaByUpload: new Map(),
-        mediaByAttachment: new Map(),
-        resolvePath: () => null,
-      }),
-    );
+    assertHarmless(convertContent(payload, { ...emptyContext, siteUrl: "https://meteo06.fr" }).html);
   });
 
   it("keeps formatting, tables, figures and well-formed embeds", () => {
@@ -210,10 +216,10 @@ describe("WordPress content conversion", () => {
       widths: "480,960,1200",
       blurDataUrl: "",
     };
-    const html = convertContent(
+    const { html } = convertContent(
       'Texte\n\n[caption id="attachment_1" width="300"]<img src="http://www.meteo06.fr/wp-content/uploads/2019/07/o-300x200.jpg" alt="Orage" /> La légende[/caption]\n\n[gallery ids="1,2"]\n\n<a href="http://www.meteo06.fr/?p=5">lien</a> [unknown foo="bar"]reste[/unknown]',
       {
-        siteUrl: "http://www.meteo06.fr",
+        ...emptyContext,
         mediaByUpload: new Map([["2019/07/o.jpg", media]]),
         mediaByAttachment: new Map([[1, media]]),
         resolvePath: (p) => (p === "/?p=5" ? "/articles/cinq" : null),
@@ -222,10 +228,68 @@ describe("WordPress content conversion", () => {
     expect(html).toContain(
       '<figure><img src="/api/media/aaaaaaaaaaaaaaaa/480.jpg" alt="Orage" /><figcaption>La légende</figcaption></figure>',
     );
-    expect(html).toContain('<div class="gallery"><figure><img src="/api/media/aaaaaaaaaaaaaaaa/480.jpg"');
+    expect(html).toContain(
+      '<div class="gallery columns-3"><figure><a href="/api/media/aaaaaaaaaaaaaaaa/1200.jpg"><img src="/api/media/aaaaaaaaaaaaaaaa/480.jpg"',
+    );
     expect(html).toContain('<a href="/articles/cinq">lien</a>');
-    expect(html).toContain("reste");
-    expect(html).not.toContain("[unknown");
+    // Not a shortcode WordPress or a configured plugin registers: text.
+    expect(html).toContain('[unknown foo="bar"]reste[/unknown]');
+  });
+
+  it("recognises videos and posts of the known providers only, by id", () => {
+    expect(recogniseEmbed("https://youtu.be/dQw4w9WgXcQ?t=3")).toEqual({
+      provider: "youtube",
+      ref: "dQw4w9WgXcQ",
+    });
+    expect(recogniseEmbed("https://www.youtube.com/shorts/dQw4w9WgXcQ")?.ref).toBe("dQw4w9WgXcQ");
+    expect(recogniseEmbed("https://player.vimeo.com/video/76979871")).toEqual({
+      provider: "vimeo",
+      ref: "76979871",
+    });
+    expect(recogniseEmbed("https://www.dailymotion.com/video/x8abcd1_orage")?.ref).toBe("x8abcd1");
+    expect(recogniseEmbed("https://x.com/meteo06/status/123")).toEqual({
+      provider: "twitter",
+      ref: "meteo06/123",
+    });
+    expect(recogniseEmbed("https://youtube.com.evil.example/watch?v=dQw4w9WgXcQ")).toBeNull();
+    expect(recogniseEmbed("javascript:alert(1)//youtu.be/dQw4w9WgXcQ")).toBeNull();
+    expect(embedFrame({ provider: "youtube", ref: "dQw4w9WgXcQ" })).toBe(
+      "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1",
+    );
+  });
+
+  it("keeps only well-formed external embeds, players of the media library and the site's own ids", () => {
+    const clean = cleanArticleHtml(
+      '<div data-embed="external" data-provider="youtube" data-ref="x&quot; onload=&quot;alert(1)"></div>' +
+        '<div data-embed="external" data-provider="vimeo" data-ref="123" data-title="&lt;b&gt;T&lt;/b&gt;"></div>' +
+        '<video controls src="https://evil.example/v.mp4"></video><audio controls src="/api/media/0123456789abcdef/file.mp3"></audio>' +
+        '<p id="__next">x</p><p id="page-2" class="page-break">Page 2</p><details open><summary>S</summary>D</details>',
+    );
+    expect(clean).not.toContain("youtube");
+    expect(clean).toContain(
+      '<div data-embed="external" data-provider="vimeo" data-ref="123" data-title="&lt;b&gt;T&lt;/b&gt;"></div>',
+    );
+    expect(clean).toContain("<video controls></video>");
+    expect(clean).toContain('<audio controls src="/api/media/0123456789abcdef/file.mp3"></audio>');
+    expect(clean).toContain("<p>x</p>");
+    expect(clean).toContain('<p id="page-2" class="page-break">');
+    expect(clean).toContain("<details open><summary>S</summary>D</details>");
+    const segments = renderBody(clean, new Map());
+    expect(segments[0]).toEqual({ external: { provider: "vimeo", ref: "123", title: "<b>T</b>" } });
+  });
+
+  it("parses shortcodes as WordPress does", () => {
+    const seen: string[] = [];
+    const out = replaceShortcodes(
+      '[video src="a.mp4" /] [[video]] [audio mp3=b.mp3]x[/audio] [videos]',
+      ["video", "audio"],
+      (c) => {
+        seen.push(`${c.name}:${JSON.stringify(c.attributes)}:${c.content}`);
+        return "#";
+      },
+    );
+    expect(out).toBe("# [video] # [videos]");
+    expect(seen).toEqual(['video:{"src":"a.mp4"}:null', 'audio:{"mp3":"b.mp3"}:x']);
   });
 });
 

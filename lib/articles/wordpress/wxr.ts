@@ -93,6 +93,20 @@ export interface WxrTerm {
   parent: string;
 }
 
+export interface WxrComment {
+  id: number;
+  parent: number;
+  author: string;
+  authorUrl: string;
+  /** ISO date (UTC) */
+  date: string;
+  content: string;
+  /** "1" approved, "0" waiting, "spam", "trash" */
+  approved: string;
+  /** "" or "comment" for comments; "pingback", "trackback"… */
+  type: string;
+}
+
 export interface WxrItem {
   id: number;
   line: number;
@@ -109,6 +123,10 @@ export interface WxrItem {
   date: string | null;
   modified: string | null;
   parent: number;
+  menuOrder: number;
+  password: string;
+  sticky: boolean;
+  comments: WxrComment[];
   attachmentUrl: string;
   categories: { domain: string; slug: string; name: string }[];
   meta: Record<string, string>;
@@ -123,14 +141,52 @@ export interface WxrExport {
   items: WxrItem[];
 }
 
+/** WXR versions this importer reads (WordPress 2.x writes 1.0, 3.x 1.1, 3.5 and later 1.2). */
+export const WXR_VERSIONS = ["1.0", "1.1", "1.2"];
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/;
+
+/** A WordPress date as written in the export, checked: a bad one is named with its line. */
+function checkedDate(element: XmlElement | undefined, name: string): string {
+  const date = child(element, name);
+  const value = date?.text.trim() ?? "";
+  if (!value || value.startsWith("0000-00-00")) return "";
+  const parts = DATE.exec(value);
+  const valid =
+    parts &&
+    (() => {
+      const [year, month, day, hour, minute, second] = parts.slice(1).map(Number);
+      const d = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+      return (
+        d.getUTCMonth() === month - 1 && d.getUTCDate() === day && hour < 24 && minute < 60 && second < 60
+      );
+    })();
+  if (!valid)
+    throw new WxrError(date?.line ?? element?.line ?? 1, `date invalide « ${value} » dans <${name}>`);
+  return value;
+}
+
+/** A date and its _gmt twin (checked in the order of the file), as an ISO date or null. */
+function datePair(element: XmlElement, name: string): string | null {
+  const local = checkedDate(element, name);
+  return wpDate(checkedDate(element, `${name}_gmt`), local);
+}
+
 /** "2020-09-14 07:30:00" in UTC, or in Paris time when only the local date is known. */
 function wpDate(gmt: string, local: string): string | null {
-  if (gmt && !gmt.startsWith("0000")) return new Date(`${gmt.replace(" ", "T")}Z`).toISOString();
-  if (!local || local.startsWith("0000")) return null;
+  if (gmt) return new Date(`${gmt.replace(" ", "T")}Z`).toISOString();
+  if (!local) return null;
   const asUtc = new Date(`${local.replace(" ", "T")}Z`);
   const paris = new Date(asUtc.toLocaleString("en-US", { timeZone: "Europe/Paris" }));
   const utc = new Date(asUtc.toLocaleString("en-US", { timeZone: "UTC" }));
   return new Date(asUtc.getTime() - (paris.getTime() - utc.getTime())).toISOString();
+}
+
+/** A title as plain text: WordPress titles may hold tags ("<em>") and entities, shown as text. */
+function plainTitle(raw: string): string {
+  return decodeHTML(raw.replace(/<[^>]*>/g, ""))
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 function decodeSlug(value: string): string {
@@ -150,6 +206,12 @@ export function parseWxr(xml: string): WxrExport {
   const version = text(channel, "wp:wxr_version");
   if (!version) {
     throw new WxrError(channel.line, "ce n'est pas un export WordPress (wp:wxr_version absent)");
+  }
+  if (!WXR_VERSIONS.includes(version)) {
+    throw new WxrError(
+      child(channel, "wp:wxr_version")?.line ?? channel.line,
+      `version WXR ${version} inconnue (versions lues : ${WXR_VERSIONS.join(", ")})`,
+    );
   }
   const siteUrl = (text(channel, "wp:base_blog_url") || text(channel, "link")).replace(/\/+$/, "");
 
@@ -180,16 +242,29 @@ export function parseWxr(xml: string): WxrExport {
       line: item.line,
       type: text(item, "wp:post_type"),
       status: text(item, "wp:status"),
-      title: htmlText(item, "title"),
+      title: plainTitle(text(item, "title")),
       slug: decodeSlug(text(item, "wp:post_name")),
       link: text(item, "link"),
       guid: text(item, "guid"),
       creator: text(item, "dc:creator"),
       content: child(item, "content:encoded")?.text ?? "",
       excerpt: child(item, "excerpt:encoded")?.text ?? "",
-      date: wpDate(text(item, "wp:post_date_gmt"), text(item, "wp:post_date")),
-      modified: wpDate(text(item, "wp:post_modified_gmt"), text(item, "wp:post_modified")),
+      date: datePair(item, "wp:post_date"),
+      modified: datePair(item, "wp:post_modified"),
       parent: Number(text(item, "wp:post_parent")) || 0,
+      menuOrder: Number(text(item, "wp:menu_order")) || 0,
+      password: text(item, "wp:post_password"),
+      sticky: text(item, "wp:is_sticky") === "1",
+      comments: all(item, "wp:comment").map((c) => ({
+        id: Number(text(c, "wp:comment_id")) || 0,
+        parent: Number(text(c, "wp:comment_parent")) || 0,
+        author: htmlText(c, "wp:comment_author"),
+        authorUrl: text(c, "wp:comment_author_url"),
+        date: datePair(c, "wp:comment_date") ?? new Date(0).toISOString(),
+        content: child(c, "wp:comment_content")?.text ?? "",
+        approved: text(c, "wp:comment_approved"),
+        type: text(c, "wp:comment_type"),
+      })),
       attachmentUrl: text(item, "wp:attachment_url"),
       categories: all(item, "category").map((c) => ({
         domain: c.attributes.domain ?? "category",

@@ -1,7 +1,9 @@
+import { embedUrl, PROVIDERS } from "@/lib/articles/external";
 import { atomFeed, rssFeed } from "@/lib/articles/feeds";
 import { articlePath, TYPE_LABEL, TYPE_SECTION, typeFromSection } from "@/lib/articles/model";
 import { publicFeed } from "@/lib/articles/public";
 import { renderBody } from "@/lib/articles/render";
+import { escapeXml } from "@/lib/articles/xml";
 import { config } from "@/lib/config";
 
 /** /flux/rss.xml, /flux/atom.xml (all types) and /flux/<section>/rss.xml|atom.xml (one type). */
@@ -22,9 +24,15 @@ export async function GET(_request: Request, context: { params: Promise<{ feed: 
     title: a.title,
     url: absolute(articlePath(a)),
     summary: a.excerpt,
-    // Feed readers get the HTML with absolute image addresses; embeds become links to the station.
+    // Feed readers get the HTML with absolute image addresses; embeds become links.
     html: renderBody(a.bodyHtml, new Map())
-      .map((s) => ("html" in s ? s.html : `<p><a href="${absolute("/")}">${s.embed.station}</a></p>`))
+      .map((s) =>
+        "html" in s
+          ? s.html
+          : "embed" in s
+            ? `<p><a href="${absolute("/")}">${s.embed.station}</a></p>`
+            : `<p><a href="${embedUrl(s.external)}">${escapeXml(s.external.title || PROVIDERS[s.external.provider].label)}</a></p>`,
+      )
       .join("")
       .replace(/(src|href)="\//g, `$1="${siteUrl.origin}/`),
     author: a.author?.name ?? null,
