@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { isLegacyPath } from "./lib/articles/legacy-paths";
 import { config as appConfig } from "./lib/config";
-import { isGlobalPath, resolveHost, stationUrl } from "./lib/hosts";
+import { isBackOfficePath, isGlobalPath, resolveHost, SLUG_PATTERN, stationUrl } from "./lib/hosts";
 
 /**
  * Routes by host: `<slug>.<ROOT_DOMAIN>/<path>` is rewritten to /stations/<slug>/<path>; the apex
@@ -11,12 +11,22 @@ export function proxy(request: NextRequest) {
   const { rootDomain, siteUrl } = appConfig();
   const target = resolveHost(request.headers.get("host"), rootDomain);
   const { pathname } = request.nextUrl;
+  if (target.kind !== "apex" && isBackOfficePath(pathname)) {
+    return NextResponse.redirect(new URL(pathname + request.nextUrl.search, siteUrl), 308);
+  }
   if (isGlobalPath(pathname)) return NextResponse.next();
 
   if (target.kind === "apex") {
-    // The internal station routes are only reachable through their sub-domain.
+    // The internal station routes are only reachable through their sub-domain; what cannot be a
+    // station's name gets the station 404 page.
     const match = /^\/stations\/([^/]+)(\/.*)?$/.exec(pathname);
-    if (match) return NextResponse.redirect(stationUrl(match[1], siteUrl, match[2] ?? "/"), 308);
+    if (match && SLUG_PATTERN.test(match[1]))
+      return NextResponse.redirect(stationUrl(match[1], siteUrl, match[2] ?? "/"), 308);
+    if (match) {
+      const missing = request.nextUrl.clone();
+      missing.pathname = "/stations/_";
+      return NextResponse.rewrite(missing);
+    }
     // Old WordPress addresses answer with a 301 to their new address (app/api/legacy).
     if (isLegacyPath(pathname, request.nextUrl.search)) {
       const legacy = request.nextUrl.clone();
@@ -45,7 +55,9 @@ export function proxy(request: NextRequest) {
 }
 
 // API routes are the same on every host and never rewritten: keeping them out of the proxy also keeps
-// their request bodies (media and webcam uploads) out of the proxy's body buffer.
+// their request bodies (media and webcam uploads) out of the proxy's body buffer. Those of the back
+// office and of sign-in pass, to be sent to the apex from a station's host (not the media upload:
+// without the apex's host-only cookie it is refused there anyway).
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|api/).*)"],
+  matcher: ["/((?!_next/static|_next/image|api/(?!admin/|auth/)|api/admin/media$).*)"],
 };

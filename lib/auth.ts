@@ -3,19 +3,20 @@ import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { ApiError } from "./api";
+import { clientIp } from "./client-address";
 import { config } from "./config";
 import { db } from "./db";
 import { ForbiddenError } from "./errors";
 import type { Role } from "./generated/prisma/enums";
 import { verifyPassword } from "./passwords";
 import { hasRole } from "./roles";
-import { clearThrottle, clientIp, recordFailure, throttleKeys, waitSeconds } from "./throttle";
+import { reserveAttempt, settleSuccess, throttleKeys } from "./throttle";
 
 export { ForbiddenError };
 
 /**
- * next-auth (Auth.js v5): e-mail + password, JWT sessions, one cookie for the apex and every
- * station sub-domain. The session only proves who the user is; roles are re-read from the database
+ * next-auth (Auth.js v5): e-mail + password, JWT sessions, a host-only cookie on the apex (the back
+ * office is served there only, proxy.ts). The session only proves who the user is; roles are re-read from the database
  * by currentUser() so that a demoted or deleted account loses access at once.
  */
 
@@ -35,18 +36,11 @@ export class ThrottledSignin extends CredentialsSignin {
   code = "throttled";
 }
 
-/**
- * Cookie domain shared by the apex and the station sub-domains. Browsers refuse a cookie for a bare
- * top-level name such as "localhost": there each host keeps its own session (development only).
- */
-function cookieDomain(): string | undefined {
-  const { rootDomain } = config();
-  return rootDomain.includes(".") ? rootDomain : undefined;
-}
-
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const secure = config().siteUrl.protocol === "https:";
-  const prefix = secure ? "__Secure-" : "";
+  // Host-only (no Domain): the apex's alone, never sent to a station's sub-domain. Over HTTPS the
+  // __Host- prefix makes browsers refuse any cookie of that name set otherwise (e.g. by a sub-domain).
+  const prefix = secure ? "__Host-" : "";
   return {
     trustHost: true,
     session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
@@ -55,7 +49,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     cookies: {
       sessionToken: {
         name: `${prefix}meteo06.session`,
-        options: { httpOnly: true, sameSite: "lax", path: "/", secure, domain: cookieDomain() },
+        options: { httpOnly: true, sameSite: "lax", path: "/", secure },
       },
     },
     providers: [
@@ -65,13 +59,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;
           const keys = throttleKeys(clientIp(request.headers), parsed.data.email);
-          if ((await waitSeconds(keys)) > 0) throw new ThrottledSignin();
+          // Counted before the password is checked: parallel guesses cannot overtake the limit.
+          if ((await reserveAttempt(keys)) > 0) throw new ThrottledSignin();
           const user = await db().user.findUnique({ where: { email: parsed.data.email } });
-          if (!user || !(await verifyPassword(user.passwordHash, parsed.data.password))) {
-            await recordFailure(keys);
-            return null;
-          }
-          await clearThrottle(keys.slice(0, 1)); // the account; the address cools down by itself
+          // The same argon2 work whether the account exists or not (verifyPassword of null).
+          if (!(await verifyPassword(user?.passwordHash ?? null, parsed.data.password)) || !user) return null;
+          await settleSuccess(keys);
           return { id: String(user.id), email: user.email, name: user.name };
         },
       }),

@@ -86,17 +86,22 @@ export async function saveFeed(form: FeedForm, id?: number): Promise<SaveResult>
     if (duplicate) errors.push("Cette station a déjà un flux vers ce partenaire : modifiez-le.");
   }
 
-  let credentials = existing?.credentials ?? null;
+  // Credentials go only where they were typed for: a new address needs them typed again (else an
+  // admin session could point the feed at its own server and receive the stored password).
+  const moved = existing !== null && !("error" in endpoint) && existing.endpoint !== endpoint.endpoint;
+  let credentials = moved ? null : (existing?.credentials ?? null);
   const typed = form.password !== "" || (partner === "STATIC" && form.username !== "");
   if (form.clearCredentials) {
     credentials = null;
+  } else if (moved && existing.credentials !== null && !typed) {
+    errors.push("L'adresse a changé : saisissez à nouveau les identifiants pour cette adresse.");
   } else if (typed) {
     if (!canStoreCredentials()) {
       errors.push(MISSING_KEY_MESSAGE);
     } else {
       let previous: { username: string; password: string } | null = null;
       try {
-        previous = existing ? openCredentials(existing) : null;
+        previous = existing && !moved ? openCredentials(existing) : null;
       } catch {
         previous = null; // unreadable (key changed): the admin types both again
       }

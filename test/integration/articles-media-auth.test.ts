@@ -22,7 +22,7 @@ import { MediaError } from "@/lib/media/pipeline";
 import { mediaUrl } from "@/lib/media/urls";
 import { requestPasswordReset, resetPassword } from "@/lib/password-tokens";
 import { verifyPassword } from "@/lib/passwords";
-import { clearThrottle, recordFailure, throttleKeys, waitSeconds } from "@/lib/throttle";
+import { clearThrottle, reserveAttempt, throttleKeys, waitSeconds } from "@/lib/throttle";
 import { forecastCell } from "../helpers/articles";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
 import { type SmtpSink, startSmtpSink } from "../helpers/smtp";
@@ -483,25 +483,48 @@ describe("articles", () => {
 describe("accounts", () => {
   it("throttles per account and per address with growing, bounded delays", async () => {
     const keys = throttleKeys("203.0.113.9", "cible@test.fr");
-    for (let i = 0; i < 4; i++) await recordFailure(keys);
-    expect(await waitSeconds(keys)).toBe(0);
-    await recordFailure(keys);
-    expect(await waitSeconds(keys)).toBe(2);
-    await recordFailure(keys);
-    expect(await waitSeconds(keys)).toBe(4);
+    const t0 = Date.now();
+    const at = (ms: number) => new Date(t0 + ms);
+    for (let i = 0; i < 4; i++) expect(await reserveAttempt(keys, at(0))).toBe(0);
+    expect(await waitSeconds(keys, at(0))).toBe(0);
+    expect(await reserveAttempt(keys, at(0))).toBe(0);
+    expect(await waitSeconds(keys, at(0))).toBe(2);
+    // While it must wait, an attempt is refused and changes nothing.
+    expect(await reserveAttempt(keys, at(1000))).toBe(1);
+    expect(await waitSeconds(keys, at(1000))).toBe(1);
+    expect(await reserveAttempt(keys, at(2000))).toBe(0);
+    expect(await waitSeconds(keys, at(2000))).toBe(4);
     // The same account from elsewhere waits too; another account from elsewhere does not.
-    expect(await waitSeconds(throttleKeys("198.51.100.1", "cible@test.fr"))).toBe(4);
-    expect(await waitSeconds(throttleKeys("198.51.100.1", "autre@test.fr"))).toBe(0);
-    for (let i = 0; i < 200; i++) await recordFailure(keys.slice(0, 1));
-    expect(await waitSeconds(keys.slice(0, 1))).toBe(15 * 60);
+    expect(await waitSeconds(throttleKeys("198.51.100.1", "cible@test.fr"), at(2000))).toBe(4);
+    expect(await waitSeconds(throttleKeys("198.51.100.1", "autre@test.fr"), at(2000))).toBe(0);
+    // Each attempt made once the previous wait is over: the wait doubles up to its ceiling.
+    let now = 2000;
+    for (let i = 0; i < 12; i++) {
+      now += (await waitSeconds(keys.slice(0, 1), at(now))) * 1000;
+      expect(await reserveAttempt(keys.slice(0, 1), at(now))).toBe(0);
+    }
+    expect(await waitSeconds(keys.slice(0, 1), at(now))).toBe(15 * 60);
     // A day of quiet forgets everything.
-    expect(await waitSeconds(keys, new Date(Date.now() + 86400_000 + 1000))).toBe(0);
+    expect(await waitSeconds(keys, at(now + 86400_000 + 1000))).toBe(0);
     await clearThrottle(keys);
-    expect(await waitSeconds(keys)).toBe(0);
+    expect(await waitSeconds(keys, at(now))).toBe(0);
+  });
+
+  it("counts 30 parallel attempts on one account exactly: 5 go through, none fails", async () => {
+    const keys = throttleKeys("203.0.113.10", "parallele@test.fr");
+    const now = new Date();
+    const results = await Promise.allSettled(Array.from({ length: 30 }, () => reserveAttempt(keys, now)));
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    const waits = results.map((r) => (r.status === "fulfilled" ? r.value : -1));
+    expect(waits.filter((w) => w === 0)).toHaveLength(5);
+    expect(waits.filter((w) => w === 2)).toHaveLength(25);
+    const rows = await dbs.prisma.loginThrottle.findMany({ where: { key: { in: keys } } });
+    expect(rows.map((r) => r.failures)).toEqual([5, 5]);
+    await clearThrottle(keys);
   });
 
   it("resets a password through the e-mailed link, once", async () => {
-    await recordFailure(throttleKeys(null, author.email));
+    await reserveAttempt(throttleKeys(null, author.email));
     await requestPasswordReset("AUTEUR@test.fr");
     await requestPasswordReset("personne@test.fr"); // no account: nothing sent, nothing said
     const [mail] = await smtp.waitFor(1);
