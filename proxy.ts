@@ -1,7 +1,13 @@
 import { type NextRequest, NextResponse } from "next/server";
+import NextAuth from "next-auth";
 import { isLegacyPath } from "./lib/articles/legacy-paths";
 import { config as appConfig } from "./lib/config";
 import { isBackOfficePath, isGlobalPath, resolveHost, SLUG_PATTERN, stationUrl } from "./lib/hosts";
+import { sessionConfig } from "./lib/sessions";
+
+// Each back-office request refreshes its session (a new expiry, the time of this visit): the session
+// lifetimes of lib/sessions.ts are then limits of idleness.
+const refreshSession = NextAuth(() => sessionConfig()).auth(() => NextResponse.next());
 
 /**
  * Routes by host: `<slug>.<ROOT_DOMAIN>/<path>` is rewritten to /stations/<slug>/<path>; the apex
@@ -14,6 +20,8 @@ export function proxy(request: NextRequest) {
   if (target.kind !== "apex" && isBackOfficePath(pathname)) {
     return NextResponse.redirect(new URL(pathname + request.nextUrl.search, siteUrl), 308);
   }
+  if (/^\/(admin|api\/admin)(\/|$)/.test(pathname))
+    return refreshSession(request, { params: Promise.resolve({}) });
   if (isGlobalPath(pathname)) return NextResponse.next();
 
   if (target.kind === "apex") {
