@@ -91,9 +91,10 @@ export async function saveFeed(form: FeedForm, id?: number): Promise<SaveResult>
   const moved = existing !== null && !("error" in endpoint) && existing.endpoint !== endpoint.endpoint;
   let credentials = moved ? null : (existing?.credentials ?? null);
   const typed = form.password !== "" || (partner === "STATIC" && form.username !== "");
+  const retype = moved && existing.credentials !== null && !typed && !form.clearCredentials;
   if (form.clearCredentials) {
     credentials = null;
-  } else if (moved && existing.credentials !== null && !typed) {
+  } else if (retype) {
     errors.push("L'adresse a changé : saisissez à nouveau les identifiants pour cette adresse.");
   } else if (typed) {
     if (!canStoreCredentials()) {
@@ -113,7 +114,7 @@ export async function saveFeed(form: FeedForm, id?: number): Promise<SaveResult>
         credentials = sealCredentials(stationId, partner, { username, password });
     }
   }
-  if (form.enabled && credentials === null) {
+  if (form.enabled && credentials === null && !retype) {
     errors.push("Renseignez les identifiants avant d'activer le flux.");
   }
   if (errors.length > 0 || "error" in endpoint) return { ok: false, errors };
