@@ -7,6 +7,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compareDetails } from "@/lib/articles/diff";
 import { parseArticleInput } from "@/lib/articles/input";
+import { resolveLegacy } from "@/lib/articles/legacy";
 import { currentVigilance, latestForecast, listPublicArticles, searchArticles } from "@/lib/articles/queries";
 import {
   autosaveArticle,
@@ -17,11 +18,11 @@ import {
   saveArticle,
 } from "@/lib/articles/store";
 import type { CurrentUser } from "@/lib/auth";
-import { deleteMedia, uploadMedia } from "@/lib/media/library";
+import { deleteMedia, updateMediaText, uploadMedia } from "@/lib/media/library";
 import { MediaError } from "@/lib/media/pipeline";
 import { mediaUrl } from "@/lib/media/urls";
 import { requestPasswordReset, resetPassword } from "@/lib/password-tokens";
-import { verifyPassword } from "@/lib/passwords";
+import { hashPassword, verifyPassword } from "@/lib/passwords";
 import { clearThrottle, reserveAttempt, throttleKeys, waitSeconds } from "@/lib/throttle";
 import { forecastCell } from "../helpers/articles";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
@@ -190,6 +191,14 @@ describe("media library", () => {
       "Image utilisée par l'article « Avec image » : retirez-la d'abord.",
     ]);
     expect((await refusal(deleteMedia(other, first.media.id))).status).toBe(403);
+    // Its texts too: its uploader and editors only.
+    const denied = await refusal(updateMediaText(other, first.media.id, "Piratée", "<b>légende</b>"));
+    expect([denied.status, denied.message]).toEqual([
+      403,
+      "Seuls son auteur et les éditeurs peuvent modifier cette image.",
+    ]);
+    expect((await updateMediaText(author, first.media.id, "Vue du port", null)).alt).toBe("Vue du port");
+    expect((await updateMediaText(editor, first.media.id, "Vue", "Le port")).caption).toBe("Le port");
     await dbs.prisma.article.delete({ where: { id: article.id } });
     await deleteMedia(editor, first.media.id);
   });
@@ -263,6 +272,24 @@ describe("articles", () => {
     ).toEqual(["sortie-au-mont-vial"]);
     expect((await searchArticles("couillole", 1, 10, now)).total).toBe(0);
     expect((await searchArticles("col couill", 1, 10, new Date(soon.getTime() + 1))).total).toBe(1);
+  });
+
+  it("keeps an editor's redirect when a draft takes the old address", async () => {
+    const input = (title: string, slug: string, status: "DRAFT" | "PUBLISHED") =>
+      parseArticleInput({ type: "NEWS", title, slug, bodyHtml: "<p>Texte</p>", status });
+    const moved = await createArticle(editor, input("Bilan d'octobre", "bilan-octobre", "PUBLISHED"));
+    await saveArticle(editor, moved.id, input("Bilan d'octobre", "bilan-octobre-2026", "PUBLISHED"));
+    expect(await resolveLegacy("/articles/bilan-octobre/")).toBe("/articles/bilan-octobre-2026");
+
+    // An author's draft at the old address, saved again: the readers of the old address still arrive.
+    const draft = await createArticle(author, input("Mon brouillon", "bilan-octobre", "DRAFT"));
+    expect(draft.slug).toBe("bilan-octobre");
+    await saveArticle(author, draft.id, input("Mon brouillon", "bilan-octobre", "DRAFT"));
+    expect(await resolveLegacy("/articles/bilan-octobre/")).toBe("/articles/bilan-octobre-2026");
+
+    // Published by an editor, the article takes the address back.
+    await saveArticle(editor, draft.id, input("Mon article", "bilan-octobre", "PUBLISHED"));
+    expect(await dbs.prisma.redirect.count({ where: { fromPath: "/articles/bilan-octobre" } })).toBe(0);
   });
 
   it("keeps every save as a revision, autosaves in one rolling revision, restores", async () => {
@@ -508,6 +535,27 @@ describe("accounts", () => {
     expect(await waitSeconds(keys, at(now + 86400_000 + 1000))).toBe(0);
     await clearThrottle(keys);
     expect(await waitSeconds(keys, at(now))).toBe(0);
+  });
+
+  it("does the same argon2 work for an account that does not exist (no timing difference)", async () => {
+    const hash = await hashPassword("le bon mot de passe");
+    const time = async (passwordHash: string | null) => {
+      const start = performance.now();
+      expect(await verifyPassword(passwordHash, "une supposition")).toBe(false);
+      return performance.now() - start;
+    };
+    await verifyPassword(null, "échauffement"); // the dummy hash is made once
+    // Interleaved, so that a busy moment of the machine weighs on both.
+    const times = { known: [] as number[], unknown: [] as number[] };
+    for (let i = 0; i < 9; i++) {
+      times.known.push(await time(hash));
+      times.unknown.push(await time(null));
+    }
+    const median = (values: number[]) => values.sort((a, b) => a - b)[4];
+    const [known, unknown] = [median(times.known), median(times.unknown)];
+    // The same hash function with the same parameters: comparable times (not a shortcut of ~0 ms).
+    expect(unknown).toBeGreaterThan(known / 3);
+    expect(await verifyPassword(hash, "le bon mot de passe")).toBe(true);
   });
 
   it("counts 30 parallel attempts on one account exactly: 5 go through, none fails", async () => {
