@@ -7,7 +7,11 @@ import { sessionConfig } from "./lib/sessions";
 
 // Each back-office request refreshes its session (a new expiry, the time of this visit): the session
 // lifetimes of lib/sessions.ts are then limits of idleness.
-const refreshSession = NextAuth(() => sessionConfig()).auth(() => NextResponse.next());
+// next-auth's "middleware inline" form, auth(request): it reads the session and answers
+// NextResponse.next() with the renewed cookie (its types do not list this form for a lazy config).
+const refreshSession = NextAuth(() => sessionConfig()).auth as unknown as (
+  request: NextRequest,
+) => Promise<Response>;
 
 /**
  * Routes by host: `<slug>.<ROOT_DOMAIN>/<path>` is rewritten to /stations/<slug>/<path>; the apex
@@ -20,8 +24,7 @@ export function proxy(request: NextRequest) {
   if (target.kind !== "apex" && isBackOfficePath(pathname)) {
     return NextResponse.redirect(new URL(pathname + request.nextUrl.search, siteUrl), 308);
   }
-  if (/^\/(admin|api\/admin)(\/|$)/.test(pathname))
-    return refreshSession(request, { params: Promise.resolve({}) });
+  if (/^\/(admin|api\/admin)(\/|$)/.test(pathname)) return refreshSession(request);
   if (isGlobalPath(pathname)) return NextResponse.next();
 
   if (target.kind === "apex") {

@@ -18,7 +18,7 @@ export function httpRequest(
     method = "GET",
     headers = {},
     body,
-  }: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  }: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
 ): Promise<HttpResult> {
   return new Promise((resolve, reject) => {
     const request = http.request(
