@@ -16,9 +16,10 @@ import { reserveAttempt, settleSuccess, throttleKeys } from "./throttle";
 export { ForbiddenError };
 
 /**
- * next-auth (Auth.js v5): e-mail + password, JWT sessions, a host-only cookie on the apex (the back
- * office is served there only, proxy.ts). The session only proves who the user is; roles are re-read from the database
- * by currentUser() so that a demoted or deleted account loses access at once.
+ * next-auth (Auth.js v5): e-mail + password, JWT sessions in a host-only cookie on the apex (the back
+ * office is served there only: proxy.ts; sessions and their ending: lib/sessions.ts). The session only
+ * proves who the user is; roles are re-read from the database by currentUser() so that a demoted or
+ * deleted account loses access at once.
  */
 
 const credentialsSchema = z.object({
