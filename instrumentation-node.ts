@@ -1,4 +1,7 @@
+import { FRAME_ORIGINS } from "./lib/articles/external";
 import { ConfigError, config } from "./lib/config";
+import { mapTiles } from "./lib/map";
+import { installSecurityHeaders } from "./lib/security/responses";
 
 // Refuse to serve with a broken configuration, and say exactly why.
 if (process.env.NEXT_PHASE !== "phase-production-build") {
@@ -9,4 +12,18 @@ if (process.env.NEXT_PHASE !== "phase-production-build") {
     console.error(error.message);
     process.exit(1);
   }
+}
+
+// Security headers and the Content-Security-Policy on every answer (not in `next dev`, whose tooling
+// runs inline and eval'd scripts).
+if (process.env.NEXT_PHASE !== "phase-production-build" && process.env.NODE_ENV === "production") {
+  installSecurityHeaders(() => {
+    const { siteUrl, rootDomain } = config();
+    return {
+      siteOrigin: siteUrl.origin,
+      rootDomain,
+      tilesUrl: mapTiles()?.url ?? null,
+      frameOrigins: FRAME_ORIGINS,
+    };
+  });
 }

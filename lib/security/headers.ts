@@ -1,0 +1,133 @@
+import { createHash } from "node:crypto";
+
+/**
+ * Security headers of every answer, and the Content-Security-Policy of pages.
+ *
+ * Pages are cached (ISR, prerendered at build), so a per-request nonce cannot be used: the cached HTML
+ * would carry the nonce of the render that made it. Instead the policy allows scripts by hash, computed
+ * from the HTML actually sent (lib/security/responses.ts):
+ * - the framework's script files carry an integrity attribute (next.config.ts `experimental.sri`), and a
+ *   hash in script-src allows an external script whose integrity matches it;
+ * - the framework's inline scripts are data pushed to the React payload, `self.__next_f.push([…])` with
+ *   a JSON literal: only those are hashed. Anything else — a script that slipped into stored content —
+ *   gets no hash and does not run.
+ * 'strict-dynamic' then lets those scripts load the page's other chunks.
+ */
+
+export interface PolicyContext {
+  /** Origin of the apex site (SITE_URL), e.g. https://meteo06.fr */
+  siteOrigin: string;
+  /** The root domain (ROOT_DOMAIN): station sites are its sub-domains. */
+  rootDomain: string;
+  /** Leaflet tile template (MAP_TILES_URL), or null without tiles. */
+  tilesUrl: string | null;
+  /** Origins allowed in <iframe> (article embeds). */
+  frameOrigins: readonly string[];
+}
+
+/** Headers sent with every answer, whatever its type. */
+export const COMMON_HEADERS: Readonly<Record<string, string>> = {
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+  "Permissions-Policy":
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()",
+  "Cross-Origin-Opener-Policy": "same-origin",
+};
+
+/** The policy of anything that is not a page (JSON, CSV, feeds, images…): nothing may run in it. */
+export function resourcePolicy(embeddable: boolean): string {
+  return [
+    "default-src 'none'",
+    "img-src 'self' data:",
+    "style-src 'unsafe-inline'",
+    `frame-ancestors ${embeddable ? "*" : "'none'"}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
+/**
+ * Where a tile template's images come from: `https://{s}.tile.example/{z}/…` → `https://*.tile.example`
+ * (a placeholder can only stand for the first label of the host).
+ */
+export function tilesSource(template: string | null): string | null {
+  const match = /^(https?:)\/\/([^/?#]+)/i.exec(template?.trim() ?? "");
+  if (!match) return null;
+  const host = match[2].replace(/^\{[a-z]+\}\./i, "*.");
+  return host.includes("{") ? null : `${match[1].toLowerCase()}//${host.toLowerCase()}`;
+}
+
+/** The apex and every station sub-domain, with the site's scheme and port. */
+function siteSources({ siteOrigin, rootDomain }: PolicyContext): string[] {
+  const site = new URL(siteOrigin);
+  const port = site.port ? `:${site.port}` : "";
+  return [site.origin, `${site.protocol}//*.${rootDomain}${port}`];
+}
+
+/** The Content-Security-Policy of a page whose allowed scripts have these hashes. */
+export function documentPolicy(context: PolicyContext, scriptHashes: readonly string[]): string {
+  const site = siteSources(context);
+  const tiles = tilesSource(context.tilesUrl);
+  const frames = context.frameOrigins.length ? context.frameOrigins.join(" ") : "'none'";
+  return [
+    "default-src 'self'",
+    // No host list and no 'unsafe-inline': only the hashed scripts, and what they load.
+    `script-src 'strict-dynamic' ${scriptHashes.map((hash) => `'${hash}'`).join(" ") || "'none'"}`,
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' ${site.join(" ")} data: blob:${tiles ? ` ${tiles}` : ""}`,
+    `media-src 'self' ${site.join(" ")}`,
+    "font-src 'self'",
+    `connect-src 'self' ${site.join(" ")}`,
+    `frame-src ${frames}`,
+    "worker-src 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    `form-action 'self' ${site.join(" ")}`,
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+const ATTRIBUTE = (name: string) => new RegExp(`\\s${name}="([^"]*)"`, "i");
+/** The framework's own files, by their build path. */
+const FRAMEWORK_FILE = /^\/_next\/static\/(?!.*\.\.)[A-Za-z0-9._~/-]+\.js(\?[A-Za-z0-9=&._-]*)?$/;
+const SRI_HASH = /^sha(256|384|512)-[A-Za-z0-9+/]+={0,2}$/;
+/** `self.__next_f.push([…])` whose argument is JSON: data for React, never code. */
+const FLIGHT_PUSH = /^self\.__next_f\.push\((\[[\s\S]*\])\)$/;
+const FLIGHT_INIT = "(self.__next_f=self.__next_f||[]).push([0])";
+
+function isFrameworkData(script: string): boolean {
+  if (script === FLIGHT_INIT) return true;
+  const push = FLIGHT_PUSH.exec(script);
+  if (!push) return false;
+  try {
+    JSON.parse(push[1]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const sha256 = (text: string) => `sha256-${createHash("sha256").update(text, "utf8").digest("base64")}`;
+
+/**
+ * The hashes that allow this page's framework scripts, and only those: script files of the build with
+ * their integrity attribute, and the inline React payload. Other scripts get none.
+ */
+export function frameworkScriptHashes(html: string): string[] {
+  const hashes = new Set<string>();
+  for (const [, attributes, body] of html.matchAll(SCRIPT)) {
+    const src = ATTRIBUTE("src").exec(attributes)?.[1];
+    if (src !== undefined) {
+      const integrity = ATTRIBUTE("integrity").exec(attributes)?.[1];
+      if (FRAMEWORK_FILE.test(src) && integrity && SRI_HASH.test(integrity)) hashes.add(integrity);
+      continue;
+    }
+    const type = ATTRIBUTE("type").exec(attributes)?.[1];
+    if (type && !/^(text|application)\/javascript$|^module$/i.test(type)) continue; // data, not run
+    // The browser hashes the text it parsed: HTML turns every CR LF and lone CR into LF.
+    const text = body.replace(/\r\n?/g, "\n");
+    if (isFrameworkData(text)) hashes.add(sha256(text));
+  }
+  return [...hashes];
+}

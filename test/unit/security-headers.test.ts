@@ -1,0 +1,78 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { documentPolicy, frameworkScriptHashes, resourcePolicy, tilesSource } from "@/lib/security/headers";
+
+const hash = (text: string) => `sha256-${createHash("sha256").update(text).digest("base64")}`;
+const directive = (policy: string, name: string) =>
+  policy
+    .split("; ")
+    .find((d) => d.startsWith(`${name} `))
+    ?.slice(name.length + 1);
+
+const CONTEXT = {
+  siteOrigin: "https://meteo06.fr",
+  rootDomain: "meteo06.fr",
+  tilesUrl: "https://{s}.tile.example.org/{z}/{x}/{y}.png",
+  frameOrigins: ["https://www.youtube-nocookie.com"],
+};
+
+describe("frameworkScriptHashes", () => {
+  it("allows the build's script files by their integrity and the React payload by its hash", () => {
+    const push = 'self.__next_f.push([1,"0:{\\"a\\":\\"\\u003c/script>\\"}\\n"])';
+    const html =
+      '<script src="/_next/static/chunks/app.js" integrity="sha256-AAAA" async=""></script>' +
+      '<script>(self.__next_f=self.__next_f||[]).push([0])</script>' +
+      `<script>${push}</script>`;
+    expect(frameworkScriptHashes(html).sort()).toEqual(
+      ["sha256-AAAA", hash("(self.__next_f=self.__next_f||[]).push([0])"), hash(push)].sort(),
+    );
+  });
+
+  it.each([
+    ["an inline script", "<script>alert(1)</script>"],
+    ["code after the payload", '<script>self.__next_f.push([1,"x"]);alert(1)</script>'],
+    ["code inside the payload", "<script>self.__next_f.push([alert(1)])</script>"],
+    ["a script of another origin", '<script src="https://evil.example/x.js" integrity="sha256-AAAA"></script>'],
+    ["a path out of the build", '<script src="/_next/static/../api/x.js" integrity="sha256-AAAA"></script>'],
+    ["a file without integrity", '<script src="/_next/static/chunks/app.js"></script>'],
+    ["a forged integrity", '<script src="/_next/static/a.js" integrity="sha256-A\'; script-src *"></script>'],
+  ])("gives no hash to %s", (_name, html) => {
+    expect(frameworkScriptHashes(html)).toEqual([]);
+  });
+
+  it("hashes the text the browser parsed (CR LF becomes LF)", () => {
+    expect(frameworkScriptHashes('<script>self.__next_f.push([1,"a"])</script>\r\n')).toEqual([
+      hash('self.__next_f.push([1,"a"])'),
+    ]);
+  });
+});
+
+describe("policies", () => {
+  it("lets pages run only hashed scripts, nothing inline, no plugin, no <base>, not framed", () => {
+    const policy = documentPolicy(CONTEXT, ["sha256-AAAA"]);
+    expect(directive(policy, "script-src")).toBe("'strict-dynamic' 'sha256-AAAA'");
+    expect(directive(policy, "object-src")).toBe("'none'");
+    expect(directive(policy, "base-uri")).toBe("'none'");
+    expect(directive(policy, "frame-ancestors")).toBe("'none'");
+    expect(directive(policy, "frame-src")).toBe("https://www.youtube-nocookie.com");
+    expect(directive(policy, "img-src")).toContain("https://*.tile.example.org");
+    expect(directive(policy, "img-src")).toContain("https://*.meteo06.fr");
+    expect(documentPolicy(CONTEXT, [])).toContain("script-src 'strict-dynamic' 'none'");
+  });
+
+  it("runs nothing in other answers; only the widget may be framed", () => {
+    expect(resourcePolicy(false)).toContain("default-src 'none'");
+    expect(resourcePolicy(false)).toContain("frame-ancestors 'none'");
+    expect(resourcePolicy(true)).toContain("frame-ancestors *");
+  });
+
+  it.each([
+    ["https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png", "https://*.tile.openstreetmap.org"],
+    ["https://tiles.example.org:8443/{z}/{x}/{y}.png", "https://tiles.example.org:8443"],
+    ["https://a.{s}.example.org/{z}.png", null],
+    ["", null],
+    [null, null],
+  ])("takes the tiles' origin from %s", (template, source) => {
+    expect(tilesSource(template)).toBe(source);
+  });
+});
