@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { FRAME_ORIGINS } from "./lib/articles/external";
 import { ConfigError, config } from "./lib/config";
 import { mapTiles } from "./lib/map";
@@ -17,6 +19,10 @@ if (process.env.NEXT_PHASE !== "phase-production-build") {
 // Security headers and the Content-Security-Policy on every answer (not in `next dev`, whose tooling
 // runs inline and eval'd scripts).
 if (process.env.NEXT_PHASE !== "phase-production-build" && process.env.NODE_ENV === "production") {
+  // The SRI hashes of the build's files, written by `next build` (next.config.ts experimental.sri).
+  const integrity = JSON.parse(
+    readFileSync(path.join(process.cwd(), ".next/server/subresource-integrity-manifest.json"), "utf8"),
+  );
   installSecurityHeaders(() => {
     const { siteUrl, rootDomain } = config();
     return {
@@ -25,5 +31,5 @@ if (process.env.NEXT_PHASE !== "phase-production-build" && process.env.NODE_ENV 
       tilesUrl: mapTiles()?.url ?? null,
       frameOrigins: FRAME_ORIGINS,
     };
-  });
+  }, integrity);
 }

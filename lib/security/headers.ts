@@ -6,11 +6,12 @@ import { createHash } from "node:crypto";
  * Pages are cached (ISR, prerendered at build), so a per-request nonce cannot be used: the cached HTML
  * would carry the nonce of the render that made it. Instead the policy allows scripts by hash, computed
  * from the HTML actually sent (lib/security/responses.ts):
- * - the framework's script files carry an integrity attribute (next.config.ts `experimental.sri`), and a
- *   hash in script-src allows an external script whose integrity matches it;
- * - the framework's inline scripts are data pushed to the React payload, `self.__next_f.push([…])` with
- *   a JSON literal: only those are hashed. Anything else — a script that slipped into stored content —
- *   gets no hash and does not run.
+ * - the framework's script files carry an integrity attribute (next.config.ts `experimental.sri`, whose
+ *   manifest lists every file of the build), and a hash in script-src allows an external script whose
+ *   integrity matches it;
+ * - the framework's inline scripts are data: the React payload, `self.__next_f.push([…])` with a JSON
+ *   literal, and Turbopack's list of chunks. Only those are hashed. Anything else — a script that
+ *   slipped into stored content — gets no hash and does not run.
  * 'strict-dynamic' then lets those scripts load the page's other chunks.
  */
 
@@ -89,45 +90,72 @@ export function documentPolicy(context: PolicyContext, scriptHashes: readonly st
 
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 const ATTRIBUTE = (name: string) => new RegExp(`\\s${name}="([^"]*)"`, "i");
-/** The framework's own files, by their build path. */
-const FRAMEWORK_FILE = /^\/_next\/static\/(?!.*\.\.)[A-Za-z0-9._~/-]+\.js(\?[A-Za-z0-9=&._-]*)?$/;
-const SRI_HASH = /^sha(256|384|512)-[A-Za-z0-9+/]+={0,2}$/;
+/** A file of the build, by its address: /_next/static/chunks/x.js → static/chunks/x.js. */
+const FRAMEWORK_FILE = /^\/_next\/(static\/[A-Za-z0-9._~/-]+\.js)(?:\?[A-Za-z0-9=&._-]*)?$/;
 /** `self.__next_f.push([…])` whose argument is JSON: data for React, never code. */
 const FLIGHT_PUSH = /^self\.__next_f\.push\((\[[\s\S]*\])\)$/;
 const FLIGHT_INIT = "(self.__next_f=self.__next_f||[]).push([0])";
+/** Turbopack's bootstrap: the build's chunks to load, as JSON. */
+const CHUNK_LIST =
+  /^\(globalThis\["TURBOPACK"\] \|\| \(globalThis\["TURBOPACK"\] = \[\]\)\)\.push\((\{[\s\S]*\})\);$/;
+const CHUNK = /^static\/chunks\/[A-Za-z0-9._-]+\.js$/;
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 function isFrameworkData(script: string): boolean {
   if (script === FLIGHT_INIT) return true;
   const push = FLIGHT_PUSH.exec(script);
-  if (!push) return false;
-  try {
-    JSON.parse(push[1]);
-    return true;
-  } catch {
-    return false;
-  }
+  if (push) return Array.isArray(parseJson(push[1]));
+  const list = CHUNK_LIST.exec(script);
+  if (!list) return false;
+  const value = parseJson(list[1]) as { otherChunks?: unknown; runtimeModuleIds?: unknown } | undefined;
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    Object.keys(value).every((key) => key === "otherChunks" || key === "runtimeModuleIds") &&
+    Array.isArray(value.otherChunks) &&
+    value.otherChunks.every((chunk) => typeof chunk === "string" && CHUNK.test(chunk)) &&
+    (value.runtimeModuleIds === undefined ||
+      (Array.isArray(value.runtimeModuleIds) && value.runtimeModuleIds.every(Number.isInteger)))
+  );
 }
 
 const sha256 = (text: string) => `sha256-${createHash("sha256").update(text, "utf8").digest("base64")}`;
 
 /**
- * The hashes that allow this page's framework scripts, and only those: script files of the build with
- * their integrity attribute, and the inline React payload. Other scripts get none.
+ * Lets the browser run this page's framework scripts, and only those. Script files of the build are
+ * allowed by their integrity (`integrity` maps a build file, static/chunks/x.js, to its SRI hash; a
+ * file Next listed without the attribute gets it here), the inline React payload and chunk list by
+ * the hash of their text. Other scripts get nothing. Returns the page to send and the hashes for
+ * script-src.
  */
-export function frameworkScriptHashes(html: string): string[] {
+export function allowFrameworkScripts(
+  html: string,
+  integrity: Readonly<Record<string, string>>,
+): { html: string; hashes: string[] } {
   const hashes = new Set<string>();
-  for (const [, attributes, body] of html.matchAll(SCRIPT)) {
+  const page = html.replace(SCRIPT, (tag, attributes: string, body: string) => {
     const src = ATTRIBUTE("src").exec(attributes)?.[1];
     if (src !== undefined) {
-      const integrity = ATTRIBUTE("integrity").exec(attributes)?.[1];
-      if (FRAMEWORK_FILE.test(src) && integrity && SRI_HASH.test(integrity)) hashes.add(integrity);
-      continue;
+      const expected = integrity[FRAMEWORK_FILE.exec(src)?.[1] ?? ""];
+      if (!expected) return tag;
+      const given = ATTRIBUTE("integrity").exec(attributes)?.[1];
+      if (given !== undefined && given !== expected) return tag;
+      hashes.add(expected);
+      return given === undefined ? tag.replace(/^<script\b/i, `<script integrity="${expected}"`) : tag;
     }
     const type = ATTRIBUTE("type").exec(attributes)?.[1];
-    if (type && !/^(text|application)\/javascript$|^module$/i.test(type)) continue; // data, not run
+    if (type && !/^(text|application)\/javascript$|^module$/i.test(type)) return tag; // data, never run
     // The browser hashes the text it parsed: HTML turns every CR LF and lone CR into LF.
     const text = body.replace(/\r\n?/g, "\n");
     if (isFrameworkData(text)) hashes.add(sha256(text));
-  }
-  return [...hashes];
+    return tag;
+  });
+  return { html: page, hashes: [...hashes] };
 }

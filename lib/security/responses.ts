@@ -1,8 +1,8 @@
 import { type OutgoingHttpHeaders, ServerResponse } from "node:http";
 import {
+  allowFrameworkScripts,
   COMMON_HEADERS,
   documentPolicy,
-  frameworkScriptHashes,
   type PolicyContext,
   resourcePolicy,
 } from "./headers";
@@ -34,7 +34,14 @@ function toBuffer(chunk: Chunk, encoding?: BufferEncoding): Buffer {
   return typeof chunk === "string" ? Buffer.from(chunk, encoding ?? "utf8") : Buffer.from(chunk);
 }
 
-export function installSecurityHeaders(context: () => PolicyContext): void {
+/**
+ * `context` gives the policy's origins; `integrity` maps each script file of the build to its SRI hash
+ * (.next/server/subresource-integrity-manifest.json).
+ */
+export function installSecurityHeaders(
+  context: () => PolicyContext,
+  integrity: Readonly<Record<string, string>>,
+): void {
   const proto = ServerResponse.prototype;
   // The originals, called with whatever arguments their callers gave.
   type Loose<R> = (this: ServerResponse, ...args: unknown[]) => R;
@@ -102,14 +109,10 @@ export function installSecurityHeaders(context: () => PolicyContext): void {
     const chunk = typeof args[0] === "function" ? undefined : (args[0] as Chunk | undefined);
     const encoding = typeof args[1] === "string" ? (args[1] as BufferEncoding) : undefined;
     if (chunk !== undefined && chunk !== null) state.chunks.push(toBuffer(chunk, encoding));
-    const body = Buffer.concat(state.chunks);
-    this.setHeader(
-      "Content-Security-Policy",
-      documentPolicy(context(), frameworkScriptHashes(body.toString("utf8"))),
-    );
-    if (!this.hasHeader("content-length") && this.req?.method !== "HEAD") {
-      this.setHeader("Content-Length", body.length);
-    }
+    const { html, hashes } = allowFrameworkScripts(Buffer.concat(state.chunks).toString("utf8"), integrity);
+    const body = Buffer.from(html, "utf8");
+    this.setHeader("Content-Security-Policy", documentPolicy(context(), hashes));
+    if (this.req?.method !== "HEAD") this.setHeader("Content-Length", body.length);
     writeHead.call(this, this.statusCode, ...(state.statusMessage ? [state.statusMessage] : []));
     return end.call(this, body, callback);
   } as typeof proto.end;

@@ -21,6 +21,11 @@ afterEach(() => {
   throw new Error(`Content-Security-Policy violation(s):\n${reported.join("\n")}`);
 });
 
+/** Takes the violations reported so far, for a test that provokes one on purpose. */
+export function takePolicyViolations(): string[] {
+  return violations.splice(0);
+}
+
 /** Reports every `securitypolicyviolation` event of the context's pages to `violations`. */
 async function watchPolicyViolations(context: BrowserContext): Promise<void> {
   await context.exposeBinding("__reportPolicyViolation", ({ page }, text: string) => {

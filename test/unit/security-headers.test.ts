@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { documentPolicy, frameworkScriptHashes, resourcePolicy, tilesSource } from "@/lib/security/headers";
+import { allowFrameworkScripts, documentPolicy, resourcePolicy, tilesSource } from "@/lib/security/headers";
 
 const hash = (text: string) => `sha256-${createHash("sha256").update(text).digest("base64")}`;
 const directive = (policy: string, name: string) =>
@@ -16,32 +16,55 @@ const CONTEXT = {
   frameOrigins: ["https://www.youtube-nocookie.com"],
 };
 
-describe("frameworkScriptHashes", () => {
+const INTEGRITY = { "static/chunks/app.js": "sha256-AAAA", "static/chunks/page.js": "sha256-BBBB" };
+const hashesOf = (html: string) => allowFrameworkScripts(html, INTEGRITY).hashes;
+
+describe("allowFrameworkScripts", () => {
   it("allows the build's script files by their integrity and the React payload by its hash", () => {
     const push = 'self.__next_f.push([1,"0:{\\"a\\":\\"\\u003c/script>\\"}\\n"])';
+    const chunks =
+      '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":["static/chunks/a.js"],"runtimeModuleIds":[94553]});';
     const html =
       '<script src="/_next/static/chunks/app.js" integrity="sha256-AAAA" async=""></script>' +
-      '<script>(self.__next_f=self.__next_f||[]).push([0])</script>' +
-      `<script>${push}</script>`;
-    expect(frameworkScriptHashes(html).sort()).toEqual(
-      ["sha256-AAAA", hash("(self.__next_f=self.__next_f||[]).push([0])"), hash(push)].sort(),
+      "<script>(self.__next_f=self.__next_f||[]).push([0])</script>" +
+      `<script>${push}</script><script id="_R_">${chunks}</script>`;
+    expect(hashesOf(html).sort()).toEqual(
+      ["sha256-AAAA", hash("(self.__next_f=self.__next_f||[]).push([0])"), hash(push), hash(chunks)].sort(),
     );
+  });
+
+  it("gives a build file listed without integrity its hash from the manifest", () => {
+    const { html, hashes } = allowFrameworkScripts(
+      '<script src="/_next/static/chunks/page.js" async=""></script>',
+      INTEGRITY,
+    );
+    expect(html).toBe(
+      '<script integrity="sha256-BBBB" src="/_next/static/chunks/page.js" async=""></script>',
+    );
+    expect(hashes).toEqual(["sha256-BBBB"]);
   });
 
   it.each([
     ["an inline script", "<script>alert(1)</script>"],
     ["code after the payload", '<script>self.__next_f.push([1,"x"]);alert(1)</script>'],
     ["code inside the payload", "<script>self.__next_f.push([alert(1)])</script>"],
-    ["a script of another origin", '<script src="https://evil.example/x.js" integrity="sha256-AAAA"></script>'],
-    ["a path out of the build", '<script src="/_next/static/../api/x.js" integrity="sha256-AAAA"></script>'],
-    ["a file without integrity", '<script src="/_next/static/chunks/app.js"></script>'],
-    ["a forged integrity", '<script src="/_next/static/a.js" integrity="sha256-A\'; script-src *"></script>'],
+    [
+      "a chunk list out of the build",
+      '<script>(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":["../../api/media/x.js"]});</script>',
+    ],
+    [
+      "a script of another origin",
+      '<script src="https://evil.example/x.js" integrity="sha256-AAAA"></script>',
+    ],
+    ["a file not in the build", '<script src="/_next/static/chunks/evil.js"></script>'],
+    ["a path out of the build", '<script src="/_next/static/../../api/media/x.js"></script>'],
+    ["a wrong integrity", '<script src="/_next/static/chunks/app.js" integrity="sha256-ZZZZ"></script>'],
   ])("gives no hash to %s", (_name, html) => {
-    expect(frameworkScriptHashes(html)).toEqual([]);
+    expect(hashesOf(html)).toEqual([]);
   });
 
   it("hashes the text the browser parsed (CR LF becomes LF)", () => {
-    expect(frameworkScriptHashes('<script>self.__next_f.push([1,"a"])</script>\r\n')).toEqual([
+    expect(hashesOf('<script>self.__next_f.push([1,"a"])</script>\r\n')).toEqual([
       hash('self.__next_f.push([1,"a"])'),
     ]);
   });
