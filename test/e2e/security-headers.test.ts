@@ -8,9 +8,9 @@ import { DEMO_USERS } from "@/lib/demo/stations";
 import { mediaUrl as mediaUrlOf } from "@/lib/media/urls";
 import { startTestApp, type TestApp } from "../helpers/app";
 import { launchBrowser, takePolicyViolations } from "../helpers/browser";
-import { httpGet } from "../helpers/http";
 import type { TestDatabases } from "../helpers/db";
 import { createDemoDatabases } from "../helpers/demo";
+import { httpGet } from "../helpers/http";
 import { sessionCookie } from "../helpers/session";
 
 /**
