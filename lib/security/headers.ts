@@ -9,8 +9,8 @@ import { createHash } from "node:crypto";
  * - the framework's script files carry an integrity attribute (next.config.ts `experimental.sri`, whose
  *   manifest lists every file of the build), and a hash in script-src allows an external script whose
  *   integrity matches it;
- * - the framework's inline scripts are data: the React payload, `self.__next_f.push([…])` with a JSON
- *   literal, and Turbopack's list of chunks. Only those are hashed. Anything else — a script that
+ * - the framework's inline scripts are data — the React payload, `self.__next_f.push([…])` with a JSON
+ *   literal, and Turbopack's list of chunks — or React's fixed form-replay script. Only those are hashed. Anything else — a script that
  *   slipped into stored content — gets no hash and does not run.
  * 'strict-dynamic' then lets those scripts load the page's other chunks.
  */
@@ -73,7 +73,7 @@ export function documentPolicy(context: PolicyContext, scriptHashes: readonly st
   return [
     "default-src 'self'",
     // No host list and no 'unsafe-inline': only the hashed scripts, and what they load.
-    `script-src 'strict-dynamic' ${scriptHashes.map((hash) => `'${hash}'`).join(" ") || "'none'"}`,
+    ["script-src 'strict-dynamic' 'report-sample'", ...scriptHashes.map((hash) => `'${hash}'`)].join(" "),
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' ${site.join(" ")} data: blob:${tiles ? ` ${tiles}` : ""}`,
     `media-src 'self' ${site.join(" ")}`,
@@ -99,6 +99,13 @@ const FLIGHT_INIT = "(self.__next_f=self.__next_f||[]).push([0])";
 const CHUNK_LIST =
   /^\(globalThis\["TURBOPACK"\] \|\| \(globalThis\["TURBOPACK"\] = \[\]\)\)\.push\((\{[\s\S]*\})\);$/;
 const CHUNK = /^static\/chunks\/[A-Za-z0-9._-]+\.js$/;
+/**
+ * React's own inline script, word for word: it keeps a form submitted before hydration for replay
+ * (react-dom/server `formReplayingRuntime`). A React upgrade that changes it shows up as a CSP violation
+ * in the e2e tests.
+ */
+const REACT_FORM_REPLAY =
+  'addEventListener("submit",function(a){if(!a.defaultPrevented){var b=a.target,d=a.submitter,c=b.action,e=d;if(d){var f=d.getAttribute("formAction");null!=f&&(c=f,e=null)}"javascript:throw new Error(\'React form unexpectedly submitted.\')"===c&&(a.preventDefault(),a=new FormData(b,e),c=b.ownerDocument||b,(c.$$reactFormReplay=c.$$reactFormReplay||[]).push(b,d,a))}});';
 
 function parseJson(text: string): unknown {
   try {
@@ -108,8 +115,8 @@ function parseJson(text: string): unknown {
   }
 }
 
-function isFrameworkData(script: string): boolean {
-  if (script === FLIGHT_INIT) return true;
+function isFrameworkScript(script: string): boolean {
+  if (script === FLIGHT_INIT || script === REACT_FORM_REPLAY) return true;
   const push = FLIGHT_PUSH.exec(script);
   if (push) return Array.isArray(parseJson(push[1]));
   const list = CHUNK_LIST.exec(script);
@@ -154,7 +161,7 @@ export function allowFrameworkScripts(
     if (type && !/^(text|application)\/javascript$|^module$/i.test(type)) return tag; // data, never run
     // The browser hashes the text it parsed: HTML turns every CR LF and lone CR into LF.
     const text = body.replace(/\r\n?/g, "\n");
-    if (isFrameworkData(text)) hashes.add(sha256(text));
+    if (isFrameworkScript(text)) hashes.add(sha256(text));
     return tag;
   });
   return { html: page, hashes: [...hashes] };

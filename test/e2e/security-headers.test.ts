@@ -96,7 +96,7 @@ describe("headers on every answer", () => {
     if (kind === "page") {
       expect(header("content-type")).toMatch(/^text\/html/);
       const scripts = csp.get("script-src") ?? "";
-      expect(scripts).toMatch(/^'strict-dynamic'( 'sha256-[A-Za-z0-9+/=]+')+$/);
+      expect(scripts).toMatch(/^'strict-dynamic' 'report-sample'( 'sha256-[A-Za-z0-9+/=]+')+$/);
       expect(scripts).not.toMatch(/unsafe|https?:|\*/);
       expect(csp.get("object-src")).toBe("'none'");
       expect(csp.get("frame-ancestors")).toBe("'none'");

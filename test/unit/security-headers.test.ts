@@ -63,6 +63,13 @@ describe("allowFrameworkScripts", () => {
     expect(hashesOf(html)).toEqual([]);
   });
 
+  it("allows React's form replay script, word for word", () => {
+    const replay =
+      'addEventListener("submit",function(a){if(!a.defaultPrevented){var b=a.target,d=a.submitter,c=b.action,e=d;if(d){var f=d.getAttribute("formAction");null!=f&&(c=f,e=null)}"javascript:throw new Error(\'React form unexpectedly submitted.\')"===c&&(a.preventDefault(),a=new FormData(b,e),c=b.ownerDocument||b,(c.$$reactFormReplay=c.$$reactFormReplay||[]).push(b,d,a))}});';
+    expect(hashesOf(`<script>${replay}</script>`)).toEqual([hash(replay)]);
+    expect(hashesOf(`<script>${replay}alert(1)</script>`)).toEqual([]);
+  });
+
   it("hashes the text the browser parsed (CR LF becomes LF)", () => {
     expect(hashesOf('<script>self.__next_f.push([1,"a"])</script>\r\n')).toEqual([
       hash('self.__next_f.push([1,"a"])'),
@@ -73,14 +80,14 @@ describe("allowFrameworkScripts", () => {
 describe("policies", () => {
   it("lets pages run only hashed scripts, nothing inline, no plugin, no <base>, not framed", () => {
     const policy = documentPolicy(CONTEXT, ["sha256-AAAA"]);
-    expect(directive(policy, "script-src")).toBe("'strict-dynamic' 'sha256-AAAA'");
+    expect(directive(policy, "script-src")).toBe("'strict-dynamic' 'report-sample' 'sha256-AAAA'");
     expect(directive(policy, "object-src")).toBe("'none'");
     expect(directive(policy, "base-uri")).toBe("'none'");
     expect(directive(policy, "frame-ancestors")).toBe("'none'");
     expect(directive(policy, "frame-src")).toBe("https://www.youtube-nocookie.com");
     expect(directive(policy, "img-src")).toContain("https://*.tile.example.org");
     expect(directive(policy, "img-src")).toContain("https://*.meteo06.fr");
-    expect(documentPolicy(CONTEXT, [])).toContain("script-src 'strict-dynamic' 'none'");
+    expect(documentPolicy(CONTEXT, [])).toContain("script-src 'strict-dynamic' 'report-sample';");
   });
 
   it("runs nothing in other answers; only the widget may be framed", () => {
