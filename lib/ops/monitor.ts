@@ -231,7 +231,10 @@ export async function runMonitor(now = new Date()): Promise<MonitorReport> {
 
   await guard("storage", "mesure des dossiers", async () => {
     sizes.push(`sauvegardes ${formatBytes(await folderSize(settings.backupDir))}`);
-    if (settings.mediaDir) sizes.push(`médias ${formatBytes(await folderSize(settings.mediaDir))}`);
+    const { MEDIA_DIR, WEBCAM_DIR, STATION_PHOTOS_DIR } = settings.dataDirs;
+    sizes.push(`médias ${formatBytes(await folderSize(MEDIA_DIR))}`);
+    sizes.push(`webcams ${formatBytes(await folderSize(WEBCAM_DIR))}`);
+    sizes.push(`photos des stations ${formatBytes(await folderSize(STATION_PHOTOS_DIR))}`);
     await record("storage", "OK", sizes.join(" · "));
   });
 

@@ -1,5 +1,5 @@
-import path from "node:path";
 import { config } from "../../lib/config";
+import { developmentDataDirs } from "../../lib/data-dirs";
 import { migrate } from "../../lib/migrations";
 import { ensureLocalEnv, loadLocalEnv, randomSecret, setLocalEnv } from "./env";
 import { serverAnswers, startPrivateMariadb } from "./mariadb";
@@ -41,9 +41,8 @@ export async function prepare(): Promise<void> {
     AUTH_SECRET: randomSecret(),
     // Encrypts partner feed credentials at rest (lib/partners/secrets.ts).
     PARTNER_SECRET_KEY: randomSecret(),
-    // absolute: the standalone server runs from .next/standalone
-    WEBCAM_DIR: path.resolve(".data/webcam"),
-    STATION_PHOTOS_DIR: path.resolve(".data/station-photos"),
+    // Absolute: the standalone server runs from .next/standalone (lib/data-dirs.ts).
+    ...developmentDataDirs(),
   });
   config(); // fail early, with the list of problems, on a malformed configuration
 
