@@ -4,7 +4,7 @@ import { db } from "../db";
 import type { CheckState } from "../generated/prisma/enums";
 import { formatDuration } from "../time";
 import { type DeliveryResult, deliverPendingAlerts } from "./alerts";
-import { listBackups } from "./backup";
+import { latestBackup } from "./backup";
 import { recordCheck } from "./checks";
 import { daysUntilFull, diskUsage, evaluateDisk, folderSize, formatBytes } from "./disk";
 import { checkReplication, describeConnection, openReplica, readStatuses } from "./replication";
@@ -137,7 +137,7 @@ export async function runMonitor(now = new Date()): Promise<MonitorReport> {
   }
 
   await guard("backup:age", "lecture des sauvegardes", async () => {
-    const [latest] = await listBackups(settings.backupDir);
+    const latest = await latestBackup(settings.backupDir);
     if (!latest) {
       await record("backup:age", "CRITICAL", `aucune sauvegarde complète dans ${settings.backupDir}`);
       return;

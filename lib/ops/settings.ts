@@ -34,7 +34,6 @@ export interface OpsSettings {
   backupPasswordFile: string;
   /** The settings file saved with every backup (METEO_ENV_FILE, default /etc/meteo06/env). */
   settingsFile: string;
-  backupOffsite: string | null;
   backupMaxAgeHours: number;
   /** Server and account that dump and restore-test (BACKUP_DATABASE_URL; default: DATABASE_URL's server). */
   backupDatabaseUrl: string;
@@ -96,7 +95,6 @@ const schema = z
       .default("/var/backups/meteo06")
       .refine((p) => p.startsWith("/"), { message: "BACKUP_DIR must be an absolute path" }),
     BACKUP_REPOSITORY: z.string().optional(),
-    BACKUP_OFFSITE: z.string().optional(),
     BACKUP_PASSWORD_FILE: z
       .string()
       .default("/etc/meteo06/backup-password")
@@ -145,7 +143,6 @@ export function parseOpsSettings(env: Record<string, string | undefined>): OpsSe
     ) as Record<DataDirSetting, string>,
     backupDir: s.BACKUP_DIR,
     backupRepository: s.BACKUP_REPOSITORY ?? null,
-    backupOffsite: s.BACKUP_OFFSITE ?? null,
     backupPasswordFile: s.BACKUP_PASSWORD_FILE,
     settingsFile: env.METEO_ENV_FILE || "/etc/meteo06/env",
     backupMaxAgeHours: s.BACKUP_MAX_AGE_HOURS,
