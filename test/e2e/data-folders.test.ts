@@ -24,7 +24,6 @@ beforeAll(async () => {
   process.env.DATABASE_URL = dbs.appUrl;
   // What the demo's seed does, from the project root, with no MEDIA_DIR set (a clean clone).
   delete process.env.MEDIA_DIR;
-  delete process.env.NODE_ENV;
   const png = await sharp({
     create: { width: 640, height: 400, channels: 3, background: { r: 30, g: 120, b: 200 } },
   })
