@@ -1,3 +1,5 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import type { RowDataPacket } from "mysql2/promise";
 import { ArchiveError, archives } from "../archive/reader";
 import { db } from "../db";
@@ -70,6 +72,17 @@ export function evaluateJob(
   return { state: "OK", message: success };
 }
 
+/** systemd's word for a unit's state: active, failed, inactive, activating… */
+async function unitState(unit: string): Promise<string> {
+  const { stdout } = await promisify(execFile)("systemctl", ["is-active", unit]).catch(
+    (error: { stdout?: string; code?: unknown }) => {
+      if (typeof error.stdout === "string" && error.stdout.trim()) return { stdout: error.stdout };
+      throw new Error(`systemctl is-active ${unit}: ${String(error.code)}`);
+    },
+  );
+  return stdout.trim();
+}
+
 export async function runMonitor(now = new Date()): Promise<MonitorReport> {
   const settings = opsSettings();
   const outcomes: CheckOutcome[] = [];
@@ -132,6 +145,19 @@ export async function runMonitor(now = new Date()): Promise<MonitorReport> {
         response.ok
           ? `l'application répond (${elapsed} ms)`
           : `l'application répond HTTP ${response.status} à ${appUrl}`,
+      );
+    });
+  }
+
+  for (const unit of settings.services) {
+    await guard(`service:${unit}`, `état du service ${unit}`, async () => {
+      const state = await unitState(unit);
+      await record(
+        `service:${unit}`,
+        state === "active" ? "OK" : "WARNING",
+        state === "active"
+          ? `${unit} est démarré`
+          : `${unit} n'est pas démarré (${state}) : voir journalctl -u ${unit}`,
       );
     });
   }

@@ -22,6 +22,8 @@ export interface OpsSettings {
   /** Warn / go critical when the trend says the disk is full within this many days. */
   diskFullWarningDays: number;
   diskFullCriticalDays: number;
+  /** System services the monitor watches (MONITOR_SERVICES; production: WireGuard, fail2ban, nginx). */
+  services: string[];
   /** URL the monitor fetches to prove the app answers (MONITOR_APP_URL), e.g. http://127.0.0.1:3000/api/health */
   appUrl: string | null;
   /** Folders of media, webcam images and station photos (lib/data-dirs.ts): backed up, sizes reported. */
@@ -89,6 +91,14 @@ const schema = z
     DISK_CRITICAL_PERCENT: percent("DISK_CRITICAL_PERCENT", 90),
     DISK_FULL_WARNING_DAYS: positive("DISK_FULL_WARNING_DAYS", 14),
     DISK_FULL_CRITICAL_DAYS: positive("DISK_FULL_CRITICAL_DAYS", 3),
+    MONITOR_SERVICES: z
+      .string()
+      .optional()
+      .transform((v) => (v === undefined ? undefined : list(v)))
+      .refine((units) => (units ?? []).every((u) => /^[\w@.:-]+$/.test(u)), {
+        message:
+          "MONITOR_SERVICES must be systemd unit names separated by commas (e.g. wg-quick@wg0,fail2ban)",
+      }),
     MONITOR_APP_URL: url("MONITOR_APP_URL", /^https?:$/, "http://127.0.0.1:3000/api/health"),
     BACKUP_DIR: z
       .string()
@@ -118,6 +128,9 @@ const schema = z
     message: "DISK_FULL_CRITICAL_DAYS must be below DISK_FULL_WARNING_DAYS",
   });
 
+/** Services install.sh sets up besides MariaDB and the app (which have checks of their own). */
+const PRODUCTION_SERVICES = ["wg-quick@wg0", "fail2ban", "nginx"];
+
 export function parseOpsSettings(env: Record<string, string | undefined>): OpsSettings {
   const blank = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === "" ? undefined : v]));
   const result = schema.safeParse(blank);
@@ -137,6 +150,7 @@ export function parseOpsSettings(env: Record<string, string | undefined>): OpsSe
     diskCriticalPercent: s.DISK_CRITICAL_PERCENT,
     diskFullWarningDays: s.DISK_FULL_WARNING_DAYS,
     diskFullCriticalDays: s.DISK_FULL_CRITICAL_DAYS,
+    services: s.MONITOR_SERVICES ?? (env.NODE_ENV === "production" ? PRODUCTION_SERVICES : []),
     appUrl: s.MONITOR_APP_URL ?? null,
     dataDirs: Object.fromEntries(
       (Object.keys(DATA_DIRS) as DataDirSetting[]).map((name) => [name, dataDir(name, env)]),
