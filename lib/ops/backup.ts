@@ -623,6 +623,12 @@ export async function restoreSite(options: RestoreSiteOptions): Promise<BackupEn
           db,
         );
         log(`${db.database}: ${found.length === 0 ? "restored, identical to the backup" : found.join("; ")}`);
+        if (db.replication?.gtidSlavePos) {
+          const { connection: name, gtidSlavePos, relayMasterLogFile, execMasterLogPos } = db.replication;
+          log(
+            `${db.database}: replication ${name} at GTID ${gtidSlavePos} (${relayMasterLogFile}:${execMasterLogPos})`,
+          );
+        }
         problems.push(...found.map((p) => `${db.database}: ${p}`));
       }
     } finally {
