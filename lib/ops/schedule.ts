@@ -19,8 +19,8 @@ export interface ScheduledJob {
   periodMinutes: number;
   /** Longest a run may take before systemd stops it */
   timeoutMinutes: number;
-  /** Folders the job writes besides the database (systemd ReadWritePaths) */
-  writes?: "backups";
+  /** Folders the job writes besides the database (systemd ReadWritePaths): the backups, the data folders */
+  writes?: "backups" | "data";
 }
 
 export const SCHEDULE: ScheduledJob[] = [
@@ -86,6 +86,7 @@ export const SCHEDULE: ScheduledJob[] = [
     job: "webcam:prune",
     periodMinutes: 24 * 60,
     timeoutMinutes: 30,
+    writes: "data",
   },
   {
     unit: "monitor",
@@ -134,6 +135,8 @@ export interface UnitOptions {
   envFile: string;
   node: string;
   backupDir: string;
+  /** Uploaded media, webcam images, station photos: never inside the build, which each deploy replaces */
+  dataDir: string;
 }
 
 export const PRODUCTION: UnitOptions = {
@@ -142,7 +145,24 @@ export const PRODUCTION: UnitOptions = {
   envFile: "/etc/meteo06/env",
   node: "/usr/bin/node",
   backupDir: "/var/backups/meteo06",
+  dataDir: "/var/lib/meteo06",
 };
+
+/**
+ * What a job may write under ProtectSystem=strict. Backup jobs also get a cache folder (restic keeps its
+ * repository index there: the service user's home is read-only).
+ */
+function jobWrites(job: ScheduledJob, o: UnitOptions): string[] {
+  if (job.writes === "data") return [`ReadWritePaths=/tmp ${o.dataDir}`];
+  if (job.writes === "backups") {
+    return [
+      `ReadWritePaths=/tmp ${o.backupDir}`,
+      "CacheDirectory=meteo06",
+      "Environment=XDG_CACHE_HOME=/var/cache/meteo06",
+    ];
+  }
+  return ["ReadWritePaths=/tmp"];
+}
 
 /** The systemd units of the app and of every job, by file name. */
 export function systemdUnits(o: UnitOptions = PRODUCTION): Record<string, string> {
@@ -175,7 +195,7 @@ export function systemdUnits(o: UnitOptions = PRODUCTION): Record<string, string
       "Restart=on-failure",
       "RestartSec=5",
       ...hardening,
-      `ReadWritePaths=${o.appDir}/.next/standalone`,
+      `ReadWritePaths=${o.appDir}/.next/standalone ${o.dataDir}`,
       "",
       "[Install]",
       "WantedBy=multi-user.target",
@@ -204,7 +224,7 @@ export function systemdUnits(o: UnitOptions = PRODUCTION): Record<string, string
       "IOSchedulingClass=best-effort",
       "IOSchedulingPriority=7",
       ...hardening,
-      `ReadWritePaths=${job.writes === "backups" ? o.backupDir : "/tmp"}`,
+      ...jobWrites(job, o),
       "",
     ].join("\n");
     units[`${name}.timer`] = [
