@@ -168,6 +168,12 @@ GRANT SLAVE MONITOR, REPLICATION SLAVE ADMIN, BINLOG MONITOR ON *.* TO 'meteo06_
 SQL
 
 step "WireGuard (server side of the stations' VPN, $WG_ADDRESS/$WG_PREFIX, UDP $WG_PORT)"
+# 0711: the service user reads the public key (`meteo replication add-station`); every secret in the folder
+# (server.key, wg0.conf) is 0600.
+if [ "$(stat -c %a /etc/wireguard 2>/dev/null)" != 711 ]; then
+    install -d -m 0711 /etc/wireguard
+    changed "/etc/wireguard: mode 0711"
+fi
 if [ ! -f /etc/wireguard/server.key ]; then
     (umask 077 && wg genkey >/etc/wireguard/server.key)
     changed /etc/wireguard/server.key
@@ -183,9 +189,10 @@ fi
 start_service wg-quick@wg0 "WireGuard: the stations' replication links" start
 
 step "Application (build in $APP_DIR as $APP_USER)"
-sync_output=$(rsync -a --delete --checksum --itemize-changes --chown="$APP_USER:$APP_USER" \
-    --exclude=/.git/ --exclude=/node_modules/ --exclude=/.next/ --exclude=/.data/ \
-    --exclude=/lib/generated/ --exclude='/.env*' --exclude=/test-results/ "$SOURCE_DIR/" "$APP_DIR/")
+# What git ignores (the build's own outputs, such as next-env.d.ts) is neither copied nor deleted: a second
+# run finds nothing to copy (the build also touches folder times: not compared).
+sync_output=$(rsync -a --omit-dir-times --delete --checksum --itemize-changes --chown="$APP_USER:$APP_USER" \
+    --exclude=/.git/ --exclude='/.env*' --filter=':- .gitignore' "$SOURCE_DIR/" "$APP_DIR/")
 as_app() { runuser -u "$APP_USER" -- bash -c "set -a; . '$ENV_FILE'; set +a; cd '$APP_DIR'; $1"; }
 if [ -n "$sync_output" ] || [ ! -f "$APP_DIR/.next/standalone/server.js" ]; then
     changed "application sources"

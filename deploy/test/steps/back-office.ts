@@ -1,7 +1,8 @@
 /**
  * Real-install test, server A: what an admin sets up in the back office's forms (server actions, which
  * curl cannot drive), done through the same library functions those forms call — a webcam and its upload
- * token, a StatIC partner feed with sealed credentials, a station photo. Prints the webcam token.
+ * token, a StatIC partner feed with sealed credentials (to STATIC_FTP_URL), a station photo. Prints the
+ * webcam token.
  * Run in /opt/meteo06/app as the service user with the server's settings (real-install.sh does so).
  */
 import sharp from "sharp";
@@ -21,7 +22,7 @@ const feed = await saveFeed({
   username: "meteo06-pessicart",
   password: "mot-de-passe-static",
   clearCredentials: false,
-  endpoint: "ftp://127.0.0.1:2121/depot",
+  endpoint: process.env.STATIC_FTP_URL ?? "",
 });
 if (!feed.ok) throw new Error(feed.errors.join("; "));
 const photo = await sharp({ create: { width: 900, height: 600, channels: 3, background: "#4a7a3a" } })

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Through nginx over HTTPS, as visitors, an editor and a station's Pi would reach the server: the real
 # Host and SNI of the apex and of the station's sub-domain (curl --resolve to this server's loopback).
-#   site.sh admin     (server A) the admin account, with `meteo users add` (README section 1)
+#   site.sh admin     (server A) mail settings, `meteo alerts test`, `meteo users add` (README section 1)
 #   site.sh publish   (server A) an editor uploads an image and publishes an article showing it; the Pi
 #                     uploads a webcam image. Writes what B must serve too into /root/expected.env.
 #   site.sh verify    (A, then B after its restore) every page, file and API answer a user would check.
@@ -36,6 +36,20 @@ contains() { # contains WHAT TEXT (body on stdin)
     grep -qF -- "$2" <<<"$body" || { printf '%s: "%s" not found in:\n%s\n' "$1" "$2" "$(head -c 600 <<<"$body")" >&2; return 1; }
 }
 
+# digest URL — the SHA-256 of the file served at URL (fails when it is not served).
+digest() {
+    local body
+    body=$(web "$1" | sha256sum) || return 1
+    echo "${body:0:64}"
+}
+# same_file WHAT URL SHA256 — the file served at URL is, byte for byte, the one A served.
+same_file() {
+    local got
+    got=$(digest "$2") || return 1
+    [ "$got" = "$3" ] || { printf '%s: %s differs from what server A served\n' "$1" "$2" >&2; return 1; }
+    ok "$1"
+}
+
 login() {
     local csrf
     csrf=$(web "$APEX/api/auth/csrf" | node -pe 'JSON.parse(require("fs").readFileSync(0)).csrfToken')
@@ -60,17 +74,21 @@ publish() {
     web -H "Authorization: Bearer $(cat /root/webcam-token)" -H 'Content-Type: image/jpeg' \
         --data-binary @/tmp/webcam.jpg "$APEX/api/v1/stations/pessicart/webcam" | contains "webcam upload" '"webcam":"nord"'
     ok "webcam image uploaded by the Pi's token"
-    local photo
+    local photo media_sha webcam_sha photo_sha climate_sha
     photo=$(mariadb -N -e "SELECT fileKey FROM meteo06.StationPhoto LIMIT 1")
+    media_sha=$(digest "$APEX/api/media/$key/480.jpg")
+    webcam_sha=$(digest "$STATION/webcam/images/nord/latest-large.jpg")
+    photo_sha=$(digest "$STATION/photos/$photo-large.jpg")
+    climate_sha=$(digest "$APEX/api/v1/stations/pessicart/climate/monthly?year=2025")
     {
         echo "MEDIA_KEY=$key"
         echo "ARTICLE_SLUG=$slug"
         echo "PHOTO_KEY=$photo"
         echo "USERS=$(mariadb -N -e 'SELECT GROUP_CONCAT(email ORDER BY email) FROM meteo06.User')"
-        echo "MEDIA_SHA256=$(web "$APEX/api/media/$key/480.jpg" | sha256sum | cut -c1-64)"
-        echo "WEBCAM_SHA256=$(web "$STATION/webcam/images/nord/latest-large.jpg" | sha256sum | cut -c1-64)"
-        echo "PHOTO_SHA256=$(web "$STATION/photos/$photo-large.jpg" | sha256sum | cut -c1-64)"
-        echo "CLIMATE_SHA256=$(web "$APEX/api/v1/stations/pessicart/climate/monthly?year=2025" | sha256sum | cut -c1-64)"
+        echo "MEDIA_SHA256=$media_sha"
+        echo "WEBCAM_SHA256=$webcam_sha"
+        echo "PHOTO_SHA256=$photo_sha"
+        echo "CLIMATE_SHA256=$climate_sha"
     } >/root/expected.env
 }
 
@@ -83,8 +101,7 @@ verify() {
     ok "apex home page lists the article"
     web "$APEX/articles/$ARTICLE_SLUG" | contains "article" "/api/media/$MEDIA_KEY/"
     ok "the article shows the uploaded image"
-    [ "$(web "$APEX/api/media/$MEDIA_KEY/480.jpg" | sha256sum | cut -c1-64)" = "$MEDIA_SHA256" ]
-    ok "the image file is served, byte for byte"
+    same_file "the article's image file" "$APEX/api/media/$MEDIA_KEY/480.jpg" "$MEDIA_SHA256"
     web "$STATION/" | contains "station site" "Pessicart"
     ok "station sub-domain home page"
     web "$STATION/climatologie" >/dev/null
@@ -92,16 +109,13 @@ verify() {
     web "$APEX/api/v1/stations" | contains "API" '"pessicart"'
     web "$APEX/api/v1/stations/pessicart/current" | contains "API" 'pessicart'
     ok "API: stations and current conditions"
-    [ "$(web "$APEX/api/v1/stations/pessicart/climate/monthly?year=2025" | sha256sum | cut -c1-64)" = "$CLIMATE_SHA256" ]
-    ok "climatology (monthly 2025) identical"
-    [ "$(web "$STATION/webcam/images/nord/latest-large.jpg" | sha256sum | cut -c1-64)" = "$WEBCAM_SHA256" ]
-    ok "webcam image served"
-    [ "$(web "$STATION/photos/$PHOTO_KEY-large.jpg" | sha256sum | cut -c1-64)" = "$PHOTO_SHA256" ]
-    ok "station photo served"
+    same_file "climatology (API, monthly 2025)" "$APEX/api/v1/stations/pessicart/climate/monthly?year=2025" "$CLIMATE_SHA256"
+    same_file "the webcam's latest image" "$STATION/webcam/images/nord/latest-large.jpg" "$WEBCAM_SHA256"
+    same_file "the station's photo" "$STATION/photos/$PHOTO_KEY-large.jpg" "$PHOTO_SHA256"
     web "$STATION/rapports/NOAA-2025-01.csv" | contains "NOAA CSV" "2025"
     ok "NOAA report as CSV"
-    web "$APEX/api/health" | contains "health" '"status":"ok"'
-    ok "/api/health: ok"
+    web "$APEX/api/health" | contains "health" '"database":"ok"'
+    ok "/api/health answers, database ok"
     : >"$jar"
     login
     ok "login as $ADMIN_EMAIL"
@@ -117,8 +131,17 @@ verify() {
     ok "users: $USERS"
 }
 
-# The README's first step after installing: an admin account (the password is read from stdin).
+# README section 1, steps 5 and 6: the mail provider in the settings, a test alert, an admin account
+# (its password read from stdin). The "provider" is the SMTP sink of outside-world.ts.
 admin() {
+    local smtp
+    smtp=$(sed -n 's/^SMTP_URL=//p' /run/outside-world.env)
+    sed -i "s|^SMTP_URL=.*|SMTP_URL=\"$smtp\"|" /etc/meteo06/env
+    systemctl restart meteo06-app
+    meteo alerts test
+    for _ in $(seq 60); do journalctl -u outside-world --no-pager | grep -q 'mail received' && break; sleep 0.5; done
+    journalctl -u outside-world --no-pager | grep -q 'mail received' || { echo "the test alert did not arrive" >&2; return 1; }
+    ok "meteo alerts test: the e-mail reached the mail provider"
     printf '%s\n' "$ADMIN_PASSWORD" | meteo users add --email "$ADMIN_EMAIL" --name "Admin Météo06" --role admin
 }
 
