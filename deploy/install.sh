@@ -193,13 +193,21 @@ step "Application (build in $APP_DIR as $APP_USER)"
 # run finds nothing to copy (the build also touches folder times: not compared).
 sync_output=$(rsync -a --omit-dir-times --delete --checksum --itemize-changes --chown="$APP_USER:$APP_USER" \
     --exclude=/.git/ --exclude='/.env*' --filter=':- .gitignore' "$SOURCE_DIR/" "$APP_DIR/")
-as_app() { runuser -u "$APP_USER" -- bash -c "set -a; . '$ENV_FILE'; set +a; cd '$APP_DIR'; $1"; }
+# The settings file is never sourced by a shell: the meteo command reads it as systemd does (lib/env-file.ts).
+as_app() { runuser -u "$APP_USER" -- env METEO_ENV_FILE="$ENV_FILE" bash -c "cd '$APP_DIR'; $1"; }
+meteo_cli() { as_app "NODE_ENV=production node --import tsx scripts/meteo.ts $1"; }
+build=no
 if [ -n "$sync_output" ] || [ ! -f "$APP_DIR/.next/standalone/server.js" ]; then
     changed "application sources"
+    build=yes
     # Full install: the jobs run TypeScript through tsx, and the build needs the dev tools.
-    # Migrate before building: the new code's tables exist whatever the build reads.
     as_app "npm ci --no-audit --no-fund --loglevel=error && node scripts/dev/prisma-generate.mjs"
-    as_app "node --import tsx scripts/meteo.ts migrate"
+fi
+# One line per missing or malformed setting, then stop: nothing below would work.
+meteo_cli "config check" >/dev/null || die "$ENV_FILE: fix the setting(s) named above, then run install.sh again"
+if [ "$build" = yes ]; then
+    # The build reads no database; migrating first still leaves the new code's tables ready when it starts.
+    meteo_cli migrate
     as_app "NEXT_TELEMETRY_DISABLED=1 npm run --silent build"
     # nginx serves the hashed build assets itself, pre-compressed.
     find "$APP_DIR/.next/standalone/.next/static" -type f \( -name '*.js' -o -name '*.css' -o -name '*.svg' -o -name '*.json' \) \

@@ -104,8 +104,11 @@ on a bash -c "$INSTALL" >"$WORK/a/install-2.log" 2>&1 || { tail -n 40 "$WORK/a/i
 grep -q 'nothing changed' "$WORK/a/install-2.log" || { grep 'changed:' "$WORK/a/install-2.log"; fail "the second run changed something"; }
 check "second run: nothing changed"
 
-phase "A: backup and off-site copy"
-on a bash "$STEPS/recovery.sh" backup
+phase "A: encrypted backups to the backup host (README section 5)"
+on a bash "$STEPS/recovery.sh" backup | tee "$WORK/a/backup.log" | grep '✓'
+# The password manager: outside both servers and outside the backup host.
+grep -A 2 'The backup password' "$WORK/a/backup.log" | tail -n 1 | tr -d ' ' >"$WORK/password-manager"
+[ -s "$WORK/password-manager" ] || fail "meteo backup init printed no password"
 run_job a meteo06-monitor
 cp "$WORK/a/root/root/expected.env" "$WORK/expected.env"
 server_destroy a
@@ -123,10 +126,18 @@ phase "B: install.sh"
 on b bash -c "$INSTALL" >"$WORK/b/install.log" 2>&1 || { tail -n 40 "$WORK/b/install.log"; fail "install.sh failed on B"; }
 
 phase "B: restore (README section 5)"
-on b bash "$STEPS/recovery.sh" restore
+on b bash "$STEPS/recovery.sh" restore <"$WORK/password-manager" >"$WORK/b/restore.log" 2>&1 ||
+    { tail -n 40 "$WORK/b/restore.log"; fail "the restore failed"; }
+grep '✓\|restored backup' "$WORK/b/restore.log"
 
 phase "B: the restored site over HTTPS"
 on b bash "$STEPS/site.sh" verify
 rto=$((SECONDS - rto_started))
 phase_end
-printf '\nRTO: %d min %02d s from a bare root file system to "restored site answers" (server B)\n' $((rto / 60)) $((rto % 60))
+printf '\nRTO: %d min %02d s from a bare root file system to "restored site answers" (server B)\n\n' $((rto / 60)) $((rto % 60))
+
+phase "B: backups again, monitor (README section 5, step 7)"
+run_job b meteo06-backup
+on b meteo backup list | tee "$WORK/b/backups.txt"
+[ "$(grep -c '^ *[0-9a-f]\{8\} ' "$WORK/b/backups.txt")" -ge 2 ] || fail "B's first snapshot does not follow A's in the repository"
+check "B's first backup follows A's in the same repository"

@@ -1,3 +1,5 @@
+import { PRODUCTION_DATA_ROOT } from "../data-dirs";
+
 /**
  * Every scheduled job of the platform, in one place: deploy/systemd/ is generated from this list
  * (`npm run meteo -- deploy systemd-units`), and the monitor uses it to notice a job that stopped
@@ -19,8 +21,13 @@ export interface ScheduledJob {
   periodMinutes: number;
   /** Longest a run may take before systemd stops it */
   timeoutMinutes: number;
-  /** Folders the job writes besides the database (systemd ReadWritePaths): the backups, the data folders */
+  /** Folders the job writes besides the database (systemd ReadWritePaths) */
   writes?: "backups" | "data";
+  /**
+   * Runs as root: the backup jobs read the root-only backup password and every data folder, and reach
+   * the backup host with root's SSH key (sftp repositories).
+   */
+  asRoot?: boolean;
 }
 
 export const SCHEDULE: ScheduledJob[] = [
@@ -99,33 +106,36 @@ export const SCHEDULE: ScheduledJob[] = [
   },
   {
     unit: "backup",
-    description: "nightly backup of the app database and every station archive",
+    description: "nightly encrypted backup (restic): databases, data folders, settings",
     command: ["backup", "run"],
     onCalendar: "*-*-* 03:15:00 Europe/Paris",
     job: "backup:run",
     periodMinutes: 24 * 60,
     timeoutMinutes: 180,
     writes: "backups",
+    asRoot: true,
   },
   {
     unit: "backup-prune",
-    description: "backup rotation (7 daily, 4 weekly, 12 monthly) and off-site mirror",
+    description: "backup retention (restic forget: 7 daily, 4 weekly, 12 monthly) and repository check",
     command: ["backup", "prune"],
     onCalendar: "*-*-* 05:30:00 Europe/Paris",
     job: "backup:prune",
     periodMinutes: 24 * 60,
     timeoutMinutes: 60,
     writes: "backups",
+    asRoot: true,
   },
   {
     unit: "backup-restore-test",
-    description: "weekly restore test of the latest backup into a scratch database",
+    description: "weekly restore test of the latest snapshot into scratch databases",
     command: ["backup", "restore-test"],
     onCalendar: "Sun *-*-* 06:00:00 Europe/Paris",
     job: "backup:restore-test",
     periodMinutes: 7 * 24 * 60,
     timeoutMinutes: 240,
     writes: "backups",
+    asRoot: true,
   },
 ];
 
@@ -135,8 +145,8 @@ export interface UnitOptions {
   envFile: string;
   node: string;
   backupDir: string;
-  /** Uploaded media, webcam images, station photos: never inside the build, which each deploy replaces */
-  dataDir: string;
+  /** Parent of the data folders (media, webcam images, station photos: lib/data-dirs.ts). */
+  dataRoot: string;
 }
 
 export const PRODUCTION: UnitOptions = {
@@ -145,24 +155,8 @@ export const PRODUCTION: UnitOptions = {
   envFile: "/etc/meteo06/env",
   node: "/usr/bin/node",
   backupDir: "/var/backups/meteo06",
-  dataDir: "/var/lib/meteo06",
+  dataRoot: PRODUCTION_DATA_ROOT,
 };
-
-/**
- * What a job may write under ProtectSystem=strict. Backup jobs also get a cache folder (restic keeps its
- * repository index there: the service user's home is read-only).
- */
-function jobWrites(job: ScheduledJob, o: UnitOptions): string[] {
-  if (job.writes === "data") return [`ReadWritePaths=/tmp ${o.dataDir}`];
-  if (job.writes === "backups") {
-    return [
-      `ReadWritePaths=/tmp ${o.backupDir}`,
-      "CacheDirectory=meteo06",
-      "Environment=XDG_CACHE_HOME=/var/cache/meteo06",
-    ];
-  }
-  return ["ReadWritePaths=/tmp"];
-}
 
 /** The systemd units of the app and of every job, by file name. */
 export function systemdUnits(o: UnitOptions = PRODUCTION): Record<string, string> {
@@ -195,7 +189,7 @@ export function systemdUnits(o: UnitOptions = PRODUCTION): Record<string, string
       "Restart=on-failure",
       "RestartSec=5",
       ...hardening,
-      `ReadWritePaths=${o.appDir}/.next/standalone ${o.dataDir}`,
+      `ReadWritePaths=${o.appDir}/.next/standalone ${o.dataRoot}`,
       "",
       "[Install]",
       "WantedBy=multi-user.target",
@@ -213,8 +207,8 @@ export function systemdUnits(o: UnitOptions = PRODUCTION): Record<string, string
       "",
       "[Service]",
       "Type=oneshot",
-      `User=${o.user}`,
-      `Group=${o.user}`,
+      `User=${job.asRoot ? "root" : o.user}`,
+      `Group=${job.asRoot ? "root" : o.user}`,
       `WorkingDirectory=${o.appDir}`,
       `EnvironmentFile=${o.envFile}`,
       "Environment=NODE_ENV=production",
@@ -223,8 +217,14 @@ export function systemdUnits(o: UnitOptions = PRODUCTION): Record<string, string
       "Nice=10",
       "IOSchedulingClass=best-effort",
       "IOSchedulingPriority=7",
-      ...hardening,
-      ...jobWrites(job, o),
+      ...(job.asRoot
+        ? hardening.map((h) => (h === "ProtectHome=yes" ? "ProtectHome=read-only" : h))
+        : hardening),
+      `ReadWritePaths=${job.writes === "backups" ? o.backupDir : job.writes === "data" ? o.dataRoot : "/tmp"}`,
+      // restic keeps its repository index in a cache: the home folders are read-only here.
+      ...(job.writes === "backups"
+        ? ["CacheDirectory=meteo06", "Environment=XDG_CACHE_HOME=/var/cache/meteo06"]
+        : []),
       "",
     ].join("\n");
     units[`${name}.timer`] = [

@@ -1,7 +1,8 @@
 import { readdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { DAY_PATTERN } from "../calendar-day";
-import { storageDir, writeFileAtomic } from "../media/files";
+import { dataDir } from "../data-dirs";
+import { writeFileAtomic } from "../media/files";
 import type { WebImage } from "../media/images";
 import { localToUtc, utcDateString, zonedParts } from "../time";
 
@@ -35,7 +36,7 @@ export interface ArchivedImage {
 }
 
 export function webcamRoot(): string {
-  return storageDir("WEBCAM_DIR", ".data/webcam");
+  return dataDir("WEBCAM_DIR");
 }
 
 export function cameraDir(webcam: WebcamRef): string {

@@ -1,33 +1,51 @@
 #!/usr/bin/env bash
-# The recovery drill, as deploy/README.md section 5 tells the administrator.
-#   recovery.sh backup    (server A) `meteo backup run`, then the off-site copy to the backup host
-#                          (/srv/backup-host: a folder shared by both servers stands for it)
-#   recovery.sh restore   (server B, after install.sh) the restore steps, from the backup host's copy
+# The recovery drill, step by step as deploy/README.md section 5 tells the administrator. The backup host
+# is a folder both servers share (/srv/backup-host, bound by the test): restic's repository lives there,
+# encrypted on the server before it is written.
+#   recovery.sh backup    (server A) "Setting up the backups": repository, init (its password printed
+#                         once: the test keeps it outside both servers, as the password manager does),
+#                         a backup through its timer's service, the weekly restore test.
+#   recovery.sh restore   (server B, after install.sh) "Restoring on a new server", steps 3 to 5; the
+#                         password is read from stdin, as the administrator pastes it.
 set -euo pipefail
-OFFSITE=/srv/backup-host/meteo06
+REPOSITORY=/srv/backup-host/meteo06
+ok() { printf '  ✓ %s\n' "$*"; }
+
+set_repository() {
+    if grep -q '^BACKUP_REPOSITORY=' /etc/meteo06/env; then
+        sed -i "s|^BACKUP_REPOSITORY=.*|BACKUP_REPOSITORY=$REPOSITORY|" /etc/meteo06/env
+    else
+        echo "BACKUP_REPOSITORY=$REPOSITORY" >>/etc/meteo06/env
+    fi
+    meteo config check
+}
 
 backup() {
-    meteo backup run
-    mkdir -p "$OFFSITE"
-    rsync -a /var/backups/meteo06/ "$OFFSITE/"
-    printf "  ✓ backup %s copied off-site\n" "$(find "$OFFSITE" -mindepth 1 -maxdepth 1 -type d | sort | tail -n 1)"
+    set_repository
+    meteo backup init | tee /root/backup-init.txt
+    systemctl start meteo06-backup
+    meteo backup list
+    systemctl start meteo06-backup-restore-test
+    journalctl -u meteo06-backup-restore-test --no-pager -n 5 | grep -q 'restore test passed' ||
+        { journalctl -u meteo06-backup-restore-test --no-pager -n 30; echo "restore test failed" >&2; exit 1; }
+    ok "backup stored in the repository; the weekly restore test passed"
+    if grep -rqs 'Orage du soir sur Nice' "$REPOSITORY"; then
+        echo "the backup host holds readable data" >&2
+        exit 1
+    fi
+    ok "the backup host holds no readable article text (encrypted on the server)"
 }
 
 restore() {
-    local backup
-    backup=$(find "$OFFSITE" -mindepth 1 -maxdepth 1 -type d | sort | tail -n 1)
-    rsync -a "$backup" /var/backups/meteo06/
-    systemctl stop meteo06-app 'meteo06-*.timer'
-    cd "/var/backups/meteo06/$(basename "$backup")"
-    sha256sum -- *.sql.gz
-    zcat meteo06.sql.gz | mariadb meteo06
-    for f in weewx_*.sql.gz; do
-        db=${f%.sql.gz}
-        mariadb -e "CREATE DATABASE IF NOT EXISTS $db"
-        zcat "$f" | mariadb "$db"
-    done
-    cd /root/meteo06
-    systemctl start meteo06-app && deploy/install.sh --domain meteo06.fr --email admin@meteo06.fr
+    set_repository
+    install -m 600 -o root -g root /dev/null /etc/meteo06/backup-password
+    cat >/etc/meteo06/backup-password
+    meteo backup list
+    meteo backup restore
+    meteo migrate
+    meteo config check
+    systemctl restart meteo06-app
+    ok "restored (README section 5, steps 3 to 5)"
 }
 
 case ${1:-} in

@@ -95,6 +95,7 @@ publish() {
 verify() {
     # shellcheck source=/dev/null
     . /root/expected.env
+    for _ in $(seq 120); do client -o /dev/null -f "$APEX/api/health" 2>/dev/null && break; sleep 1; done
     client -o /dev/null -w '%{http_code} %{redirect_url}' "http://$DOMAIN/" | contains "HTTP → HTTPS" "301 https://$DOMAIN/"
     ok "http:// redirects to https://"
     web "$APEX/" | contains "apex" "Orage du soir sur Nice"
