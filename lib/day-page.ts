@@ -5,16 +5,14 @@ import {
   meanWindDirection,
   meanWindSpeed,
 } from "./aggregates/compute";
-import { localDayBounds } from "./aggregates/job";
 import { ArchiveError, type Observation } from "./archive/reader";
 import type { ChartStation } from "./charts-page";
 import { chartFields } from "./charts-page";
 import type { Extreme, Gust, RainWindow } from "./conditions/current";
 import { type SeriesRow, seriesFromRecords } from "./series/compute";
 import { loadRecords, loadSeries } from "./series/load";
-import { localDayString } from "./series/steps";
 import { describeUnavailable } from "./stations";
-import { addDays, parseIsoDate } from "./time";
+import { localDayBounds, utcMidnight } from "./time";
 import { nightPeriods } from "./weather/sun";
 
 /**
@@ -63,11 +61,6 @@ export interface DayPageData {
   rows5min: SeriesRow[];
   rows10min: SeriesRow[];
   shade: [number, number][];
-}
-
-/** A "YYYY-MM-DD" day the page can show: a real date, not after the station's today. */
-export function validDay(day: string, today: string): boolean {
-  return parseIsoDate(day) !== null && day <= today;
 }
 
 const extreme = (value: number | null, at: number | null): Extreme | null =>
@@ -140,7 +133,7 @@ export async function loadDayPage(
 ): Promise<{ data: DayPageData | null; unavailable: string | null }> {
   try {
     const { start, end } = localDayBounds(day, station.timezone);
-    const dayStartUtc = Date.parse(`${day}T00:00:00Z`) / 1000;
+    const dayStartUtc = utcMidnight(day);
     const window = { from: dayStartUtc - 6 * HOUR, to: dayStartUtc + 30 * HOUR };
     const rainDay = { from: dayStartUtc + 6 * HOUR, to: dayStartUtc + 30 * HOUR };
     const fields = chartFields(station);
@@ -181,10 +174,3 @@ export async function loadDayPage(
     return { data: null, unavailable: describeUnavailable(error) };
   }
 }
-
-/** Today's local day of a station. */
-export const todayOf = (timeZone: string, now = Math.floor(Date.now() / 1000)) =>
-  localDayString(now, timeZone);
-
-export const dayBefore = (day: string) => addDays(day, -1);
-export const dayAfter = (day: string) => addDays(day, 1);

@@ -1,4 +1,5 @@
-import { addDays, type ClimateDay } from "./daily";
+import { addDays, utcDay } from "../time";
+import type { ClimateDay } from "./daily";
 
 /**
  * Monthly and yearly climatology from daily values, as pure functions (shared/reference/climatology.md):
@@ -109,7 +110,7 @@ export function monthsOfYear(year: number): string[] {
 
 /** The last final day at `at` (unix seconds): D is final once D+1 06:00 UTC has passed. */
 export function lastFinalDay(at: number): string {
-  return addDays(new Date((at - 6 * 3600) * 1000).toISOString().slice(0, 10), -1);
+  return addDays(utcDay(at - 6 * 3600), -1);
 }
 
 type Key = "tn" | "tx" | "tmoy" | "tmean" | "t24" | "t8";

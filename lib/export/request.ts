@@ -1,4 +1,4 @@
-import { daysBetween, isCalendarDay } from "../calendar-day";
+import { daysBetween, isCalendarDay } from "../time";
 
 /**
  * What the station admin's CSV export can contain, and the validation of a request (pure and client-safe:

@@ -1,4 +1,3 @@
-import { localDayBounds } from "../aggregates/job";
 import { ApiError, apiRoute } from "../api";
 import { ArchiveError } from "../archive/reader";
 import { config } from "../config";
@@ -6,8 +5,8 @@ import { stationUrl } from "../hosts";
 import { FIELD_NAMES, type Field } from "../series/fields";
 import { loadSeries, type SeriesQuery } from "../series/load";
 import { iso, seriesColumnsJson, seriesCsvStream, seriesRowsJson } from "../series/output";
-import { localDayString } from "../series/steps";
 import { describeUnavailable } from "../stations";
+import { localDayBounds, localToday } from "../time";
 import { cachedConditions, cachedStations, type StationRecord } from "./cached";
 import { conditionsCsv, currentJson, stationJson, UNITS } from "./json";
 import { dailyQuery, type Format, formatQuery, observationsQuery } from "./query";
@@ -157,7 +156,7 @@ export async function observationsResponse(request: Request, slug: string): Prom
 /** GET /stations/{slug}/aggregates/daily?from=&to=&fields=&format= */
 export async function dailyResponse(request: Request, slug: string): Promise<Response> {
   const s = await station(slug);
-  const query = dailyQuery(new URL(request.url), localDayString(now(), s.timezone), publicFields(s));
+  const query = dailyQuery(new URL(request.url), localToday(s.timezone, now()), publicFields(s));
   return seriesResponse(
     s,
     {

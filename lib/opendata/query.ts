@@ -1,8 +1,7 @@
-import { localDayBounds } from "../aggregates/job";
 import { ApiError } from "../api";
 import type { Field } from "../series/fields";
 import { autoStep, isStep, STEPS, type Step } from "../series/steps";
-import { parseIsoDate } from "../time";
+import { isCalendarDay, localDayBounds } from "../time";
 
 /**
  * Query strings of the open-data API, validated into plain values (pure). Every problem is a 400 with a
@@ -41,14 +40,14 @@ function params(url: URL, allowed: readonly string[]): Record<string, string> {
  * means the start of that local day (the end of it for the end of a range).
  */
 export function parseInstant(value: string, timeZone: string, endOfDay = false): number | null {
-  const date = parseIsoDate(value);
+  const date = isCalendarDay(value);
   if (date) {
     const bounds = localDayBounds(value, timeZone);
     return endOfDay ? bounds.end : bounds.start;
   }
   // A "+" left unencoded in a query string arrives as a space.
   const match = DATE_TIME.exec(value.replace(/ (\d{2}:\d{2})$/, "+$1"));
-  if (!match || !parseIsoDate(match[1])) return null;
+  if (!match || !isCalendarDay(match[1])) return null;
   const [year, month, day] = match[1].split("-").map(Number);
   const [hour, minute, second] = [match[2], match[3], match[4] ?? "0"].map(Number);
   if (hour > 23 || minute > 59 || second > 59) return null;
@@ -133,7 +132,7 @@ export interface DailyQuery {
 export function dailyQuery(url: URL, today: string, available: readonly Field[]): DailyQuery {
   const p = params(url, ["from", "to", "fields", "format"]);
   const day = (name: string, value: string) =>
-    parseIsoDate(value) ? value : bad(`${name} : jour invalide « ${value} » (attendu : AAAA-MM-JJ).`);
+    isCalendarDay(value) ? value : bad(`${name} : jour invalide « ${value} » (attendu : AAAA-MM-JJ).`);
   const toDay = p.to === undefined ? today : day("to", p.to);
   const fromDay =
     p.from === undefined

@@ -1,4 +1,4 @@
-import { utcDateString } from "../time";
+import { utcDay } from "../time";
 import type { SeriesRow } from "./compute";
 
 /**
@@ -39,11 +39,11 @@ export function dailyMarks(hours: readonly SeriesRow[]): DayMarks[] {
     const t = row.time;
     const tnShifted = t + 6 * HOUR - 1; // (18 UTC D-1, 06 UTC D] → D 00:00–12:00
     if (tnShifted % 86400 < 12 * HOUR && row.outTempMin != null) {
-      const marks = dayOf(utcDateString(tnShifted));
+      const marks = dayOf(utcDay(tnShifted));
       if (!marks.tn || row.outTempMin < marks.tn.value)
         marks.tn = { value: row.outTempMin, at: row.outTempMinTime ?? t };
     }
-    const day = utcDateString(t - 6 * HOUR - 1); // (06 UTC D, 06 UTC D+1]
+    const day = utcDay(t - 6 * HOUR - 1); // (06 UTC D, 06 UTC D+1]
     const marks = dayOf(day);
     if (row.outTempMax != null && (!marks.tx || row.outTempMax > marks.tx.value))
       marks.tx = { value: row.outTempMax, at: row.outTempMaxTime ?? t };

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { isCalendarDay } from "../calendar-day";
 import { BannerType } from "../generated/prisma/enums";
 import { sanitizeUserHtml } from "../html";
+import { isCalendarDay } from "../time";
 
 /**
  * The station metadata its managers edit (the legacy's hand-edited tables): validation of the admin

@@ -1,7 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Observation } from "@/lib/archive/reader";
-import { daysBetween, isCalendarDay, shiftDay } from "@/lib/calendar-day";
 import { bucketRow, exportHeader } from "@/lib/export/csv";
 import { parseExportRequest } from "@/lib/export/request";
 import { storageDir } from "@/lib/media/files";
@@ -87,19 +86,6 @@ describe("station metadata form", () => {
     const { errors } = parseForm(webcamSchema, { name: "Nord" });
     expect(errors?.key).toMatch(/^Identifiant : lettres minuscules/);
     expect(errors?.intervalMinutes).toBe("Intervalle entre deux images : un nombre est attendu.");
-  });
-});
-
-describe("calendar days", () => {
-  it("tells real days from impossible ones", () => {
-    expect(isCalendarDay("2024-02-29")).toBe(true);
-    expect(isCalendarDay("2023-02-29")).toBe(false);
-    expect(isCalendarDay("2024-13-45")).toBe(false);
-    expect(isCalendarDay("2024-1-5")).toBe(false);
-    expect(shiftDay("2024-02-28", 1)).toBe("2024-02-29");
-    expect(shiftDay("2025-01-01", -1)).toBe("2024-12-31");
-    expect(daysBetween("2025-03-01", "2025-03-01")).toBe(1);
-    expect(daysBetween("2024-01-01", "2024-12-31")).toBe(366);
   });
 });
 

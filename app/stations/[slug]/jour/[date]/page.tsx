@@ -3,10 +3,10 @@ import { notFound } from "next/navigation";
 import { StationCharts } from "@/components/charts/StationCharts";
 import { DayClimate } from "@/components/climate/DayClimate";
 import { at, dayTime, extremeCell } from "@/components/stations/values";
-import { type DayPageData, dayAfter, dayBefore, loadDayPage, todayOf, validDay } from "@/lib/day-page";
+import { type DayPageData, loadDayPage } from "@/lib/day-page";
 import { formatNumber, formatValue } from "@/lib/format";
 import { stationOr404 } from "@/lib/station-page";
-import { formatParis } from "@/lib/time";
+import { addDays, formatParis, isCalendarDay, localToday } from "@/lib/time";
 import { cardinal } from "@/lib/weather/wind";
 
 export const revalidate = 60;
@@ -22,7 +22,7 @@ const longDate = (data: { start: number }) => formatParis(data.start + 1, { date
 async function dayOr404(props: Props) {
   const { slug, date } = await props.params;
   const station = await stationOr404(slug);
-  if (!validDay(date, todayOf(station.timezone))) notFound();
+  if (!isCalendarDay(date) || date > localToday(station.timezone)) notFound();
   return { station, day: date };
 }
 
@@ -47,10 +47,10 @@ function RainRow({ label, window }: { label: string; window: DayPageData["rainDa
 
 export default async function DayPage(props: Props) {
   const { station, day } = await dayOr404(props);
-  const today = todayOf(station.timezone);
+  const today = localToday(station.timezone);
   const { data, unavailable } = await loadDayPage(station, day);
-  const previous = dayBefore(day);
-  const next = dayAfter(day);
+  const previous = addDays(day, -1);
+  const next = addDays(day, 1);
   const s = data?.summary;
   return (
     <>

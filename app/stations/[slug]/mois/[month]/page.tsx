@@ -6,20 +6,13 @@ import { Method } from "@/components/climate/Method";
 import { DayCountsTable, Extremes, KeyFigures } from "@/components/climate/Summary";
 import { NumberHeaders } from "@/components/tables/NumberHeaders";
 import { dayNoon } from "@/lib/climate/daily";
-import {
-  monthLabel,
-  nextMonth,
-  parseMonth,
-  percent,
-  previousMonth,
-  timeLabel,
-  weekdayLabel,
-} from "@/lib/climate/format";
+import { percent, timeLabel } from "@/lib/climate/format";
 import { daysOfMonth } from "@/lib/climate/monthly";
 import { monthViewOr404 } from "@/lib/climate/pages";
 import { currentMonth } from "@/lib/climate/queries";
 import { formatNumber } from "@/lib/format";
 import { stationOr404 } from "@/lib/station-page";
+import { addMonths, monthLabel, parseMonth, weekdayLabel } from "@/lib/time";
 import { cardinal } from "@/lib/weather/wind";
 
 export const revalidate = 60;
@@ -52,7 +45,7 @@ export default async function MonthPage({ params }: Props) {
         : "extreme warm"
       : undefined;
   const year = Number(month.slice(0, 4));
-  const hasNext = nextMonth(month) <= currentMonth();
+  const hasNext = addMonths(month, 1) <= currentMonth();
 
   return (
     <>
@@ -61,13 +54,13 @@ export default async function MonthPage({ params }: Props) {
       </h1>
       <ClimateNav month={month} />
       <p className="pager">
-        <Link href={`/mois/${previousMonth(month)}`} rel="prev">
-          ← {monthLabel(previousMonth(month))}
+        <Link href={`/mois/${addMonths(month, -1)}`} rel="prev">
+          ← {monthLabel(addMonths(month, -1))}
         </Link>
         <Link href={`/annee/${year}`}>Année {year}</Link>
         {hasNext && (
-          <Link href={`/mois/${nextMonth(month)}`} rel="next">
-            {monthLabel(nextMonth(month))} →
+          <Link href={`/mois/${addMonths(month, 1)}`} rel="next">
+            {monthLabel(addMonths(month, 1))} →
           </Link>
         )}
       </p>

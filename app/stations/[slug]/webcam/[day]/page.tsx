@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { isCalendarDay, shiftDay } from "@/lib/calendar-day";
 import { stationOr404 } from "@/lib/station-page";
-import { formatParis } from "@/lib/time";
+import { addDays, formatParis, isCalendarDay } from "@/lib/time";
 import { archivedImages } from "@/lib/webcam/storage";
 import { stationWebcams } from "@/lib/webcam/webcams";
 
@@ -40,11 +39,11 @@ export default async function WebcamDayPage({ params }: Props) {
     <>
       <h1>Webcam du {longDay(day)}</h1>
       <nav className="pager" aria-label="Jours">
-        <Link href={`/webcam/${shiftDay(day, -1)}`} rel="prev">
+        <Link href={`/webcam/${addDays(day, -1)}`} rel="prev">
           ← Veille
         </Link>
         <Link href="/webcam">Image en direct</Link>
-        <Link href={`/webcam/${shiftDay(day, 1)}`} rel="next">
+        <Link href={`/webcam/${addDays(day, 1)}`} rel="next">
           Lendemain →
         </Link>
       </nav>

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { apiRoute, parseQuery } from "@/lib/api";
 import { API_HEADERS, apiStation } from "@/lib/climate/api";
-import { monthLabel, parseMonth } from "@/lib/climate/format";
 import { daysOfMonth } from "@/lib/climate/monthly";
 import { readClimateDays } from "@/lib/climate/store";
 import { monthChartSvg } from "@/lib/climate/svg";
 import { appSqlPool } from "@/lib/db";
+import { monthLabel, parseMonth } from "@/lib/time";
 
 const query = z.object({
   month: z

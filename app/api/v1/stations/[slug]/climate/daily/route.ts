@@ -1,16 +1,16 @@
 import { z } from "zod";
 import { ApiError, apiRoute, parseQuery } from "@/lib/api";
 import { apiStation, dailyCsv, dailyJson, respond } from "@/lib/climate/api";
-import { parseDate } from "@/lib/climate/format";
 import { readClimateDays } from "@/lib/climate/store";
 import { appSqlPool } from "@/lib/db";
+import { isCalendarDay } from "@/lib/time";
 
 const MAX_DAYS = 7320; // 20 years
 
 const date = (name: string) =>
   z
     .string({ error: `paramètre ${name} obligatoire (AAAA-MM-JJ)` })
-    .refine((v) => parseDate(v) !== null, { message: `${name} doit être une date AAAA-MM-JJ` });
+    .refine((v) => isCalendarDay(v), { message: `${name} doit être une date AAAA-MM-JJ` });
 
 const query = z.object({
   from: date("from"),

@@ -2,9 +2,9 @@ import { z } from "zod";
 import { readHours } from "@/lib/aggregates/store";
 import { apiRoute, parseQuery } from "@/lib/api";
 import { API_HEADERS, apiStation } from "@/lib/climate/api";
-import { parseYear } from "@/lib/climate/format";
 import { HEATMAP_COLUMNS, yearHeatmap } from "@/lib/climate/heatmap";
 import { appSqlPool } from "@/lib/db";
+import { parseYear } from "@/lib/time";
 
 const query = z.object({
   year: z

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { apiRoute, parseQuery } from "@/lib/api";
 import { apiStation, periodJson, periodsCsv, respond } from "@/lib/climate/api";
-import { parseYear } from "@/lib/climate/format";
 import { yearView } from "@/lib/climate/queries";
+import { parseYear } from "@/lib/time";
 
 const query = z.object({
   year: z
