@@ -63,17 +63,6 @@ export const COLUMN_GROUP: ReadonlyMap<string, UnitGroup> = new Map(
   ),
 );
 
-/** Unit names of converted values, for API responses and labels. */
-export const METRIC_UNIT: Record<UnitGroup, string> = {
-  temperature: "°C",
-  pressure: "hPa",
-  speed: "km/h",
-  rain: "mm",
-  rainRate: "mm/h",
-  distance: "km",
-  altitude: "m",
-};
-
 type Converter = (value: number) => number;
 const identity: Converter = (v) => v;
 

@@ -101,12 +101,3 @@ export function listMedia({ page = 1, perPage = 48, query = "" } = {}) {
     db().media.count({ where }),
   ]);
 }
-
-export async function mediaByKeys(keys: string[]): Promise<Map<string, MediaInfo>> {
-  if (keys.length === 0) return new Map();
-  const rows = await db().media.findMany({
-    where: { key: { in: keys } },
-    select: { id: true, key: true, alt: true, width: true, height: true, widths: true, blurDataUrl: true },
-  });
-  return new Map(rows.map((row) => [row.key, row]));
-}

@@ -9,21 +9,25 @@ import { localToUtc, PARIS, zoneOffset } from "./zone";
 // Within a UTC hour whose offset is a whole number of hours and the same at both ends (zones switch on a
 // whole UTC hour), every instant falls on the same local day: computed once per hour (imports ask for
 // millions).
-const hourDays = new Map<string, string>();
+const hourDays = new Map<string, Map<number, string>>();
 
 /** "YYYY-MM-DD" of the local day containing unix time `t` (seconds). */
 export function localDay(t: number, timeZone = PARIS): string {
   const hour = Math.floor(t / 3600) * 3600;
-  const key = `${timeZone} ${hour}`;
-  let day = hourDays.get(key);
+  let days = hourDays.get(timeZone);
+  if (!days) {
+    days = new Map();
+    hourDays.set(timeZone, days);
+  }
+  let day = days.get(hour);
   if (day === undefined) {
     const offset = zoneOffset(hour, timeZone);
     if (offset % 3600 !== 0 || offset !== zoneOffset(hour + 3599, timeZone)) {
       return utcDay(t + zoneOffset(t, timeZone));
     }
-    if (hourDays.size > 100_000) hourDays.clear();
+    if (days.size > 100_000) days.clear();
     day = utcDay(hour + offset);
-    hourDays.set(key, day);
+    days.set(hour, day);
   }
   return day;
 }
