@@ -1,3 +1,4 @@
+import { UserError } from "../errors";
 /**
  * WeeWX unit systems and their conversion to the units the platform shows everywhere:
  * °C, hPa, km/h, mm, mm/h, km, m. See shared/reference/weewx-archive.md.
@@ -8,7 +9,7 @@ export const METRIC = 16;
 export const METRICWX = 17;
 export type UnitSystem = typeof US | typeof METRIC | typeof METRICWX;
 
-export class UnknownUnitSystemError extends Error {
+export class UnknownUnitSystemError extends UserError {
   constructor(
     readonly usUnits: unknown,
     context: string,

@@ -132,6 +132,9 @@ export interface ClimateDay {
   dayCoverage: number;
 }
 
+/** A stored value of a day (a column of ClimateDay). */
+export type ClimateColumn = Exclude<keyof ClimateDay, "date">;
+
 /** Unix seconds of D 12:00 UTC: where the charts draw a day's values. */
 export function dayNoon(date: string): number {
   return utcMidnight(date) + DAY / 2;

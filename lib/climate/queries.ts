@@ -1,7 +1,7 @@
 import type { Pool } from "mysql2/promise";
 import { appSqlPool } from "../db";
 import type { Station } from "../generated/prisma/client";
-import type { ClimateDay } from "./daily";
+import type { ClimateColumn, ClimateDay } from "./daily";
 import {
   daysByMonth,
   daysOfMonth,
@@ -14,13 +14,7 @@ import {
 } from "./monthly";
 import { type Anomalies, anomalies, monthlyReferences, type Reference, yearlyReference } from "./normals";
 import { type RankBadge, type RecordTable, rankBadges, recordTables } from "./records";
-import {
-  type ClimateColumn,
-  climateExtent,
-  readClimateDays,
-  readClimateMonths,
-  readRecordCandidates,
-} from "./store";
+import { climateExtent, readClimateDays, readClimateMonths, readRecordCandidates } from "./store";
 
 /**
  * What the climatology pages, reports and API read: a few queries on ClimateDay (never the raw

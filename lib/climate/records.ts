@@ -1,4 +1,4 @@
-import type { ClimateColumn } from "./store";
+import type { ClimateColumn } from "./daily";
 
 /**
  * Station records: the top 10 (or 30) days per parameter, with dates. The store selects each

@@ -1,7 +1,7 @@
 import type { Pool, RowDataPacket } from "mysql2/promise";
 import { chunks, inTransaction } from "../sql";
 import { dateToDay, dayToDate } from "../time";
-import type { ClimateDay } from "./daily";
+import type { ClimateColumn, ClimateDay } from "./daily";
 import type { PeriodValues } from "./normals";
 import { type Candidate, RECORD_PARAMETERS } from "./records";
 
@@ -10,8 +10,6 @@ import { type Candidate, RECORD_PARAMETERS } from "./records";
  * reads of a few columns over years for records and normals). The pure layer works in unix seconds and
  * "YYYY-MM-DD" dates; DATETIME / DATE conversions happen here only.
  */
-
-export type ClimateColumn = Exclude<keyof ClimateDay, "date">;
 
 /** Every stored value of a day, in table order. */
 export const CLIMATE_COLUMNS: readonly ClimateColumn[] = [

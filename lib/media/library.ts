@@ -1,10 +1,9 @@
-import { canDeleteMedia } from "../articles/permissions";
 import type { CurrentUser } from "../auth";
 import { db } from "../db";
 import type { Media } from "../generated/prisma/client";
+import { canDeleteMedia } from "./permissions";
 import { MediaError, mediaLimits, processImage } from "./pipeline";
 import { type MediaIo, mediaDir, removeMediaFiles, storeMediaFiles } from "./storage";
-import type { MediaInfo } from "./urls";
 
 export type { Media };
 
