@@ -6,7 +6,7 @@ import { recordCheck } from "../../lib/ops/checks";
 import { formatBytes } from "../../lib/ops/disk";
 import { opsSettings } from "../../lib/ops/settings";
 import { formatParis } from "../../lib/time";
-import { action, appDatabase, printTable } from "../cli";
+import { action, appDatabase, printTable } from "../cli-runtime";
 
 /** Mirrors the backups off-site when BACKUP_OFFSITE is set; the result is a check of its own. */
 async function offsite(dir: string, destination: string | null): Promise<void> {

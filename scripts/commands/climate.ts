@@ -9,7 +9,7 @@ import { climateStations } from "../../lib/climate/job";
 import { draftMonthlySummaries } from "../../lib/climate/summary-job";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { isCalendarDay } from "../../lib/time";
-import { action, appDatabase, CliError, printTable } from "../cli";
+import { action, appDatabase, CliError, printTable } from "../cli-runtime";
 
 /** `meteo climate …`: the daily climatology job, and sensor invalidations. */
 
