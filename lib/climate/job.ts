@@ -3,7 +3,7 @@ import { type HourRow, readHours } from "../aggregates/store";
 import { appSqlPool } from "../db";
 import type { Station } from "../generated/prisma/client";
 import { runJob } from "../jobs";
-import { addDays, utcDay } from "../time";
+import { addDays, monthsBetween, utcDay } from "../time";
 import {
   CLIMATE_HOUR_COLUMNS,
   type ClimateDay,
@@ -12,7 +12,7 @@ import {
   computeClimateDay,
   earlierDate,
 } from "./daily";
-import { monthsBetween, summarizeMonth } from "./monthly";
+import { summarizeMonth } from "./monthly";
 import { periodValues } from "./normals";
 import {
   climateExtent,

@@ -1,10 +1,10 @@
 import { toCsv } from "../csv";
 import { formatNumber } from "../format";
-import { monthLabel, monthName, utcDay } from "../time";
+import { daysOfMonth, monthLabel, monthName, utcDay } from "../time";
 import { cardinal } from "../weather/wind";
 import type { ClimateDay } from "./daily";
 import { rrTotalLabel, signed, timeLabel } from "./format";
-import { DJU_BASE, daysOfMonth, type Extreme, type PeriodSummary } from "./monthly";
+import { DJU_BASE, type Extreme, type PeriodSummary } from "./monthly";
 import { type Anomalies, anomalies, type Reference, referenceLabel } from "./normals";
 
 /**

@@ -1,17 +1,9 @@
 import type { Pool } from "mysql2/promise";
 import { appSqlPool } from "../db";
 import type { Station } from "../generated/prisma/client";
+import { daysOfMonth, monthsBetween, monthsOfYear } from "../time";
 import type { ClimateColumn, ClimateDay } from "./daily";
-import {
-  daysByMonth,
-  daysOfMonth,
-  lastFinalDay,
-  monthsBetween,
-  monthsOfYear,
-  type PeriodSummary,
-  summarizeMonth,
-  summarizeYear,
-} from "./monthly";
+import { daysByMonth, lastFinalDay, type PeriodSummary, summarizeMonth, summarizeYear } from "./monthly";
 import { type Anomalies, anomalies, monthlyReferences, type Reference, yearlyReference } from "./normals";
 import { type RankBadge, type RecordTable, rankBadges, recordTables } from "./records";
 import { climateExtent, readClimateDays, readClimateMonths, readRecordCandidates } from "./store";

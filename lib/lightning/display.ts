@@ -1,5 +1,5 @@
 import { formatValue } from "../format";
-import { formatDuration } from "../time";
+import { formatDuration, monthsBetween } from "../time";
 import { cardinal } from "../weather/wind";
 import { distanceKm, type LatLon } from "./geo";
 
@@ -79,16 +79,7 @@ export function monthlyTotals<T extends { day: string }>(
     }
     for (const [i, field] of fields.entries()) totals[i] += Number(day[field]);
   }
-  const months: string[] = [];
-  let [year, month] = from.split("-").map(Number);
-  const [lastYear, lastMonth] = to.split("-").map(Number);
-  while (year < lastYear || (year === lastYear && month <= lastMonth)) {
-    months.push(`${year}-${String(month).padStart(2, "0")}`);
-    month++;
-    if (month > 12) {
-      month = 1;
-      year++;
-    }
-  }
-  return months.reverse().map((m) => ({ month: m, totals: sums.get(m) ?? fields.map(() => 0) }));
+  return monthsBetween(from, to)
+    .reverse()
+    .map((m) => ({ month: m, totals: sums.get(m) ?? fields.map(() => 0) }));
 }

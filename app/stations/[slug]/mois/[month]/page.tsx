@@ -7,12 +7,11 @@ import { DayCountsTable, Extremes, KeyFigures } from "@/components/climate/Summa
 import { NumberHeaders } from "@/components/tables/NumberHeaders";
 import { dayNoon } from "@/lib/climate/daily";
 import { percent, timeLabel } from "@/lib/climate/format";
-import { daysOfMonth } from "@/lib/climate/monthly";
 import { monthViewOr404 } from "@/lib/climate/pages";
 import { currentMonth } from "@/lib/climate/queries";
 import { formatNumber } from "@/lib/format";
 import { stationOr404 } from "@/lib/station-page";
-import { addMonths, monthLabel, parseMonth, weekdayLabel } from "@/lib/time";
+import { addMonths, daysOfMonth, monthLabel, parseMonth, weekdayLabel } from "@/lib/time";
 import { cardinal } from "@/lib/weather/wind";
 
 export const revalidate = 60;

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { apiRoute, parseQuery } from "@/lib/api";
 import { API_HEADERS, apiStation } from "@/lib/climate/api";
-import { daysOfMonth } from "@/lib/climate/monthly";
 import { readClimateDays } from "@/lib/climate/store";
 import { monthChartSvg } from "@/lib/climate/svg";
 import { appSqlPool } from "@/lib/db";
-import { monthLabel, parseMonth } from "@/lib/time";
+import { daysOfMonth, monthLabel, parseMonth } from "@/lib/time";
 
 const query = z.object({
   month: z
