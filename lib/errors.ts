@@ -11,6 +11,8 @@ export class UserError extends Error {
    * of this class: `instanceof UserError` checks a brand instead. Subclasses keep the usual check.
    */
   static [Symbol.hasInstance](value: unknown): boolean {
+    // `this` is the class on the right of instanceof: UserError itself, or a subclass.
+    // biome-ignore lint/complexity/noThisInStatic: the subclass, not UserError, is meant
     if (this !== UserError) return Function.prototype[Symbol.hasInstance].call(this, value);
     return typeof value === "object" && value !== null && USER_ERROR in value;
   }

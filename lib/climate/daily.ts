@@ -135,11 +135,6 @@ export interface ClimateDay {
 /** A stored value of a day (a column of ClimateDay). */
 export type ClimateColumn = Exclude<keyof ClimateDay, "date">;
 
-/** Unix seconds of D 12:00 UTC: where the charts draw a day's values. */
-export function dayNoon(date: string): number {
-  return utcMidnight(date) + DAY / 2;
-}
-
 /** The earlier of two "YYYY-MM-DD" dates. */
 export function earlierDate(a: string, b: string): string {
   if (a <= b) return a;

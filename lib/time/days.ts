@@ -20,6 +20,11 @@ export function utcMidnight(day: string): number {
   return Date.parse(`${day}T00:00:00Z`) / 1000;
 }
 
+/** Unix seconds of the day's 12:00 UTC: where charts draw a day's values. */
+export function utcNoon(day: string): number {
+  return utcMidnight(day) + DAY / 2;
+}
+
 /** "YYYY-MM-DD" of the UTC day containing unix time `t`. */
 export function utcDay(t: number): string {
   return new Date(t * 1000).toISOString().slice(0, 10);

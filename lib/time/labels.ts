@@ -31,49 +31,36 @@ export function formatDuration(seconds: number): string {
 }
 
 // Calendar days and months are labelled as they are written, whatever the zone: formatted at UTC.
-const calendarFormatter = (options: Intl.DateTimeFormatOptions) =>
-  new Intl.DateTimeFormat("fr-FR", { ...options, timeZone: "UTC" });
-const monthFormatter = calendarFormatter({ month: "long", year: "numeric" });
-const monthNameFormatter = calendarFormatter({ month: "long" });
-const shortMonthFormatter = calendarFormatter({ month: "short" });
-const dateFormatter = calendarFormatter({ day: "numeric", month: "long", year: "numeric" });
-const weekdayFormatter = calendarFormatter({ weekday: "short", day: "numeric" });
-const fullDayFormatter = calendarFormatter({
-  weekday: "short",
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-});
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 
-const utcDate = (date: string) => new Date(`${date.length === 7 ? `${date}-01` : date}T00:00:00Z`);
-const monthDate = (month: number) => new Date(Date.UTC(2000, month - 1, 1));
+/** A calendar day ("YYYY-MM-DD", or a month "YYYY-MM") in French, e.g. { dateStyle: "full" } → "mardi 14 juillet 2026". */
+export function formatDay(day: string, options: Intl.DateTimeFormatOptions): string {
+  const key = JSON.stringify(options);
+  let formatter = dayFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("fr-FR", { ...options, timeZone: "UTC" });
+    dayFormatters.set(key, formatter);
+  }
+  return formatter.format(new Date(`${day.length === 7 ? `${day}-01` : day}T00:00:00Z`));
+}
+
+const monthDay = (month: number) => `2000-${String(month).padStart(2, "0")}`;
 
 /** "2026-03" → "mars 2026" */
-export function monthLabel(month: string): string {
-  return monthFormatter.format(utcDate(month));
-}
+export const monthLabel = (month: string) => formatDay(month, { month: "long", year: "numeric" });
 
 /** "mars" (month number 1–12) */
-export function monthName(month: number): string {
-  return monthNameFormatter.format(monthDate(month));
-}
+export const monthName = (month: number) => formatDay(monthDay(month), { month: "long" });
 
 /** Abbreviated: "mars", "janv." */
-export function shortMonthName(month: number): string {
-  return shortMonthFormatter.format(monthDate(month));
-}
+export const shortMonthName = (month: number) => formatDay(monthDay(month), { month: "short" });
 
 /** "2026-03-03" → "3 mars 2026" */
-export function dateLabel(date: string): string {
-  return dateFormatter.format(utcDate(date));
-}
+export const dateLabel = (day: string) => formatDay(day, { day: "numeric", month: "long", year: "numeric" });
 
 /** "2026-03-03" → "mar. 3" */
-export function weekdayLabel(date: string): string {
-  return weekdayFormatter.format(utcDate(date));
-}
+export const weekdayLabel = (day: string) => formatDay(day, { weekday: "short", day: "numeric" });
 
 /** "2026-07-14" → "mar. 14 juillet 2026" */
-export function dayLabel(date: string): string {
-  return fullDayFormatter.format(utcDate(date));
-}
+export const dayLabel = (day: string) =>
+  formatDay(day, { weekday: "short", day: "numeric", month: "long", year: "numeric" });

@@ -3,13 +3,12 @@ import Link from "next/link";
 import { TimeSeriesChart } from "@/components/charts/TimeSeriesChart";
 import { ClimateNav } from "@/components/climate/ClimateNav";
 import { Method } from "@/components/climate/Method";
-import { dayNoon } from "@/lib/climate/daily";
 import { signed } from "@/lib/climate/format";
 import { monthViewOr404 } from "@/lib/climate/pages";
 import { currentMonth } from "@/lib/climate/queries";
 import { formatNumber } from "@/lib/format";
 import { stationOr404 } from "@/lib/station-page";
-import { addMonths, monthLabel, parseMonth, weekdayLabel } from "@/lib/time";
+import { addMonths, monthLabel, parseMonth, utcNoon, weekdayLabel } from "@/lib/time";
 
 export const revalidate = 60;
 export function generateStaticParams() {
@@ -122,7 +121,7 @@ export default async function ComparisonPage({ params }: Props) {
           label: m.label,
           unit: "°C",
           color: m.color,
-          points: days.map((d) => [dayNoon(d.date), d[m.key]] as [number, number | null]),
+          points: days.map((d) => [utcNoon(d.date), d[m.key]] as [number, number | null]),
         }))}
       />
       <Method />

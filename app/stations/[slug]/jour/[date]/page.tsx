@@ -6,7 +6,7 @@ import { at, dayTime, extremeCell } from "@/components/stations/values";
 import { type DayPageData, loadDayPage } from "@/lib/day-page";
 import { formatNumber, formatValue } from "@/lib/format";
 import { stationOr404 } from "@/lib/station-page";
-import { addDays, formatParis, isCalendarDay, localToday } from "@/lib/time";
+import { addDays, formatDay, isCalendarDay, localToday } from "@/lib/time";
 import { cardinal } from "@/lib/weather/wind";
 
 export const revalidate = 60;
@@ -17,7 +17,7 @@ export function generateStaticParams() {
 
 type Props = { params: Promise<{ slug: string; date: string }> };
 
-const longDate = (data: { start: number }) => formatParis(data.start + 1, { dateStyle: "full" });
+const longDate = (day: string) => formatDay(day, { dateStyle: "full" });
 
 async function dayOr404(props: Props) {
   const { slug, date } = await props.params;
@@ -55,8 +55,7 @@ export default async function DayPage(props: Props) {
   return (
     <>
       <h1>
-        {station.name} — journée du{" "}
-        {formatParis(Date.parse(`${day}T12:00:00Z`) / 1000, { dateStyle: "full" })}
+        {station.name} — journée du {longDate(day)}
       </h1>
       <nav className="day-nav" aria-label="Choisir le jour">
         <a href={`/jour/${previous}`} rel="prev">
@@ -99,7 +98,7 @@ export default async function DayPage(props: Props) {
           )}
           <DayClimate station={station} date={day} />
           <section aria-labelledby="extremes">
-            <h2 id="extremes">Extrêmes et moyennes du {longDate(data)}</h2>
+            <h2 id="extremes">Extrêmes et moyennes du {longDate(day)}</h2>
             <div className="table-scroll">
               <table className="data" data-table="extremes">
                 <thead>

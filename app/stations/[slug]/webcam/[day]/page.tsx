@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { stationOr404 } from "@/lib/station-page";
-import { addDays, formatParis, isCalendarDay } from "@/lib/time";
+import { addDays, formatDay, formatParis, isCalendarDay } from "@/lib/time";
 import { archivedImages } from "@/lib/webcam/storage";
 import { stationWebcams } from "@/lib/webcam/webcams";
 
@@ -15,8 +15,7 @@ export function generateStaticParams() {
 
 type Props = { params: Promise<{ slug: string; day: string }> };
 
-const longDay = (day: string) =>
-  new Date(`${day}T12:00:00Z`).toLocaleDateString("fr-FR", { timeZone: "UTC", dateStyle: "full" });
+const longDay = (day: string) => formatDay(day, { dateStyle: "full" });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, day } = await params;
