@@ -1,6 +1,7 @@
 import sharp from "sharp";
+import { freshness } from "./conditions/freshness";
 import { formatNumber, formatValue } from "./format";
-import { freshness, type StationSummary } from "./network";
+import type { StationSummary } from "./network";
 import { formatDuration, formatParis } from "./time";
 
 /**
@@ -26,7 +27,7 @@ const clock = (t: number) => formatParis(t, { timeStyle: "short" });
 
 /** The widget's SVG for `summary` at `now` (pure). */
 export function widgetSvg(summary: StationSummary, now: number): string {
-  const { offline, ageSeconds } = freshness(summary, now);
+  const { offline, ageSeconds } = freshness(summary.at, summary.offlineThresholdMinutes, now);
   const band = offline ? WIDGET_OFFLINE : WIDGET_ONLINE;
   const wind = [formatValue(summary.windSpeed, "km/h", 0), summary.windCardinal].filter(Boolean).join(" ");
   const extreme = (label: string, e: StationSummary["tn"]) =>
