@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import { freshness } from "./conditions/freshness";
 import { formatNumber, formatValue } from "./format";
+import { escapeXml } from "./html";
 import type { StationSummary } from "./network";
 import { formatDuration, formatParis } from "./time";
 
@@ -14,10 +15,6 @@ export const WIDGET_HEIGHT = 175;
 export const WIDGET_ONLINE = "#0b63b6";
 export const WIDGET_OFFLINE = "#e8590c";
 const HEADER = 28;
-
-function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 function text(x: number, y: number, content: string, attributes = ""): string {
   return `<text x="${x}" y="${y}" ${attributes}>${escapeXml(content)}</text>`;

@@ -1,6 +1,7 @@
 import { formatNumber, formatValue } from "../format";
+import { escapeXml } from "../html";
 import type { ClimateDay } from "./daily";
-import { dateLabel, escapeXml, monthLabel, signed, timeLabel } from "./format";
+import { dateLabel, monthLabel, signed, timeLabel } from "./format";
 import type { PeriodSummary } from "./monthly";
 import { type Anomalies, type Reference, referenceLabel } from "./normals";
 

@@ -207,7 +207,7 @@ describe("image widget", () => {
 
   it("escapes text and shows the values in French", () => {
     const svg = widgetSvg(summary, 1_000_000 + 60);
-    expect(svg).toContain("Cagnes &#38; Co");
+    expect(svg).toContain("Cagnes &amp; Co");
     expect(svg).not.toContain("Cagnes & Co");
     expect(svg).toContain("12,3\u202f°C");
     expect(svg).toContain("Vent 12\u202fkm/h ONO");
