@@ -1,5 +1,8 @@
+import { z } from "zod";
 import { localDayBounds } from "../aggregates/job";
 import { ApiError } from "../api";
+import { parseMonth, parseYear } from "../climate/format";
+import { MAX_RECORD_LIMIT } from "../climate/records";
 import type { Field } from "../series/fields";
 import { autoStep, isStep, STEPS, type Step } from "../series/steps";
 import { parseIsoDate } from "../time";
@@ -9,7 +12,7 @@ import { parseIsoDate } from "../time";
  * French message naming the parameter; unknown parameters are refused rather than silently ignored.
  */
 
-export type Format = "json" | "csv";
+export type Format = (typeof FORMATS)[number];
 
 const DAY = 86400;
 
@@ -67,10 +70,16 @@ function instant(name: string, value: string, timeZone: string, endOfDay: boolea
   return parsed;
 }
 
+const FORMATS = ["json", "csv"] as const;
+
+function choiceError(name: string, value: string, values: readonly string[]): string {
+  return `${name} : « ${value} » n'existe pas (${values.slice(0, -1).join(", ")} ou ${values.at(-1)}).`;
+}
+
 function format(value: string | undefined): Format {
-  if (value === undefined || value === "json") return "json";
-  if (value === "csv") return "csv";
-  return bad(`format : « ${value} » n'existe pas (json ou csv).`);
+  if (value === undefined) return "json";
+  if (value === "json" || value === "csv") return value;
+  return bad(choiceError("format", value, FORMATS));
 }
 
 function fieldList(value: string | undefined, available: readonly Field[]): Field[] {
@@ -150,3 +159,82 @@ export function dailyQuery(url: URL, today: string, available: readonly Field[])
 export function formatQuery(url: URL): Format {
   return format(params(url, ["format"]).format);
 }
+
+/**
+ * `url`'s query string validated by `schema` (zod), after refusing unknown and repeated parameters;
+ * the first problem is a 400 with the schema's French message (each names its parameter).
+ */
+export function validQuery<T extends z.ZodObject>(url: URL, schema: T): z.infer<T> {
+  const result = schema.safeParse(params(url, Object.keys(schema.shape)));
+  if (!result.success) bad(result.error.issues[0].message);
+  return result.data;
+}
+
+/** A required string parameter: `parse` gives its value or null, `expected` says what it should look like. */
+function text<T>(name: string, expected: string, parse: (value: string) => T | null) {
+  return z
+    .string({ error: `${name} : paramètre obligatoire (attendu : ${expected}).` })
+    .transform((value, context) => {
+      const parsed = parse(value);
+      if (parsed !== null) return parsed;
+      context.addIssue({
+        code: "custom",
+        message: `${name} : « ${value} » invalide (attendu : ${expected}).`,
+      });
+      return z.NEVER;
+    });
+}
+
+/** An optional parameter among `values` (the first by default). */
+function choice<const V extends readonly [string, ...string[]]>(name: string, values: V) {
+  return z
+    .string()
+    .optional()
+    .transform((value, context): V[number] => {
+      if (value === undefined) return values[0];
+      if (values.includes(value)) return value;
+      context.addIssue({ code: "custom", message: choiceError(name, value, values) });
+      return z.NEVER;
+    });
+}
+
+const formatParam = choice("format", FORMATS);
+
+/** The longest range of the climatology's daily values in one request (20 years). */
+export const MAX_CLIMATE_DAYS = 7320;
+
+/** `?from=YYYY-MM-DD&to=YYYY-MM-DD&format=` of /climate/daily: both days required, inclusive. */
+export const climateDaysSchema = z
+  .object({
+    from: text("from", "AAAA-MM-JJ", (v) => (parseIsoDate(v) ? v : null)),
+    to: text("to", "AAAA-MM-JJ", (v) => (parseIsoDate(v) ? v : null)),
+    format: formatParam,
+  })
+  .refine((q) => q.from <= q.to, { message: "from doit être antérieur ou égal à to." })
+  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / (DAY * 1000) < MAX_CLIMATE_DAYS, {
+    message: `Période trop longue (au plus ${MAX_CLIMATE_DAYS} jours par requête).`,
+  });
+
+const yearParam = text("year", "une année AAAA", parseYear);
+
+/** `?year=YYYY&format=` of /climate/monthly. */
+export const climateYearSchema = z.object({ year: yearParam, format: formatParam });
+
+/** `?year=YYYY` of /climate/heatmap. */
+export const heatmapSchema = z.object({ year: yearParam });
+
+/** `?limit=&format=` of /climate/records (10 days per parameter by default). */
+export const recordsSchema = z.object({
+  limit: text("limit", `un entier de 1 à ${MAX_RECORD_LIMIT}`, (v) =>
+    /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= MAX_RECORD_LIMIT ? Number(v) : null,
+  )
+    .optional()
+    .transform((limit) => limit ?? 10),
+  format: formatParam,
+});
+
+/** `?month=YYYY-MM&kind=temperature|rain` of /climate/chart. */
+export const monthChartSchema = z.object({
+  month: text("month", "un mois AAAA-MM", parseMonth),
+  kind: choice("kind", ["temperature", "rain"]),
+});
