@@ -8,11 +8,12 @@ import {
 import { ArchiveError, type Observation } from "./archive/reader";
 import type { ChartStation } from "./charts-page";
 import { chartFields } from "./charts-page";
+import { dayWindows, rrWindowOf, type Window } from "./climate/daily";
 import type { Extreme, Gust, RainWindow } from "./conditions/current";
 import { type SeriesRow, seriesFromRecords } from "./series/compute";
 import { loadRecords, loadSeries } from "./series/load";
 import { describeUnavailable } from "./stations";
-import { localDayBounds, utcMidnight } from "./time";
+import { localDayBounds } from "./time";
 import { nightPeriods } from "./weather/sun";
 
 /**
@@ -21,8 +22,6 @@ import { nightPeriods } from "./weather/sun";
  * 18 UTC D-1 → 06 UTC D+1, coverage and progress. Computed from one read of raw records (plus the
  * hourly aggregates for the rain day before).
  */
-
-const HOUR = 3600;
 
 export interface MeasureSummary {
   min: Extreme | null;
@@ -51,7 +50,7 @@ export interface DayPageData {
   start: number;
   end: number;
   /** The chart and table window, 18 UTC D-1 → 06 UTC D+1. */
-  window: { from: number; to: number };
+  window: Window;
   /** Part of the day already elapsed (1 for a past day). */
   progress: number;
   summary: DaySummary;
@@ -133,9 +132,11 @@ export async function loadDayPage(
 ): Promise<{ data: DayPageData | null; unavailable: string | null }> {
   try {
     const { start, end } = localDayBounds(day, station.timezone);
-    const dayStartUtc = utcMidnight(day);
-    const window = { from: dayStartUtc - 6 * HOUR, to: dayStartUtc + 30 * HOUR };
-    const rainDay = { from: dayStartUtc + 6 * HOUR, to: dayStartUtc + 30 * HOUR };
+    const windows = dayWindows(day);
+    // The charts and the table span the Tn window and the Tx/RR window of the day.
+    const window = { from: windows.tn.from, to: windows.rr.to };
+    const rainDay = windows.rr;
+    const previousRainDay = rrWindowOf(rainDay.from);
     const fields = chartFields(station);
     const readFrom = Math.min(window.from, start);
     const readTo = Math.min(Math.max(window.to, end), Math.max(now, readFrom + 1));
@@ -143,8 +144,8 @@ export async function loadDayPage(
       loadRecords(station, readFrom, readTo, fields),
       // The rain day before starts 12 hours before the window: from the hourly aggregates.
       loadSeries(station, {
-        from: rainDay.from - 86400,
-        to: rainDay.from,
+        from: previousRainDay.from,
+        to: previousRainDay.to,
         step: "1h",
         fields: ["rain", "rainRate"],
       }),
@@ -161,7 +162,7 @@ export async function loadDayPage(
         progress: Math.max(0, Math.min(1, (now - start) / (end - start))),
         summary: summarise(records, start, end, Math.min(now, end)),
         rainDay: rainWindowOf(rows5min, rainDay.from, rainDay.to),
-        previousRainDay: rainWindowOf(hours.rows, rainDay.from - 86400, rainDay.from),
+        previousRainDay: rainWindowOf(hours.rows, previousRainDay.from, previousRainDay.to),
         rows5min,
         rows10min: seriesFromRecords(inWindow, { ...options, step: "10m" }),
         shade: nightPeriods(window.from, window.to, station.latitude, station.longitude),

@@ -8,7 +8,7 @@ import {
   mergeAggregates,
 } from "../aggregates/compute";
 import type { AggregateColumn, HourRow } from "../aggregates/store";
-import { utcMidnight } from "../time";
+import { utcDay, utcMidnight } from "../time";
 
 /**
  * The daily climatology of one station and day, from its hourly aggregates, as pure functions.
@@ -153,6 +153,16 @@ export function dayWindows(date: string): { tn: Window; tx: Window; rr: Window; 
   const d = utcMidnight(date);
   const tx = { from: d + 6 * HOUR, to: d + 30 * HOUR };
   return { tn: { from: d - 6 * HOUR, to: d + 18 * HOUR }, tx, rr: tx, day: { from: d, to: d + DAY } };
+}
+
+/** The day D whose RR (and Tx) window (D 06:00, D+1 06:00] UTC holds a record stamped `t`. */
+export function rrDayOf(t: number): string {
+  return utcDay(t - 1 - 6 * HOUR);
+}
+
+/** The RR (and Tx) window that holds a record stamped `t`. */
+export function rrWindowOf(t: number): Window {
+  return dayWindows(rrDayOf(t)).rr;
 }
 
 /** Every hour a day's windows use starts in [from, to): D-1 18:00 to D+1 05:00 UTC. */

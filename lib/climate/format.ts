@@ -32,8 +32,3 @@ export function rrTotalLabel(
 export function percent(value: number | null | undefined): string {
   return value == null ? "—" : `${formatNumber(value * 100, 0)}\u202f%`;
 }
-
-/** Text escaped for HTML or XML content and attributes. */
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}

@@ -1,3 +1,4 @@
+import { dayWindows, rrDayOf } from "../climate/daily";
 import { utcDay } from "../time";
 import type { SeriesRow } from "./compute";
 
@@ -43,13 +44,12 @@ export function dailyMarks(hours: readonly SeriesRow[]): DayMarks[] {
       if (!marks.tn || row.outTempMin < marks.tn.value)
         marks.tn = { value: row.outTempMin, at: row.outTempMinTime ?? t };
     }
-    const day = utcDay(t - 6 * HOUR - 1); // (06 UTC D, 06 UTC D+1]
+    const day = rrDayOf(t);
     const marks = dayOf(day);
     if (row.outTempMax != null && (!marks.tx || row.outTempMax > marks.tx.value))
       marks.tx = { value: row.outTempMax, at: row.outTempMaxTime ?? t };
     if (row.rain != null) {
-      const end = Date.parse(`${day}T06:00:00Z`) / 1000 + 86400;
-      marks.rr = { value: (marks.rr?.value ?? 0) + row.rain, at: end };
+      marks.rr = { value: (marks.rr?.value ?? 0) + row.rain, at: dayWindows(day).rr.to };
     }
   }
   return [...days.values()].sort((a, b) => a.day.localeCompare(b.day));

@@ -1,10 +1,11 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Observation } from "@/lib/archive/reader";
+import { freshness } from "@/lib/conditions/freshness";
 import { bucketRow, exportHeader } from "@/lib/export/csv";
 import { parseExportRequest } from "@/lib/export/request";
 import { storageDir } from "@/lib/media/files";
-import { freshness, type StationSummary } from "@/lib/network";
+import type { StationSummary } from "@/lib/network";
 import { bucketRecords } from "@/lib/series/compute";
 import { parseForm, parseStationMetadata, webcamSchema } from "@/lib/station-admin/metadata";
 import { WIDGET_OFFLINE, WIDGET_ONLINE, widgetSvg } from "@/lib/widget";
@@ -179,6 +180,7 @@ describe("image widget", () => {
     offlineThresholdMinutes: 30,
     at: 1_000_000,
     temperature: 12.34,
+    humidity: 71,
     tn: { value: 8.1, at: 990_000 },
     tx: { value: 15.2, at: 995_000 },
     windSpeed: 12.4,
@@ -191,7 +193,7 @@ describe("image widget", () => {
 
   it("escapes text and shows the values in French", () => {
     const svg = widgetSvg(summary, 1_000_000 + 60);
-    expect(svg).toContain("Cagnes &#38; Co");
+    expect(svg).toContain("Cagnes &amp; Co");
     expect(svg).not.toContain("Cagnes & Co");
     expect(svg).toContain("12,3\u202f°C");
     expect(svg).toContain("Vent 12\u202fkm/h ONO");
@@ -201,12 +203,12 @@ describe("image widget", () => {
   });
 
   it("turns orange past the offline threshold", () => {
-    expect(freshness(summary, 1_000_000 + 30 * 60)).toEqual({ ageSeconds: 1800, offline: false });
-    expect(freshness(summary, 1_000_000 + 30 * 60 + 1).offline).toBe(true);
+    expect(freshness(summary.at, 30, 1_000_000 + 30 * 60)).toEqual({ ageSeconds: 1800, offline: false });
+    expect(freshness(summary.at, 30, 1_000_000 + 30 * 60 + 1).offline).toBe(true);
     const svg = widgetSvg(summary, 1_000_000 + 7200);
     expect(svg).toContain(`fill="${WIDGET_OFFLINE}"`);
     expect(svg).toContain("Hors ligne depuis 2 h 00");
-    expect(freshness({ at: null, offlineThresholdMinutes: 30 }, 0)).toEqual({
+    expect(freshness(null, 30, 0)).toEqual({
       ageSeconds: null,
       offline: true,
     });

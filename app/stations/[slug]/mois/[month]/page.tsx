@@ -8,7 +8,7 @@ import { NumberHeaders } from "@/components/tables/NumberHeaders";
 import { percent, timeLabel } from "@/lib/climate/format";
 import { monthViewOr404 } from "@/lib/climate/pages";
 import { currentMonth } from "@/lib/climate/queries";
-import { formatNumber } from "@/lib/format";
+import { DECIMALS, formatNumber } from "@/lib/format";
 import { stationOr404 } from "@/lib/station-page";
 import { addMonths, daysOfMonth, monthLabel, parseMonth, utcNoon, weekdayLabel } from "@/lib/time";
 import { cardinal } from "@/lib/weather/wind";
@@ -121,7 +121,7 @@ export default async function MonthPage({ params }: Props) {
                     <span data-field="rr">{formatNumber(d?.rr)}</span>
                   </td>
                   <td className={`num ${highlight(date, "gustMax") ?? ""}`}>
-                    <span data-field="gustMax">{formatNumber(d?.gustMax, 0)}</span>{" "}
+                    <span data-field="gustMax">{formatNumber(d?.gustMax, DECIMALS.speed)}</span>{" "}
                     <small className="muted">{d?.gustDir != null ? cardinal(d.gustDir) : ""}</small>
                   </td>
                   <td className="num muted" data-field="coverage">
@@ -155,7 +155,7 @@ export default async function MonthPage({ params }: Props) {
                   "—"
                 )}
               </td>
-              <td className="num">{formatNumber(ex.gustMax?.value, 0)}</td>
+              <td className="num">{formatNumber(ex.gustMax?.value, DECIMALS.speed)}</td>
               <td className="num muted">
                 {summary.tn.present}/{summary.daysExpected} j
               </td>
