@@ -1,7 +1,7 @@
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import type { MediaInfo } from "../media/urls";
-import { dayToDate, localDay, localToUtc } from "../time";
+import { dateToDay, dayToDate, localDay, localToUtc } from "../time";
 import type { ArticleType, Phenomenon, SkyIcon, VigilanceLevel, Zone } from "./model";
 import { mediaKeysIn } from "./render";
 
@@ -182,7 +182,7 @@ const forecastSelect = {
 } as const;
 
 function forecastView(row: Omit<ForecastRowView, "day"> & { day: Date }): ForecastRowView {
-  return { ...row, day: row.day.toISOString().slice(0, 10) };
+  return { ...row, day: dateToDay(row.day) };
 }
 
 /** Any article (draft or not) with everything its page shows: for the site and the preview. */
