@@ -1,5 +1,5 @@
 import { utcDay } from "./days";
-import { localToUtc, PARIS, zoneOffset } from "./zone";
+import { localToUtc, PARIS, zonedParts, zoneOffset } from "./zone";
 
 /**
  * Local calendar days of instants: a station's days are the days of its time zone (Europe/Paris unless
@@ -57,4 +57,15 @@ export function localDayBounds(day: string, timeZone: string): { start: number; 
   const bounds = Object.freeze({ start, end });
   dayBounds.set(key, bounds);
   return bounds;
+}
+
+/** Unix seconds of local midnight on the 1st of the month of the record stamped `t`. */
+export function localMonthStart(t: number, timeZone: string): number {
+  const { year, month } = zonedParts(t - 1, timeZone);
+  return localToUtc(year, month, 1, 0, 0, timeZone);
+}
+
+/** Unix seconds of local midnight on 1 January of the year of the record stamped `t`. */
+export function localYearStart(t: number, timeZone: string): number {
+  return localToUtc(zonedParts(t - 1, timeZone).year, 1, 1, 0, 0, timeZone);
 }
