@@ -1,7 +1,7 @@
 import type { CurrentUser } from "../auth";
 import { db } from "../db";
 import type { Media } from "../generated/prisma/client";
-import { canDeleteMedia } from "./permissions";
+import { canChangeMedia } from "./permissions";
 import { MediaError, mediaLimits, processImage } from "./pipeline";
 import { type MediaIo, mediaDir, removeMediaFiles, storeMediaFiles } from "./storage";
 
@@ -80,7 +80,7 @@ export async function mediaUsage(id: number): Promise<{ id: number; title: strin
 export async function deleteMedia(user: CurrentUser, id: number, dir = mediaDir()): Promise<void> {
   const media = await db().media.findUnique({ where: { id } });
   if (!media) throw new MediaError(404, "Image introuvable.");
-  if (!canDeleteMedia(user, media))
+  if (!canChangeMedia(user, media))
     throw new MediaError(403, "Seuls son auteur et les éditeurs peuvent supprimer cette image.");
   const usage = await mediaUsage(id);
   if (usage.length > 0) {

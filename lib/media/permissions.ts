@@ -1,10 +1,11 @@
 import type { CurrentUser } from "../auth";
 import { hasRole } from "../roles";
 
-/** Who may do what with media (pure): everyone may upload; deleting is for its uploader or an editor. */
-
-/** Whether `user` may delete a media (the library also refuses while it is in use). */
-export function canDeleteMedia(
+/**
+ * Media: everyone may upload; changing its texts or deleting it is for its uploader or an editor
+ * (deleting is refused while in use). Pure.
+ */
+export function canChangeMedia(
   user: Pick<CurrentUser, "id" | "role">,
   media: { uploadedById: number | null },
 ): boolean {
