@@ -228,34 +228,54 @@ describe("API", () => {
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
   });
 
-  it("refuses bad requests with a French message", async () => {
+  it("refuses bad requests with the open-data API's French messages, keeping CORS and never caching", async () => {
     const cases: [string, number, RegExp][] = [
       [
         "/api/v1/stations/villefranche/climate/daily?from=2025-02-30&to=2025-03-01",
         400,
-        /from doit être une date/,
+        /^from : « 2025-02-30 » invalide \(attendu : AAAA-MM-JJ\)/,
       ],
-      ["/api/v1/stations/villefranche/climate/daily?to=2025-03-01", 400, /paramètre from obligatoire/],
+      ["/api/v1/stations/villefranche/climate/daily?to=2025-03-01", 400, /^from : paramètre obligatoire/],
       [
         "/api/v1/stations/villefranche/climate/daily?from=2025-03-02&to=2025-03-01",
         400,
-        /from doit précéder to/,
+        /^from doit être antérieur ou égal à to/,
       ],
-      ["/api/v1/stations/villefranche/climate/daily?from=1990-01-01&to=2025-03-01", 400, /période limitée/],
+      [
+        "/api/v1/stations/villefranche/climate/daily?from=1990-01-01&to=2025-03-01",
+        400,
+        /^Période trop longue/,
+      ],
       [
         "/api/v1/stations/villefranche/climate/daily?from=2025-03-01&to=2025-03-01&format=xml",
         400,
-        /format doit être json ou csv/,
+        /^format : « xml » n'existe pas \(json ou csv\)/,
       ],
-      ["/api/v1/stations/villefranche/climate/monthly?year=25", 400, /year doit être une année/],
-      ["/api/v1/stations/villefranche/climate/records?limit=31", 400, /limit doit être un entier de 1 à 30/],
-      ["/api/v1/stations/nowhere/climate/records", 404, /Station inconnue : nowhere/],
-      ["/api/v1/stations/villefranche/climate/chart?month=2025-13", 400, /month doit être un mois/],
+      [
+        "/api/v1/stations/villefranche/climate/daily?from=2025-03-01&to=2025-03-01&step=1h",
+        400,
+        /^Paramètre inconnu : « step »/,
+      ],
+      ["/api/v1/stations/villefranche/climate/monthly?year=25", 400, /^year : « 25 » invalide/],
+      [
+        "/api/v1/stations/villefranche/climate/records?limit=31",
+        400,
+        /^limit : « 31 » invalide \(attendu : un entier de 1 à 30\)/,
+      ],
+      ["/api/v1/stations/nowhere/climate/records", 404, /^Station inconnue : « nowhere »\.$/],
+      ["/api/v1/stations/villefranche/climate/chart?month=2025-13", 400, /^month : « 2025-13 » invalide/],
+      [
+        "/api/v1/stations/villefranche/climate/chart?month=2025-03&kind=wind",
+        400,
+        /^kind : « wind » n'existe pas/,
+      ],
     ];
     for (const [path, status, message] of cases) {
       const response = await fetch(`${app.origin}${path}`);
       expect(response.status, path).toBe(status);
       expect((await response.json()).error, path).toMatch(message);
+      expect(response.headers.get("access-control-allow-origin"), path).toBe("*");
+      expect(response.headers.get("cache-control"), path).toBe("no-store");
     }
   });
 });
