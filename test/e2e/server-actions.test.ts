@@ -104,7 +104,8 @@ describe("server actions called directly, as each role", () => {
     const category = await dbs.prisma.category.create({ data: { slug: "previsions", name: "Prévisions" } });
     const call: Call = {
       page: "/admin/categories",
-      file: "app/admin/categories/page.tsx", // its one (inline) action: saveMapping
+      file: "app/admin/categories/actions.ts",
+      name: "saveCategoryTypesAction",
       args: [form({ [`type-${category.id}`]: "FORECAST" })],
     };
     await expectRefused(["anonymous", "AUTHOR", "OWNER"], [call], () =>
