@@ -370,7 +370,17 @@ describe("an imported post in the back office", () => {
       const saveAction = actionId("app/admin/articles/actions.ts", "saveArticleAction");
       const saved = editor.waitForResponse((r) => r.request().headers()["next-action"] === saveAction);
       await editor.getByRole("button", { name: "Enregistrer", exact: true }).click();
-      expect(await (await saved).text(), before.slug).toContain('"ok":true');
+      expect((await saved).status(), before.slug).toBe(200);
+      const refused = editor.locator(".editor-side [role=alert]");
+      await expect
+        .poll(
+          async () =>
+            (await refused.count()) > 0
+              ? await refused.textContent()
+              : (await dbs.prisma.article.findUniqueOrThrow({ where: { id } })).updatedAt > before.updatedAt,
+          { message: `${before.slug} saved`, timeout: 30_000 },
+        )
+        .toBe(true);
       const after = await dbs.prisma.article.findUniqueOrThrow({ where: { id } });
       const [was, is] = await editor.evaluate(
         ([source, html, saved]) => {
