@@ -63,7 +63,8 @@ function expectDone(response: ActionResponse, text?: string) {
   if (text) expect(response.body).toContain(text);
 }
 
-const noState = { error: null, done: null };
+/** The state a form holds before its first submission (useActionState). */
+const noState = null;
 
 describe("server actions called directly, as each role", () => {
   it("users: admins only", async () => {
@@ -164,9 +165,9 @@ describe("server actions called directly, as each role", () => {
         page,
         file,
         name: "saveFeedAction",
-        args: [{ errors: [] }, form({ id, partnerStationId: "autre", endpoint: "", enabled: "on" })],
+        args: [noState, form({ id, partnerStationId: "autre", endpoint: "", enabled: "on" })],
       },
-      { page, file, name: "sendNowAction", args: [{ ok: null, message: "" }, form({ id })] },
+      { page, file, name: "sendNowAction", args: [noState, form({ id })] },
       { page, file, name: "deleteFeedAction", args: [form({ id })] },
     ];
     const feeds = () => dbs.prisma.partnerFeed.findMany({ orderBy: { id: "asc" } });
@@ -190,7 +191,7 @@ describe("server actions called directly, as each role", () => {
       page,
       file,
       name: "saveAlert",
-      args: [{ error: null, saved: false }, form({ station: String(stationId), rayon: "15", abonne: "on" })],
+      args: [noState, form({ station: String(stationId), rayon: "15", abonne: "on" })],
     });
     const alerts = async () => ({
       stations: await dbs.prisma.lightningStation.findMany({ orderBy: { stationId: "asc" } }),
@@ -208,7 +209,7 @@ describe("server actions called directly, as each role", () => {
       expectDone(await run(who, save(stationId)), "Vous ne gérez pas cette station.");
     expect(await alerts()).toEqual(before);
 
-    expectDone(await run("OWNER", save(colmiane.id)), '"saved":true');
+    expectDone(await run("OWNER", save(colmiane.id)), "Réglages enregistrés.");
     const owner = await dbs.prisma.user.findUniqueOrThrow({ where: { email: demoUser("OWNER").email } });
     expect(
       (await dbs.prisma.lightningStation.findUniqueOrThrow({ where: { stationId: colmiane.id } }))
