@@ -243,12 +243,11 @@ describe("server actions called directly, as each role", () => {
 
   it("station admin: the station's owners, editors and admins", async () => {
     const file = "app/admin/stations/[slug]/actions.ts";
-    const state = { errors: null, message: null, values: {} };
     const addLink = (slug: string, name: string): Call => ({
       page: `/admin/stations/${slug}`,
       file,
       name: "addPartnerLink",
-      args: [slug, state, form({ name, url: "https://partenaire.example/" })],
+      args: [slug, noState, form({ name, url: "https://partenaire.example/" })],
     });
     const links = () => dbs.prisma.stationPartnerLink.findMany({ orderBy: { id: "asc" } });
     const stations = () => dbs.prisma.station.findMany({ orderBy: { id: "asc" } });
@@ -257,7 +256,7 @@ describe("server actions called directly, as each role", () => {
       page: "/admin/stations/villefranche",
       file,
       name: "saveStationMetadata",
-      args: ["villefranche", state, form({ name: "Station piratée" })],
+      args: ["villefranche", noState, form({ name: "Station piratée" })],
     };
     await expectRefused(["anonymous", "AUTHOR"], [addLink("la-colmiane", "Intrus"), metadata], snapshot);
     // An owner manages his station only.

@@ -1,7 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { type ActionResult, runAction, succeeded, validate } from "@/lib/actions";
+import { type ActionResult, succeeded } from "@/lib/actions/result";
+import { runAction, validate } from "@/lib/actions/run";
 import { autosaveDraft, restoreArticleRevision, writeArticle } from "@/lib/articles/editing";
 import type { ArticleStatus } from "@/lib/articles/model";
 import { requireRole } from "@/lib/auth";

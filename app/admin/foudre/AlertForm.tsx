@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/actions";
+import type { ActionState } from "@/lib/actions/result";
 import { saveAlert } from "./actions";
 
 /** One station's alert settings: the radius (for everyone) and the signed-in user's subscription. */

@@ -1,7 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { type ActionResult, type ActionState, failed, runAction, succeeded } from "@/lib/actions";
+import { type ActionResult, type ActionState, failed, succeeded } from "@/lib/actions/result";
+import { runAction } from "@/lib/actions/run";
 import { canManageStation, requireRole } from "@/lib/auth";
 import { parseAlertRadius, saveStationAlert } from "@/lib/lightning/alerts";
 import { lightningEnabled } from "@/lib/lightning/settings";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/actions";
+import type { ActionState } from "@/lib/actions/result";
 import { saveFeedAction } from "./actions";
 
 export interface FeedFormProps {

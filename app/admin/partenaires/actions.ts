@@ -1,7 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { type ActionResult, type ActionState, failed, runAction, succeeded, validate } from "@/lib/actions";
+import { type ActionResult, type ActionState, failed, succeeded } from "@/lib/actions/result";
+import { runAction, validate } from "@/lib/actions/run";
 import { requireActionRole, requireRole } from "@/lib/auth";
 import { deleteFeed, feedFormSchema, saveFeed } from "@/lib/partners/config";
 import { findFeed } from "@/lib/partners/feeds";

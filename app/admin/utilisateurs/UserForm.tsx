@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionResult, ActionState } from "@/lib/actions";
+import type { ActionResult, ActionState } from "@/lib/actions/result";
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionResult>;
 

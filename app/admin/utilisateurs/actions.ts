@@ -1,7 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { type ActionResult, type ActionState, runAction, succeeded } from "@/lib/actions";
+import { type ActionResult, type ActionState, succeeded } from "@/lib/actions/result";
+import { runAction } from "@/lib/actions/run";
 import { requireRole } from "@/lib/auth";
 import { sendInvitation } from "@/lib/password-tokens";
 import { createUser, deleteUser, parseUserInput, updateUser } from "@/lib/users";

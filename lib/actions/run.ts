@@ -1,33 +1,17 @@
 import type { z } from "zod";
-import { ApiError } from "./api";
-import { guardAction } from "./auth";
-import { ForbiddenError } from "./errors";
+import { ApiError } from "../api";
+import { guardAction } from "../auth";
+import { ForbiddenError } from "../errors";
+import { type ActionResult, failed } from "./result";
 
 /**
  * Server actions are the one way the back office changes data. Each section keeps its actions in
  * app/admin/<section>/actions.ts, beside the forms that call them, and each action is one runAction():
- * the access check, then the work (validated with validate(), done by a lib/ function). Every action
- * whose form shows an outcome answers an ActionResult. An action behind a plain button (delete,
- * acknowledge) returns nothing: it calls requireActionRole() and the refreshed page shows the change.
+ * the access check, then the work (input checked with validate(), the change made by a lib/ function).
+ * An action whose form shows an outcome answers an ActionResult (./result). An action behind a plain
+ * button (delete, acknowledge) returns nothing: it calls requireActionRole() (or another *Action check)
+ * and the refreshed page shows the change.
  */
-
-export type ActionResult<T = null> =
-  | { ok: true; data: T; message: string | null }
-  | { ok: false; error: string; fieldErrors?: Record<string, string> };
-
-/** What a form holds before its first submission (useActionState's initial state). */
-export type ActionState<T = null> = ActionResult<T> | null;
-
-export function succeeded<T>(data: T, message: string | null = null): ActionResult<T> {
-  return { ok: true, data, message };
-}
-
-export function failed(
-  error: string,
-  fieldErrors?: Record<string, string>,
-): { ok: false } & ActionResult<never> {
-  return fieldErrors ? { ok: false, error, fieldErrors } : { ok: false, error };
-}
 
 /** Input an action refuses: every problem, and the first one of each field. */
 export class ValidationError extends Error {
@@ -67,7 +51,7 @@ export async function runAction<C, T>(
   try {
     return await work(context);
   } catch (error) {
-    if (error instanceof ValidationError) return failed(error.message, error.fieldErrors);
+    if (error instanceof ValidationError) return failed(error.message, { fieldErrors: error.fieldErrors });
     if ((error instanceof ApiError && error.status < 500) || error instanceof ForbiddenError)
       return failed(error.message);
     throw error;
