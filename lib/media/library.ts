@@ -58,9 +58,16 @@ export async function uploadMedia(
   return { media, created: true };
 }
 
-export async function updateMediaText(id: number, alt: string, caption: string | null): Promise<Media> {
+export async function updateMediaText(
+  user: CurrentUser,
+  id: number,
+  alt: string,
+  caption: string | null,
+): Promise<Media> {
   const media = await db().media.findUnique({ where: { id } });
   if (!media) throw new MediaError(404, "Image introuvable.");
+  if (!canChangeMedia(user, media))
+    throw new MediaError(403, "Seuls son auteur et les éditeurs peuvent modifier cette image.");
   return db().media.update({
     where: { id },
     data: { alt: validateAlt(alt), caption: caption?.trim() || null },

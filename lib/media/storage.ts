@@ -2,16 +2,17 @@ import { randomBytes } from "node:crypto";
 import { createReadStream, promises as fs } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
+import { dataDir } from "../data-dirs";
 import { MediaError } from "./pipeline";
 
 /**
- * Media files on disk under MEDIA_DIR (default .data/media): outside public/ and the build output,
+ * Media files on disk under MEDIA_DIR (lib/data-dirs.ts): outside public/ and the build output,
  * served by app/api/media. A media's files are written into a temporary folder, then renamed into
  * place in one step: a full disk or a crash leaves no half-written media.
  */
 
 export function mediaDir(env: Record<string, string | undefined> = process.env): string {
-  return path.resolve(/*turbopackIgnore: true*/ env.MEDIA_DIR || path.join(".data", "media"));
+  return dataDir("MEDIA_DIR", env);
 }
 
 /** The I/O edge, replaceable in tests to simulate failures. */
@@ -38,7 +39,7 @@ export async function storeMediaFiles(
   { dir = mediaDir(), io = realIo }: { dir?: string; io?: MediaIo } = {},
 ): Promise<void> {
   if (!KEY.test(key)) throw new Error(`invalid media key ${key}`);
-  const target = path.join(dir, key);
+  const target = path.join(/*turbopackIgnore: true*/ dir, key);
   if (await exists(target)) return;
   const staging = path.join(dir, ".tmp", `${key}-${randomBytes(6).toString("hex")}`);
   try {

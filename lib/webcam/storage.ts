@@ -1,6 +1,7 @@
 import { readdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { storageDir, writeFileAtomic } from "../media/files";
+import { dataDir } from "../data-dirs";
+import { writeFileAtomic } from "../media/files";
 import type { WebImage } from "../media/images";
 import { DAY_PATTERN, localDay, localDayBounds, utcDay } from "../time";
 
@@ -34,7 +35,7 @@ export interface ArchivedImage {
 }
 
 export function webcamRoot(): string {
-  return storageDir("WEBCAM_DIR", ".data/webcam");
+  return dataDir("WEBCAM_DIR");
 }
 
 export function cameraDir(webcam: WebcamRef): string {

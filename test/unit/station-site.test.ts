@@ -1,10 +1,8 @@
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Observation } from "@/lib/archive/reader";
 import { freshness } from "@/lib/conditions/freshness";
 import { bucketRow, exportHeader } from "@/lib/export/csv";
 import { parseExportRequest } from "@/lib/export/request";
-import { storageDir } from "@/lib/media/files";
 import type { StationSummary } from "@/lib/network";
 import { bucketRecords } from "@/lib/series/compute";
 import { parseForm, parseStationMetadata, webcamSchema } from "@/lib/station-admin/metadata";
@@ -212,18 +210,5 @@ describe("image widget", () => {
       ageSeconds: null,
       offline: true,
     });
-  });
-});
-
-describe("storage directories", () => {
-  it("want an absolute path, and say so", () => {
-    process.env.M06T_DIR = "relative/dir";
-    expect(() => storageDir("M06T_DIR", ".data/x")).toThrow(
-      'M06T_DIR must be an absolute path (got "relative/dir")',
-    );
-    process.env.M06T_DIR = "/srv/meteo06/webcam";
-    expect(storageDir("M06T_DIR", ".data/x")).toBe("/srv/meteo06/webcam");
-    delete process.env.M06T_DIR;
-    expect(storageDir("M06T_DIR", ".data/x")).toBe(path.resolve(".data/x"));
   });
 });
