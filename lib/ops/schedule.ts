@@ -221,6 +221,10 @@ export function systemdUnits(o: UnitOptions = PRODUCTION): Record<string, string
         ? hardening.map((h) => (h === "ProtectHome=yes" ? "ProtectHome=read-only" : h))
         : hardening),
       `ReadWritePaths=${job.writes === "backups" ? o.backupDir : job.writes === "data" ? o.dataRoot : "/tmp"}`,
+      // restic keeps its repository index in a cache: the home folders are read-only here.
+      ...(job.writes === "backups"
+        ? ["CacheDirectory=meteo06", "Environment=XDG_CACHE_HOME=/var/cache/meteo06"]
+        : []),
       "",
     ].join("\n");
     units[`${name}.timer`] = [
