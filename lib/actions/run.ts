@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { ApiError } from "../api";
 import { guardAction } from "../auth";
-import { ForbiddenError } from "../errors";
+import { ForbiddenError, UserError } from "../errors";
 import { type ActionResult, failed } from "./result";
 
 /**
@@ -14,7 +14,7 @@ import { type ActionResult, failed } from "./result";
  */
 
 /** Input an action refuses: every problem, and the first one of each field. */
-export class ValidationError extends Error {
+export class ValidationError extends UserError {
   constructor(
     message: string,
     readonly fieldErrors: Record<string, string>,
