@@ -5,7 +5,6 @@ import {
   meanWindDirection,
   meanWindSpeed,
 } from "./aggregates/compute";
-import { localDayBounds } from "./aggregates/job";
 import { ArchiveError, type Observation } from "./archive/reader";
 import type { ChartStation } from "./charts-page";
 import { chartFields } from "./charts-page";
@@ -13,9 +12,8 @@ import { dayWindows, rrWindowOf, type Window } from "./climate/daily";
 import type { Extreme, Gust, RainWindow } from "./conditions/current";
 import { type SeriesRow, seriesFromRecords } from "./series/compute";
 import { loadRecords, loadSeries } from "./series/load";
-import { localDayString } from "./series/steps";
 import { describeUnavailable } from "./stations";
-import { addDays, parseIsoDate } from "./time";
+import { localDayBounds } from "./time";
 import { nightPeriods } from "./weather/sun";
 
 /**
@@ -62,11 +60,6 @@ export interface DayPageData {
   rows5min: SeriesRow[];
   rows10min: SeriesRow[];
   shade: [number, number][];
-}
-
-/** A "YYYY-MM-DD" day the page can show: a real date, not after the station's today. */
-export function validDay(day: string, today: string): boolean {
-  return parseIsoDate(day) !== null && day <= today;
 }
 
 const extreme = (value: number | null, at: number | null): Extreme | null =>
@@ -182,10 +175,3 @@ export async function loadDayPage(
     return { data: null, unavailable: describeUnavailable(error) };
   }
 }
-
-/** Today's local day of a station. */
-export const todayOf = (timeZone: string, now = Math.floor(Date.now() / 1000)) =>
-  localDayString(now, timeZone);
-
-export const dayBefore = (day: string) => addDays(day, -1);
-export const dayAfter = (day: string) => addDays(day, 1);

@@ -1,8 +1,9 @@
 import Link from "next/link";
-import { dateLabel, signed, timeLabel } from "@/lib/climate/format";
+import { signed, timeLabel } from "@/lib/climate/format";
 import type { DayCounts, Extreme, PeriodSummary } from "@/lib/climate/monthly";
 import { type Anomalies, type Reference, referenceLabel } from "@/lib/climate/normals";
 import { DECIMALS, formatNumber, formatValue } from "@/lib/format";
+import { dateLabel } from "@/lib/time";
 
 /** Building blocks of the month and year pages: key figures against the reference, extremes, day counts. */
 

@@ -1,26 +1,12 @@
 import type { Pool } from "mysql2/promise";
 import { appSqlPool } from "../db";
 import type { Station } from "../generated/prisma/client";
-import type { ClimateDay } from "./daily";
-import {
-  daysByMonth,
-  daysOfMonth,
-  lastFinalDay,
-  monthsBetween,
-  monthsOfYear,
-  type PeriodSummary,
-  summarizeMonth,
-  summarizeYear,
-} from "./monthly";
+import { daysOfMonth, monthsBetween, monthsOfYear } from "../time";
+import type { ClimateColumn, ClimateDay } from "./daily";
+import { daysByMonth, lastFinalDay, type PeriodSummary, summarizeMonth, summarizeYear } from "./monthly";
 import { type Anomalies, anomalies, monthlyReferences, type Reference, yearlyReference } from "./normals";
 import { type RankBadge, type RecordTable, rankBadges, recordTables } from "./records";
-import {
-  type ClimateColumn,
-  climateExtent,
-  readClimateDays,
-  readClimateMonths,
-  readRecordCandidates,
-} from "./store";
+import { climateExtent, readClimateDays, readClimateMonths, readRecordCandidates } from "./store";
 
 /**
  * What the climatology pages, reports and API read: a few queries on ClimateDay (never the raw

@@ -1,5 +1,5 @@
 import { DECIMALS } from "../format";
-import type { ClimateColumn } from "./store";
+import type { ClimateColumn } from "./daily";
 
 /**
  * Station records: the top 10 (or 30) days per parameter, with dates. The store selects each

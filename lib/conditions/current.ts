@@ -1,6 +1,6 @@
 import type { Observation } from "../archive/reader";
 import { rrWindowOf } from "../climate/daily";
-import { localToUtc, startOfLocalDay, zonedParts } from "../time";
+import { localMonthStart, localYearStart, startOfLocalDay } from "../time";
 import { feelsLike } from "../weather/formulas";
 import { cardinal, circularMean } from "../weather/wind";
 
@@ -222,15 +222,4 @@ export function currentConditions(
         (sum(within(records, Math.max(first - 1, localYearStart(at, timeZone)), at), "rain") ?? 0),
     },
   };
-}
-
-/** Unix seconds of local midnight on the 1st of the month of the record stamped `t`. */
-export function localMonthStart(t: number, timeZone: string): number {
-  const { year, month } = zonedParts(t - 1, timeZone);
-  return localToUtc(year, month, 1, 0, 0, timeZone);
-}
-
-/** Unix seconds of local midnight on 1 January of the year of the record stamped `t`. */
-export function localYearStart(t: number, timeZone: string): number {
-  return localToUtc(zonedParts(t - 1, timeZone).year, 1, 1, 0, 0, timeZone);
 }

@@ -1,11 +1,8 @@
-import { localDayBounds } from "../aggregates/job";
 import { readHours } from "../aggregates/store";
 import { ApiError, apiRoute } from "../api";
 import { ArchiveError } from "../archive/reader";
 import { dayWindows } from "../climate/daily";
-import { monthLabel } from "../climate/format";
 import { HEATMAP_COLUMNS, yearHeatmap } from "../climate/heatmap";
-import { daysOfMonth } from "../climate/monthly";
 import { recordsView, yearView } from "../climate/queries";
 import { readClimateDays } from "../climate/store";
 import { monthChartSvg } from "../climate/svg";
@@ -15,8 +12,8 @@ import { stationUrl } from "../hosts";
 import { FIELD_NAMES, type Field } from "../series/fields";
 import { loadSeries, type SeriesQuery } from "../series/load";
 import { iso, seriesColumnsJson, seriesCsvStream, seriesRowsJson } from "../series/output";
-import { localDayString } from "../series/steps";
 import { describeUnavailable } from "../stations";
+import { daysOfMonth, localDayBounds, localToday, monthLabel } from "../time";
 import { cachedConditions, cachedStations, type StationRecord } from "./cached";
 import { dailyCsv, dailyJson, periodJson, periodsCsv, recordsCsv, recordsJson } from "./climate";
 import { conditionsCsv, currentJson, stationJson, UNITS } from "./json";
@@ -181,7 +178,7 @@ export async function observationsResponse(request: Request, slug: string): Prom
 /** GET /stations/{slug}/aggregates/daily?from=&to=&fields=&format= */
 export async function dailyResponse(request: Request, slug: string): Promise<Response> {
   const s = await station(slug);
-  const query = dailyQuery(new URL(request.url), localDayString(now(), s.timezone), publicFields(s));
+  const query = dailyQuery(new URL(request.url), localToday(s.timezone, now()), publicFields(s));
   return seriesResponse(
     s,
     {

@@ -1,11 +1,9 @@
 import { z } from "zod";
-import { localDayBounds } from "../aggregates/job";
 import { ApiError } from "../api";
-import { parseMonth, parseYear } from "../climate/format";
 import { MAX_RECORD_LIMIT } from "../climate/records";
 import type { Field } from "../series/fields";
 import { autoStep, STEPS, type Step } from "../series/steps";
-import { parseIsoDate } from "../time";
+import { addDays, daysBetween, isCalendarDay, localDayBounds, parseMonth, parseYear } from "../time";
 
 /**
  * Query strings of the open-data API, validated into plain values (pure). Every problem is a 400 with a
@@ -44,14 +42,14 @@ function params(url: URL, allowed: readonly string[]): Record<string, string> {
  * means the start of that local day (the end of it for the end of a range).
  */
 export function parseInstant(value: string, timeZone: string, endOfDay = false): number | null {
-  const date = parseIsoDate(value);
+  const date = isCalendarDay(value);
   if (date) {
     const bounds = localDayBounds(value, timeZone);
     return endOfDay ? bounds.end : bounds.start;
   }
   // A "+" left unencoded in a query string arrives as a space.
   const match = DATE_TIME.exec(value.replace(/ (\d{2}:\d{2})$/, "+$1"));
-  if (!match || !parseIsoDate(match[1])) return null;
+  if (!match || !isCalendarDay(match[1])) return null;
   const [year, month, day] = match[1].split("-").map(Number);
   const [hour, minute, second] = [match[2], match[3], match[4] ?? "0"].map(Number);
   if (hour > 23 || minute > 59 || second > 59) return null;
@@ -130,10 +128,9 @@ export interface DailyQuery {
 export function dailyQuery(url: URL, today: string, available: readonly Field[]): DailyQuery {
   const p = validQuery(url, dailySchema);
   const toDay = p.to ?? today;
-  const fromDay =
-    p.from ?? new Date(Date.parse(`${toDay}T00:00:00Z`) - 30 * DAY * 1000).toISOString().slice(0, 10);
+  const fromDay = p.from ?? addDays(toDay, -30);
   if (fromDay > toDay) bad("from doit être antérieur ou égal à to.");
-  const days = (Date.parse(toDay) - Date.parse(fromDay)) / (DAY * 1000) + 1;
+  const days = daysBetween(fromDay, toDay);
   if (days > MAX_DAYS["1d"])
     bad(`Période trop longue : ${days} jours (au plus ${MAX_DAYS["1d"]} jours par requête).`);
   return { fromDay, toDay, fields: fieldList(p.fields, available), format: p.format };
@@ -186,7 +183,7 @@ function choice<const V extends readonly [string, ...string[]]>(name: string, va
 }
 
 const formatParam = choice("format", FORMATS).transform((format) => format ?? "json");
-const dayParam = (name: string) => text(name, "jour", "AAAA-MM-JJ", (v) => (parseIsoDate(v) ? v : null));
+const dayParam = (name: string) => text(name, "jour", "AAAA-MM-JJ", (v) => (isCalendarDay(v) ? v : null));
 
 const observationsSchema = z.object({
   from: z.string().optional(),
@@ -214,7 +211,7 @@ export const climateDaysSchema = z
     format: formatParam,
   })
   .refine((q) => q.from <= q.to, { message: "from doit être antérieur ou égal à to." })
-  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / (DAY * 1000) < MAX_CLIMATE_DAYS, {
+  .refine((q) => daysBetween(q.from, q.to) <= MAX_CLIMATE_DAYS, {
     message: `Période trop longue (au plus ${MAX_CLIMATE_DAYS} jours par requête).`,
   });
 

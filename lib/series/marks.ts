@@ -1,5 +1,5 @@
 import { dayWindows, rrDayOf } from "../climate/daily";
-import { utcDateString } from "../time";
+import { utcDay } from "../time";
 import type { SeriesRow } from "./compute";
 
 /**
@@ -40,7 +40,7 @@ export function dailyMarks(hours: readonly SeriesRow[]): DayMarks[] {
     const t = row.time;
     const tnShifted = t + 6 * HOUR - 1; // (18 UTC D-1, 06 UTC D] → D 00:00–12:00
     if (tnShifted % 86400 < 12 * HOUR && row.outTempMin != null) {
-      const marks = dayOf(utcDateString(tnShifted));
+      const marks = dayOf(utcDay(tnShifted));
       if (!marks.tn || row.outTempMin < marks.tn.value)
         marks.tn = { value: row.outTempMin, at: row.outTempMinTime ?? t };
     }

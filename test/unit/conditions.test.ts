@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Observation } from "@/lib/archive/reader";
 import { rrWindowOf } from "@/lib/climate/daily";
-import { currentConditions, localMonthStart, localYearStart } from "@/lib/conditions/current";
+import { currentConditions } from "@/lib/conditions/current";
+import { localMonthStart, localYearStart } from "@/lib/time";
 
 const UTC = (d: number, h: number, m = 0) => Date.UTC(2025, 6, d, h, m) / 1000; // July 2025, Paris = UTC+2
 const TZ = "Europe/Paris";

@@ -1,11 +1,8 @@
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Observation } from "@/lib/archive/reader";
-import { daysBetween, isCalendarDay, shiftDay } from "@/lib/calendar-day";
 import { freshness } from "@/lib/conditions/freshness";
 import { bucketRow, exportHeader } from "@/lib/export/csv";
 import { parseExportRequest } from "@/lib/export/request";
-import { storageDir } from "@/lib/media/files";
 import type { StationSummary } from "@/lib/network";
 import { bucketRecords } from "@/lib/series/compute";
 import { parseForm, parseStationMetadata, webcamSchema } from "@/lib/station-admin/metadata";
@@ -88,19 +85,6 @@ describe("station metadata form", () => {
     const { errors } = parseForm(webcamSchema, { name: "Nord" });
     expect(errors?.key).toMatch(/^Identifiant : lettres minuscules/);
     expect(errors?.intervalMinutes).toBe("Intervalle entre deux images : un nombre est attendu.");
-  });
-});
-
-describe("calendar days", () => {
-  it("tells real days from impossible ones", () => {
-    expect(isCalendarDay("2024-02-29")).toBe(true);
-    expect(isCalendarDay("2023-02-29")).toBe(false);
-    expect(isCalendarDay("2024-13-45")).toBe(false);
-    expect(isCalendarDay("2024-1-5")).toBe(false);
-    expect(shiftDay("2024-02-28", 1)).toBe("2024-02-29");
-    expect(shiftDay("2025-01-01", -1)).toBe("2024-12-31");
-    expect(daysBetween("2025-03-01", "2025-03-01")).toBe(1);
-    expect(daysBetween("2024-01-01", "2024-12-31")).toBe(366);
   });
 });
 
@@ -226,18 +210,5 @@ describe("image widget", () => {
       ageSeconds: null,
       offline: true,
     });
-  });
-});
-
-describe("storage directories", () => {
-  it("want an absolute path, and say so", () => {
-    process.env.M06T_DIR = "relative/dir";
-    expect(() => storageDir("M06T_DIR", ".data/x")).toThrow(
-      'M06T_DIR must be an absolute path (got "relative/dir")',
-    );
-    process.env.M06T_DIR = "/srv/meteo06/webcam";
-    expect(storageDir("M06T_DIR", ".data/x")).toBe("/srv/meteo06/webcam");
-    delete process.env.M06T_DIR;
-    expect(storageDir("M06T_DIR", ".data/x")).toBe(path.resolve(".data/x"));
   });
 });

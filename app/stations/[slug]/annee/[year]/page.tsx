@@ -7,11 +7,12 @@ import { ClimateNav } from "@/components/climate/ClimateNav";
 import { Method } from "@/components/climate/Method";
 import { DayCountsTable, Extremes, KeyFigures } from "@/components/climate/Summary";
 import { NumberHeaders } from "@/components/tables/NumberHeaders";
-import { dateLabel, parseYear, percent, rrTotalLabel, shortMonthName, signed } from "@/lib/climate/format";
+import { percent, rrTotalLabel, signed } from "@/lib/climate/format";
 import { anomalies } from "@/lib/climate/normals";
 import { currentMonth, yearView } from "@/lib/climate/queries";
 import { DECIMALS, formatNumber } from "@/lib/format";
 import { stationOr404 } from "@/lib/station-page";
+import { dateLabel, parseYear, shortMonthName } from "@/lib/time";
 
 export const revalidate = 60;
 export function generateStaticParams() {

@@ -1,22 +1,44 @@
+import { existsSync } from "node:fs";
 import mysql from "mysql2/promise";
 import { config, connectionOptions } from "../lib/config";
 import { db } from "../lib/db";
+import { readEnvFile } from "../lib/env-file";
+import { UserError } from "../lib/errors";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { migrationStatus } from "../lib/migrations";
 import { loadLocalEnv } from "./dev/env";
 
 /** Shared plumbing of the `meteo` CLI: configuration, clear errors, exit codes. */
 
-export class CliError extends Error {
+export class CliError extends UserError {
   constructor(message: string) {
     super(message);
     this.name = "CliError";
   }
 }
 
-/** Local development settings (.env.local); tests of the CLI opt out to control the environment. */
+/** The server's settings file, read when present (deploy/install.sh writes it). */
+export const SERVER_ENV_FILE = "/etc/meteo06/env";
+
+/** The settings file this run read, and its malformed lines (reported by `meteo config check`). */
+export const settingsFile: { path: string | null; problems: string[] } = { path: null, problems: [] };
+
+/**
+ * Settings: the real environment first, then the server's settings file (METEO_ENV_FILE, or
+ * /etc/meteo06/env when it exists), then the local development settings (.env.local). Tests of the CLI
+ * set METEO_SKIP_LOCAL_ENV to control the environment (an explicit METEO_ENV_FILE is still read).
+ */
 export function loadCliEnv(): void {
-  if (!process.env.METEO_SKIP_LOCAL_ENV) loadLocalEnv();
+  const skipLocal = Boolean(process.env.METEO_SKIP_LOCAL_ENV);
+  const file =
+    process.env.METEO_ENV_FILE || (!skipLocal && existsSync(SERVER_ENV_FILE) ? SERVER_ENV_FILE : null);
+  if (file) {
+    if (!existsSync(file)) throw new CliError(`METEO_ENV_FILE: ${file} does not exist`);
+    const { values, problems } = readEnvFile(file);
+    for (const [key, value] of Object.entries(values)) process.env[key] ??= value;
+    Object.assign(settingsFile, { path: file, problems: problems.map((p) => `${file} ${p}`) });
+  }
+  if (!skipLocal) loadLocalEnv();
 }
 
 /** Throws a CliError naming the address when the server behind `url` does not answer. */
@@ -50,25 +72,14 @@ export async function appDatabase(): Promise<PrismaClient> {
   return db();
 }
 
-/** Errors that explain themselves: printed as one line, without a stack trace. */
-const EXPECTED_ERRORS = new Set([
-  "CliError",
-  "ConfigError",
-  "MigrationError",
-  "ArchiveError",
-  "UnknownUnitSystemError",
-  "OpsError",
-  "MailNotConfiguredError",
-]);
-
 /** Runs a command action, turning known errors into one clear line and a non-zero exit. */
 export function action<A extends unknown[]>(run: (...args: A) => Promise<void>) {
   return async (...args: A) => {
     try {
       await run(...args);
     } catch (error) {
-      const known = error instanceof Error && EXPECTED_ERRORS.has(error.name);
-      console.error(known ? `error: ${(error as Error).message}` : error);
+      // Errors that explain themselves are printed as one line, without a stack trace.
+      console.error(error instanceof UserError ? `error: ${error.message}` : error);
       process.exitCode = 1;
     }
   };
