@@ -53,7 +53,17 @@ beforeAll(() => {
 }, 300_000);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const scripts = ["deploy/install.sh", "deploy/lib.sh", "deploy/bin/meteo"];
+const scripts = [
+  "deploy/install.sh",
+  "deploy/lib.sh",
+  "deploy/bin/meteo",
+  ...readdirSync("deploy/test")
+    .filter((f) => f.endsWith(".sh"))
+    .map((f) => `deploy/test/${f}`),
+  ...readdirSync("deploy/test/steps")
+    .filter((f) => f.endsWith(".sh"))
+    .map((f) => `deploy/test/steps/${f}`),
+];
 
 /** Runs bash with install.sh's helpers loaded and the server's values set. */
 function withHelpers(script: string, env: Record<string, string> = {}) {
@@ -111,9 +121,37 @@ describe("provisioning scripts", () => {
       ]);
       expect(readFileSync(file, "utf8")).toBe("two\n");
       // The admin's setting is kept; a missing one is added once.
-      expect(readFileSync(env, "utf8")).toBe("ALERT_EMAILS=admin@meteo06.fr\nSMTP_URL=smtp://localhost:25\n");
+      expect(readFileSync(env, "utf8")).toBe(
+        'ALERT_EMAILS=admin@meteo06.fr\nSMTP_URL="smtp://localhost:25"\n',
+      );
     },
   );
+
+  it("writes settings that a shell reads back unchanged, and refuses values it could not quote", () => {
+    const dir = mkdtempSync(path.join(scratch, "env-"));
+    const env = path.join(dir, "env");
+    writeFileSync(env, "");
+    const run = withHelpers(
+      [
+        'env_default MAIL_FROM "Météo06 <noreply@meteo06.fr>"',
+        "env_value MAIL_FROM",
+        `sh -c 'set -a; . ${env}; printf "%s\\n" "$MAIL_FROM"'`,
+      ].join("\n"),
+      { ENV_FILE: env },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.split("\n").filter((l) => !l.startsWith("  changed:"))).toEqual([
+      "Météo06 <noreply@meteo06.fr>",
+      "Météo06 <noreply@meteo06.fr>",
+      "",
+    ]);
+    const refused = withHelpers(
+      `die() { echo "error: $*" >&2; exit 1; }; env_default SMTP_URL 'smtp://a:b$c@x'`,
+      { ENV_FILE: env },
+    );
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain("SMTP_URL: a value written by install.sh may not contain");
+  });
 
   it("validates its arguments before touching anything", () => {
     const help = spawnSync("bash", ["deploy/install.sh", "--help"], { encoding: "utf8" });
