@@ -185,15 +185,15 @@ describe("login", () => {
       expect(cookie.domain).toBe("meteo06.localhost"); // host-only: no leading dot
 
       // The back office asked on a station's host: the same page on the apex, where the session is.
-      await page.goto(`${shared.stationOrigin("villefranche")}/admin/articles?page=2`);
-      expect(page.url()).toBe(`${shared.origin}/admin/articles?page=2`);
+      await page.goto(`${shared.stationOrigin("villefranche")}/admin?depuis=station`);
+      expect(page.url()).toBe(`${shared.origin}/admin?depuis=station`);
       expect(await page.locator("[data-role]").getAttribute("data-role")).toBe("EDITOR");
       await page.goto(shared.stationOrigin("villefranche"));
       expect(await context.cookies(shared.stationOrigin("villefranche"))).toEqual([]);
 
       // Sign-in and the back-office API too, whatever the method (a 308 keeps it).
       for (const [method, path] of [
-        ["GET", "/connexion?retour=/admin"],
+        ["GET", "/connexion?motif=expire"],
         ["GET", "/api/auth/session"],
         ["POST", "/api/auth/callback/credentials"],
         ["GET", "/api/admin/articles"],
