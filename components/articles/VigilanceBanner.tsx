@@ -1,6 +1,6 @@
 import { connection } from "next/server";
 import { publicVigilance } from "@/lib/articles/public";
-import { config } from "@/lib/config";
+import { config } from "@/lib/config/settings";
 import { VigilanceBannerClient } from "./VigilanceBannerClient";
 
 /**

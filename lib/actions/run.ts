@@ -1,7 +1,7 @@
 import type { z } from "zod";
-import { ApiError } from "../api";
-import { guardAction } from "../auth";
+import { guardAction } from "../accounts/auth";
 import { ForbiddenError, UserError } from "../errors";
+import { ApiError } from "../http/api";
 import { type ActionResult, failed } from "./result";
 
 /**
