@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { FRAME_ORIGINS } from "./lib/articles/external";
-import { parseTrustedProxies, recordPeerAddresses } from "./lib/client-address";
-import { ConfigError, config } from "./lib/config";
-import { mapTiles } from "./lib/map";
+import { mapTiles } from "./lib/config/map-tiles";
+import { ConfigError, config } from "./lib/config/settings";
+import { parseTrustedProxies, recordPeerAddresses } from "./lib/http/client-address";
 import { installSecurityHeaders } from "./lib/security/responses";
 
 // Refuse to serve with a broken configuration, and say exactly why.
@@ -18,7 +18,7 @@ if (process.env.NEXT_PHASE !== "phase-production-build") {
   }
 }
 
-// The connection's address on every request, for the per-address login limits (lib/client-address.ts).
+// The connection's address on every request, for the per-address login limits (lib/http/client-address.ts).
 recordPeerAddresses();
 
 // Security headers and the Content-Security-Policy on every answer (not in `next dev`, whose tooling

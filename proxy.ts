@@ -1,12 +1,12 @@
 import { type NextRequest, NextResponse } from "next/server";
 import NextAuth from "next-auth";
+import { sessionConfig } from "./lib/accounts/sessions";
 import { isLegacyPath } from "./lib/articles/legacy-paths";
-import { config as appConfig } from "./lib/config";
-import { isBackOfficePath, isGlobalPath, resolveHost, SLUG_PATTERN, stationUrl } from "./lib/hosts";
-import { sessionConfig } from "./lib/sessions";
+import { config as appConfig } from "./lib/config/settings";
+import { isBackOfficePath, isGlobalPath, resolveHost, SLUG_PATTERN, stationUrl } from "./lib/http/hosts";
 
 // Each back-office request refreshes its session (a new expiry, the time of this visit): the session
-// lifetimes of lib/sessions.ts are then limits of idleness.
+// lifetimes of lib/accounts/sessions.ts are then limits of idleness.
 // next-auth's "middleware inline" form, auth(request): it reads the session and answers
 // NextResponse.next() with the renewed cookie (its types do not list this form for a lazy config).
 const refreshSession = NextAuth(() => sessionConfig()).auth as unknown as (

@@ -1,5 +1,5 @@
 import type { MetadataRoute } from "next";
-import { config } from "@/lib/config";
+import { config } from "@/lib/config/settings";
 
 export const dynamic = "force-dynamic"; // SITE_URL is read at run time, not at build time
 

@@ -2,9 +2,9 @@ import type { MetadataRoute } from "next";
 import { connection } from "next/server";
 import { articlePath, TYPE_SECTION } from "@/lib/articles/model";
 import { publicSitemap } from "@/lib/articles/public";
-import { config } from "@/lib/config";
-import { stationUrl } from "@/lib/hosts";
-import { listStations } from "@/lib/stations";
+import { config } from "@/lib/config/settings";
+import { stationUrl } from "@/lib/http/hosts";
+import { listStations } from "@/lib/stations/queries";
 
 /** sitemap.xml of the apex: sections, published articles and pages, authors, station sites. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {

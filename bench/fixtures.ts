@@ -1,10 +1,10 @@
 import type { Pool, RowDataPacket } from "mysql2/promise";
-import { databaseName } from "@/lib/config";
-import { createPrismaClient } from "@/lib/db";
+import { databaseName } from "@/lib/config/settings";
+import { createPrismaClient } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrations";
 import { writeDemoArchive } from "@/lib/demo/seed";
 import { DEMO_STATIONS } from "@/lib/demo/stations";
 import type { WeatherProfile } from "@/lib/demo/weather";
-import { migrate } from "@/lib/migrations";
 
 /**
  * The benchmark archive: one station, 10 years of 5-minute records (about 1.05 million rows), generated

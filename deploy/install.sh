@@ -193,7 +193,7 @@ step "Application (build in $APP_DIR as $APP_USER)"
 # run finds nothing to copy (the build also touches folder times: not compared).
 sync_output=$(rsync -a --omit-dir-times --delete --checksum --itemize-changes --chown="$APP_USER:$APP_USER" \
     --exclude=/.git/ --exclude='/.env*' --filter=':- .gitignore' "$SOURCE_DIR/" "$APP_DIR/")
-# The settings file is never sourced by a shell: the meteo command reads it as systemd does (lib/env-file.ts).
+# The settings file is never sourced by a shell: the meteo command reads it as systemd does (lib/config/env-file.ts).
 as_app() { runuser -u "$APP_USER" -- env METEO_ENV_FILE="$ENV_FILE" bash -c "cd '$APP_DIR'; $1"; }
 meteo_cli() { as_app "NODE_ENV=production node --import tsx scripts/meteo.ts $1"; }
 build=no

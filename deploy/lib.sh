@@ -37,7 +37,7 @@ env_value() { sed -n "s/^$1=//p" "$ENV_FILE" 2>/dev/null | tail -n 1 | sed 's/^"
 
 # env_default KEY VALUE — adds KEY="VALUE" to the environment file unless the admin already set KEY.
 # Double quotes, and no $ ` \ " in values: systemd's EnvironmentFile, a shell's `.` and the app's
-# parser (lib/env-file.ts) then all read the same value, spaces and < > included.
+# parser (lib/config/env-file.ts) then all read the same value, spaces and < > included.
 env_default() {
     if ! grep -q "^$1=" "$ENV_FILE"; then
         case $2 in *[\$\`\\\"]*) die "$1: a value written by install.sh may not contain \$ \` \\ or \"" ;; esac

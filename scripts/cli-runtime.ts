@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
 import mysql from "mysql2/promise";
-import { config, connectionOptions } from "../lib/config";
-import { db } from "../lib/db";
-import { readEnvFile } from "../lib/env-file";
+import { readEnvFile } from "../lib/config/env-file";
+import { config, connectionOptions } from "../lib/config/settings";
+import { db } from "../lib/db/client";
+import { migrationStatus } from "../lib/db/migrations";
 import { UserError } from "../lib/errors";
 import type { PrismaClient } from "../lib/generated/prisma/client";
-import { migrationStatus } from "../lib/migrations";
 import { loadLocalEnv } from "./dev/env";
 
 /** Shared plumbing of the `meteo` CLI: configuration, clear errors, exit codes. */

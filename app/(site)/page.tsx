@@ -5,11 +5,11 @@ import { MarkersMap } from "@/components/map/MarkersMap";
 import { StationCard } from "@/components/stations/StationCard";
 import { publicList } from "@/lib/articles/public";
 import { freshness } from "@/lib/conditions/freshness";
-import { config } from "@/lib/config";
-import { formatValue } from "@/lib/format";
-import { stationUrl } from "@/lib/hosts";
-import { ALPES_MARITIMES_CENTER, mapTiles } from "@/lib/map";
-import { networkSummaries } from "@/lib/network";
+import { ALPES_MARITIMES_CENTER, mapTiles } from "@/lib/config/map-tiles";
+import { config } from "@/lib/config/settings";
+import { formatValue } from "@/lib/format/numbers";
+import { stationUrl } from "@/lib/http/hosts";
+import { networkSummaries } from "@/lib/stations/network";
 
 export default async function HomePage() {
   await connection(); // rendered per request (from cached data), never at build time

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Header, type NavItem } from "@/components/site/Header";
-import { hasRole, requirePageRole, signOut } from "@/lib/auth";
+import { hasRole, requirePageRole, signOut } from "@/lib/accounts/auth";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { lightningEnabled } from "@/lib/lightning/settings";
 

@@ -1,5 +1,5 @@
-import { requirePageRole } from "@/lib/auth";
-import { listStations } from "@/lib/stations";
+import { requirePageRole } from "@/lib/accounts/auth";
+import { listStations } from "@/lib/stations/queries";
 
 const ROLE_LABEL = { ADMIN: "administrateur", EDITOR: "éditeur", AUTHOR: "auteur" } as const;
 

@@ -2,10 +2,10 @@
 
 import { headers } from "next/headers";
 import { AuthError } from "next-auth";
-import { signIn, ThrottledSignin } from "@/lib/auth";
-import { clientIp } from "@/lib/client-address";
-import { sitePath } from "@/lib/hosts";
-import { formatWait, throttleKeys, waitSeconds } from "@/lib/throttle";
+import { signIn, ThrottledSignin } from "@/lib/accounts/auth";
+import { formatWait, throttleKeys, waitSeconds } from "@/lib/accounts/throttle";
+import { clientIp } from "@/lib/http/client-address";
+import { sitePath } from "@/lib/http/hosts";
 
 export interface LoginState {
   error: string | null;

@@ -1,11 +1,11 @@
 "use server";
 
 import { headers } from "next/headers";
-import { ApiError } from "@/lib/api";
-import { clientIp } from "@/lib/client-address";
-import { MailNotConfiguredError } from "@/lib/mail";
-import { requestPasswordReset, resetPassword } from "@/lib/password-tokens";
-import { reserveAttempt, throttleKeys } from "@/lib/throttle";
+import { requestPasswordReset, resetPassword } from "@/lib/accounts/password-tokens";
+import { reserveAttempt, throttleKeys } from "@/lib/accounts/throttle";
+import { ApiError } from "@/lib/http/api";
+import { clientIp } from "@/lib/http/client-address";
+import { MailNotConfiguredError } from "@/lib/mail/send";
 
 export interface PasswordState {
   error: string | null;

@@ -1,10 +1,10 @@
 import mysql from "mysql2/promise";
 import { rebuildAggregates, updateAggregates } from "@/lib/aggregates/job";
-import { chartFields } from "@/lib/charts-page";
-import { connectionOptions } from "@/lib/config";
-import { db } from "@/lib/db";
+import { connectionOptions } from "@/lib/config/settings";
+import { db } from "@/lib/db/client";
 import { writeDemoArchive } from "@/lib/demo/seed";
 import { loadSeries, type SeriesQuery } from "@/lib/series/load";
+import { chartFields } from "@/lib/stations/charts-page";
 import { BENCH_ARCHIVE, BENCH_END, BENCH_PROFILE, ensureBenchArchive } from "../fixtures";
 import { type Measurement, measure, printTable, type Suite } from "../lib";
 

@@ -1,6 +1,6 @@
 import mysql from "mysql2/promise";
 import { ArchiveReader, createArchivePool } from "@/lib/archive/reader";
-import { connectionOptions } from "@/lib/config";
+import { connectionOptions } from "@/lib/config/settings";
 import { BENCH_ARCHIVE, BENCH_END, ensureBenchArchive } from "../fixtures";
 import { measure, printTable, type Suite } from "../lib";
 

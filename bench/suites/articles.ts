@@ -1,6 +1,6 @@
 import { searchArticles } from "@/lib/articles/queries";
-import { createPrismaClient } from "@/lib/db";
-import { migrate } from "@/lib/migrations";
+import { createPrismaClient } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrations";
 import { startTestApp } from "@/test/helpers/app";
 import { measure, printTable, printThroughput, type Suite, wrk } from "../lib";
 

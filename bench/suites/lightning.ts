@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import mysql, { type RowDataPacket } from "mysql2/promise";
-import { connectionOptions } from "@/lib/config";
-import { db } from "@/lib/db";
+import { connectionOptions } from "@/lib/config/settings";
+import { db } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrations";
 import { seedDemoLightning } from "@/lib/demo/lightning";
 import { DEMO_STATIONS } from "@/lib/demo/stations";
 import { demoStrikes } from "@/lib/lightning/demo";
@@ -18,7 +19,6 @@ import {
 } from "@/lib/lightning/queries";
 import { parseLightningSettings } from "@/lib/lightning/settings";
 import { pruneBefore } from "@/lib/lightning/store";
-import { migrate } from "@/lib/migrations";
 import { BENCH_END } from "../fixtures";
 import { type Measurement, measure, printTable, type Suite } from "../lib";
 

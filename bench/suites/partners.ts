@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import mysql from "mysql2/promise";
 import { archives } from "@/lib/archive/reader";
-import { connectionOptions } from "@/lib/config";
+import { connectionOptions } from "@/lib/config/settings";
 import { findFeed, sealCredentials } from "@/lib/partners/feeds";
 import { ROMMA_FIELDS, rommaRequests } from "@/lib/partners/romma";
 import { sendFeed } from "@/lib/partners/send";

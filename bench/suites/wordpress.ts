@@ -5,8 +5,8 @@ import path from "node:path";
 import mysql from "mysql2/promise";
 import sharp from "sharp";
 import { download, inPool } from "@/lib/articles/wordpress/download";
-import { connectionOptions } from "@/lib/config";
-import { migrate } from "@/lib/migrations";
+import { connectionOptions } from "@/lib/config/settings";
+import { migrate } from "@/lib/db/migrations";
 import { startOldSite } from "@/test/helpers/wordpress";
 import type { Suite } from "../lib";
 

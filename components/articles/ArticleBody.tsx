@@ -10,7 +10,7 @@ export function ArticleBody({ html, media }: { html: string; media: MediaInfo[] 
     <div className="article-body">
       {segments.map((segment, index) =>
         "html" in segment ? (
-          // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised with the allow-list of lib/html.ts at every save
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised with the allow-list of lib/security/html.ts at every save
           // biome-ignore lint/suspicious/noArrayIndexKey: segments never move
           <div key={index} dangerouslySetInnerHTML={{ __html: segment.html }} />
         ) : "embed" in segment ? (

@@ -25,7 +25,7 @@ export function CommentArchive({ comments }: { comments: ArchivedComment[] }) {
               le <time dateTime={c.postedAt}>{formatDate(c.postedAt, true)}</time>
             </span>
           </p>
-          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised at import (lib/html.ts sanitizeCommentHtml) */}
+          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised at import (lib/security/html.ts sanitizeCommentHtml) */}
           <div className="comment-body" dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
           {answers(c.wpCommentId).length > 0 && thread(c.wpCommentId)}
         </li>

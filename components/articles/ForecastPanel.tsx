@@ -1,6 +1,6 @@
 import { ZONE_LABEL, type Zone } from "@/lib/articles/model";
 import { publicForecast } from "@/lib/articles/public";
-import { config } from "@/lib/config";
+import { config } from "@/lib/config/settings";
 import { ForecastTable } from "./ForecastTable";
 
 /**

@@ -1,6 +1,6 @@
 import type { Embed } from "@/lib/articles/embeds";
 import { loadStationEmbed, SPARKLINE_HEIGHT, SPARKLINE_WIDTH } from "@/lib/articles/station-embed";
-import { formatValue } from "@/lib/format";
+import { formatValue } from "@/lib/format/numbers";
 import { formatParis } from "@/lib/time";
 
 /**

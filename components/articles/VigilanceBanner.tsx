@@ -1,5 +1,5 @@
 import { publicVigilance } from "@/lib/articles/public";
-import { config } from "@/lib/config";
+import { config } from "@/lib/config/settings";
 import { VigilanceBannerClient } from "./VigilanceBannerClient";
 
 /**

@@ -1,4 +1,4 @@
-import { formatNumber } from "@/lib/format";
+import { formatNumber } from "@/lib/format/numbers";
 import type { SeriesRow } from "@/lib/series/compute";
 import type { DayMarks } from "@/lib/series/marks";
 import { STEP_SECONDS, type Step } from "@/lib/series/steps";

@@ -2,7 +2,7 @@
 
 import type { Chart, ChartConfiguration, ChartDataset, Plugin } from "chart.js";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { csvLine } from "@/lib/csv";
+import { csvLine } from "@/lib/format/csv";
 import { type Granularity, tickLabel, timeTicks } from "./timeTicks";
 
 /**

@@ -1,4 +1,4 @@
-import { formatNumber } from "@/lib/format";
+import { formatNumber } from "@/lib/format/numbers";
 import { ROSE_CLASSES, type WindRose as Rose } from "@/lib/weather/rose";
 
 /**

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { percent, timeLabel } from "@/lib/climate/format";
 import { dayClimate } from "@/lib/climate/queries";
-import { DECIMALS, formatNumber, formatValue } from "@/lib/format";
+import { DECIMALS, formatNumber, formatValue } from "@/lib/format/numbers";
 import type { Station } from "@/lib/generated/prisma/client";
 
 /**

@@ -5,8 +5,8 @@ import { Method } from "@/components/climate/Method";
 import { timeLabel } from "@/lib/climate/format";
 import { currentMonth, recordsView } from "@/lib/climate/queries";
 import type { RecordTable } from "@/lib/climate/records";
-import { formatNumber } from "@/lib/format";
-import { stationOr404 } from "@/lib/station-page";
+import { formatNumber } from "@/lib/format/numbers";
+import { stationOr404 } from "@/lib/stations/mini-site";
 import { dateLabel } from "@/lib/time";
 
 /** The station's top days per parameter, each linking to its day page. */

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { signed, timeLabel } from "@/lib/climate/format";
 import type { DayCounts, Extreme, PeriodSummary } from "@/lib/climate/monthly";
 import { type Anomalies, type Reference, referenceLabel } from "@/lib/climate/normals";
-import { DECIMALS, formatNumber, formatValue } from "@/lib/format";
+import { DECIMALS, formatNumber, formatValue } from "@/lib/format/numbers";
 import { dateLabel } from "@/lib/time";
 
 /** Building blocks of the month and year pages: key figures against the reference, extremes, day counts. */

@@ -4,9 +4,9 @@ import type * as Leaflet from "leaflet";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { plainText, useLeafletMap } from "@/components/map/useLeafletMap";
+import type { MapTiles } from "@/lib/config/map-tiles";
 import { AGE_CLASSES, ageClass } from "@/lib/lightning/display";
 import type { MapData } from "@/lib/lightning/queries";
-import type { MapTiles } from "@/lib/map";
 import { formatParis } from "@/lib/time";
 import styles from "./lightning.module.css";
 

@@ -1,8 +1,8 @@
-import { config } from "@/lib/config";
+import { config } from "@/lib/config/settings";
 import { formatAgo, strikePlace } from "@/lib/lightning/display";
 import { PANEL_WINDOW_SECONDS, stationActivity } from "@/lib/lightning/queries";
 import { lightningEnabled } from "@/lib/lightning/settings";
-import type { Station } from "@/lib/stations";
+import type { Station } from "@/lib/stations/queries";
 import { formatParis } from "@/lib/time";
 import { CountsTable } from "./CountsTable";
 import styles from "./lightning.module.css";

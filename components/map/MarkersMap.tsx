@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import type { MapTiles } from "@/lib/map";
+import type { MapTiles } from "@/lib/config/map-tiles";
 import { plainText, useLeafletMap } from "./useLeafletMap";
 
 export interface MapMarker {

@@ -3,7 +3,7 @@
 import type * as Leaflet from "leaflet";
 import "leaflet/dist/leaflet.css";
 import { type RefObject, useEffect, useState } from "react";
-import type { MapTiles } from "@/lib/map";
+import type { MapTiles } from "@/lib/config/map-tiles";
 
 export interface LeafletMapState {
   L: typeof Leaflet;

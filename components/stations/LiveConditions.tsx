@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { freshness } from "@/lib/conditions/freshness";
-import { formatNumber, formatValue } from "@/lib/format";
+import { formatNumber, formatValue } from "@/lib/format/numbers";
 import type { ConditionsJson, CurrentJson } from "@/lib/opendata/json";
 import { formatDuration, formatParis } from "@/lib/time";
 import { cardinal } from "@/lib/weather/wind";

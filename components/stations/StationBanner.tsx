@@ -1,5 +1,5 @@
 import type { Station } from "@/lib/generated/prisma/client";
-import { sanitizeUserHtml } from "@/lib/html";
+import { sanitizeUserHtml } from "@/lib/security/html";
 
 /** The information banner a station's managers set in the admin (type, title, message), on every page. */
 export function StationBanner({ station }: { station: Station }) {

@@ -1,6 +1,6 @@
 import type { Freshness } from "@/lib/conditions/freshness";
-import { formatValue } from "@/lib/format";
-import type { StationSummary } from "@/lib/network";
+import { formatValue } from "@/lib/format/numbers";
+import type { StationSummary } from "@/lib/stations/network";
 import { formatDuration, formatParis } from "@/lib/time";
 
 /** One station in the network list: current temperature and freshness, linking to its mini-site. */

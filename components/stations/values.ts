@@ -1,4 +1,4 @@
-import { formatNumber, formatValue } from "@/lib/format";
+import { formatNumber, formatValue } from "@/lib/format/numbers";
 import { formatParis } from "@/lib/time";
 
 /** Small text helpers shared by the station pages (server) and the live conditions (client). */

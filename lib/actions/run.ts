@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { guardAction } from "../auth";
+import { guardAction } from "../accounts/auth";
 import { UserError } from "../errors";
 import { type ActionResult, failed } from "./result";
 

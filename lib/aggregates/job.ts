@@ -1,8 +1,8 @@
 import type { Pool } from "mysql2/promise";
 import { ArchiveError, type ArchiveReader, archives, type Observation } from "../archive/reader";
-import { appSqlPool, db } from "../db";
+import { appSqlPool, db } from "../db/client";
 import type { PrismaClient, Station } from "../generated/prisma/client";
-import { runJob } from "../jobs";
+import { runJob } from "../ops/jobs";
 import { addDays, localDay, localDayBounds } from "../time";
 import {
   AGGREGATED_FIELDS,

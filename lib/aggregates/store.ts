@@ -1,5 +1,5 @@
 import type { Pool, RowDataPacket } from "mysql2/promise";
-import { chunks, inTransaction } from "../sql";
+import { chunks, inTransaction } from "../db/sql";
 import { dayToDate } from "../time";
 import { type Aggregate, emptyAggregate } from "./compute";
 

@@ -1,5 +1,5 @@
 import mysql, { type Pool, type RowDataPacket } from "mysql2/promise";
-import { config, connectionOptions } from "../config";
+import { config, connectionOptions } from "../config/settings";
 import { UserError } from "../errors";
 import { isUnitSystem, METRIC, toMetric, UnknownUnitSystemError, US } from "./units";
 

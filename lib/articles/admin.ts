@@ -1,6 +1,6 @@
-import type { CurrentUser } from "../auth";
-import { hasRole } from "../auth";
-import { db } from "../db";
+import type { CurrentUser } from "../accounts/auth";
+import { hasRole } from "../accounts/auth";
+import { db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import { mediaUrl, pickWidth } from "../media/urls";
 import { localDay } from "../time";

@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db } from "../db/client";
 import { ARTICLE_TYPES, type ArticleType } from "./model";
 
 /** Categories (from WordPress or not) and the article type each one gives the posts the import brings. */

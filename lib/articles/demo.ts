@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import sharp from "sharp";
-import { db } from "../db";
+import { db } from "../db/client";
 import { uploadMedia } from "../media/library";
 import { mediaUrl } from "../media/urls";
 import { dayToDate, localDay } from "../time";

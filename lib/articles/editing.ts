@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { ApiError } from "../api";
-import type { CurrentUser } from "../auth";
+import type { CurrentUser } from "../accounts/auth";
 import type { Article } from "../generated/prisma/client";
+import { ApiError } from "../http/api";
 import { parseArticleInput } from "./input";
 import { revalidateArticles } from "./public";
 import { autosaveArticle, createArticle, deleteArticle, restoreRevision, saveArticle } from "./store";

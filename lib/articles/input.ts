@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ApiError } from "../api";
+import { ApiError } from "../http/api";
 import { CARDINALS } from "../weather/wind";
 import { parseParisInput } from "./dates";
 import {

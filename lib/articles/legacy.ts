@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db } from "../db/client";
 import { uploadPath } from "./wordpress/content";
 
 export { isLegacyPath } from "./legacy-paths";

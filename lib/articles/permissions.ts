@@ -1,5 +1,5 @@
-import type { CurrentUser } from "../auth";
-import { hasRole } from "../roles";
+import type { CurrentUser } from "../accounts/auth";
+import { hasRole } from "../accounts/roles";
 import type { ArticleStatus, ArticleType } from "./model";
 
 /**

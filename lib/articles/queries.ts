@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { MediaInfo } from "../media/urls";
 import { dateToDay, dayToDate, localDay, localToUtc } from "../time";

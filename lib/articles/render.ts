@@ -1,11 +1,11 @@
 import { decodeHTML } from "entities";
-import { htmlToText, type RemovedCounts, sanitizeAndCount } from "../html";
 import { type MediaInfo, mediaUrl, pictureHtml } from "../media/urls";
+import { htmlToText, type RemovedCounts, sanitizeAndCount } from "../security/html";
 import { CHART_FIELDS, type ChartField, EMBED_KINDS, type Embed, type EmbedKind } from "./embeds";
 import { type ExternalEmbed, externalPlaceholder, validEmbed } from "./external";
 
 /**
- * Article bodies: stored as sanitised HTML (the one allow-list of lib/html.ts); embeds are stored as
+ * Article bodies: stored as sanitised HTML (the one allow-list of lib/security/html.ts); embeds are stored as
  * placeholders `<div data-embed="station-chart" data-station="slug" data-field="outTemp"></div>` (videos
  * and posts of other sites: `<div data-embed="external" …>`, lib/articles/external.ts) and
  * images of the media library as `<img src="/api/media/<key>/<width>.jpg">`. Rendering turns the

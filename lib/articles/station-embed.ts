@@ -1,9 +1,9 @@
 import { ArchiveError, archives } from "../archive/reader";
 import type { CurrentConditions } from "../conditions/current";
 import { loadCurrentConditions } from "../conditions/load";
-import { config } from "../config";
-import { stationUrl } from "../hosts";
-import { findStation } from "../stations";
+import { config } from "../config/settings";
+import { stationUrl } from "../http/hosts";
+import { findStation } from "../stations/queries";
 import { type Sparkline, sparkline } from "./chart";
 import { CHART_FIELDS, type Embed } from "./embeds";
 

@@ -1,8 +1,8 @@
-import { ApiError } from "../api";
-import type { CurrentUser } from "../auth";
-import { db } from "../db";
+import type { CurrentUser } from "../accounts/auth";
+import { db } from "../db/client";
 import { ForbiddenError } from "../errors";
 import type { Article, Prisma } from "../generated/prisma/client";
+import { ApiError } from "../http/api";
 import { type ArticleInput, resolvePublication } from "./input";
 import { type ArticleType, articlePath, slugify } from "./model";
 import { allowedStatuses, allowedTypes, canDeleteArticle, canEditArticle } from "./permissions";

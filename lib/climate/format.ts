@@ -1,4 +1,4 @@
-import { formatNumber } from "../format";
+import { formatNumber } from "../format/numbers";
 import { formatParis } from "../time";
 
 /** French labels for climatology periods and values (pages, reports, summaries). */

@@ -1,5 +1,5 @@
 import { reaggregatePeriod } from "../aggregates/job";
-import { db } from "../db";
+import { db } from "../db/client";
 import { UserError } from "../errors";
 import type { SensorInvalidation, Station } from "../generated/prisma/client";
 import { SensorGroup } from "../generated/prisma/enums";

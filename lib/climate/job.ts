@@ -1,8 +1,8 @@
 import type { Pool, RowDataPacket } from "mysql2/promise";
 import { type HourRow, readHours } from "../aggregates/store";
-import { appSqlPool } from "../db";
+import { appSqlPool } from "../db/client";
 import type { Station } from "../generated/prisma/client";
-import { runJob } from "../jobs";
+import { runJob } from "../ops/jobs";
 import { addDays, monthsBetween, utcDay } from "../time";
 import {
   CLIMATE_HOUR_COLUMNS,

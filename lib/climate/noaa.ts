@@ -1,5 +1,5 @@
-import { toCsv } from "../csv";
-import { formatNumber } from "../format";
+import { toCsv } from "../format/csv";
+import { formatNumber } from "../format/numbers";
 import { daysOfMonth, monthLabel, monthName, utcDay } from "../time";
 import { cardinal } from "../weather/wind";
 import type { ClimateDay } from "./daily";

@@ -1,5 +1,5 @@
 import type { Pool } from "mysql2/promise";
-import { appSqlPool } from "../db";
+import { appSqlPool } from "../db/client";
 import type { Station } from "../generated/prisma/client";
 import { daysOfMonth, monthsBetween, monthsOfYear } from "../time";
 import type { ClimateColumn, ClimateDay } from "./daily";

@@ -1,4 +1,4 @@
-import { DECIMALS } from "../format";
+import { DECIMALS } from "../format/numbers";
 import type { ClimateColumn } from "./daily";
 
 /**

@@ -1,5 +1,5 @@
 import type { Pool, RowDataPacket } from "mysql2/promise";
-import { chunks, inTransaction } from "../sql";
+import { chunks, inTransaction } from "../db/sql";
 import { dateToDay, dayToDate } from "../time";
 import type { ClimateColumn, ClimateDay } from "./daily";
 import type { PeriodValues } from "./normals";

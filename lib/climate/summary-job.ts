@@ -1,8 +1,8 @@
 import { createDraftArticle } from "../articles/store";
-import { config } from "../config";
-import { db } from "../db";
+import { config } from "../config/settings";
+import { db } from "../db/client";
 import type { Station } from "../generated/prisma/client";
-import { stationUrl } from "../hosts";
+import { stationUrl } from "../http/hosts";
 import { addDays, addMonths } from "../time";
 import { lastFinalDay } from "./monthly";
 import { monthView } from "./queries";

@@ -1,5 +1,5 @@
-import { formatNumber, formatValue } from "../format";
-import { escapeXml } from "../html";
+import { formatNumber, formatValue } from "../format/numbers";
+import { escapeXml } from "../security/html";
 import { dateLabel, monthLabel } from "../time";
 import type { ClimateDay } from "./daily";
 import { signed, timeLabel } from "./format";
@@ -8,7 +8,7 @@ import { type Anomalies, type Reference, referenceLabel } from "./normals";
 
 /**
  * The monthly climate summary of a station, drafted for editors on the 1st of the month: pure
- * functions building the article (title, excerpt, HTML body within the lib/html.ts allow-list). Charts
+ * functions building the article (title, excerpt, HTML body within the lib/security/html.ts allow-list). Charts
  * are images served by the API (the allow-list keeps no inline SVG).
  */
 

@@ -1,5 +1,5 @@
-import { formatNumber } from "../format";
-import { escapeXml } from "../html";
+import { formatNumber } from "../format/numbers";
+import { escapeXml } from "../security/html";
 import type { ClimateDay } from "./daily";
 
 /**

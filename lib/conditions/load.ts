@@ -1,11 +1,11 @@
 import type { RowDataPacket } from "mysql2/promise";
 import { hourStart } from "../aggregates/compute";
 import { ArchiveError, archives, type Observation } from "../archive/reader";
-import { appSqlPool } from "../db";
+import { appSqlPool } from "../db/client";
 import type { Station } from "../generated/prisma/client";
 import { type SeriesRow, seriesFromRecords } from "../series/compute";
 import { CHART_FIELDS } from "../series/fields";
-import { describeUnavailable } from "../stations";
+import { describeUnavailable } from "../stations/queries";
 import { localMonthStart, localYearStart } from "../time";
 import { type CurrentConditions, currentConditions, type RainBefore } from "./current";
 

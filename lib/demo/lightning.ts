@@ -1,6 +1,6 @@
+import { chunks } from "../db/sql";
 import { demoStrikes } from "../lightning/demo";
 import { newestStrikeMs, storeStrikes, syncedStations, syncStations } from "../lightning/store";
-import { chunks } from "../sql";
 
 const DAY = 86_400_000;
 /** The demo's "live" storm cell runs over the last week (and on, as the demo tops up every minute). */

@@ -1,8 +1,8 @@
 import type { Pool, RowDataPacket } from "mysql2/promise";
+import { hashPassword } from "../accounts/passwords";
 import { createArchiveTableSql } from "../archive/schema";
 import type { PrismaClient } from "../generated/prisma/client";
 import { seedPartnerFeeds } from "../partners/demo";
-import { hashPassword } from "../passwords";
 import { DEMO_STATIONS, DEMO_USERS, type DemoStation } from "./stations";
 import { archiveRow, recordTimes, type WeatherProfile } from "./weather";
 

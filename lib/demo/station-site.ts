@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import type { PrismaClient } from "../generated/prisma/client";
 import { webVersions } from "../media/images";
-import { addStationPhoto } from "../station-photos";
+import { addStationPhoto } from "../stations/photos";
 import { formatParis } from "../time";
 import { solarElevation } from "../weather/sun";
 import { readLatest, storeWebcamImage, WEBCAM_SIZES } from "../webcam/storage";

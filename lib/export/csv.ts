@@ -1,10 +1,10 @@
 import { type Measure, meanOf, meanWindDirection, meanWindSpeed, prefixOf } from "../aggregates/compute";
-import { ApiError } from "../api";
 import { ArchiveError, archives, type Observation } from "../archive/reader";
-import { type CsvValue, csvLine } from "../csv";
+import { type CsvValue, csvLine } from "../format/csv";
 import type { Station } from "../generated/prisma/client";
+import { ApiError } from "../http/api";
 import { type Bucket, bucketRecords } from "../series/compute";
-import { describeUnavailable } from "../stations";
+import { describeUnavailable } from "../stations/queries";
 import { addDays, localToUtc, zonedParts } from "../time";
 import type { ExportField, ExportRequest } from "./request";
 

@@ -1,6 +1,6 @@
-import { config } from "../config";
-import { db } from "../db";
-import { type Mail, mailConfigured, sendMail } from "../mail";
+import { config } from "../config/settings";
+import { db } from "../db/client";
+import { type Mail, mailConfigured, sendMail } from "../mail/send";
 import { formatParis } from "../time";
 import { strikePlace } from "./display";
 import type { NearStrike } from "./queries";
@@ -111,7 +111,7 @@ export async function checkAlerts(
     });
     if (!changed) continue;
     // Subscribers who may still manage the station: editors, admins and its owners (the rule of
-    // canManageStation in lib/auth, which needs Next's runtime and cannot be imported by the CLI).
+    // canManageStation in lib/accounts/auth, which needs Next's runtime and cannot be imported by the CLI).
     const recipients = await db().user.findMany({
       where: {
         lightningSubscriptions: { some: { stationId: watch.stationId } },

@@ -1,4 +1,4 @@
-import { formatValue } from "../format";
+import { formatValue } from "../format/numbers";
 import { formatDuration, monthsBetween } from "../time";
 import { cardinal } from "../weather/wind";
 import { distanceKm, type LatLon } from "./geo";

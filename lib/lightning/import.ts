@@ -1,8 +1,8 @@
 import mysql from "mysql2/promise";
-import { config, connectionOptions, databaseName } from "../config";
+import { config, connectionOptions, databaseName } from "../config/settings";
 import { UserError } from "../errors";
-import { lastSuccessfulRun, runJob } from "../jobs";
 import { recordCheck } from "../ops/checks";
+import { lastSuccessfulRun, runJob } from "../ops/jobs";
 import { formatParis } from "../time";
 import { type AlertOutcome, checkAlerts } from "./alerts";
 import { FeedError, type FeedStrike, feedLines, feedRequestUrl, insideBox, parseFeedLine } from "./feed";

@@ -1,5 +1,5 @@
-import { db } from "../db";
-import { lastSuccessfulRun } from "../jobs";
+import { db } from "../db/client";
+import { lastSuccessfulRun } from "../ops/jobs";
 import { dateToDay, dayToDate, localDay } from "../time";
 import { IMPORT_JOB } from "./settings";
 

@@ -1,4 +1,4 @@
-import { ConfigError } from "../config";
+import { ConfigError } from "../config/settings";
 
 /**
  * Lightning configuration, from the environment only:

@@ -4,9 +4,9 @@ import mysql, {
   type ResultSetHeader,
   type RowDataPacket,
 } from "mysql2/promise";
-import { config, connectionOptions } from "../config";
-import { db } from "../db";
-import { chunks, inTransaction } from "../sql";
+import { config, connectionOptions } from "../config/settings";
+import { db } from "../db/client";
+import { chunks, inTransaction } from "../db/sql";
 import { dayToDate, localDay } from "../time";
 import { type Derived, derive, NEAR_KM, type StationPoint, type StoredStrike } from "./derive";
 import type { FeedStrike } from "./feed";

@@ -1,5 +1,5 @@
 import sharp, { type Metadata } from "sharp";
-import { ApiError } from "../api";
+import { ApiError } from "../http/api";
 
 /**
  * The sharp pipeline for images people send us (webcam uploads, station photos): only real JPEG, PNG or

@@ -1,5 +1,5 @@
-import type { CurrentUser } from "../auth";
-import { db } from "../db";
+import type { CurrentUser } from "../accounts/auth";
+import { db } from "../db/client";
 import type { Media } from "../generated/prisma/client";
 import { canChangeMedia } from "./permissions";
 import { MediaError, mediaLimits, processImage } from "./pipeline";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import sharp, { type Metadata, type OutputInfo } from "sharp";
-import { ApiError } from "../api";
+import { ApiError } from "../http/api";
 
 /**
  * The image pipeline of the media library: checks (size, type, scripts in SVG, decompression bombs),

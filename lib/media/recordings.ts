@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { db } from "../db";
+import { db } from "../db/client";
 import type { MediaFile } from "../generated/prisma/client";
 import { MediaError } from "./pipeline";
 import { mediaDir, storeMediaFiles } from "./storage";

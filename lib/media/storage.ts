@@ -2,11 +2,11 @@ import { randomBytes } from "node:crypto";
 import { createReadStream, promises as fs } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { dataDir } from "../data-dirs";
+import { dataDir } from "../config/data-dirs";
 import { MediaError } from "./pipeline";
 
 /**
- * Media files on disk under MEDIA_DIR (lib/data-dirs.ts): outside public/ and the build output,
+ * Media files on disk under MEDIA_DIR (lib/config/data-dirs.ts): outside public/ and the build output,
  * served by app/api/media. A media's files are written into a temporary folder, then renamed into
  * place in one step: a full disk or a crash leaves no half-written media.
  */

@@ -1,7 +1,7 @@
 import { unstable_cache } from "next/cache";
 import { type LoadedConditions, loadCurrentConditions } from "../conditions/load";
 import type { Station } from "../generated/prisma/client";
-import { listStations } from "../stations";
+import { listStations } from "../stations/queries";
 import type { PublicStation } from "./json";
 
 /**

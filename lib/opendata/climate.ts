@@ -1,13 +1,13 @@
 import type { ClimateDay } from "../climate/daily";
 import type { Extreme, PeriodSummary } from "../climate/monthly";
 import type { RecordTable } from "../climate/records";
-import { toCsv } from "../csv";
-import { type Quantity, roundAs, roundHalfAway } from "../format";
+import { toCsv } from "../format/csv";
+import { type Quantity, roundAs, roundHalfAway } from "../format/numbers";
 
 /**
  * The shapes of the open-data climatology API (/api/v1/stations/{slug}/climate/…), as pure functions of
  * the domain values, JSON or CSV. Temperatures in °C, rain in mm, rain rate in mm/h, wind in km/h,
- * each rounded to its quantity's decimals (lib/format DECIMALS, as the pages show them); coverages as
+ * each rounded to its quantity's decimals (lib/format/numbers DECIMALS, as the pages show them); coverages as
  * fractions (0–1), times ISO-8601 UTC, null where a value is not computable.
  */
 

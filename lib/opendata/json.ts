@@ -1,7 +1,7 @@
 import type { CurrentConditions } from "../conditions/current";
 import { freshness } from "../conditions/freshness";
 import type { LoadedConditions } from "../conditions/load";
-import { type CsvValue, csvLine } from "../csv";
+import { type CsvValue, csvLine } from "../format/csv";
 import type { Station } from "../generated/prisma/client";
 import { csvHeader, iso } from "../series/output";
 

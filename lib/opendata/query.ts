@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ApiError } from "../api";
 import { MAX_RECORD_LIMIT } from "../climate/records";
+import { ApiError } from "../http/api";
 import type { Field } from "../series/fields";
 import { autoStep, STEPS, type Step } from "../series/steps";
 import { addDays, daysBetween, isCalendarDay, localDayBounds, parseMonth, parseYear } from "../time";

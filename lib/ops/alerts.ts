@@ -1,15 +1,15 @@
-import { config } from "../config";
-import { db } from "../db";
+import { config } from "../config/settings";
+import { db } from "../db/client";
 import type { Check } from "../generated/prisma/client";
 import type { CheckState } from "../generated/prisma/enums";
-import { sendMail } from "../mail";
+import { sendMail } from "../mail/send";
 import { formatDuration, formatParis } from "../time";
 import { opsSettings } from "./settings";
 
 /**
  * Alerts: one message per state change of a check (ok → warning → critical → ok), a reminder every
  * ALERT_REMINDER_HOURS while a check stays bad and nobody acknowledged it, never more. Messages go by
- * e-mail (ALERT_EMAILS through lib/mail) and, when configured, to a JSON webhook.
+ * e-mail (ALERT_EMAILS through lib/mail/send) and, when configured, to a JSON webhook.
  *
  * Check.notifiedAt is the bookkeeping: a state change is "pending" until a message about it went
  * through every configured channel; the monitor retries pending ones on its next run, so a refusing

@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db } from "../db/client";
 import type { CheckState } from "../generated/prisma/enums";
 import { notifyChange } from "./alerts";
 

@@ -1,6 +1,6 @@
 import { lstat, readdir, statfs } from "node:fs/promises";
 import path from "node:path";
-import { formatNumber } from "../format";
+import { formatNumber } from "../format/numbers";
 import type { CheckState } from "../generated/prisma/enums";
 
 /** Disk usage, its trend, and the sizes of the usual culprits (binlogs, relay logs, backups, media). */

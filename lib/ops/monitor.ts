@@ -3,7 +3,7 @@ import { promisify } from "node:util";
 import type { RowDataPacket } from "mysql2/promise";
 import { ArchiveError, archives } from "../archive/reader";
 import { freshness } from "../conditions/freshness";
-import { db } from "../db";
+import { db } from "../db/client";
 import type { CheckState } from "../generated/prisma/enums";
 import { formatDuration } from "../time";
 import { type DeliveryResult, deliverPendingAlerts } from "./alerts";

@@ -1,5 +1,5 @@
 import mysql, { type Connection, type RowDataPacket } from "mysql2/promise";
-import { connectionOptions } from "../config";
+import { connectionOptions } from "../config/settings";
 import type { CheckState } from "../generated/prisma/enums";
 import { formatDuration } from "../time";
 import { OpsError } from "./errors";

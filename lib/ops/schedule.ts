@@ -1,4 +1,4 @@
-import { PRODUCTION_DATA_ROOT } from "../data-dirs";
+import { PRODUCTION_DATA_ROOT } from "../config/data-dirs";
 
 /**
  * Every scheduled job of the platform, in one place: deploy/systemd/ is generated from this list
@@ -145,7 +145,7 @@ export interface UnitOptions {
   envFile: string;
   node: string;
   backupDir: string;
-  /** Parent of the data folders (media, webcam images, station photos: lib/data-dirs.ts). */
+  /** Parent of the data folders (media, webcam images, station photos: lib/config/data-dirs.ts). */
   dataRoot: string;
 }
 

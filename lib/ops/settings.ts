@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ConfigError, parseConfig } from "../config";
-import { DATA_DIRS, type DataDirSetting, dataDir } from "../data-dirs";
+import { DATA_DIRS, type DataDirSetting, dataDir } from "../config/data-dirs";
+import { ConfigError, parseConfig } from "../config/settings";
 
 /**
  * Settings of the operations tooling (monitor, alerts, backups, replication), from the environment
@@ -26,7 +26,7 @@ export interface OpsSettings {
   services: string[];
   /** URL the monitor fetches to prove the app answers (MONITOR_APP_URL), e.g. http://127.0.0.1:3000/api/health */
   appUrl: string | null;
-  /** Folders of media, webcam images and station photos (lib/data-dirs.ts): backed up, sizes reported. */
+  /** Folders of media, webcam images and station photos (lib/config/data-dirs.ts): backed up, sizes reported. */
   dataDirs: Record<DataDirSetting, string>;
   /** Where each run's database dumps and manifest are prepared (the newest run is kept there). */
   backupDir: string;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db } from "../db";
+import { db } from "../db/client";
 import type { Partner } from "../generated/prisma/enums";
 import { clearHealth, type Feed, findFeed, openCredentials, sealCredentials } from "./feeds";
 import { partnerSecretKey, SECRET_KEY_VARIABLE } from "./secrets";

@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { Partner, PartnerOutcome } from "../generated/prisma/enums";
 import { recordCheck } from "../ops/checks";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import mysql from "mysql2/promise";
-import { config, connectionOptions, databaseName } from "../config";
+import { config, connectionOptions, databaseName } from "../config/settings";
 
 /**
  * "Never two runs at once for the same feed", across processes: a MariaDB named lock held on a

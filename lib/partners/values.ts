@@ -1,10 +1,10 @@
 import type { Observation } from "../archive/reader";
-import { roundHalfAway } from "../format";
+import { roundHalfAway } from "../format/numbers";
 
 /** Helpers shared by the StatIC and ROMMA payload builders: rounding and window statistics. */
 
 /**
- * `value` rounded half away from zero to `decimals` (lib/format.ts roundHalfAway) and printed with a
+ * `value` rounded half away from zero to `decimals` (lib/format/numbers.ts roundHalfAway) and printed with a
  * decimal point ("" when missing), never "-0.0".
  */
 export function fixed(value: number | null | undefined, decimals: number): string {

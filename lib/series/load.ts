@@ -3,7 +3,7 @@ import { applyInvalidations, type Invalidation } from "../aggregates/compute";
 import { loadInvalidations } from "../aggregates/job";
 import { type HourRow, readDays, readHours } from "../aggregates/store";
 import { type ArchiveReader, archives, type Observation } from "../archive/reader";
-import { appSqlPool, db } from "../db";
+import { appSqlPool, db } from "../db/client";
 import type { PrismaClient, Station } from "../generated/prisma/client";
 import { localDayBounds, localDayOfRecord } from "../time";
 import {

@@ -1,4 +1,4 @@
-import { csvLine } from "../csv";
+import { csvLine } from "../format/csv";
 import { localDayOfRecord } from "../time";
 import type { SeriesRow } from "./compute";
 import type { Column } from "./fields";

@@ -1,14 +1,14 @@
 import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { ApiError } from "../api";
-import { type CurrentUser, canManageStation, currentUser, guardAction, hasRole } from "../auth";
-import { db } from "../db";
+import { type CurrentUser, canManageStation, currentUser, guardAction, hasRole } from "../accounts/auth";
+import { db } from "../db/client";
 import { ForbiddenError } from "../errors";
 import type { Station } from "../generated/prisma/client";
+import { ApiError } from "../http/api";
 
 /**
  * Who may manage a station (its admin pages, actions and routes): its owners (StationAccess), editors
- * and admins — lib/auth.ts canManageStation. Every page, server action and route handler of the station
+ * and admins — lib/accounts/auth.ts canManageStation. Every page, server action and route handler of the station
  * admin calls one of these itself.
  */
 

@@ -1,9 +1,9 @@
 import { type Aggregate, type Measure, meanOf, prefixOf } from "../aggregates/compute";
 import { type AggregateColumn, readHours } from "../aggregates/store";
 import { ArchiveError, archives } from "../archive/reader";
-import { appSqlPool } from "../db";
+import { appSqlPool } from "../db/client";
 import type { Station } from "../generated/prisma/client";
-import { describeUnavailable } from "../stations";
+import { describeUnavailable } from "../stations/queries";
 
 /**
  * The station admin's technical charts: indoor sensors (console temperature and humidity), radio

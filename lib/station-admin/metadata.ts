@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { BannerType } from "../generated/prisma/enums";
-import { sanitizeUserHtml } from "../html";
+import { sanitizeUserHtml } from "../security/html";
 import { dateToDay, dayToDate, isCalendarDay } from "../time";
 
 /**

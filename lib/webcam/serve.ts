@@ -1,5 +1,5 @@
 import { readFile, stat } from "node:fs/promises";
-import { db } from "../db";
+import { db } from "../db/client";
 import { cameraDir, imageFile, readLatest } from "./storage";
 
 const notFound = () =>

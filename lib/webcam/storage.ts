@@ -1,6 +1,6 @@
 import { readdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { dataDir } from "../data-dirs";
+import { dataDir } from "../config/data-dirs";
 import { writeFileAtomic } from "../media/files";
 import type { WebImage } from "../media/images";
 import { DAY_PATTERN, localDay, localDayBounds, utcDay } from "../time";

@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
-import { ApiError } from "../api";
-import { db } from "../db";
+import { db } from "../db/client";
 import type { Webcam } from "../generated/prisma/client";
+import { ApiError } from "../http/api";
+import { readBody } from "../http/request";
 import { IMAGE_TOO_LARGE, MAX_IMAGE_BYTES, webVersions } from "../media/images";
-import { readBody } from "../request";
-import { findStation } from "../stations";
+import { findStation } from "../stations/queries";
 import { pruneWebcam, storeWebcamImage, WEBCAM_SIZES, webcamRoot } from "./storage";
 
 export type { Webcam };

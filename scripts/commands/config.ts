@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { settingsProblems } from "../../lib/settings-check";
+import { settingsProblems } from "../../lib/config/check";
 import { action, CliError, settingsFile } from "../cli-runtime";
 
 /** `meteo config`: the settings as the app and the jobs read them (/etc/meteo06/env on the server). */

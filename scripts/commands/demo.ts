@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import mysql from "mysql2/promise";
 import { seedDemoArticles } from "../../lib/articles/demo";
-import { config, connectionOptions } from "../../lib/config";
+import { config, connectionOptions } from "../../lib/config/settings";
 import { seedDemoLightning } from "../../lib/demo/lightning";
 import { seedDemo } from "../../lib/demo/seed";
 import { seedDemoStationSite } from "../../lib/demo/station-site";

@@ -1,11 +1,11 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
+import { sendInvitation } from "../../lib/accounts/password-tokens";
 import { importWordpress } from "../../lib/articles/wordpress/import";
 import { WxrError } from "../../lib/articles/wordpress/wxr";
-import { mailConfigured } from "../../lib/mail";
+import { mailConfigured } from "../../lib/mail/send";
 import { mediaDir } from "../../lib/media/storage";
-import { sendInvitation } from "../../lib/password-tokens";
 import { action, appDatabase, CliError } from "../cli-runtime";
 
 const positive = (name: string) => (raw: string) => {

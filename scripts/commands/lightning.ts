@@ -9,7 +9,7 @@ const lightningLib = async () => ({
   ...(await import("../../lib/lightning/import")),
   ...(await import("../../lib/lightning/feed")),
   ...(await import("../../lib/lightning/store")),
-  ...(await import("../../lib/jobs")),
+  ...(await import("../../lib/ops/jobs")),
 });
 
 const DISABLED =

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
-import { config } from "../../lib/config";
-import { markRolledBack, migrate, migrationStatus } from "../../lib/migrations";
+import { config } from "../../lib/config/settings";
+import { markRolledBack, migrate, migrationStatus } from "../../lib/db/migrations";
 import { action, assertReachable, printTable } from "../cli-runtime";
 
 export function register(program: Command) {

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
-import { runJob } from "../../lib/jobs";
-import { sendMail } from "../../lib/mail";
+import { sendMail } from "../../lib/mail/send";
 import { acknowledgeCheck, alertMessage } from "../../lib/ops/alerts";
+import { runJob } from "../../lib/ops/jobs";
 import { runMonitor } from "../../lib/ops/monitor";
 import { opsSettings } from "../../lib/ops/settings";
 import { action, appDatabase, CliError, printTable } from "../cli-runtime";

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
-import { db } from "../../lib/db";
-import { runJob } from "../../lib/jobs";
+import { db } from "../../lib/db/client";
+import { runJob } from "../../lib/ops/jobs";
 import {
   endpointOf,
   listFeeds,

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { ArchiveError, archives } from "../../lib/archive/reader";
-import { config } from "../../lib/config";
+import { config } from "../../lib/config/settings";
 import { recordCheck } from "../../lib/ops/checks";
 import {
   type CheckOptions,

@@ -1,8 +1,8 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import { ArchiveError, archives } from "../../lib/archive/reader";
-import { config } from "../../lib/config";
-import { RESERVED_SLUGS, SLUG_PATTERN, stationUrl } from "../../lib/hosts";
+import { config } from "../../lib/config/settings";
+import { RESERVED_SLUGS, SLUG_PATTERN, stationUrl } from "../../lib/http/hosts";
 import { formatDuration } from "../../lib/time";
 import { action, appDatabase, CliError, printTable } from "../cli-runtime";
 

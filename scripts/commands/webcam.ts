@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { runJob } from "../../lib/jobs";
+import { runJob } from "../../lib/ops/jobs";
 import { webcamRoot } from "../../lib/webcam/storage";
 import { pruneWebcams } from "../../lib/webcam/webcams";
 import { action, appDatabase } from "../cli-runtime";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { formatEnvLine, readEnvFile, setEnvFileValue } from "../../lib/env-file";
+import { formatEnvLine, readEnvFile, setEnvFileValue } from "../../lib/config/env-file";
 
 /** Local settings written by the set-up (`.env.local`, git-ignored). The real environment always wins. */
 export const LOCAL_ENV_FILE = ".env.local";

@@ -2,7 +2,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import mysql from "mysql2/promise";
-import { connectionOptions } from "../../lib/config";
+import { connectionOptions } from "../../lib/config/settings";
 import { ensureDebianProgram, findBinary } from "./apt";
 
 /**

@@ -1,6 +1,6 @@
-import { config } from "../../lib/config";
-import { developmentDataDirs } from "../../lib/data-dirs";
-import { migrate } from "../../lib/migrations";
+import { developmentDataDirs } from "../../lib/config/data-dirs";
+import { config } from "../../lib/config/settings";
+import { migrate } from "../../lib/db/migrations";
 import { ensureLocalEnv, loadLocalEnv, randomSecret, setLocalEnv } from "./env";
 import { serverAnswers, startPrivateMariadb } from "./mariadb";
 
@@ -16,7 +16,7 @@ export function localDefaults(databaseUrl: string): Record<string, string> {
     AUTH_SECRET: randomSecret(),
     // Encrypts partner feed credentials at rest (lib/partners/secrets.ts).
     PARTNER_SECRET_KEY: randomSecret(),
-    // Absolute: the standalone server runs from .next/standalone (lib/data-dirs.ts).
+    // Absolute: the standalone server runs from .next/standalone (lib/config/data-dirs.ts).
     ...developmentDataDirs(),
   };
 }

@@ -46,7 +46,7 @@ afterAll(async () => {
   await dbs?.drop();
 });
 
-/** French number as the pages show it, written independently of lib/format. */
+/** French number as the pages show it, written independently of lib/format/numbers. */
 function fr(value: number | null, decimals = 1): string {
   return frenchDecimal(value, decimals);
 }

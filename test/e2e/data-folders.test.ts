@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DATA_DIRS, developmentDataDirs } from "@/lib/data-dirs";
+import { DATA_DIRS, developmentDataDirs } from "@/lib/config/data-dirs";
 import { uploadMedia } from "@/lib/media/library";
 import { localDefaults } from "@/scripts/dev/prepare";
 import { startTestApp, type TestApp } from "../helpers/app";

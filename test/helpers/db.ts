@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import mysql, { type Pool } from "mysql2/promise";
-import { connectionOptions } from "@/lib/config";
-import { createPrismaClient } from "@/lib/db";
+import { connectionOptions } from "@/lib/config/settings";
+import { createPrismaClient } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrations";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { migrate } from "@/lib/migrations";
 import { loadLocalEnv } from "@/scripts/dev/env";
 
 /**

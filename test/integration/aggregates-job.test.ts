@@ -2,7 +2,7 @@ import type { RowDataPacket } from "mysql2/promise";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reaggregatePeriod, rebuildAggregates, updateAggregates } from "@/lib/aggregates/job";
 import { readDays, readHours } from "@/lib/aggregates/store";
-import { appSqlPool } from "@/lib/db";
+import { appSqlPool } from "@/lib/db/client";
 import { writeDemoArchive } from "@/lib/demo/seed";
 import { DEMO_STATIONS } from "@/lib/demo/stations";
 import type { Station } from "@/lib/generated/prisma/client";

@@ -5,6 +5,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CurrentUser } from "@/lib/accounts/auth";
+import { requestPasswordReset, resetPassword } from "@/lib/accounts/password-tokens";
+import { hashPassword, verifyPassword } from "@/lib/accounts/passwords";
+import { clearThrottle, reserveAttempt, throttleKeys, waitSeconds } from "@/lib/accounts/throttle";
 import { compareDetails } from "@/lib/articles/diff";
 import { parseArticleInput } from "@/lib/articles/input";
 import { resolveLegacy } from "@/lib/articles/legacy";
@@ -17,13 +21,9 @@ import {
   restoreRevision,
   saveArticle,
 } from "@/lib/articles/store";
-import type { CurrentUser } from "@/lib/auth";
 import { deleteMedia, updateMediaText, uploadMedia } from "@/lib/media/library";
 import { MediaError } from "@/lib/media/pipeline";
 import { mediaUrl } from "@/lib/media/urls";
-import { requestPasswordReset, resetPassword } from "@/lib/password-tokens";
-import { hashPassword, verifyPassword } from "@/lib/passwords";
-import { clearThrottle, reserveAttempt, throttleKeys, waitSeconds } from "@/lib/throttle";
 import { forecastCell } from "../helpers/articles";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
 import { type SmtpSink, startSmtpSink } from "../helpers/smtp";

@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { RowDataPacket } from "mysql2/promise";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseEnvFile } from "@/lib/env-file";
+import { parseEnvFile } from "@/lib/config/env-file";
 import { loadWeewxFixture } from "../helpers/archives";
 import { runCli } from "../helpers/cli";
 import { createTestDatabases, serverUrl, type TestDatabases } from "../helpers/db";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifyPassword } from "@/lib/passwords";
+import { verifyPassword } from "@/lib/accounts/passwords";
 import { loadWeewxFixture } from "../helpers/archives";
 import { runCli } from "../helpers/cli";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";

@@ -4,7 +4,7 @@ import { rebuildAggregates, updateAggregates } from "@/lib/aggregates/job";
 import { rebuildClimate, updateClimate } from "@/lib/climate/job";
 import { summarizeMonth } from "@/lib/climate/monthly";
 import { readClimateDays, readClimateMonths } from "@/lib/climate/store";
-import { appSqlPool } from "@/lib/db";
+import { appSqlPool } from "@/lib/db/client";
 import type { Station } from "@/lib/generated/prisma/client";
 import { runCli } from "../helpers/cli";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dayClimate, monthView, recordsView } from "@/lib/climate/queries";
 import { readClimateDays, replaceClimateDays, replaceClimateMonths } from "@/lib/climate/store";
-import { appSqlPool } from "@/lib/db";
+import { appSqlPool } from "@/lib/db/client";
 import type { Station } from "@/lib/generated/prisma/client";
 import { climateDay as day } from "../helpers/climate";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";

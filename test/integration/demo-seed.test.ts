@@ -1,8 +1,8 @@
 import type { RowDataPacket } from "mysql2/promise";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyPassword } from "@/lib/accounts/passwords";
 import { seedDemo } from "@/lib/demo/seed";
 import { DEMO_STATIONS, DEMO_USERS } from "@/lib/demo/stations";
-import { verifyPassword } from "@/lib/passwords";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
 
 let dbs: TestDatabases;

@@ -11,7 +11,7 @@ import {
   migrate,
   migrationStatus,
   readMigrations,
-} from "@/lib/migrations";
+} from "@/lib/db/migrations";
 import { adminPool, uniqueName, urlFor } from "../helpers/db";
 
 const admin = adminPool();

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runJob } from "@/lib/jobs";
-import { MailNotConfiguredError, sendMail } from "@/lib/mail";
+import { MailNotConfiguredError, sendMail } from "@/lib/mail/send";
 import { listChecks, recordCheck } from "@/lib/ops/checks";
+import { runJob } from "@/lib/ops/jobs";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
 import { type SmtpSink, startSmtpSink } from "../helpers/smtp";
 
-// lib/jobs and lib/ops/checks use the app's db() singleton: point it at this file's database.
+// lib/ops/jobs and lib/ops/checks use the app's db() singleton: point it at this file's database.
 let dbs: TestDatabases;
 let smtp: SmtpSink;
 beforeAll(async () => {

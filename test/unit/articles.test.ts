@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { delayAfter, MAX_DELAY_SECONDS } from "@/lib/accounts/throttle";
 import { sparkline } from "@/lib/articles/chart";
 import { parseParisInput, toParisInput } from "@/lib/articles/dates";
 import { compareRevisions } from "@/lib/articles/diff";
@@ -15,7 +16,6 @@ import { autop, convertContent, uploadPath } from "@/lib/articles/wordpress/cont
 import { replaceShortcodes } from "@/lib/articles/wordpress/shortcodes";
 import { parseWxr, WxrError } from "@/lib/articles/wordpress/wxr";
 import { widthsFor } from "@/lib/media/pipeline";
-import { delayAfter, MAX_DELAY_SECONDS } from "@/lib/throttle";
 
 const author = { id: 7, role: "AUTHOR" as const };
 const editor = { id: 8, role: "EDITOR" as const };

@@ -12,8 +12,8 @@ import { runningRainTotals } from "@/lib/climate/series";
 import { monthlySummaryDraft } from "@/lib/climate/summary";
 import { summaryMonthDue } from "@/lib/climate/summary-job";
 import { monthChartSvg } from "@/lib/climate/svg";
-import { sanitizeUserHtml } from "@/lib/html";
 import { dailyCsv, dailyJson, periodJson } from "@/lib/opendata/climate";
+import { sanitizeUserHtml } from "@/lib/security/html";
 import { climateDay } from "../helpers/climate";
 
 const utc = (iso: string) => Date.parse(`${iso}Z`) / 1000;

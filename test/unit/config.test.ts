@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, connectionOptions, parseConfig } from "@/lib/config";
+import { ConfigError, connectionOptions, parseConfig } from "@/lib/config/settings";
 
 const valid = { DATABASE_URL: "mysql://app:s3cret@127.0.0.1:3306/meteo06", ROOT_DOMAIN: "meteo06.fr" };
 

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/api";
 import { ArchiveError } from "@/lib/archive/reader";
-import { ConfigError } from "@/lib/config";
+import { ConfigError } from "@/lib/config/settings";
 import { ForbiddenError, UserError } from "@/lib/errors";
+import { ApiError } from "@/lib/http/api";
 import { MediaError } from "@/lib/media/pipeline";
 import { PartnerSettingsError } from "@/lib/partners/settings";
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { clientIp, PEER_HEADER, parseTrustedProxies } from "@/lib/client-address";
-import { hostName, isBackOfficePath, isGlobalPath, resolveHost, sitePath, stationUrl } from "@/lib/hosts";
+import { clientIp, PEER_HEADER, parseTrustedProxies } from "@/lib/http/client-address";
+import {
+  hostName,
+  isBackOfficePath,
+  isGlobalPath,
+  resolveHost,
+  sitePath,
+  stationUrl,
+} from "@/lib/http/hosts";
 
 describe("host routing", () => {
   it("serves the apex and www as the main site", () => {

@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { dataDir, dataDirProblem, developmentDataDirs } from "@/lib/data-dirs";
-import { formatEnvLine, parseEnvFile, setEnvFileValue } from "@/lib/env-file";
+import { dataDir, dataDirProblem, developmentDataDirs } from "@/lib/config/data-dirs";
+import { formatEnvLine, parseEnvFile, setEnvFileValue } from "@/lib/config/env-file";
 
 describe("settings file (systemd EnvironmentFile reading)", () => {
   it("reads a sender with spaces and angle brackets, quoted or not, as systemd does", () => {

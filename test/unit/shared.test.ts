@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ApiError, apiRoute, parseQuery } from "@/lib/api";
-import { csvLine, toCsv } from "@/lib/csv";
 import { ForbiddenError } from "@/lib/errors";
-import { htmlToText, sanitizeUserHtml } from "@/lib/html";
+import { csvLine, toCsv } from "@/lib/format/csv";
+import { ApiError, apiRoute, parseQuery } from "@/lib/http/api";
+import { htmlToText, sanitizeUserHtml } from "@/lib/security/html";
 
 describe("HTML allow-list", () => {
   it.each([

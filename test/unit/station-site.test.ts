@@ -3,10 +3,10 @@ import type { Observation } from "@/lib/archive/reader";
 import { freshness } from "@/lib/conditions/freshness";
 import { bucketRow, exportHeader } from "@/lib/export/csv";
 import { parseExportRequest } from "@/lib/export/request";
-import type { StationSummary } from "@/lib/network";
 import { bucketRecords } from "@/lib/series/compute";
 import { parseForm, parseStationMetadata, webcamSchema } from "@/lib/station-admin/metadata";
-import { WIDGET_OFFLINE, WIDGET_ONLINE, widgetSvg } from "@/lib/widget";
+import type { StationSummary } from "@/lib/stations/network";
+import { WIDGET_OFFLINE, WIDGET_ONLINE, widgetSvg } from "@/lib/stations/widget";
 
 const VALID = {
   name: "Nice – Pessicart",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatNumber, formatValue } from "@/lib/format";
+import { formatNumber, formatValue } from "@/lib/format/numbers";
 import { formatParis, localToUtc, startOfLocalDay, zoneOffset } from "@/lib/time";
 import { dewPoint, feelsLike, heatIndex, relativeHumidity, windChill } from "@/lib/weather/formulas";
 import { isNight, solarElevation } from "@/lib/weather/sun";
@@ -79,7 +79,7 @@ describe("number formatting", () => {
 
 describe("rounding", () => {
   it("rounds half away from zero on the decimal value, everywhere", async () => {
-    const { roundHalfAway } = await import("@/lib/format");
+    const { roundHalfAway } = await import("@/lib/format/numbers");
     expect(roundHalfAway(12.85, 1)).toBe(12.9);
     expect(roundHalfAway(10.05, 1)).toBe(10.1);
     expect(roundHalfAway(-2.25, 1)).toBe(-2.3);

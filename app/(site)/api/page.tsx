@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { MAX_RECORD_LIMIT } from "@/lib/climate/records";
-import { DECIMALS, type Quantity } from "@/lib/format";
+import { DECIMALS, type Quantity } from "@/lib/format/numbers";
 import { UNITS } from "@/lib/opendata/json";
 import { DEFAULT_DAYS, MAX_CLIMATE_DAYS, MAX_DAYS } from "@/lib/opendata/query";
 import { FIELD_NAMES, FIELDS } from "@/lib/series/fields";

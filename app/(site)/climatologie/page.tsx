@@ -8,10 +8,10 @@ import { percent, rrTotalLabel, signed } from "@/lib/climate/format";
 import type { Extreme } from "@/lib/climate/monthly";
 import { referenceLabel } from "@/lib/climate/normals";
 import { currentMonth, networkMonth } from "@/lib/climate/queries";
-import { config } from "@/lib/config";
-import { formatNumber } from "@/lib/format";
-import { stationUrl } from "@/lib/hosts";
-import { listStations } from "@/lib/stations";
+import { config } from "@/lib/config/settings";
+import { formatNumber } from "@/lib/format/numbers";
+import { stationUrl } from "@/lib/http/hosts";
+import { listStations } from "@/lib/stations/queries";
 import { addMonths, dateLabel, monthLabel, parseMonth } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Climatologie du réseau" };

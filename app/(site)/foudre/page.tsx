@@ -6,15 +6,15 @@ import { connection } from "next/server";
 import { LightningMap } from "@/components/lightning/LightningMap";
 import { LightningSource } from "@/components/lightning/LightningSource";
 import styles from "@/components/lightning/lightning.module.css";
-import { config } from "@/lib/config";
-import { formatNumber } from "@/lib/format";
-import { stationUrl } from "@/lib/hosts";
+import { ALPES_MARITIMES_CENTER, mapTiles } from "@/lib/config/map-tiles";
+import { config } from "@/lib/config/settings";
+import { formatNumber } from "@/lib/format/numbers";
+import { stationUrl } from "@/lib/http/hosts";
 import { isPeriod, nearestStation, PERIODS, strikePlace } from "@/lib/lightning/display";
 import { bearingDegrees } from "@/lib/lightning/geo";
 import { mapStrikes } from "@/lib/lightning/queries";
 import { lightningEnabled } from "@/lib/lightning/settings";
-import { ALPES_MARITIMES_CENTER, mapTiles } from "@/lib/map";
-import { listStations } from "@/lib/stations";
+import { listStations } from "@/lib/stations/queries";
 import { formatParis } from "@/lib/time";
 
 export const metadata: Metadata = {

@@ -3,11 +3,11 @@ import { connection } from "next/server";
 import { MarkersMap } from "@/components/map/MarkersMap";
 import { SortableTable } from "@/components/tables/SortableTable";
 import { freshness } from "@/lib/conditions/freshness";
-import { config } from "@/lib/config";
-import { formatValue } from "@/lib/format";
-import { stationUrl } from "@/lib/hosts";
-import { ALPES_MARITIMES_CENTER, mapTiles } from "@/lib/map";
-import { networkSummaries } from "@/lib/network";
+import { ALPES_MARITIMES_CENTER, mapTiles } from "@/lib/config/map-tiles";
+import { config } from "@/lib/config/settings";
+import { formatValue } from "@/lib/format/numbers";
+import { stationUrl } from "@/lib/http/hosts";
+import { networkSummaries } from "@/lib/stations/network";
 import { formatDuration, formatParis } from "@/lib/time";
 
 export const metadata: Metadata = {

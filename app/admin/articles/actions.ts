@@ -1,11 +1,11 @@
 "use server";
 
 import { z } from "zod";
+import { requireRole } from "@/lib/accounts/auth";
 import { type ActionResult, succeeded } from "@/lib/actions/result";
 import { runAction, validate } from "@/lib/actions/run";
 import { autosaveDraft, restoreArticleRevision, writeArticle } from "@/lib/articles/editing";
 import type { ArticleStatus } from "@/lib/articles/model";
-import { requireRole } from "@/lib/auth";
 
 /** The article editor's actions: any signed-in author; lib/articles/store checks each article's rights. */
 

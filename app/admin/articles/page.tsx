@@ -1,7 +1,7 @@
 import Link from "next/link";
+import { hasRole, requirePageRole } from "@/lib/accounts/auth";
 import { listAdminArticles } from "@/lib/articles/admin";
 import { ARTICLE_STATUSES, effectiveStatus, STATUS_LABEL, TYPE_LABEL } from "@/lib/articles/model";
-import { hasRole, requirePageRole } from "@/lib/auth";
 import { formatParis } from "@/lib/time";
 
 type Props = { searchParams: Promise<{ statut?: string; mes?: string }> };

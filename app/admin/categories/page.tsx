@@ -1,6 +1,6 @@
+import { requirePageRole } from "@/lib/accounts/auth";
 import { listCategories } from "@/lib/articles/categories";
 import { ARTICLE_TYPES, TYPE_LABEL } from "@/lib/articles/model";
-import { requirePageRole } from "@/lib/auth";
 import { saveCategoryTypesAction } from "./actions";
 
 export default async function CategoriesPage() {

@@ -1,12 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { requireActionRole, requireRole } from "@/lib/accounts/auth";
 import { type ActionResult, type ActionState, failed, succeeded } from "@/lib/actions/result";
 import { runAction } from "@/lib/actions/run";
 import { ArchiveError } from "@/lib/archive/reader";
-import { requireActionRole, requireRole } from "@/lib/auth";
 import { addInvalidation, InvalidationError, removeInvalidation } from "@/lib/climate/invalidations";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { localToUtc, PARIS } from "@/lib/time";
 
 /** "2026-03-01T07:30" (a datetime-local input, Paris time) → the UTC instant, or null. */

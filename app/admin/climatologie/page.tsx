@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageRole } from "@/lib/auth";
+import { requirePageRole } from "@/lib/accounts/auth";
 import { listInvalidations, SENSOR_LABELS } from "@/lib/climate/invalidations";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import type { SensorGroup } from "@/lib/generated/prisma/enums";
-import { listStations } from "@/lib/stations";
+import { listStations } from "@/lib/stations/queries";
 import { formatParis, monthLabel } from "@/lib/time";
 import { removeInvalidationAction } from "./actions";
 import { InvalidationForm } from "./InvalidationForm";

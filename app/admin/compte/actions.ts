@@ -1,7 +1,7 @@
 "use server";
 
-import { requireActionRole, signOut } from "@/lib/auth";
-import { endAllSessions } from "@/lib/users";
+import { requireActionRole, signOut } from "@/lib/accounts/auth";
+import { endAllSessions } from "@/lib/accounts/users";
 
 /** Ends every session of the signed-in account (other browsers, a forgotten computer), then this one. */
 export async function signOutEverywhereAction(): Promise<void> {

@@ -1,6 +1,6 @@
-import { requirePageRole } from "@/lib/auth";
-import { ADMIN_IDLE_SECONDS } from "@/lib/sessions";
-import { ROLE_LABEL } from "@/lib/users";
+import { requirePageRole } from "@/lib/accounts/auth";
+import { ADMIN_IDLE_SECONDS } from "@/lib/accounts/sessions";
+import { ROLE_LABEL } from "@/lib/accounts/users";
 import { signOutEverywhereAction } from "./actions";
 
 /** The signed-in account: who, which rights, and ending its sessions. */

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireActionRole } from "@/lib/auth";
+import { requireActionRole } from "@/lib/accounts/auth";
 import { acknowledgeCheck } from "@/lib/ops/alerts";
 
 /** An admin takes charge of a bad check: reminders stop until its state changes. */

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePageRole } from "@/lib/auth";
+import { requirePageRole } from "@/lib/accounts/auth";
 import { STATE_LABEL } from "@/lib/ops/alerts";
 import { statusPageData } from "@/lib/ops/status";
 import { formatDuration, formatParis } from "@/lib/time";

@@ -1,9 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { canManageStation, requireRole } from "@/lib/accounts/auth";
 import { type ActionResult, type ActionState, failed, succeeded } from "@/lib/actions/result";
 import { runAction } from "@/lib/actions/run";
-import { canManageStation, requireRole } from "@/lib/auth";
 import { parseAlertRadius, saveStationAlert } from "@/lib/lightning/alerts";
 import { lightningEnabled } from "@/lib/lightning/settings";
 

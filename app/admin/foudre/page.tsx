@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { canManageStation, hasRole, requirePageRole } from "@/lib/auth";
-import { formatNumber } from "@/lib/format";
+import { canManageStation, hasRole, requirePageRole } from "@/lib/accounts/auth";
+import { formatNumber } from "@/lib/format/numbers";
 import { stationAlertSettings } from "@/lib/lightning/alerts";
 import { importStatus } from "@/lib/lightning/queries";
 import { lightningEnabled } from "@/lib/lightning/settings";
-import { listStations } from "@/lib/stations";
+import { listStations } from "@/lib/stations/queries";
 import { formatParis } from "@/lib/time";
 import { AlertForm } from "./AlertForm";
 

@@ -1,6 +1,6 @@
 import { MediaLibrary } from "@/components/admin/MediaLibrary";
-import { requirePageRole } from "@/lib/auth";
-import { db } from "@/lib/db";
+import { requirePageRole } from "@/lib/accounts/auth";
+import { db } from "@/lib/db/client";
 
 export default async function MediaPage() {
   await requirePageRole("AUTHOR", "/admin/medias");

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { AccessDenied } from "@/components/admin/partners/AdminOnly";
 import { FeedStatus } from "@/components/admin/partners/FeedStatus";
-import { requirePageRole } from "@/lib/auth";
+import { requirePageRole } from "@/lib/accounts/auth";
 import { canStoreCredentials, MISSING_KEY_MESSAGE } from "@/lib/partners/config";
 import { endpointOf, listFeeds, maskedCredentials, PARTNER_LABEL } from "@/lib/partners/feeds";
 import { formatParis } from "@/lib/time";

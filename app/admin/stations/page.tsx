@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageRole } from "@/lib/auth";
+import { requirePageRole } from "@/lib/accounts/auth";
 import { manageableStations } from "@/lib/station-admin/access";
 
 export const metadata: Metadata = { title: "Stations" };

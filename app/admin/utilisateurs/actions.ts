@@ -1,11 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { requireRole } from "@/lib/accounts/auth";
+import { sendInvitation } from "@/lib/accounts/password-tokens";
+import { createUser, deleteUser, parseUserInput, updateUser } from "@/lib/accounts/users";
 import { type ActionResult, type ActionState, succeeded } from "@/lib/actions/result";
 import { runAction } from "@/lib/actions/run";
-import { requireRole } from "@/lib/auth";
-import { sendInvitation } from "@/lib/password-tokens";
-import { createUser, deleteUser, parseUserInput, updateUser } from "@/lib/users";
 
 /** Admins only: every action checks the role itself (runAction answers others 401/403). */
 

@@ -1,6 +1,6 @@
-import { requirePageRole } from "@/lib/auth";
-import { db } from "@/lib/db";
-import { listUsers, ROLE_LABEL } from "@/lib/users";
+import { requirePageRole } from "@/lib/accounts/auth";
+import { listUsers, ROLE_LABEL } from "@/lib/accounts/users";
+import { db } from "@/lib/db/client";
 import { createUserAction, deleteUserAction, inviteUserAction, updateUserAction } from "./actions";
 import { UserForm } from "./UserForm";
 

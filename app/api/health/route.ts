@@ -1,5 +1,5 @@
 import { connection } from "next/server";
-import { apiRoute } from "@/lib/api";
+import { apiRoute } from "@/lib/http/api";
 import { healthSummary } from "@/lib/ops/status";
 
 /**

@@ -1,5 +1,5 @@
 import { resolveLegacy } from "@/lib/articles/legacy";
-import { sitePath } from "@/lib/hosts";
+import { sitePath } from "@/lib/http/hosts";
 
 /**
  * Old WordPress addresses, reached through proxy.ts (which passes the original path and query in

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { SiteFooter, SiteHeader } from "@/components/site/SiteHeader";
-import { tokenIsValid } from "@/lib/password-tokens";
+import { tokenIsValid } from "@/lib/accounts/password-tokens";
 import { NewPasswordForm } from "../PasswordForms";
 
 export const metadata: Metadata = { title: "Nouveau mot de passe", robots: { index: false } };

@@ -2,8 +2,8 @@ import { VigilanceBanner } from "@/components/articles/VigilanceBanner";
 import { SiteFooter } from "@/components/site/SiteHeader";
 import { StationBanner } from "@/components/stations/StationBanner";
 import { StationHeader } from "@/components/stations/StationHeader";
-import { config } from "@/lib/config";
-import { stationOr404 } from "@/lib/station-page";
+import { config } from "@/lib/config/settings";
+import { stationOr404 } from "@/lib/stations/mini-site";
 
 // Station pages are rendered on first visit and then cached (see `revalidate` in each page).
 export function generateStaticParams() {

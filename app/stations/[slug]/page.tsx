@@ -5,7 +5,7 @@ import { LightningPanel } from "@/components/lightning/LightningPanel";
 import { LiveConditions } from "@/components/stations/LiveConditions";
 import { loadStationHome } from "@/lib/conditions/load";
 import { currentJson } from "@/lib/opendata/json";
-import { stationOr404 } from "@/lib/station-page";
+import { stationOr404 } from "@/lib/stations/mini-site";
 
 export const revalidate = 60;
 

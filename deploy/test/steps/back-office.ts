@@ -6,9 +6,9 @@
  * Run in /opt/meteo06/app as the service user with the server's settings (real-install.sh does so).
  */
 import sharp from "sharp";
-import { db } from "../../../lib/db";
+import { db } from "../../../lib/db/client";
 import { saveFeed } from "../../../lib/partners/config";
-import { addStationPhoto } from "../../../lib/station-photos";
+import { addStationPhoto } from "../../../lib/stations/photos";
 import { newWebcamToken } from "../../../lib/webcam/webcams";
 
 const station = await db().station.findUniqueOrThrow({ where: { slug: "pessicart" } });

@@ -1,7 +1,7 @@
 import { decodeHTML } from "entities";
-import type { RemovedCounts } from "../../html";
-import { htmlToText } from "../../html";
 import { type MediaInfo, mediaUrl, pickWidth } from "../../media/urls";
+import type { RemovedCounts } from "../../security/html";
+import { htmlToText } from "../../security/html";
 import { type ExternalEmbed, externalPlaceholder, PROVIDERS, recogniseEmbed } from "../external";
 import { bodyText, cleanArticleHtml } from "../render";
 import { CORE_SHORTCODES, replaceShortcodes, type Shortcode } from "./shortcodes";

@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { decodeHTML } from "entities";
 import { transliterate } from "transliteration";
-import { db } from "../../db";
+import { db } from "../../db/client";
 import type { Article } from "../../generated/prisma/client";
-import { sanitizeCommentHtml } from "../../html";
 import { mediaUrl, mediaWidths } from "../../media/urls";
+import { sanitizeCommentHtml } from "../../security/html";
 import { recogniseEmbed } from "../external";
 import { normalizeLegacyPath } from "../legacy";
 import { type ArticleStatus, type ArticleType, articlePath, slugify } from "../model";

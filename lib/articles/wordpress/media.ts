@@ -1,11 +1,11 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { db } from "../../db";
+import { db } from "../../db/client";
+import { chunks } from "../../db/sql";
 import { uploadMedia } from "../../media/library";
 import { MediaError } from "../../media/pipeline";
 import { sniffFile, storeFile } from "../../media/recordings";
 import type { MediaInfo } from "../../media/urls";
-import { chunks } from "../../sql";
 import type { FileInfo } from "./content";
 import { type DownloadOptions, download, inPool } from "./download";
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { db } from "../../db";
+import { db } from "../../db/client";
+import { chunks } from "../../db/sql";
 import type { Article, Prisma } from "../../generated/prisma/client";
-import { chunks } from "../../sql";
 import { mediaKeysIn } from "../render";
 
 /**

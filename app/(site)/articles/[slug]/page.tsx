@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { ArticleView } from "@/components/articles/ArticleView";
 import { articlePath } from "@/lib/articles/model";
 import { publicArticle } from "@/lib/articles/public";
-import { config } from "@/lib/config";
+import { config } from "@/lib/config/settings";
 import { mediaUrl, pickWidth } from "@/lib/media/urls";
 
 type Props = { params: Promise<{ slug: string }> };

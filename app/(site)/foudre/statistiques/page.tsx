@@ -6,12 +6,12 @@ import { connection } from "next/server";
 import { CountsTable } from "@/components/lightning/CountsTable";
 import { LightningSource } from "@/components/lightning/LightningSource";
 import styles from "@/components/lightning/lightning.module.css";
-import { config } from "@/lib/config";
-import { stationUrl } from "@/lib/hosts";
+import { config } from "@/lib/config/settings";
+import { stationUrl } from "@/lib/http/hosts";
 import { monthlyTotals } from "@/lib/lightning/display";
 import { areaDays, departementStormiestDays, stationsToday, yearsWithStrikes } from "@/lib/lightning/queries";
 import { lightningEnabled } from "@/lib/lightning/settings";
-import { listStations } from "@/lib/stations";
+import { listStations } from "@/lib/stations/queries";
 import { addDays, addMonths, dayLabel, localDay, monthLabel } from "@/lib/time";
 
 export const metadata: Metadata = {

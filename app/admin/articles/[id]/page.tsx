@@ -1,7 +1,7 @@
 import { forbidden, notFound } from "next/navigation";
+import { requirePageRole } from "@/lib/accounts/auth";
 import { editorContext, editorState } from "@/lib/articles/admin";
 import { allowedStatuses, allowedTypes, canEditArticle } from "@/lib/articles/permissions";
-import { requirePageRole } from "@/lib/auth";
 import { ArticleEditor, type EditorArticle } from "../_editor/ArticleEditor";
 
 export default async function EditArticle({ params }: { params: Promise<{ id: string }> }) {

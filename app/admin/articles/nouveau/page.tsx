@@ -1,6 +1,6 @@
+import { requirePageRole } from "@/lib/accounts/auth";
 import { editorContext } from "@/lib/articles/admin";
 import { allowedStatuses, allowedTypes } from "@/lib/articles/permissions";
-import { requirePageRole } from "@/lib/auth";
 import { ArticleEditor } from "../_editor/ArticleEditor";
 
 export default async function NewArticle({ searchParams }: { searchParams: Promise<{ type?: string }> }) {

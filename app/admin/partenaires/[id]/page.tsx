@@ -4,7 +4,7 @@ import { deleteFeedAction } from "@/app/admin/partenaires/actions";
 import { AccessDenied } from "@/components/admin/partners/AdminOnly";
 import { AttemptTable } from "@/components/admin/partners/AttemptTable";
 import { FeedStatus } from "@/components/admin/partners/FeedStatus";
-import { requirePageRole } from "@/lib/auth";
+import { requirePageRole } from "@/lib/accounts/auth";
 import { canStoreCredentials, MISSING_KEY_MESSAGE } from "@/lib/partners/config";
 import {
   defaultEndpoint,

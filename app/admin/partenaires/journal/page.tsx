@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { AccessDenied } from "@/components/admin/partners/AdminOnly";
 import { AttemptTable } from "@/components/admin/partners/AttemptTable";
-import { requirePageRole } from "@/lib/auth";
+import { requirePageRole } from "@/lib/accounts/auth";
 import {
   type AttemptFilter,
   listAttempts,
@@ -9,7 +9,7 @@ import {
   PARTNERS,
   parsePartner,
 } from "@/lib/partners/feeds";
-import { listStations } from "@/lib/stations";
+import { listStations } from "@/lib/stations/queries";
 
 export const metadata = { title: "Journal des envois aux partenaires" };
 

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { AccessDenied } from "@/components/admin/partners/AdminOnly";
-import { requirePageRole } from "@/lib/auth";
+import { requirePageRole } from "@/lib/accounts/auth";
 import { canStoreCredentials, MISSING_KEY_MESSAGE } from "@/lib/partners/config";
 import { defaultEndpoint } from "@/lib/partners/feeds";
-import { listStations } from "@/lib/stations";
+import { listStations } from "@/lib/stations/queries";
 import { FeedForm } from "../FeedForm";
 
 export const metadata = { title: "Nouveau flux partenaire" };

@@ -2,7 +2,7 @@
 
 import { type ActionResult, type ActionState, FORM_INVALID, failed, succeeded } from "@/lib/actions/result";
 import { runAction } from "@/lib/actions/run";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { ImageInputError, MAX_IMAGE_BYTES } from "@/lib/media/images";
 import { requireStationManager, requireStationManagerAction } from "@/lib/station-admin/access";
 import {
@@ -17,7 +17,7 @@ import {
   webcamSchema,
 } from "@/lib/station-admin/metadata";
 import { refreshStationPages } from "@/lib/station-admin/refresh";
-import { addStationPhoto, deleteStationPhoto } from "@/lib/station-photos";
+import { addStationPhoto, deleteStationPhoto } from "@/lib/stations/photos";
 import { removeWebcamFiles } from "@/lib/webcam/storage";
 import { newWebcamToken } from "@/lib/webcam/webcams";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { config } from "@/lib/config";
-import { stationUrl } from "@/lib/hosts";
+import { config } from "@/lib/config/settings";
+import { stationUrl } from "@/lib/http/hosts";
 import { managedStationPage } from "@/lib/station-admin/access";
 
 const TABS = [

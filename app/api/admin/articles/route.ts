@@ -1,8 +1,8 @@
-import { apiRoute } from "@/lib/api";
+import { requireRole } from "@/lib/accounts/auth";
 import { writeArticle } from "@/lib/articles/editing";
-import { requireRole } from "@/lib/auth";
-import { assertSameOrigin } from "@/lib/csrf";
-import { readJson } from "@/lib/request";
+import { apiRoute } from "@/lib/http/api";
+import { readJson } from "@/lib/http/request";
+import { assertSameOrigin } from "@/lib/security/csrf";
 
 /**
  * The JSON API of articles (scripts and tests; the editor uses the server actions of

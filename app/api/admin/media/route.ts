@@ -1,9 +1,9 @@
-import { ApiError, apiRoute } from "@/lib/api";
-import { requireRole } from "@/lib/auth";
-import { assertSameOrigin } from "@/lib/csrf";
+import { requireRole } from "@/lib/accounts/auth";
+import { ApiError, apiRoute } from "@/lib/http/api";
+import { readForm } from "@/lib/http/request";
 import { listMedia, uploadMedia } from "@/lib/media/library";
 import { mediaLimits } from "@/lib/media/pipeline";
-import { readForm } from "@/lib/request";
+import { assertSameOrigin } from "@/lib/security/csrf";
 
 /** The media library: list (with search) and upload (multipart: file, alt, caption). */
 export const GET = apiRoute(async (request) => {

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { MarkersMap } from "@/components/map/MarkersMap";
-import { config } from "@/lib/config";
-import { db } from "@/lib/db";
-import { formatNumber } from "@/lib/format";
-import { stationUrl } from "@/lib/hosts";
-import { sanitizeUserHtml } from "@/lib/html";
-import { mapTiles } from "@/lib/map";
-import { stationOr404 } from "@/lib/station-page";
-import { stationPhotos } from "@/lib/station-photos";
-import { WIDGET_HEIGHT, WIDGET_WIDTH } from "@/lib/widget";
+import { mapTiles } from "@/lib/config/map-tiles";
+import { config } from "@/lib/config/settings";
+import { db } from "@/lib/db/client";
+import { formatNumber } from "@/lib/format/numbers";
+import { stationUrl } from "@/lib/http/hosts";
+import { sanitizeUserHtml } from "@/lib/security/html";
+import { stationOr404 } from "@/lib/stations/mini-site";
+import { stationPhotos } from "@/lib/stations/photos";
+import { WIDGET_HEIGHT, WIDGET_WIDTH } from "@/lib/stations/widget";
 
 export const revalidate = 60;
 

@@ -4,7 +4,7 @@ import { ClimateNav } from "@/components/climate/ClimateNav";
 import { Method } from "@/components/climate/Method";
 import { KeyFigures } from "@/components/climate/Summary";
 import { currentMonth, monthView } from "@/lib/climate/queries";
-import { stationOr404 } from "@/lib/station-page";
+import { stationOr404 } from "@/lib/stations/mini-site";
 import { monthLabel, shortMonthName, yearsNewestFirst } from "@/lib/time";
 
 export const revalidate = 60;

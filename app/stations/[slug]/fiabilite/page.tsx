@@ -6,7 +6,7 @@ import { Method } from "@/components/climate/Method";
 import { NumberHeaders } from "@/components/tables/NumberHeaders";
 import { percent } from "@/lib/climate/format";
 import { currentMonth, reliabilityView } from "@/lib/climate/queries";
-import { stationOr404 } from "@/lib/station-page";
+import { stationOr404 } from "@/lib/stations/mini-site";
 import { monthLabel } from "@/lib/time";
 
 export const revalidate = 60;

@@ -6,7 +6,7 @@ import { LightningSource } from "@/components/lightning/LightningSource";
 import { monthlyTotals } from "@/lib/lightning/display";
 import { stationDays, stationStormiestDays } from "@/lib/lightning/queries";
 import { lightningEnabled } from "@/lib/lightning/settings";
-import { stationOr404 } from "@/lib/station-page";
+import { stationOr404 } from "@/lib/stations/mini-site";
 import { addDays, addMonths, dayLabel, localDay, monthLabel } from "@/lib/time";
 
 export const revalidate = 60;

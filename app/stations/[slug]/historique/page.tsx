@@ -6,8 +6,8 @@ import { Method } from "@/components/climate/Method";
 import { NumberHeaders } from "@/components/tables/NumberHeaders";
 import { rrTotalLabel } from "@/lib/climate/format";
 import { currentMonth, historyView } from "@/lib/climate/queries";
-import { formatNumber } from "@/lib/format";
-import { stationOr404 } from "@/lib/station-page";
+import { formatNumber } from "@/lib/format/numbers";
+import { stationOr404 } from "@/lib/stations/mini-site";
 import { dateLabel } from "@/lib/time";
 
 export const revalidate = 60;

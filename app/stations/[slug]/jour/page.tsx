@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { stationOr404 } from "@/lib/station-page";
+import { stationOr404 } from "@/lib/stations/mini-site";
 import { isCalendarDay, localToday } from "@/lib/time";
 
 // It only redirects, depending on the date and the query: never cached.

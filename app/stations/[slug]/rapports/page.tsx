@@ -3,8 +3,8 @@ import { ClimateNav } from "@/components/climate/ClimateNav";
 import { Method } from "@/components/climate/Method";
 import { currentMonth } from "@/lib/climate/queries";
 import { climateExtent } from "@/lib/climate/store";
-import { appSqlPool } from "@/lib/db";
-import { stationOr404 } from "@/lib/station-page";
+import { appSqlPool } from "@/lib/db/client";
+import { stationOr404 } from "@/lib/stations/mini-site";
 import { monthName, monthsOfYear, yearsNewestFirst } from "@/lib/time";
 
 export const revalidate = 60;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { WebcamLive } from "@/components/webcam/WebcamLive";
-import { stationOr404 } from "@/lib/station-page";
+import { stationOr404 } from "@/lib/stations/mini-site";
 import { formatDay } from "@/lib/time";
 import { archiveLocalDays, readLatest } from "@/lib/webcam/storage";
 import { stationWebcams } from "@/lib/webcam/webcams";

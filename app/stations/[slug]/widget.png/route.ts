@@ -1,7 +1,7 @@
 import { unstable_cache } from "next/cache";
-import { stationSummary } from "@/lib/network";
-import { findStation } from "@/lib/stations";
-import { widgetPng } from "@/lib/widget";
+import { stationSummary } from "@/lib/stations/network";
+import { findStation } from "@/lib/stations/queries";
+import { widgetPng } from "@/lib/stations/widget";
 
 // Rendered at most once a minute per station, whatever the number of sites embedding it.
 const cachedWidget = unstable_cache(

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { ArticleView } from "@/components/articles/ArticleView";
+import { hasRole, requirePageRole } from "@/lib/accounts/auth";
 import { STATUS_LABEL } from "@/lib/articles/model";
 import { canEditArticle } from "@/lib/articles/permissions";
 import { articleForDisplay } from "@/lib/articles/queries";
-import { hasRole, requirePageRole } from "@/lib/auth";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Aperçu", robots: { index: false } };
 

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
+import { hasRole, requirePageRole } from "@/lib/accounts/auth";
 import { compareDetails, compareRevisions, type DiffPart } from "@/lib/articles/diff";
 import { canEditArticle } from "@/lib/articles/permissions";
 import { listRevisions } from "@/lib/articles/store";
-import { hasRole, requirePageRole } from "@/lib/auth";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { formatParis } from "@/lib/time";
 import { RestoreButton } from "./RestoreButton";
 

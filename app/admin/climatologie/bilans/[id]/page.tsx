@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePageRole } from "@/lib/auth";
-import { db } from "@/lib/db";
-import { sanitizeUserHtml } from "@/lib/html";
+import { requirePageRole } from "@/lib/accounts/auth";
+import { db } from "@/lib/db/client";
+import { sanitizeUserHtml } from "@/lib/security/html";
 
 export const metadata: Metadata = { title: "Bilan climatologique — administration" };
 

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { ConfirmButton, PartnerLinkForm, PhotoUploadForm } from "@/components/station-admin/forms";
-import { config } from "@/lib/config";
-import { db } from "@/lib/db";
-import { stationUrl } from "@/lib/hosts";
+import { config } from "@/lib/config/settings";
+import { db } from "@/lib/db/client";
+import { stationUrl } from "@/lib/http/hosts";
 import { managedStationPage } from "@/lib/station-admin/access";
-import { stationPhotos } from "@/lib/station-photos";
+import { stationPhotos } from "@/lib/stations/photos";
 import { addPartnerLink, deletePartnerLink, deletePhoto, uploadStationPhoto } from "../actions";
 
 type Props = { params: Promise<{ slug: string }> };

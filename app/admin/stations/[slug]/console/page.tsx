@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { type ChartSeries, TimeSeriesChart } from "@/components/charts/TimeSeriesChart";
-import { formatValue } from "@/lib/format";
+import { formatValue } from "@/lib/format/numbers";
 import { managedStationPage } from "@/lib/station-admin/access";
 import {
   CONSOLE_MEASURES,

@@ -5,8 +5,8 @@ import {
   WebcamSettingsForm,
   WebcamTokenButton,
 } from "@/components/station-admin/forms";
-import { config } from "@/lib/config";
-import { stationUrl } from "@/lib/hosts";
+import { config } from "@/lib/config/settings";
+import { stationUrl } from "@/lib/http/hosts";
 import { managedStationPage } from "@/lib/station-admin/access";
 import { formatDuration, formatParis } from "@/lib/time";
 import { readLatest } from "@/lib/webcam/storage";

@@ -1,9 +1,9 @@
-import { apiRoute } from "@/lib/api";
+import { requireRole } from "@/lib/accounts/auth";
 import { removeArticle, writeArticle } from "@/lib/articles/editing";
 import { findEditableArticle } from "@/lib/articles/store";
-import { requireRole } from "@/lib/auth";
-import { assertSameOrigin } from "@/lib/csrf";
-import { idParam, readJson } from "@/lib/request";
+import { apiRoute } from "@/lib/http/api";
+import { idParam, readJson } from "@/lib/http/request";
+import { assertSameOrigin } from "@/lib/security/csrf";
 
 type Context = { params: Promise<{ id: string }> };
 

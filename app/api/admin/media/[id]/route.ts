@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { ApiError, apiRoute } from "@/lib/api";
-import { requireRole } from "@/lib/auth";
-import { assertSameOrigin } from "@/lib/csrf";
+import { requireRole } from "@/lib/accounts/auth";
+import { ApiError, apiRoute } from "@/lib/http/api";
+import { idParam, readJson } from "@/lib/http/request";
 import { deleteMedia, updateMediaText } from "@/lib/media/library";
-import { idParam, readJson } from "@/lib/request";
+import { assertSameOrigin } from "@/lib/security/csrf";
 
 type Context = { params: Promise<{ id: string }> };
 const schema = z.object({ alt: z.string().max(500), caption: z.string().max(2000).nullable().default(null) });

@@ -1,4 +1,4 @@
-import { jsonError } from "@/lib/api";
+import { jsonError } from "@/lib/http/api";
 import { openMediaFile } from "@/lib/media/storage";
 
 /**

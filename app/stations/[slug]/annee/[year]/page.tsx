@@ -10,8 +10,8 @@ import { NumberHeaders } from "@/components/tables/NumberHeaders";
 import { percent, rrTotalLabel, signed } from "@/lib/climate/format";
 import { anomalies } from "@/lib/climate/normals";
 import { currentMonth, yearView } from "@/lib/climate/queries";
-import { DECIMALS, formatNumber } from "@/lib/format";
-import { stationOr404 } from "@/lib/station-page";
+import { DECIMALS, formatNumber } from "@/lib/format/numbers";
+import { stationOr404 } from "@/lib/stations/mini-site";
 import { dateLabel, parseYear, shortMonthName } from "@/lib/time";
 
 export const revalidate = 60;

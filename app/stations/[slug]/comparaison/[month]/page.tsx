@@ -6,8 +6,8 @@ import { Method } from "@/components/climate/Method";
 import { signed } from "@/lib/climate/format";
 import { monthViewOr404 } from "@/lib/climate/pages";
 import { currentMonth } from "@/lib/climate/queries";
-import { formatNumber } from "@/lib/format";
-import { stationOr404 } from "@/lib/station-page";
+import { formatNumber } from "@/lib/format/numbers";
+import { stationOr404 } from "@/lib/stations/mini-site";
 import { addMonths, monthLabel, parseMonth, utcNoon, weekdayLabel } from "@/lib/time";
 
 export const revalidate = 60;

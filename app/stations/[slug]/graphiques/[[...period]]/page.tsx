@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { StationCharts } from "@/components/charts/StationCharts";
 import { WindRose } from "@/components/charts/WindRose";
+import { formatNumber } from "@/lib/format/numbers";
+import { iso } from "@/lib/series/output";
+import { STEP_LABEL } from "@/lib/series/steps";
 import {
   type ChartPeriod,
   chartFields,
@@ -11,11 +14,8 @@ import {
   type PresetKey,
   parsePeriod,
   periodPath,
-} from "@/lib/charts-page";
-import { formatNumber } from "@/lib/format";
-import { iso } from "@/lib/series/output";
-import { STEP_LABEL } from "@/lib/series/steps";
-import { stationOr404 } from "@/lib/station-page";
+} from "@/lib/stations/charts-page";
+import { stationOr404 } from "@/lib/stations/mini-site";
 import { formatParis } from "@/lib/time";
 
 export const revalidate = 60;

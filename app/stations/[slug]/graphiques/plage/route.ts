@@ -1,4 +1,4 @@
-import { MAX_RANGE_DAYS, periodPath } from "@/lib/charts-page";
+import { MAX_RANGE_DAYS, periodPath } from "@/lib/stations/charts-page";
 import { addDays, isCalendarDay } from "@/lib/time";
 
 /**

@@ -3,9 +3,9 @@ import { notFound } from "next/navigation";
 import { StationCharts } from "@/components/charts/StationCharts";
 import { DayClimate } from "@/components/climate/DayClimate";
 import { at, dayTime, extremeCell } from "@/components/stations/values";
-import { type DayPageData, loadDayPage } from "@/lib/day-page";
-import { formatNumber, formatValue } from "@/lib/format";
-import { stationOr404 } from "@/lib/station-page";
+import { formatNumber, formatValue } from "@/lib/format/numbers";
+import { type DayPageData, loadDayPage } from "@/lib/stations/day-page";
+import { stationOr404 } from "@/lib/stations/mini-site";
 import { addDays, formatDay, isCalendarDay, localToday } from "@/lib/time";
 import { cardinal } from "@/lib/weather/wind";
 

@@ -8,8 +8,8 @@ import { NumberHeaders } from "@/components/tables/NumberHeaders";
 import { percent, timeLabel } from "@/lib/climate/format";
 import { monthViewOr404 } from "@/lib/climate/pages";
 import { currentMonth } from "@/lib/climate/queries";
-import { DECIMALS, formatNumber } from "@/lib/format";
-import { stationOr404 } from "@/lib/station-page";
+import { DECIMALS, formatNumber } from "@/lib/format/numbers";
+import { stationOr404 } from "@/lib/stations/mini-site";
 import { addMonths, daysOfMonth, monthLabel, parseMonth, utcNoon, weekdayLabel } from "@/lib/time";
 import { cardinal } from "@/lib/weather/wind";
 

@@ -1,4 +1,4 @@
-import { stationPhotoResponse } from "@/lib/station-photos";
+import { stationPhotoResponse } from "@/lib/stations/photos";
 
 export async function GET(
   _request: Request,

@@ -1,7 +1,7 @@
 import { noaaMonthCsv, noaaMonthText, noaaYearText } from "@/lib/climate/noaa";
 import { currentMonth, monthView, yearView } from "@/lib/climate/queries";
 import { periodsCsv } from "@/lib/opendata/climate";
-import { findStation } from "@/lib/stations";
+import { findStation } from "@/lib/stations/queries";
 
 /**
  * NOAA-style reports, generated on request from the climatology: /rapports/NOAA-2026-03.txt (or .csv)

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { stationOr404 } from "@/lib/station-page";
+import { stationOr404 } from "@/lib/stations/mini-site";
 import { addDays, formatDay, formatParis, isCalendarDay } from "@/lib/time";
 import { archivedImages } from "@/lib/webcam/storage";
 import { stationWebcams } from "@/lib/webcam/webcams";

@@ -1,6 +1,6 @@
-import { ApiError, apiRoute } from "@/lib/api";
 import { exportCsvResponse } from "@/lib/export/csv";
 import { exportQueryOf, parseExportRequest } from "@/lib/export/request";
+import { ApiError, apiRoute } from "@/lib/http/api";
 import { requireStationManager } from "@/lib/station-admin/access";
 
 /**

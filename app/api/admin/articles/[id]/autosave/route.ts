@@ -1,8 +1,8 @@
-import { apiRoute } from "@/lib/api";
+import { requireRole } from "@/lib/accounts/auth";
 import { autosaveDraft } from "@/lib/articles/editing";
-import { requireRole } from "@/lib/auth";
-import { assertSameOrigin } from "@/lib/csrf";
-import { idParam, readJson } from "@/lib/request";
+import { apiRoute } from "@/lib/http/api";
+import { idParam, readJson } from "@/lib/http/request";
+import { assertSameOrigin } from "@/lib/security/csrf";
 
 /** The periodic autosave over the JSON API (the editor uses autosaveArticleAction). */
 export const POST = apiRoute(async (request, context: { params: Promise<{ id: string }> }) => {

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api";
+import { apiRoute } from "@/lib/http/api";
 import { receiveWebcamUpload } from "@/lib/webcam/webcams";
 
 /** Webcam uploads from the station's Pi (see the station admin's webcam page for the curl command). */

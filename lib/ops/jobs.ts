@@ -1,4 +1,4 @@
-import { db } from "./db";
+import { db } from "../db/client";
 
 /**
  * Every scheduled job (aggregates, climatology, partner feeds, monitoring, backups…) runs through

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { UserError } from "./errors";
+import { UserError } from "../errors";
 
 /**
  * Runtime configuration, read from the environment only (secrets never come from files in git).

@@ -1,9 +1,9 @@
 import sharp from "sharp";
-import { freshness } from "./conditions/freshness";
-import { formatNumber, formatValue } from "./format";
-import { escapeXml } from "./html";
+import { freshness } from "../conditions/freshness";
+import { formatNumber, formatValue } from "../format/numbers";
+import { escapeXml } from "../security/html";
+import { formatDuration, formatParis } from "../time";
 import type { StationSummary } from "./network";
-import { formatDuration, formatParis } from "./time";
 
 /**
  * The 250×175 PNG widget other sites embed (<slug>.<domain>/widget.png): an SVG built here, rendered

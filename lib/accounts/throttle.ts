@@ -1,5 +1,5 @@
-import { db } from "./db";
-import { Prisma } from "./generated/prisma/client";
+import { db } from "../db/client";
+import { Prisma } from "../generated/prisma/client";
 
 /**
  * Login throttling, per IP address and per account: after a few failures each new attempt must wait,

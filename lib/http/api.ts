@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ForbiddenError, UserError } from "./errors";
+import { ForbiddenError, UserError } from "../errors";
 
 /**
  * Thin route handlers: wrap them with apiRoute() and throw ApiError for bad input. Every failure

@@ -1,6 +1,6 @@
-import type { ArchiveError } from "./archive/reader";
-import { db } from "./db";
-import type { Station } from "./generated/prisma/client";
+import type { ArchiveError } from "../archive/reader";
+import { db } from "../db/client";
+import type { Station } from "../generated/prisma/client";
 
 export type { Station };
 

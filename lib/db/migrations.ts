@@ -2,8 +2,8 @@ import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import mysql, { type Connection, type RowDataPacket } from "mysql2/promise";
-import { connectionOptions, databaseName } from "./config";
-import { UserError } from "./errors";
+import { connectionOptions, databaseName } from "../config/settings";
+import { UserError } from "../errors";
 
 /**
  * Applies prisma/migrations/<timestamp>_<name>/migration.sql in order and keeps Prisma's own

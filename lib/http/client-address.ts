@@ -1,6 +1,6 @@
 import http from "node:http";
 import { BlockList, isIP } from "node:net";
-import { ConfigError } from "./config";
+import { ConfigError } from "../config/settings";
 
 /**
  * The client's address, for per-address limits. X-Forwarded-For is believed only as far as it was

@@ -1,9 +1,9 @@
 import { PrismaMariaDb } from "@prisma/adapter-mariadb";
 import mysql, { type Pool } from "mysql2/promise";
-import { config, connectionOptions } from "./config";
-import { PrismaClient } from "./generated/prisma/client";
+import { config, connectionOptions } from "../config/settings";
+import { PrismaClient } from "../generated/prisma/client";
 
-export type { Prisma } from "./generated/prisma/client";
+export type { Prisma } from "../generated/prisma/client";
 
 /** Prisma client for the app database, built from a mysql:// URL. */
 export function createPrismaClient(databaseUrl: string): PrismaClient {

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { dataDir } from "./data-dirs";
-import { db } from "./db";
-import type { StationPhoto } from "./generated/prisma/client";
-import { writeFileAtomic } from "./media/files";
-import { webVersions } from "./media/images";
+import { dataDir } from "../config/data-dirs";
+import { db } from "../db/client";
+import type { StationPhoto } from "../generated/prisma/client";
+import { writeFileAtomic } from "../media/files";
+import { webVersions } from "../media/images";
 
 /**
  * Photos of a station for its about page: uploaded in the admin, stored as two JPEG web versions under

@@ -1,14 +1,14 @@
-import { ArchiveError, archives } from "./archive/reader";
-import type { Station } from "./generated/prisma/client";
-import type { SeriesRow } from "./series/compute";
-import { CHART_FIELDS, type Field } from "./series/fields";
-import { loadSeries, type SeriesStation } from "./series/load";
-import { type DayMarks, dailyMarks } from "./series/marks";
-import { autoStep, MAX_POINTS, STEP_SECONDS, type Step } from "./series/steps";
-import { describeUnavailable } from "./stations";
-import { daysBetween, isCalendarDay, localDayBounds } from "./time";
-import { type WindRose, windRose } from "./weather/rose";
-import { nightPeriods } from "./weather/sun";
+import { ArchiveError, archives } from "../archive/reader";
+import type { Station } from "../generated/prisma/client";
+import type { SeriesRow } from "../series/compute";
+import { CHART_FIELDS, type Field } from "../series/fields";
+import { loadSeries, type SeriesStation } from "../series/load";
+import { type DayMarks, dailyMarks } from "../series/marks";
+import { autoStep, MAX_POINTS, STEP_SECONDS, type Step } from "../series/steps";
+import { daysBetween, isCalendarDay, localDayBounds } from "../time";
+import { type WindRose, windRose } from "../weather/rose";
+import { nightPeriods } from "../weather/sun";
+import { describeUnavailable } from "./queries";
 
 /**
  * The charts page of a station: a period (a preset relative to the newest record, or a custom range of

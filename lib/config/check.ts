@@ -1,7 +1,7 @@
-import { ConfigError, parseConfig } from "./config";
+import { parseOpsSettings } from "../ops/settings";
+import { partnerSecretKey } from "../partners/secrets";
 import { DATA_DIRS, type DataDirSetting, dataDirProblem } from "./data-dirs";
-import { parseOpsSettings } from "./ops/settings";
-import { partnerSecretKey } from "./partners/secrets";
+import { ConfigError, parseConfig } from "./settings";
 
 /**
  * Every problem of the settings, one line each naming the setting: what `meteo config check` prints

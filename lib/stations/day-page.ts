@@ -4,17 +4,17 @@ import {
   meanOf,
   meanWindDirection,
   meanWindSpeed,
-} from "./aggregates/compute";
-import { ArchiveError, type Observation } from "./archive/reader";
+} from "../aggregates/compute";
+import { ArchiveError, type Observation } from "../archive/reader";
+import { dayWindows, rrWindowOf, type Window } from "../climate/daily";
+import type { Extreme, Gust, RainWindow } from "../conditions/current";
+import { type SeriesRow, seriesFromRecords } from "../series/compute";
+import { loadRecords, loadSeries } from "../series/load";
+import { localDayBounds } from "../time";
+import { nightPeriods } from "../weather/sun";
 import type { ChartStation } from "./charts-page";
 import { chartFields } from "./charts-page";
-import { dayWindows, rrWindowOf, type Window } from "./climate/daily";
-import type { Extreme, Gust, RainWindow } from "./conditions/current";
-import { type SeriesRow, seriesFromRecords } from "./series/compute";
-import { loadRecords, loadSeries } from "./series/load";
-import { describeUnavailable } from "./stations";
-import { localDayBounds } from "./time";
-import { nightPeriods } from "./weather/sun";
+import { describeUnavailable } from "./queries";
 
 /**
  * The day page of a station (the legacy "daily summary"): the local day's extremes and means, the rain

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { ConfigError } from "./config";
+import { ConfigError } from "./settings";
 
 /**
  * The folders of files the platform keeps besides its database: uploaded media, webcam images, station

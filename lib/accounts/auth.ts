@@ -3,11 +3,11 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
 import { z } from "zod";
-import { ApiError } from "./api";
-import { clientIp } from "./client-address";
-import { db } from "./db";
-import { ForbiddenError } from "./errors";
-import type { Role } from "./generated/prisma/enums";
+import { db } from "../db/client";
+import { ForbiddenError } from "../errors";
+import type { Role } from "../generated/prisma/enums";
+import { ApiError } from "../http/api";
+import { clientIp } from "../http/client-address";
 import { verifyPassword } from "./passwords";
 import { hasRole } from "./roles";
 import { sessionConfig } from "./sessions";
@@ -17,7 +17,7 @@ export { ForbiddenError };
 
 /**
  * next-auth (Auth.js v5): e-mail + password, JWT sessions in a host-only cookie on the apex (the back
- * office is served there only: proxy.ts; sessions and their ending: lib/sessions.ts). The session only
+ * office is served there only: proxy.ts; sessions and their ending: lib/accounts/sessions.ts). The session only
  * proves who the user is; roles are re-read from the database by currentUser() so that a demoted or
  * deleted account loses access at once.
  */

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
-import { ApiError } from "./api";
-import { config } from "./config";
-import { db } from "./db";
-import { sendMail } from "./mail";
+import { config } from "../config/settings";
+import { db } from "../db/client";
+import { ApiError } from "../http/api";
+import { sendMail } from "../mail/send";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords";
 import { END_SESSIONS } from "./sessions";
 import { clearThrottle, throttleKeys } from "./throttle";

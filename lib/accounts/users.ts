@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { ApiError } from "./api";
+import { db } from "../db/client";
+import { ApiError } from "../http/api";
+import { mailConfigured } from "../mail/send";
 import type { CurrentUser } from "./auth";
-import { db } from "./db";
-import { mailConfigured } from "./mail";
 import { sendInvitation } from "./password-tokens";
 import { END_SESSIONS } from "./sessions";
 

@@ -1,4 +1,4 @@
-import { ApiError } from "./api";
+import { ApiError } from "../http/api";
 
 /**
  * CSRF protection for route handlers that change something (server actions have Next's own check):

@@ -1,7 +1,7 @@
 import { unstable_cache } from "next/cache";
-import { loadCurrentConditions } from "./conditions/load";
-import type { Station } from "./generated/prisma/client";
-import { listStations } from "./stations";
+import { loadCurrentConditions } from "../conditions/load";
+import type { Station } from "../generated/prisma/client";
+import { listStations } from "./queries";
 
 /**
  * A station's current state in a few numbers, for the home page, the network page and the image widget.

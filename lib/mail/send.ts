@@ -1,5 +1,5 @@
 import nodemailer, { type Transporter } from "nodemailer";
-import { UserError } from "./errors";
+import { UserError } from "../errors";
 
 /**
  * Outgoing e-mail (password resets, alerts, lightning warnings) through the SMTP server of

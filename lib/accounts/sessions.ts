@@ -1,12 +1,12 @@
 import type { DefaultSession, NextAuthConfig } from "next-auth";
-import { config } from "./config";
-import type { Role } from "./generated/prisma/enums";
+import { config } from "../config/settings";
+import type { Role } from "../generated/prisma/enums";
 
 /**
  * Sessions (next-auth JWTs in a host-only cookie on the apex) and how they end. Free of database and
  * password code, so that proxy.ts can refresh a session on every back-office request.
  *
- * - A session carries its account's `sessionVersion`; currentUser() (lib/auth.ts) refuses it once the
+ * - A session carries its account's `sessionVersion`; currentUser() (lib/accounts/auth.ts) refuses it once the
  *   account's number has moved on: sign out everywhere, password reset, role change, account disabled.
  * - It ends after a time without use: 30 days, 2 hours for an administrator. Each back-office request
  *   refreshes it (proxy.ts), which is what makes the limit one of idleness.
@@ -43,7 +43,7 @@ export function idleLimitSeconds(role: Role | undefined): number {
   return role === "ADMIN" ? ADMIN_IDLE_SECONDS : SESSION_MAX_AGE_SECONDS;
 }
 
-/** Cookie, lifetime and callbacks of the sessions (lib/auth.ts adds the sign-in provider). */
+/** Cookie, lifetime and callbacks of the sessions (lib/accounts/auth.ts adds the sign-in provider). */
 export function sessionConfig(): NextAuthConfig {
   const secure = config().siteUrl.protocol === "https:";
   // Host-only (no Domain): the apex's alone, never sent to a station's sub-domain. Over HTTPS the
