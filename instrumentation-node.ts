@@ -1,12 +1,40 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { FRAME_ORIGINS } from "./lib/articles/external";
+import { parseTrustedProxies, recordPeerAddresses } from "./lib/client-address";
 import { ConfigError, config } from "./lib/config";
+import { mapTiles } from "./lib/map";
+import { installSecurityHeaders } from "./lib/security/responses";
 
 // Refuse to serve with a broken configuration, and say exactly why.
 if (process.env.NEXT_PHASE !== "phase-production-build") {
   try {
     config();
+    parseTrustedProxies();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);
     process.exit(1);
   }
+}
+
+// The connection's address on every request, for the per-address login limits (lib/client-address.ts).
+recordPeerAddresses();
+
+// Security headers and the Content-Security-Policy on every answer (not in `next dev`, whose tooling
+// runs inline and eval'd scripts).
+if (process.env.NEXT_PHASE !== "phase-production-build" && process.env.NODE_ENV === "production") {
+  // The SRI hashes of the build's files, written by `next build` (next.config.ts experimental.sri).
+  const integrity = JSON.parse(
+    readFileSync(path.join(process.cwd(), ".next/server/subresource-integrity-manifest.json"), "utf8"),
+  );
+  installSecurityHeaders(() => {
+    const { siteUrl, rootDomain } = config();
+    return {
+      siteOrigin: siteUrl.origin,
+      rootDomain,
+      tilesUrl: mapTiles()?.url ?? null,
+      frameOrigins: FRAME_ORIGINS,
+    };
+  }, integrity);
 }

@@ -4,11 +4,18 @@ const nextConfig: NextConfig = {
   output: "standalone",
   outputFileTracingRoot: import.meta.dirname,
   poweredByHeader: false,
+  // nginx compresses in production; pages must leave Next uncompressed so that lib/security/responses.ts
+  // can read the scripts they carry.
+  compress: false,
   reactStrictMode: true,
   // Old WordPress permalinks end with a slash: proxy.ts answers them with a 301 (and strips the slash
   // of other addresses itself).
   skipTrailingSlashRedirect: true,
   serverExternalPackages: ["mysql2", "mariadb"],
+  // Metadata rendered with the page for every visitor, not streamed after it: streaming adds React's
+  // inline completion scripts, which the Content-Security-Policy does not allow (lib/security/), and
+  // pages are sent complete anyway.
+  htmlLimitedBots: /.*/,
   experimental: {
     // Rendered pages and cached data live in memory only: the data behind them is live and changes
     // every few minutes, and nothing cached should outlive the process (or leak between test runs).
@@ -20,6 +27,9 @@ const nextConfig: NextConfig = {
     // proxy.ts buffers request bodies up to this size (uploads to /api/ bypass the proxy): above the
     // server actions' limit, so that a body is never silently truncated.
     proxyClientMaxBodySize: "12mb",
+    // integrity="sha256-…" on the framework's script tags: the Content-Security-Policy allows them by
+    // these hashes (lib/security/csp.ts).
+    sri: { algorithm: "sha256" },
   },
 };
 

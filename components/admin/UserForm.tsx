@@ -13,7 +13,7 @@ export function UserForm({
   extra,
 }: {
   action: Action;
-  user?: { id: number; email: string; name: string; role: string; stationIds: number[] };
+  user?: { id: number; email: string; name: string; role: string; stationIds: number[]; disabled: boolean };
   stations: { id: number; name: string }[];
   extra?: { label: string; action: Action }[];
 }) {
@@ -37,6 +37,12 @@ export function UserForm({
           <option value="ADMIN">Administrateur</option>
         </select>
       </label>
+      {user && (
+        <label>
+          <input type="checkbox" name="disabled" defaultChecked={user.disabled} /> Compte désactivé (plus de
+          connexion possible, sessions en cours terminées)
+        </label>
+      )}
       {stations.length > 0 && (
         <fieldset>
           <legend>Stations gérées</legend>

@@ -3,7 +3,7 @@
 import type * as Leaflet from "leaflet";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { useLeafletMap } from "@/components/map/useLeafletMap";
+import { plainText, useLeafletMap } from "@/components/map/useLeafletMap";
 import { AGE_CLASSES, ageClass } from "@/lib/lightning/display";
 import type { MapData } from "@/lib/lightning/queries";
 import type { MapTiles } from "@/lib/map";
@@ -74,7 +74,7 @@ export function LightningMap({
           fillColor: "#ffffff",
           fillOpacity: 1,
         })
-          .bindTooltip(station.name)
+          .bindTooltip(plainText(station.name))
           .on("click", () => window.location.assign(station.href)),
       ),
     ).addTo(map);

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import type { MapTiles } from "@/lib/map";
-import { useLeafletMap } from "./useLeafletMap";
+import { plainText, useLeafletMap } from "./useLeafletMap";
 
 export interface MapMarker {
   lat: number;
@@ -42,7 +42,7 @@ export function MarkersMap({
           radius: 7,
           color: marker.color ?? "#0b63b6",
           fillOpacity: 0.8,
-        }).bindTooltip(marker.label);
+        }).bindTooltip(plainText(marker.label));
         if (marker.href) circle.on("click", () => window.location.assign(marker.href!));
         return circle;
       }),

@@ -37,3 +37,13 @@ export function useLeafletMap(
   }, []);
   return state;
 }
+
+/**
+ * Tooltip and popup content as an element holding plain text: Leaflet writes a string with innerHTML,
+ * so a station name like `<img onerror=…>` would run. Never hand Leaflet a string.
+ */
+export function plainText(text: string): HTMLElement {
+  const span = document.createElement("span");
+  span.textContent = text;
+  return span;
+}

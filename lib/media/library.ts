@@ -1,4 +1,4 @@
-import { canDeleteMedia } from "../articles/permissions";
+import { canChangeMedia } from "../articles/permissions";
 import type { CurrentUser } from "../auth";
 import { db } from "../db";
 import type { Media } from "../generated/prisma/client";
@@ -59,9 +59,16 @@ export async function uploadMedia(
   return { media, created: true };
 }
 
-export async function updateMediaText(id: number, alt: string, caption: string | null): Promise<Media> {
+export async function updateMediaText(
+  user: CurrentUser,
+  id: number,
+  alt: string,
+  caption: string | null,
+): Promise<Media> {
   const media = await db().media.findUnique({ where: { id } });
   if (!media) throw new MediaError(404, "Image introuvable.");
+  if (!canChangeMedia(user, media))
+    throw new MediaError(403, "Seuls son auteur et les éditeurs peuvent modifier cette image.");
   return db().media.update({
     where: { id },
     data: { alt: validateAlt(alt), caption: caption?.trim() || null },
@@ -81,7 +88,7 @@ export async function mediaUsage(id: number): Promise<{ id: number; title: strin
 export async function deleteMedia(user: CurrentUser, id: number, dir = mediaDir()): Promise<void> {
   const media = await db().media.findUnique({ where: { id } });
   if (!media) throw new MediaError(404, "Image introuvable.");
-  if (!canDeleteMedia(user, media))
+  if (!canChangeMedia(user, media))
     throw new MediaError(403, "Seuls son auteur et les éditeurs peuvent supprimer cette image.");
   const usage = await mediaUsage(id);
   if (usage.length > 0) {

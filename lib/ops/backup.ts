@@ -559,19 +559,28 @@ export async function restoreTest(options: {
 const SERVER_OWN_SETTINGS =
   /^(DB_PASSWORD_\w+|DATABASE_URL|ARCHIVE_DATABASE_URL|BACKUP_DATABASE_URL|REPLICATION_DATABASE_URL)$/;
 
+/**
+ * Gives everything under `dir` to `dir`'s owner when running as root: the backup jobs run as root, the
+ * app and the monitor (the service user) must keep reading what they own (data folders, the backup
+ * folder's sizes). Modes are kept (the dumps and settings stay 0600).
+ */
+export async function shareWithOwner(dir: string): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  const owner = await stat(dir);
+  for (const name of await readdir(dir, { recursive: true })) {
+    await lchown(path.join(dir, name), owner.uid, owner.gid);
+  }
+}
+
 /** Replaces the contents of `target` with those of `source`, owned by `target`'s owner. */
 async function replaceFolder(source: string, target: string): Promise<number> {
   await mkdir(target, { recursive: true });
-  const owner = await stat(target);
-  for (const name of await readdir(target))
+  for (const name of await readdir(target)) {
     await rm(path.join(target, name), { recursive: true, force: true });
-  await cp(source, target, { recursive: true, preserveTimestamps: true });
-  const files = await filesUnder(target);
-  if (process.getuid?.() === 0) {
-    const entries = await readdir(target, { recursive: true });
-    for (const name of entries) await lchown(path.join(target, name), owner.uid, owner.gid);
   }
-  return files.length;
+  await cp(source, target, { recursive: true, preserveTimestamps: true });
+  await shareWithOwner(target);
+  return (await filesUnder(target)).length;
 }
 
 export interface RestoreSiteOptions {

@@ -6,7 +6,6 @@ import { db } from "../db";
 import type { CheckState } from "../generated/prisma/enums";
 import { formatDuration } from "../time";
 import { type DeliveryResult, deliverPendingAlerts } from "./alerts";
-import { latestBackup } from "./backup";
 import { recordCheck } from "./checks";
 import { daysUntilFull, diskUsage, evaluateDisk, folderSize, formatBytes } from "./disk";
 import { checkReplication, describeConnection, openReplica, readStatuses } from "./replication";
@@ -162,17 +161,22 @@ export async function runMonitor(now = new Date()): Promise<MonitorReport> {
     });
   }
 
+  // A backup counts once restic has stored it: the job records its success only then (the job runs as
+  // root, its files are not the monitor's to read).
   await guard("backup:age", "lecture des sauvegardes", async () => {
-    const latest = await latestBackup(settings.backupDir);
+    const latest = await db().jobRun.findFirst({
+      where: { name: "backup:run", status: "SUCCESS" },
+      orderBy: { startedAt: "desc" },
+    });
     if (!latest) {
-      await record("backup:age", "CRITICAL", `aucune sauvegarde complète dans ${settings.backupDir}`);
+      await record("backup:age", "CRITICAL", "aucune sauvegarde réussie (meteo backup run)");
       return;
     }
-    const ageHours = (now.getTime() - latest.date.getTime()) / 3600_000;
+    const ageHours = (now.getTime() - latest.startedAt.getTime()) / 3600_000;
     await record(
       "backup:age",
       ageHours > settings.backupMaxAgeHours ? "CRITICAL" : "OK",
-      `dernière sauvegarde ${latest.id} il y a ${formatDuration(ageHours * 3600)} (${formatBytes(latest.bytes)})`,
+      `dernière sauvegarde il y a ${formatDuration(ageHours * 3600)} (${latest.message ?? "sans détail"})`,
     );
   });
 

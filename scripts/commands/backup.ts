@@ -6,7 +6,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import { config, databaseName } from "../../lib/config";
 import { runJob } from "../../lib/jobs";
-import { latestBackup, restoreSite, restoreTest, runBackup } from "../../lib/ops/backup";
+import { latestBackup, restoreSite, restoreTest, runBackup, shareWithOwner } from "../../lib/ops/backup";
 import { recordCheck } from "../../lib/ops/checks";
 import { formatBytes } from "../../lib/ops/disk";
 import { RETENTION, type Repository, repositoryOpens, restic, snapshots, TAG } from "../../lib/ops/restic";
@@ -33,9 +33,13 @@ function repository(settings: OpsSettings, { mustExist = true } = {}): Repositor
   };
 }
 
-/** Runs `work` as a recorded job whose outcome is also the check `key` (an alert when it fails). */
+/**
+ * Runs `work` as a recorded job whose outcome is also the check `key` (an alert when it fails); what it
+ * leaves in the backup folder stays readable by the service user.
+ */
 async function checked<T>(
   key: string,
+  backupDir: string,
   work: () => Promise<{ result: T; ok: string; message: string; failed?: string }>,
 ): Promise<T> {
   return runJob(key, async () => {
@@ -46,6 +50,8 @@ async function checked<T>(
     } catch (error) {
       await recordCheck(key, "CRITICAL", `échec : ${(error as Error).message}`);
       throw error;
+    } finally {
+      await shareWithOwner(backupDir).catch(() => {});
     }
   });
 }
@@ -96,6 +102,7 @@ Store it NOW in the association's password manager, with the repository address
 (${repo.repository}). It is shown only this once. Without it no backup can ever be
 restored: if this server is lost, so is its copy of the password.`);
         }
+        await shareWithOwner(settings.backupDir).catch(() => {});
       }),
     );
 
@@ -112,7 +119,7 @@ restored: if this server is lost, so is its copy of the password.`);
           { database: databaseName(config().databaseUrl) },
           ...stations.map((s) => ({ database: s.archiveDatabase, connection: s.replicationConnection })),
         ];
-        const entry = await checked("backup:run", async () => {
+        const entry = await checked("backup:run", settings.backupDir, async () => {
           const result = await runBackup({
             dir: settings.backupDir,
             repo,
@@ -153,6 +160,7 @@ restored: if this server is lost, so is its copy of the password.`);
         );
         const latest = await latestBackup(settings.backupDir);
         if (latest) console.log(`Newest dumps on this server: ${latest.dir} (${latest.id})`);
+        await shareWithOwner(settings.backupDir).catch(() => {});
       }),
     );
 
@@ -168,7 +176,7 @@ restored: if this server is lost, so is its copy of the password.`);
         await appDatabase();
         const settings = opsSettings();
         const repo = repository(settings);
-        const report = await checked("backup:restore-test", async () => {
+        const report = await checked("backup:restore-test", settings.backupDir, async () => {
           const result = await restoreTest({
             repo,
             workDir: settings.backupDir,
@@ -205,7 +213,7 @@ restored: if this server is lost, so is its copy of the password.`);
         await appDatabase();
         const settings = opsSettings();
         const repo = repository(settings);
-        const output = await checked("backup:prune", async () => {
+        const output = await checked("backup:prune", settings.backupDir, async () => {
           const forget = await restic(repo, [
             "forget",
             "--tag",
@@ -250,7 +258,7 @@ restored: if this server is lost, so is its copy of the password.`);
           settingsFile: settings.settingsFile,
           site: systemdSite,
           log: (line) => console.log(line),
-        });
+        }).finally(() => shareWithOwner(settings.backupDir).catch(() => {}));
         console.log(
           `restored backup ${entry.id} of ${entry.manifest.host} (snapshot ${entry.snapshot?.slice(0, 8)})`,
         );

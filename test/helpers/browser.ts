@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, type BrowserContext, chromium } from "playwright-core";
+import { afterEach } from "vitest";
 
 /**
  * Debian's Chromium (never a downloaded browser), headless, kept off the network except loopback.
@@ -7,13 +8,47 @@ import { type Browser, chromium } from "playwright-core";
  */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
+/**
+ * Content-Security-Policy violations reported by any page of any browser this file launched. The test
+ * that was running when one was reported fails (a page whose script the policy blocks is broken, and
+ * a blocked injected script is an injection that reached the page).
+ */
+const violations: string[] = [];
+
+afterEach(() => {
+  if (violations.length === 0) return;
+  const reported = violations.splice(0);
+  throw new Error(`Content-Security-Policy violation(s):\n${reported.join("\n")}`);
+});
+
+/** Takes the violations reported so far, for a test that provokes one on purpose. */
+export function takePolicyViolations(): string[] {
+  return violations.splice(0);
+}
+
+/** Reports every `securitypolicyviolation` event of the context's pages to `violations`. */
+async function watchPolicyViolations(context: BrowserContext): Promise<void> {
+  await context.exposeBinding("__reportPolicyViolation", ({ page }, text: string) => {
+    violations.push(`${page.url()}: ${text}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      const report = (window as unknown as { __reportPolicyViolation(text: string): void })
+        .__reportPolicyViolation;
+      report(
+        `${event.effectiveDirective} blocked ${event.blockedURI || "inline"} (${event.sample || "no sample"})`,
+      );
+    });
+  });
+}
+
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM}: install Debian's chromium package (npm test does it as root)`,
     );
   }
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [
@@ -28,4 +63,12 @@ export async function launchBrowser(): Promise<Browser> {
       "--host-resolver-rules=MAP *.localhost 127.0.0.1, MAP localhost 127.0.0.1",
     ],
   });
+  // browser.newPage() makes its context with this.newContext(): both are watched.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await watchPolicyViolations(context);
+    return context;
+  };
+  return browser;
 }

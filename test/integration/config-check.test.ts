@@ -39,8 +39,9 @@ describe("the settings file read by `meteo`", () => {
       "MAIL_FROM=Météo06 <noreply@meteo06.test>",
       "SMTP_URL=smtp://localhost:25",
       "MEDIA_DIR=/var/lib/meteo06/media",
+      "BACKUP_REPOSITORY=sftp:backup@backup-host:/srv/meteo06",
     ]);
-    const check = await runCli(["config", "check"], { METEO_ENV_FILE: file });
+    const check = await runCli(["config", "check"], { METEO_ENV_FILE: file, NODE_ENV: "production" });
     expect(check.stderr).toBe("");
     expect(check.stdout.trim()).toBe(`settings OK (${file})`);
     expect(check.code).toBe(0);
@@ -74,7 +75,7 @@ describe("the settings file read by `meteo`", () => {
       'SMTP_URL="smtp://localhost:25',
       "une ligne sans signe égal",
     ]);
-    const check = await runCli(["config", "check"], { METEO_ENV_FILE: file });
+    const check = await runCli(["config", "check"], { METEO_ENV_FILE: file, NODE_ENV: "production" });
     expect(check.code).toBe(1);
     expect(check.stdout).toBe("");
     expect(check.stderr.trim().split("\n")).toEqual([
@@ -83,6 +84,7 @@ describe("the settings file read by `meteo`", () => {
       "error: DATABASE_URL must look like mysql://user:password@host:3306/database",
       "error: ALERT_EMAILS must be e-mail addresses separated by commas",
       'error: MEDIA_DIR must be an absolute path such as /var/lib/meteo06/media (got ".data/media")',
+      "error: BACKUP_REPOSITORY is missing: the restic repository on the backup host, e.g. sftp:backup@backup-host:/srv/meteo06 (deploy/README.md, section 5)",
       "error: AUTH_SECRET is missing: it signs login sessions (e.g. `openssl rand -base64 32`)",
       "error: PARTNER_SECRET_KEY must be 32 random bytes in base64 or hex (e.g. `openssl rand -base64 32`)",
       'error: MAIL_FROM must be an address, optionally with a name: Météo06 <noreply@meteo06.fr> (got "Météo06 noreply")',

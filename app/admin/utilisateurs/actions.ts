@@ -17,6 +17,7 @@ function input(form: FormData) {
     name: form.get("name"),
     role: form.get("role"),
     stationIds: form.getAll("stationIds"),
+    disabled: form.get("disabled") === "on",
   });
 }
 

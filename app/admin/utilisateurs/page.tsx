@@ -26,6 +26,7 @@ export default async function UsersPage() {
             {u.name} — {u.email} — {ROLE_LABEL[u.role]}
             {u.stations.length > 0 && <> — stations : {u.stations.map((s) => s.station.name).join(", ")}</>}
             {!u.passwordHash && <strong> (mot de passe à choisir)</strong>}
+            {u.disabled && <strong> (désactivé)</strong>}
           </summary>
           <UserForm
             action={updateUserAction}
@@ -35,6 +36,7 @@ export default async function UsersPage() {
               name: u.name,
               role: u.role,
               stationIds: u.stations.map((s) => s.stationId),
+              disabled: u.disabled,
             }}
             stations={stations}
             extra={[

@@ -1,0 +1,119 @@
+import { type OutgoingHttpHeaders, ServerResponse } from "node:http";
+import {
+  allowFrameworkScripts,
+  COMMON_HEADERS,
+  documentPolicy,
+  type PolicyContext,
+  resourcePolicy,
+} from "./headers";
+
+/**
+ * Adds the security headers to every answer of this process — pages, route handlers, media, feeds,
+ * error pages, files — at the one place they all pass: Node's ServerResponse. A page (text/html) is
+ * held until it is complete, so that its Content-Security-Policy can list the hashes of the scripts it
+ * carries (lib/security/headers.ts); everything else streams untouched with the resource policy.
+ * Installed once at start-up by instrumentation-node.ts, in production (next dev needs eval and
+ * inline scripts for its tooling).
+ */
+
+type Chunk = string | Uint8Array;
+type Callback = (error?: Error | null) => void;
+
+interface Held {
+  chunks: Buffer[];
+  statusMessage?: string;
+}
+
+/** Held pages, by response. A response absent from this map and `decided` streams as written. */
+const held = new WeakMap<ServerResponse, Held>();
+const decided = new WeakSet<ServerResponse>();
+
+const embeddable = (url: string | undefined) => /\/widget\.png(\?|$)/.test(url ?? "");
+
+function toBuffer(chunk: Chunk, encoding?: BufferEncoding): Buffer {
+  return typeof chunk === "string" ? Buffer.from(chunk, encoding ?? "utf8") : Buffer.from(chunk);
+}
+
+/**
+ * `context` gives the policy's origins; `integrity` maps each script file of the build to its SRI hash
+ * (.next/server/subresource-integrity-manifest.json).
+ */
+export function installSecurityHeaders(
+  context: () => PolicyContext,
+  integrity: Readonly<Record<string, string>>,
+): void {
+  const proto = ServerResponse.prototype;
+  // The originals, called with whatever arguments their callers gave.
+  type Loose<R> = (this: ServerResponse, ...args: unknown[]) => R;
+  const writeHead = proto.writeHead as Loose<ServerResponse>;
+  const write = proto.write as Loose<boolean>;
+  const end = proto.end as Loose<ServerResponse>;
+
+  /** Copies headers given to writeHead onto the response, so that they are read in one place. */
+  function absorb(res: ServerResponse, headers: OutgoingHttpHeaders | unknown[] | undefined) {
+    if (!headers) return;
+    if (Array.isArray(headers)) {
+      for (let i = 0; i + 1 < headers.length; i += 2)
+        res.appendHeader(String(headers[i]), String(headers[i + 1]));
+    } else {
+      for (const [name, value] of Object.entries(headers))
+        if (value !== undefined) res.setHeader(name, value);
+    }
+  }
+
+  /** Chooses, once per response, between holding a page and streaming anything else. */
+  function decide(res: ServerResponse): Held | undefined {
+    if (decided.has(res)) return held.get(res);
+    decided.add(res);
+    for (const [name, value] of Object.entries(COMMON_HEADERS)) {
+      if (!res.hasHeader(name)) res.setHeader(name, value);
+    }
+    // A 304 carries no body, and its headers would replace those the browser keeps with the page.
+    if (res.statusCode === 304) return undefined;
+    const type = String(res.getHeader("content-type") ?? "");
+    if (/^text\/html/i.test(type)) {
+      const state: Held = { chunks: [] };
+      held.set(res, state);
+      return state;
+    }
+    res.setHeader("Content-Security-Policy", resourcePolicy(embeddable(res.req?.url)));
+    return undefined;
+  }
+
+  proto.writeHead = function (this: ServerResponse, statusCode: number, ...rest: unknown[]) {
+    if (decided.has(this) && !held.has(this)) return writeHead.call(this, statusCode, ...rest);
+    const statusMessage = typeof rest[0] === "string" ? rest[0] : undefined;
+    absorb(this, (statusMessage === undefined ? rest[0] : rest[1]) as OutgoingHttpHeaders | undefined);
+    this.statusCode = statusCode;
+    const state = decide(this);
+    if (!state) return writeHead.call(this, statusCode, ...(statusMessage ? [statusMessage] : []));
+    state.statusMessage = statusMessage;
+    return this;
+  } as typeof proto.writeHead;
+
+  proto.write = function (this: ServerResponse, chunk: Chunk, ...rest: unknown[]) {
+    const state = this.headersSent ? undefined : decide(this);
+    if (!state) return write.call(this, chunk, ...rest);
+    const encoding = typeof rest[0] === "string" ? (rest[0] as BufferEncoding) : undefined;
+    const callback = rest.find((arg): arg is Callback => typeof arg === "function");
+    state.chunks.push(toBuffer(chunk, encoding));
+    if (callback) process.nextTick(callback);
+    return true;
+  } as typeof proto.write;
+
+  proto.end = function (this: ServerResponse, ...args: unknown[]) {
+    const state = this.headersSent ? undefined : decide(this);
+    if (!state) return end.call(this, ...args);
+    held.delete(this);
+    const callback = args.find((arg): arg is () => void => typeof arg === "function");
+    const chunk = typeof args[0] === "function" ? undefined : (args[0] as Chunk | undefined);
+    const encoding = typeof args[1] === "string" ? (args[1] as BufferEncoding) : undefined;
+    if (chunk !== undefined && chunk !== null) state.chunks.push(toBuffer(chunk, encoding));
+    const { html, hashes } = allowFrameworkScripts(Buffer.concat(state.chunks).toString("utf8"), integrity);
+    const body = Buffer.from(html, "utf8");
+    this.setHeader("Content-Security-Policy", documentPolicy(context(), hashes));
+    if (this.req?.method !== "HEAD") this.setHeader("Content-Length", body.length);
+    writeHead.call(this, this.statusCode, ...(state.statusMessage ? [state.statusMessage] : []));
+    return end.call(this, body, callback);
+  } as typeof proto.end;
+}
