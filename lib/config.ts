@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { UserError } from "./errors";
 
 /**
  * Runtime configuration, read from the environment only (secrets never come from files in git).
  * Parsed lazily so that `next build` and unit tests do not need a database configured.
  */
 
-export class ConfigError extends Error {
+export class ConfigError extends UserError {
   constructor(readonly problems: string[]) {
     super(
       problems.length === 1

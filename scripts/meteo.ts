@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { loadCliEnv } from "./cli";
+import { loadCliEnv } from "./cli-runtime";
 import * as aggregates from "./commands/aggregates";
 import * as backup from "./commands/backup";
 import * as climate from "./commands/climate";

@@ -39,11 +39,3 @@ export function allowedTypes(user: User): ArticleType[] {
 export function canDeleteArticle(user: User, article: ArticleRef): boolean {
   return canEditArticle(user, article);
 }
-
-/**
- * Media: everyone may upload; changing its texts or deleting it is for its uploader or an editor
- * (deleting is refused while in use).
- */
-export function canChangeMedia(user: User, media: { uploadedById: number | null }): boolean {
-  return hasRole(user, "EDITOR") || media.uploadedById === user.id;
-}

@@ -1,10 +1,9 @@
-import { canChangeMedia } from "../articles/permissions";
 import type { CurrentUser } from "../auth";
 import { db } from "../db";
 import type { Media } from "../generated/prisma/client";
+import { canChangeMedia } from "./permissions";
 import { MediaError, mediaLimits, processImage } from "./pipeline";
 import { type MediaIo, mediaDir, removeMediaFiles, storeMediaFiles } from "./storage";
-import type { MediaInfo } from "./urls";
 
 export type { Media };
 
@@ -107,13 +106,4 @@ export function listMedia({ page = 1, perPage = 48, query = "" } = {}) {
     db().media.findMany({ where, orderBy: { id: "desc" }, skip: (page - 1) * perPage, take: perPage }),
     db().media.count({ where }),
   ]);
-}
-
-export async function mediaByKeys(keys: string[]): Promise<Map<string, MediaInfo>> {
-  if (keys.length === 0) return new Map();
-  const rows = await db().media.findMany({
-    where: { key: { in: keys } },
-    select: { id: true, key: true, alt: true, width: true, height: true, widths: true, blurDataUrl: true },
-  });
-  return new Map(rows.map((row) => [row.key, row]));
 }

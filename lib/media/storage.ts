@@ -25,10 +25,6 @@ const KEY = /^[a-f0-9]{16}$/;
 /** Sizes of an image ("960.webp"), or a file kept as it came ("file.mp4", lib/media/recordings.ts). */
 const FILE = /^(?:\d{1,5}|file)\.(avif|webp|jpg|pdf|webm|m4a|mov|mp4|ogv|ogg|wav|flac|mp3)$/;
 
-export function isMediaFile(key: string, file: string): boolean {
-  return KEY.test(key) && FILE.test(file);
-}
-
 async function exists(target: string): Promise<boolean> {
   return fs.access(/*turbopackIgnore: true*/ target).then(
     () => true,

@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import type { RowDataPacket } from "mysql2/promise";
 import { ArchiveError, archives } from "../archive/reader";
+import { freshness } from "../conditions/freshness";
 import { db } from "../db";
 import type { CheckState } from "../generated/prisma/enums";
 import { formatDuration } from "../time";
@@ -209,8 +210,11 @@ export async function runMonitor(now = new Date()): Promise<MonitorReport> {
       try {
         const t = await archives().newestDateTime(station.archiveDatabase);
         newest.set(station.slug, t);
-        const age = t === null ? null : now.getTime() / 1000 - t;
-        const stale = age === null || age > station.offlineThresholdMinutes * 60;
+        const { ageSeconds: age, offline: stale } = freshness(
+          t,
+          station.offlineThresholdMinutes,
+          now.getTime() / 1000,
+        );
         await record(
           `station:${station.slug}`,
           stale ? "WARNING" : "OK",

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { isCalendarDay } from "../calendar-day";
 import { BannerType } from "../generated/prisma/enums";
 import { sanitizeUserHtml } from "../html";
+import { dateToDay, dayToDate, isCalendarDay } from "../time";
 
 /**
  * The station metadata its managers edit (the legacy's hand-edited tables): validation of the admin
@@ -73,7 +73,7 @@ export const stationMetadataSchema = z.object({
     .refine((value) => value === "" || Date.parse(value) <= Date.now(), {
       message: "Date d'installation : elle ne peut pas être dans le futur.",
     })
-    .transform((value) => (value ? new Date(`${value}T00:00:00Z`) : null)),
+    .transform((value) => (value ? dayToDate(value) : null)),
   hasUv: checkbox,
   hasRadiation: checkbox,
   hasConsole: checkbox,
@@ -121,7 +121,7 @@ export function metadataFormValues(station: Record<keyof StationMetadata, unknow
     const value = station[field];
     values[field] =
       value instanceof Date
-        ? value.toISOString().slice(0, 10)
+        ? dateToDay(value)
         : typeof value === "boolean"
           ? value
             ? "on"

@@ -12,7 +12,7 @@ import { formatBytes } from "../../lib/ops/disk";
 import { RETENTION, type Repository, repositoryOpens, restic, snapshots, TAG } from "../../lib/ops/restic";
 import { type OpsSettings, opsSettings } from "../../lib/ops/settings";
 import { formatParis } from "../../lib/time";
-import { action, appDatabase, CliError, printTable } from "../cli";
+import { action, appDatabase, CliError, printTable } from "../cli-runtime";
 
 /** The restic repository of the settings; a clear error when it is not configured or not readable. */
 function repository(settings: OpsSettings, { mustExist = true } = {}): Repository {

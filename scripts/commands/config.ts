@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { settingsProblems } from "../../lib/settings-check";
-import { action, CliError, settingsFile } from "../cli";
+import { action, CliError, settingsFile } from "../cli-runtime";
 
 /** `meteo config`: the settings as the app and the jobs read them (/etc/meteo06/env on the server). */
 export function register(program: Command) {

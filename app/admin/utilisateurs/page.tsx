@@ -1,8 +1,8 @@
-import { UserForm } from "@/components/admin/UserForm";
 import { requirePageRole } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { listUsers, ROLE_LABEL } from "@/lib/users";
 import { createUserAction, deleteUserAction, inviteUserAction, updateUserAction } from "./actions";
+import { UserForm } from "./UserForm";
 
 /** Accounts and roles, and which stations each owner manages (admins only). */
 export default async function UsersPage() {

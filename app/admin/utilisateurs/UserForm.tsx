@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { UserFormState } from "@/app/admin/utilisateurs/actions";
+import type { UserFormState } from "./actions";
 
 type Action = (state: UserFormState, form: FormData) => Promise<UserFormState>;
 

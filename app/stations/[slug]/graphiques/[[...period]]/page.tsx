@@ -24,12 +24,12 @@ export function generateStaticParams() {
   return [];
 }
 
-type Props = { params: Promise<{ slug: string; periode?: string[] }> };
+type Props = { params: Promise<{ slug: string; period?: string[] }> };
 
 async function periodOr404(props: Props) {
-  const { slug, periode } = await props.params;
+  const { slug, period: segments } = await props.params;
   const station = await stationOr404(slug);
-  const period = parsePeriod(periode);
+  const period = parsePeriod(segments);
   if (!period) notFound();
   return { station, period };
 }

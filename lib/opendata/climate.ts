@@ -1,56 +1,31 @@
-import { ApiError } from "../api";
+import type { ClimateDay } from "../climate/daily";
+import type { Extreme, PeriodSummary } from "../climate/monthly";
+import type { RecordTable } from "../climate/records";
 import { toCsv } from "../csv";
-import { findStation } from "../stations";
-import type { ClimateDay } from "./daily";
-import type { Extreme, PeriodSummary } from "./monthly";
-import type { RecordTable } from "./records";
+import { type Quantity, roundAs, roundHalfAway } from "../format";
 
 /**
- * The open-data climatology API (/api/v1/stations/{slug}/climate/…): response bodies as pure functions
- * of the domain values, JSON or CSV. Temperatures in °C, rain in mm, rain rate in mm/h, wind in km/h,
- * coverages as fractions (0–1), times ISO-8601 UTC, null where a value is not computable.
+ * The shapes of the open-data climatology API (/api/v1/stations/{slug}/climate/…), as pure functions of
+ * the domain values, JSON or CSV. Temperatures in °C, rain in mm, rain rate in mm/h, wind in km/h,
+ * each rounded to its quantity's decimals (lib/format DECIMALS, as the pages show them); coverages as
+ * fractions (0–1), times ISO-8601 UTC, null where a value is not computable.
  */
-
-export const API_HEADERS = {
-  "Cache-Control": "public, max-age=60",
-  "Access-Control-Allow-Origin": "*",
-};
 
 const iso = (t: number | null | undefined) => (t == null ? null : new Date(t * 1000).toISOString());
 const cover = (v: number) => Math.round(v * 10_000) / 10_000;
 
-/** The station of an API request, or a 404 with a French message. */
-export async function apiStation(slug: string) {
-  const station = await findStation(slug);
-  if (!station) throw new ApiError(404, `Station inconnue : ${slug}`);
-  return station;
-}
-
-export function respond(body: unknown, csv: string | null, fileName: string): Response {
-  if (csv !== null) {
-    return new Response(csv, {
-      headers: {
-        ...API_HEADERS,
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${fileName}.csv"`,
-      },
-    });
-  }
-  return Response.json(body, { headers: API_HEADERS });
-}
-
 export function dailyJson(day: ClimateDay) {
   return {
     date: day.date,
-    tn: day.tn,
+    tn: roundAs(day.tn, "temperature"),
     tnTime: iso(day.tnAt),
-    tx: day.tx,
+    tx: roundAs(day.tx, "temperature"),
     txTime: iso(day.txAt),
-    tmoy: day.tmoy,
-    rr: day.rr,
-    rrRateMax: day.rrRateMax,
-    gustMax: day.gustMax,
-    gustDir: day.gustDir,
+    tmoy: roundAs(day.tmoy, "temperature"),
+    rr: roundAs(day.rr, "rain"),
+    rrRateMax: roundAs(day.rrRateMax, "rainRate"),
+    gustMax: roundAs(day.gustMax, "speed"),
+    gustDir: roundAs(day.gustDir, "direction"),
     coverage: { tn: cover(day.tnCoverage), tx: cover(day.txCoverage), rr: cover(day.rrCoverage) },
     partial: day.partial,
   };
@@ -96,7 +71,8 @@ export function dailyCsv(days: readonly ClimateDay[]): string {
   );
 }
 
-const extremeJson = (e: Extreme | null) => (e ? { value: e.value, date: e.date, time: iso(e.at) } : null);
+const extremeJson = (e: Extreme | null, quantity: Quantity) =>
+  e ? { value: roundAs(e.value, quantity), date: e.date, time: iso(e.at) } : null;
 
 /** A month or a year: means (11/5 rule), RR total only when complete (the partial sum apart), extremes, counts, DJU. */
 export function periodJson(summary: PeriodSummary) {
@@ -105,25 +81,32 @@ export function periodJson(summary: PeriodSummary) {
     period: summary.period,
     inProgress: summary.inProgress,
     daysExpected: summary.daysExpected,
-    tn: summary.tn.mean,
-    tx: summary.tx.mean,
-    tmoy: summary.tmoy.mean,
-    tmean: summary.tmean.mean,
+    tn: roundAs(summary.tn.mean, "temperature"),
+    tx: roundAs(summary.tx.mean, "temperature"),
+    tmoy: roundAs(summary.tmoy.mean, "temperature"),
+    tmean: roundAs(summary.tmean.mean, "temperature"),
     missing: { tn: summary.tn.missing, tx: summary.tx.missing, rr: summary.rr.missing },
-    rr: summary.rr.total,
+    rr: roundAs(summary.rr.total, "rain"),
     /** the sum of the days present when the total is incomplete (null when complete) */
-    rrIncompleteSum: summary.rr.total === null ? summary.rr.sum : null,
+    rrIncompleteSum: summary.rr.total === null ? roundAs(summary.rr.sum, "rain") : null,
     extremes: {
-      tnMin: extremeJson(extremes.tnMin),
-      tnMax: extremeJson(extremes.tnMax),
-      txMax: extremeJson(extremes.txMax),
-      txMin: extremeJson(extremes.txMin),
-      rrMax: extremes.rrMax ? { value: extremes.rrMax.value, date: extremes.rrMax.date } : null,
-      rrRateMax: extremeJson(extremes.rrRateMax),
-      gustMax: extremes.gustMax ? { ...extremeJson(extremes.gustMax), dir: extremes.gustMax.dir } : null,
+      tnMin: extremeJson(extremes.tnMin, "temperature"),
+      tnMax: extremeJson(extremes.tnMax, "temperature"),
+      txMax: extremeJson(extremes.txMax, "temperature"),
+      txMin: extremeJson(extremes.txMin, "temperature"),
+      rrMax: extremes.rrMax
+        ? { value: roundAs(extremes.rrMax.value, "rain"), date: extremes.rrMax.date }
+        : null,
+      rrRateMax: extremeJson(extremes.rrRateMax, "rainRate"),
+      gustMax: extremes.gustMax
+        ? {
+            ...extremeJson(extremes.gustMax, "speed"),
+            dir: roundAs(extremes.gustMax.dir, "direction"),
+          }
+        : null,
     },
     counts,
-    dju: summary.dju.sum,
+    dju: roundAs(summary.dju.sum, "degreeDays"),
     djuComplete: summary.dju.complete,
   };
 }
@@ -210,7 +193,12 @@ export function recordsJson(tables: readonly RecordTable[]) {
     parameter: parameter.key,
     label: parameter.label,
     unit: parameter.unit,
-    entries: entries.map((e) => ({ rank: e.rank, date: e.date, value: e.value, time: iso(e.at) })),
+    entries: entries.map((e) => ({
+      rank: e.rank,
+      date: e.date,
+      value: roundHalfAway(e.value, parameter.decimals),
+      time: iso(e.at),
+    })),
   }));
 }
 

@@ -3,13 +3,14 @@ import mysql from "mysql2/promise";
 import { config, connectionOptions } from "../lib/config";
 import { db } from "../lib/db";
 import { readEnvFile } from "../lib/env-file";
+import { UserError } from "../lib/errors";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { migrationStatus } from "../lib/migrations";
 import { loadLocalEnv } from "./dev/env";
 
 /** Shared plumbing of the `meteo` CLI: configuration, clear errors, exit codes. */
 
-export class CliError extends Error {
+export class CliError extends UserError {
   constructor(message: string) {
     super(message);
     this.name = "CliError";
@@ -71,25 +72,14 @@ export async function appDatabase(): Promise<PrismaClient> {
   return db();
 }
 
-/** Errors that explain themselves: printed as one line, without a stack trace. */
-const EXPECTED_ERRORS = new Set([
-  "CliError",
-  "ConfigError",
-  "MigrationError",
-  "ArchiveError",
-  "UnknownUnitSystemError",
-  "OpsError",
-  "MailNotConfiguredError",
-]);
-
 /** Runs a command action, turning known errors into one clear line and a non-zero exit. */
 export function action<A extends unknown[]>(run: (...args: A) => Promise<void>) {
   return async (...args: A) => {
     try {
       await run(...args);
     } catch (error) {
-      const known = error instanceof Error && EXPECTED_ERRORS.has(error.name);
-      console.error(known ? `error: ${(error as Error).message}` : error);
+      // Errors that explain themselves are printed as one line, without a stack trace.
+      console.error(error instanceof UserError ? `error: ${error.message}` : error);
       process.exitCode = 1;
     }
   };

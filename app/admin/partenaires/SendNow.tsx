@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { type SendState, sendNowAction } from "@/app/admin/partenaires/actions";
+import { type SendState, sendNowAction } from "./actions";
 
 /** "Envoyer maintenant": one run of the feed (as the timer would), with its result. */
 export function SendNow({ feedId, enabled }: { feedId: number; enabled: boolean }) {

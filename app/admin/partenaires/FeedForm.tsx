@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { type FormState, saveFeedAction } from "@/app/admin/partenaires/actions";
+import { type FormState, saveFeedAction } from "./actions";
 
 export interface FeedFormProps {
   /** Editing an existing feed (its partner and station are fixed); creating otherwise. */
