@@ -54,6 +54,11 @@ restore() {
     meteo config check
     systemctl restart meteo06-app
     ok "restored (README section 5, steps 3 to 5)"
+    local timers
+    timers=$(systemctl list-timers 'meteo06-*' --no-legend | wc -l)
+    [ "$timers" -eq "$(find /etc/systemd/system -maxdepth 1 -name 'meteo06-*.timer' | wc -l)" ] ||
+        { systemctl list-timers 'meteo06-*' --all --no-pager; echo "the restore left job timers stopped" >&2; exit 1; }
+    ok "every job timer runs again ($timers)"
 }
 
 case ${1:-} in
