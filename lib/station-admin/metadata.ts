@@ -96,14 +96,11 @@ export type StationMetadata = z.infer<typeof stationMetadataSchema>;
 
 export const METADATA_FIELDS = Object.keys(stationMetadataSchema.shape) as (keyof StationMetadata)[];
 
-export type FormErrors = Partial<Record<string, string>>;
+export type FormErrors = Record<string, string>;
 
-/** What an admin form's server action answers. */
-export interface FormState {
-  errors: FormErrors | null;
-  /** A confirmation to show. */
-  message: string | null;
-  /** What the inputs show next (the submitted values after an error). */
+/** What a station form's action answers besides its outcome (lib/actions/result). */
+export interface StationFormData {
+  /** What the inputs show next. */
   values: Record<string, string>;
   /** A new webcam token, shown once. */
   token?: string;

@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { type FormState, saveFeedAction } from "./actions";
+import type { ActionState } from "@/lib/actions/result";
+import { saveFeedAction } from "./actions";
 
 export interface FeedFormProps {
   /** Editing an existing feed (its partner and station are fixed); creating otherwise. */
@@ -20,7 +21,7 @@ export interface FeedFormProps {
 }
 
 export function FeedForm({ feed, stations, defaultEndpoints, canStoreCredentials }: FeedFormProps) {
-  const [state, action, pending] = useActionState<FormState, FormData>(saveFeedAction, { errors: [] });
+  const [state, action, pending] = useActionState<ActionState, FormData>(saveFeedAction, null);
   const isStatic = feed ? feed.partner === "STATIC" : true;
   return (
     <form className="stack feed-form" action={action} aria-label="Configuration du flux">
@@ -90,12 +91,10 @@ export function FeedForm({ feed, stations, defaultEndpoints, canStoreCredentials
           }
         />
       </label>
-      {state.errors.length > 0 && (
-        <ul className="error" role="alert">
-          {state.errors.map((error) => (
-            <li key={error}>{error}</li>
-          ))}
-        </ul>
+      {state?.ok === false && (
+        <p className="error" role="alert">
+          {state.error}
+        </p>
       )}
       <button type="submit" disabled={pending}>
         {pending ? "Enregistrement…" : "Enregistrer"}

@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import type { UserFormState } from "./actions";
+import type { ActionResult, ActionState } from "@/lib/actions/result";
 
-type Action = (state: UserFormState, form: FormData) => Promise<UserFormState>;
+type Action = (state: ActionState, form: FormData) => Promise<ActionResult>;
 
 /** One account's form (or the creation form), with the outcome of its server action. */
 export function UserForm({
@@ -17,7 +17,7 @@ export function UserForm({
   stations: { id: number; name: string }[];
   extra?: { label: string; action: Action }[];
 }) {
-  const [state, formAction, pending] = useActionState(action, { error: null, done: null });
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(action, null);
   return (
     <form action={formAction} className="card stack user-form" data-user={user?.email ?? "new"}>
       {user && <input type="hidden" name="id" value={user.id} />}
@@ -72,12 +72,12 @@ export function UserForm({
           {e.label}
         </button>
       ))}
-      {state.error && (
+      {state?.ok === false && (
         <p role="alert" className="error">
           {state.error}
         </p>
       )}
-      {state.done && <p role="status">{state.done}</p>}
+      {state?.ok && <p role="status">{state.message}</p>}
     </form>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { restoreRevisionAction } from "../../actions";
 
 export function RestoreButton({ articleId, revisionId }: { articleId: number; revisionId: number }) {
   const router = useRouter();
@@ -11,11 +12,9 @@ export function RestoreButton({ articleId, revisionId }: { articleId: number; re
       <button
         type="button"
         onClick={async () => {
-          const response = await fetch(`/api/admin/articles/${articleId}/revisions/${revisionId}`, {
-            method: "POST",
-          });
-          if (response.ok) router.push(`/admin/articles/${articleId}`);
-          else setError(((await response.json().catch(() => ({}))) as { error?: string }).error ?? "Erreur");
+          const result = await restoreRevisionAction(articleId, revisionId).catch(() => null);
+          if (result?.ok) router.push(`/admin/articles/${articleId}`);
+          else setError(result?.error ?? "Erreur");
         }}
       >
         Restaurer
