@@ -203,8 +203,14 @@ if [ -n "$sync_output" ] || [ ! -f "$APP_DIR/.next/standalone/server.js" ]; then
     # Full install: the jobs run TypeScript through tsx, and the build needs the dev tools.
     as_app "npm ci --no-audit --no-fund --loglevel=error && node scripts/dev/prisma-generate.mjs"
 fi
-# One line per missing or malformed setting, then stop: nothing below would work.
-meteo_cli "config check" >/dev/null || die "$ENV_FILE: fix the setting(s) named above, then run install.sh again"
+# One line per missing or malformed setting, also listed in the summary (BACKUP_REPOSITORY, for one, is
+# set by the admin after this first run: deploy/README.md section 5).
+if ! settings_problems=$(meteo_cli "config check" 2>&1 >/dev/null); then
+    printf '%s\n' "$settings_problems" >&2
+    while IFS= read -r problem; do
+        [ -n "$problem" ] && NOT_DONE+=("settings ($ENV_FILE): ${problem#error: }")
+    done <<<"$settings_problems"
+fi
 if [ "$build" = yes ]; then
     # The build reads no database; migrating first still leaves the new code's tables ready when it starts.
     meteo_cli migrate

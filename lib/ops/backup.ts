@@ -229,6 +229,21 @@ async function sha256(file: string): Promise<string> {
   return hash.digest("hex");
 }
 
+/**
+ * SHOW SLAVE '<name>' STATUS, or null when the connection does not exist: a restored server backs up
+ * before its stations are linked again (found by the real-install test's recovery drill).
+ */
+async function slaveStatus(connection: Connection, name: string): Promise<RowDataPacket | null> {
+  try {
+    const [[status]] = await connection.query<RowDataPacket[]>(`SHOW SLAVE ${mysql.escape(name)} STATUS`);
+    return status ?? null;
+  } catch (error) {
+    // 1617: "There is no master connection"
+    if ((error as { errno?: number }).errno === 1617) return null;
+    throw error;
+  }
+}
+
 async function dumpDatabase(
   connection: Connection,
   target: BackupTarget,
@@ -247,10 +262,8 @@ async function dumpDatabase(
     );
   }
   try {
-    if (target.connection) {
-      const [[status]] = await connection.query<RowDataPacket[]>(
-        `SHOW SLAVE ${mysql.escape(target.connection)} STATUS`,
-      );
+    const status = target.connection ? await slaveStatus(connection, target.connection) : null;
+    if (target.connection && status) {
       const [[gtid]] = await connection.query<RowDataPacket[]>("SELECT @@gtid_slave_pos AS pos");
       replication = {
         connection: target.connection,

@@ -10,6 +10,7 @@ import { recordCheck } from "../../lib/ops/checks";
 import { formatBytes } from "../../lib/ops/disk";
 import { runJob } from "../../lib/ops/jobs";
 import { RETENTION, type Repository, repositoryOpens, restic, snapshots, TAG } from "../../lib/ops/restic";
+import { SCHEDULE } from "../../lib/ops/schedule";
 import { type OpsSettings, opsSettings } from "../../lib/ops/settings";
 import { formatParis } from "../../lib/time";
 import { action, appDatabase, CliError, printTable } from "../cli-runtime";
@@ -56,8 +57,11 @@ async function checked<T>(
   });
 }
 
-/** On a server booted with systemd, the site and its jobs stop during a restore. */
-const SITE_UNITS = ["meteo06-app.service", "meteo06-*.timer"];
+/**
+ * On a server booted with systemd, the site and its jobs stop during a restore. The timers are named: a
+ * glob starts only loaded units, and a stopped timer is not (the real-install test found none restarted).
+ */
+const SITE_UNITS = ["meteo06-app.service", ...SCHEDULE.map((job) => `meteo06-${job.unit}.timer`)];
 const systemdSite = existsSync("/run/systemd/system")
   ? {
       stop: async () => void execFileSync("systemctl", ["stop", ...SITE_UNITS], { stdio: "inherit" }),

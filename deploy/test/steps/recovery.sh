@@ -12,6 +12,14 @@ REPOSITORY=/srv/backup-host/meteo06
 ok() { printf '  ✓ %s\n' "$*"; }
 
 set_repository() {
+    # Test only: the backup jobs' sandbox (ProtectSystem=strict) lets them write to the network, not to
+    # /srv; a drop-in opens the folder standing for the backup host (a real one is reached over sftp).
+    local unit
+    for unit in meteo06-backup meteo06-backup-prune meteo06-backup-restore-test; do
+        mkdir -p "/etc/systemd/system/$unit.service.d"
+        printf '[Service]\nReadWritePaths=/srv/backup-host\n' >"/etc/systemd/system/$unit.service.d/backup-host.conf"
+    done
+    systemctl daemon-reload
     if grep -q '^BACKUP_REPOSITORY=' /etc/meteo06/env; then
         sed -i "s|^BACKUP_REPOSITORY=.*|BACKUP_REPOSITORY=$REPOSITORY|" /etc/meteo06/env
     else
@@ -46,6 +54,11 @@ restore() {
     meteo config check
     systemctl restart meteo06-app
     ok "restored (README section 5, steps 3 to 5)"
+    local timers
+    timers=$(systemctl list-timers 'meteo06-*' --no-legend | wc -l)
+    [ "$timers" -eq "$(find /etc/systemd/system -maxdepth 1 -name 'meteo06-*.timer' | wc -l)" ] ||
+        { systemctl list-timers 'meteo06-*' --all --no-pager; echo "the restore left job timers stopped" >&2; exit 1; }
+    ok "every job timer runs again ($timers)"
 }
 
 case ${1:-} in
