@@ -152,7 +152,7 @@ async function writeEverywhere(vector: string, index: number, editorCookie: stri
       title: vector,
       excerpt: vector,
       bodyHtml: `<p>${vector}</p>${vector}`,
-      // Odd articles have no cover: their share image is drawn from the title.
+      // Odd articles have no cover (their only share image is drawn from the title).
       coverId: index % 2 === 0 ? media.id : null,
       categoryIds: [category.id],
       tags: [text(60).trim() || "xss"],
@@ -322,7 +322,6 @@ describe("stored XSS", () => {
 
   it("keeps share images, the widget and the feeds working with every vector", async () => {
     const page = await visitor.newPage();
-    let drawn = 0;
     for (const w of written) {
       const widget = await page.goto(`${app.stationOrigin(w.station)}/widget.png`, { timeout: 120_000 });
       expect(widget?.headers()["content-type"], w.station).toMatch(/^image\/png|^text\/plain/);
@@ -330,15 +329,13 @@ describe("stored XSS", () => {
       const images = await page
         .locator('meta[property="og:image"]')
         .evaluateAll((metas) => metas.map((m) => m.getAttribute("content") ?? ""));
-      expect(images, w.articlePath).toHaveLength(1);
-      const image = images[0];
-      if (!image.includes("/opengraph-image")) continue; // the cover (a media row without its files)
-      const share = await fetch(new URL(image, app.origin));
+      // The drawn share image (beside the cover, when there is one).
+      const image = images.find((url) => url.includes("/opengraph-image"));
+      expect(image, w.articlePath).toBeDefined();
+      const share = await fetch(new URL(image!, app.origin));
       expect(share.status, image).toBe(200);
       expect(share.headers.get("content-type")).toBe("image/png");
-      drawn++;
     }
-    expect(drawn).toBeGreaterThanOrEqual(VECTORS.length / 2 - 1);
     for (const feed of ["/flux/rss.xml", "/flux/atom.xml"]) {
       const xml = await (await fetch(`${app.origin}${feed}`)).text();
       // Titles are XML text and bodies sanitised HTML: no script, no event handler in either.
