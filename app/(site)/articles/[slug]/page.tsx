@@ -19,14 +19,12 @@ async function article(params: Props["params"]) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const a = await article(params);
   const url = new URL(articlePath(a), config().siteUrl).toString();
-  // Without a cover, the share image is app/(site)/articles/[slug]/opengraph-image.tsx, which Next lists
-  // itself (its address carries a build hash: a hand-written /opengraph-image answered 404).
   const image = a.cover
     ? {
         url: new URL(mediaUrl(a.cover.key, pickWidth(a.cover, 1200)), config().siteUrl).toString(),
         alt: a.cover.alt,
       }
-    : null;
+    : { url: `${url}/opengraph-image`, width: 1200, height: 630, alt: a.title };
   return {
     title: a.title,
     description: a.excerpt,
@@ -42,14 +40,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       publishedTime: a.publishedAt,
       modifiedTime: a.updatedAt,
       authors: a.author ? [a.author.name] : undefined,
-      images: image ? [image] : undefined,
+      images: [image],
     },
-    twitter: {
-      card: "summary_large_image",
-      title: a.title,
-      description: a.excerpt,
-      images: image ? [image.url] : undefined,
-    },
+    twitter: { card: "summary_large_image", title: a.title, description: a.excerpt, images: [image.url] },
   };
 }
 
