@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { FRAME_ORIGINS } from "./lib/articles/external";
+import { parseTrustedProxies, recordPeerAddresses } from "./lib/client-address";
 import { ConfigError, config } from "./lib/config";
 import { mapTiles } from "./lib/map";
 import { installSecurityHeaders } from "./lib/security/responses";
@@ -9,12 +10,16 @@ import { installSecurityHeaders } from "./lib/security/responses";
 if (process.env.NEXT_PHASE !== "phase-production-build") {
   try {
     config();
+    parseTrustedProxies();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);
     process.exit(1);
   }
 }
+
+// The connection's address on every request, for the per-address login limits (lib/client-address.ts).
+recordPeerAddresses();
 
 // Security headers and the Content-Security-Policy on every answer (not in `next dev`, whose tooling
 // runs inline and eval'd scripts).

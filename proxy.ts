@@ -1,7 +1,17 @@
 import { type NextRequest, NextResponse } from "next/server";
+import NextAuth from "next-auth";
 import { isLegacyPath } from "./lib/articles/legacy-paths";
 import { config as appConfig } from "./lib/config";
-import { isGlobalPath, resolveHost, stationUrl } from "./lib/hosts";
+import { isBackOfficePath, isGlobalPath, resolveHost, SLUG_PATTERN, stationUrl } from "./lib/hosts";
+import { sessionConfig } from "./lib/sessions";
+
+// Each back-office request refreshes its session (a new expiry, the time of this visit): the session
+// lifetimes of lib/sessions.ts are then limits of idleness.
+// next-auth's "middleware inline" form, auth(request): it reads the session and answers
+// NextResponse.next() with the renewed cookie (its types do not list this form for a lazy config).
+const refreshSession = NextAuth(() => sessionConfig()).auth as unknown as (
+  request: NextRequest,
+) => Promise<Response>;
 
 /**
  * Routes by host: `<slug>.<ROOT_DOMAIN>/<path>` is rewritten to /stations/<slug>/<path>; the apex
@@ -11,12 +21,23 @@ export function proxy(request: NextRequest) {
   const { rootDomain, siteUrl } = appConfig();
   const target = resolveHost(request.headers.get("host"), rootDomain);
   const { pathname } = request.nextUrl;
+  if (target.kind !== "apex" && isBackOfficePath(pathname)) {
+    return NextResponse.redirect(new URL(pathname + request.nextUrl.search, siteUrl), 308);
+  }
+  if (/^\/(admin|api\/admin)(\/|$)/.test(pathname)) return refreshSession(request);
   if (isGlobalPath(pathname)) return NextResponse.next();
 
   if (target.kind === "apex") {
-    // The internal station routes are only reachable through their sub-domain.
+    // The internal station routes are only reachable through their sub-domain; what cannot be a
+    // station's name gets the station 404 page.
     const match = /^\/stations\/([^/]+)(\/.*)?$/.exec(pathname);
-    if (match) return NextResponse.redirect(stationUrl(match[1], siteUrl, match[2] ?? "/"), 308);
+    if (match && SLUG_PATTERN.test(match[1]))
+      return NextResponse.redirect(stationUrl(match[1], siteUrl, match[2] ?? "/"), 308);
+    if (match) {
+      const missing = request.nextUrl.clone();
+      missing.pathname = "/stations/_";
+      return NextResponse.rewrite(missing);
+    }
     // Old WordPress addresses answer with a 301 to their new address (app/api/legacy).
     if (isLegacyPath(pathname, request.nextUrl.search)) {
       const legacy = request.nextUrl.clone();
@@ -45,7 +66,9 @@ export function proxy(request: NextRequest) {
 }
 
 // API routes are the same on every host and never rewritten: keeping them out of the proxy also keeps
-// their request bodies (media and webcam uploads) out of the proxy's body buffer.
+// their request bodies (media and webcam uploads) out of the proxy's body buffer. Those of the back
+// office and of sign-in pass, to be sent to the apex from a station's host (not the media upload:
+// without the apex's host-only cookie it is refused there anyway).
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|api/).*)"],
+  matcher: ["/((?!_next/static|_next/image|api/(?!admin/|auth/)|api/admin/media$).*)"],
 };

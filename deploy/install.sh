@@ -17,7 +17,8 @@ APP_PORT=3000
 ETC_DIR=/etc/meteo06
 ENV_FILE=$ETC_DIR/env
 BACKUP_DIR=/var/backups/meteo06
-MEDIA_DIR=/var/lib/meteo06/media
+DATA_DIR=/var/lib/meteo06
+MEDIA_DIR=$DATA_DIR/media
 APP_DB=meteo06
 WG_ADDRESS=10.60.0.1
 WG_PREFIX=24
@@ -67,6 +68,7 @@ fi
 [ "${VERSION_CODENAME:-}" = bookworm ] || printf 'warning: written for Debian 12 (bookworm), this is %s\n' "${PRETTY_NAME:-unknown}" >&2
 
 CHANGES=0
+NOT_DONE=() # what could not start or be done: listed in the summary, the rest goes on
 # shellcheck source=deploy/lib.sh
 . "$DEPLOY_DIR/lib.sh"
 
@@ -79,12 +81,9 @@ apt_install() {
     changed "packages: ${missing[*]}"
 }
 
-step "Debian packages"
-apt_install ca-certificates curl gnupg openssl rsync git brotli \
-    mariadb-server mariadb-client mariadb-backup \
-    nginx libnginx-mod-http-brotli-filter libnginx-mod-http-brotli-static \
-    certbot wireguard wireguard-tools fail2ban unattended-upgrades nftables python3-systemd \
-    fonts-dejavu-core # the text of the stations' PNG widgets (rendered by sharp from SVG)
+step "Debian packages (deploy/packages)"
+mapfile -t packages < <(sed 's/#.*//' "$DEPLOY_DIR/packages" | xargs -n 1)
+apt_install "${packages[@]}"
 
 step "Node.js $NODE_MAJOR (NodeSource: Debian 12 ships Node.js 18, the app needs >= 20.19)"
 if ! command -v node >/dev/null || [ "$(node -p 'process.versions.node.split(".")[0]')" -lt "$NODE_MAJOR" ]; then
@@ -105,7 +104,7 @@ if ! id "$APP_USER" >/dev/null 2>&1; then
     useradd --system --home-dir "$APP_HOME" --create-home --shell /usr/sbin/nologin "$APP_USER"
     changed "user $APP_USER"
 fi
-for dir in "$APP_HOME" "$APP_DIR" "$BACKUP_DIR" "$MEDIA_DIR"; do
+for dir in "$APP_HOME" "$APP_DIR" "$BACKUP_DIR" "$DATA_DIR" "$MEDIA_DIR"; do
     if [ ! -d "$dir" ]; then
         install -d -m 0750 -o "$APP_USER" -g "$APP_USER" "$dir"
         changed "$dir"
@@ -128,6 +127,7 @@ env_default REPLICATION_DATABASE_URL "mysql://meteo06_monitor:$(env_value DB_PAS
 env_default ROOT_DOMAIN "$DOMAIN"
 env_default SITE_URL "https://$DOMAIN"
 env_default AUTH_SECRET "$(secret)"
+env_default PARTNER_SECRET_KEY "$(openssl rand -hex 32)"
 env_default SMTP_URL "smtp://localhost:25"
 env_default MAIL_FROM "Météo06 <noreply@$DOMAIN>"
 env_default ALERT_EMAILS "$EMAIL"
@@ -168,6 +168,12 @@ GRANT SLAVE MONITOR, REPLICATION SLAVE ADMIN, BINLOG MONITOR ON *.* TO 'meteo06_
 SQL
 
 step "WireGuard (server side of the stations' VPN, $WG_ADDRESS/$WG_PREFIX, UDP $WG_PORT)"
+# 0711: the service user reads the public key (`meteo replication add-station`); every secret in the folder
+# (server.key, wg0.conf) is 0600.
+if [ "$(stat -c %a /etc/wireguard 2>/dev/null)" != 711 ]; then
+    install -d -m 0711 /etc/wireguard
+    changed "/etc/wireguard: mode 0711"
+fi
 if [ ! -f /etc/wireguard/server.key ]; then
     (umask 077 && wg genkey >/etc/wireguard/server.key)
     changed /etc/wireguard/server.key
@@ -180,21 +186,32 @@ if [ ! -f /etc/wireguard/wg0.conf ]; then
             "$WG_ADDRESS" "$WG_PREFIX" "$WG_PORT" "$(cat /etc/wireguard/server.key)"
     )
 fi
-systemctl enable --quiet --now wg-quick@wg0
+start_service wg-quick@wg0 "WireGuard: the stations' replication links" start
 
 step "Application (build in $APP_DIR as $APP_USER)"
-sync_output=$(rsync -a --delete --checksum --itemize-changes --chown="$APP_USER:$APP_USER" \
-    --exclude=/.git/ --exclude=/node_modules/ --exclude=/.next/ --exclude=/.data/ \
-    --exclude=/lib/generated/ --exclude='/.env*' --exclude=/test-results/ "$SOURCE_DIR/" "$APP_DIR/")
-as_app() { runuser -u "$APP_USER" -- bash -c "set -a; . '$ENV_FILE'; set +a; cd '$APP_DIR'; $1"; }
+# What git ignores (the build's own outputs, such as next-env.d.ts) is neither copied nor deleted: a second
+# run finds nothing to copy (the build also touches folder times: not compared).
+sync_output=$(rsync -a --omit-dir-times --delete --checksum --itemize-changes --chown="$APP_USER:$APP_USER" \
+    --exclude=/.git/ --exclude='/.env*' --filter=':- .gitignore' "$SOURCE_DIR/" "$APP_DIR/")
+# The settings file is never sourced by a shell: the meteo command reads it as systemd does (lib/env-file.ts).
+as_app() { runuser -u "$APP_USER" -- env METEO_ENV_FILE="$ENV_FILE" bash -c "cd '$APP_DIR'; $1"; }
+meteo_cli() { as_app "NODE_ENV=production node --import tsx scripts/meteo.ts $1"; }
+build=no
 if [ -n "$sync_output" ] || [ ! -f "$APP_DIR/.next/standalone/server.js" ]; then
     changed "application sources"
+    build=yes
     # Full install: the jobs run TypeScript through tsx, and the build needs the dev tools.
-    as_app "npm ci --no-audit --no-fund --loglevel=error && node scripts/dev/prisma-generate.mjs && NEXT_TELEMETRY_DISABLED=1 npm run --silent build"
+    as_app "npm ci --no-audit --no-fund --loglevel=error && node scripts/dev/prisma-generate.mjs"
+fi
+# One line per missing or malformed setting, then stop: nothing below would work.
+meteo_cli "config check" >/dev/null || die "$ENV_FILE: fix the setting(s) named above, then run install.sh again"
+if [ "$build" = yes ]; then
+    # The build reads no database; migrating first still leaves the new code's tables ready when it starts.
+    meteo_cli migrate
+    as_app "NEXT_TELEMETRY_DISABLED=1 npm run --silent build"
     # nginx serves the hashed build assets itself, pre-compressed.
     find "$APP_DIR/.next/standalone/.next/static" -type f \( -name '*.js' -o -name '*.css' -o -name '*.svg' -o -name '*.json' \) \
         -exec gzip -9 -k -f {} \; -exec brotli -q 11 -k -f {} \;
-    as_app "node --import tsx scripts/meteo.ts migrate"
     restart_app=yes
 else
     restart_app=no
@@ -256,21 +273,29 @@ if [ "$reload_nginx" = yes ]; then systemctl reload-or-restart nginx; else syste
 step "Hardening: firewall, fail2ban, unattended upgrades, SSH by key only"
 put /etc/nftables.conf 755 root:root < <(render "$DEPLOY_DIR/hardening/nftables.conf") && nft -f /etc/nftables.conf
 systemctl enable --quiet nftables
-put /etc/fail2ban/jail.d/meteo06.conf 644 root:root <"$DEPLOY_DIR/hardening/fail2ban.conf" &&
-    systemctl restart fail2ban
-systemctl enable --quiet --now fail2ban
+if put /etc/fail2ban/jail.d/meteo06.conf 644 root:root <"$DEPLOY_DIR/hardening/fail2ban.conf"; then
+    start_service fail2ban "fail2ban: SSH and login brute-force bans" restart
+else
+    start_service fail2ban "fail2ban: SSH and login brute-force bans" start
+fi
 put /etc/apt/apt.conf.d/20auto-upgrades 644 root:root <"$DEPLOY_DIR/hardening/20auto-upgrades" || true
 if [ "$HARDEN_SSH" = yes ]; then
     # Never lock the admin out: password logins are closed only once a key is in place.
-    keys=$(find /root/.ssh /home/*/.ssh -maxdepth 1 -name authorized_keys -size +0 2>/dev/null | head -n 1)
-    if [ -z "$keys" ]; then
-        printf 'warning: no authorized_keys found: SSH password logins stay open until you add a key and re-run\n' >&2
+    keys=$(find /root/.ssh /home/*/.ssh -maxdepth 1 -name authorized_keys -size +0 2>/dev/null | head -n 1 || true)
+    if ! command -v sshd >/dev/null; then
+        NOT_DONE+=("SSH hardening: no SSH server installed (openssh-server)")
+    elif [ -z "$keys" ]; then
+        NOT_DONE+=("SSH hardening: no authorized_keys in /root/.ssh or /home/*/.ssh: password logins stay open until you add a key and re-run")
     elif put /etc/ssh/sshd_config.d/60-meteo06.conf 644 root:root <"$DEPLOY_DIR/hardening/sshd.conf"; then
         sshd -t
         systemctl reload ssh
     fi
 fi
 
+if [ ${#NOT_DONE[@]} -gt 0 ]; then
+    printf '\nNot running or not done (everything else is installed; deploy/README.md, section 1):\n'
+    printf '  - %s\n' "${NOT_DONE[@]}"
+fi
 if [ "$CHANGES" -eq 0 ]; then
     printf '\nnothing changed: the server is up to date.\n'
 else

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ForbiddenError } from "./errors";
+import { ForbiddenError, UserError } from "./errors";
 
 /**
  * Thin route handlers: wrap them with apiRoute() and throw ApiError for bad input. Every failure
@@ -7,7 +7,7 @@ import { ForbiddenError } from "./errors";
  * generic 500 (never a stack trace or SQL).
  */
 
-export class ApiError extends Error {
+export class ApiError extends UserError {
   constructor(
     readonly status: number,
     message: string,

@@ -1,29 +1,26 @@
 import { forbidden, notFound, redirect, unauthorized } from "next/navigation";
-import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { cache } from "react";
 import { z } from "zod";
 import { ApiError } from "./api";
-import { config } from "./config";
+import { clientIp } from "./client-address";
 import { db } from "./db";
 import { ForbiddenError } from "./errors";
 import type { Role } from "./generated/prisma/enums";
 import { verifyPassword } from "./passwords";
 import { hasRole } from "./roles";
-import { clearThrottle, clientIp, recordFailure, throttleKeys, waitSeconds } from "./throttle";
+import { sessionConfig } from "./sessions";
+import { reserveAttempt, settleSuccess, throttleKeys } from "./throttle";
 
 export { ForbiddenError };
 
 /**
- * next-auth (Auth.js v5): e-mail + password, JWT sessions, one cookie for the apex and every
- * station sub-domain. The session only proves who the user is; roles are re-read from the database
- * by currentUser() so that a demoted or deleted account loses access at once.
+ * next-auth (Auth.js v5): e-mail + password, JWT sessions in a host-only cookie on the apex (the back
+ * office is served there only: proxy.ts; sessions and their ending: lib/sessions.ts). The session only
+ * proves who the user is; roles are re-read from the database by currentUser() so that a demoted or
+ * deleted account loses access at once.
  */
-
-declare module "next-auth" {
-  interface Session {
-    user: { id: string } & DefaultSession["user"];
-  }
-}
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email(),
@@ -35,55 +32,33 @@ export class ThrottledSignin extends CredentialsSignin {
   code = "throttled";
 }
 
-/**
- * Cookie domain shared by the apex and the station sub-domains. Browsers refuse a cookie for a bare
- * top-level name such as "localhost": there each host keeps its own session (development only).
- */
-function cookieDomain(): string | undefined {
-  const { rootDomain } = config();
-  return rootDomain.includes(".") ? rootDomain : undefined;
-}
-
-export const { handlers, auth, signIn, signOut } = NextAuth(() => {
-  const secure = config().siteUrl.protocol === "https:";
-  const prefix = secure ? "__Secure-" : "";
-  return {
-    trustHost: true,
-    session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
-    pages: { signIn: "/connexion" },
-    useSecureCookies: secure,
-    cookies: {
-      sessionToken: {
-        name: `${prefix}meteo06.session`,
-        options: { httpOnly: true, sameSite: "lax", path: "/", secure, domain: cookieDomain() },
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  ...sessionConfig(),
+  providers: [
+    Credentials({
+      credentials: { email: { label: "E-mail" }, password: { label: "Mot de passe", type: "password" } },
+      async authorize(raw, request) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const keys = throttleKeys(clientIp(request.headers), parsed.data.email);
+        // Counted before the password is checked: parallel guesses cannot overtake the limit.
+        if ((await reserveAttempt(keys)) > 0) throw new ThrottledSignin();
+        const user = await db().user.findUnique({ where: { email: parsed.data.email } });
+        // The same argon2 work whether the account exists or not (verifyPassword of null).
+        const valid = await verifyPassword(user?.passwordHash ?? null, parsed.data.password);
+        if (!valid || !user || user.disabled) return null;
+        await settleSuccess(keys);
+        return {
+          id: String(user.id),
+          email: user.email,
+          name: user.name,
+          role: user.role,
+          sessionVersion: user.sessionVersion,
+        };
       },
-    },
-    providers: [
-      Credentials({
-        credentials: { email: { label: "E-mail" }, password: { label: "Mot de passe", type: "password" } },
-        async authorize(raw, request) {
-          const parsed = credentialsSchema.safeParse(raw);
-          if (!parsed.success) return null;
-          const keys = throttleKeys(clientIp(request.headers), parsed.data.email);
-          if ((await waitSeconds(keys)) > 0) throw new ThrottledSignin();
-          const user = await db().user.findUnique({ where: { email: parsed.data.email } });
-          if (!user || !(await verifyPassword(user.passwordHash, parsed.data.password))) {
-            await recordFailure(keys);
-            return null;
-          }
-          await clearThrottle(keys.slice(0, 1)); // the account; the address cools down by itself
-          return { id: String(user.id), email: user.email, name: user.name };
-        },
-      }),
-    ],
-    callbacks: {
-      session({ session, token }) {
-        if (token.sub) session.user.id = token.sub;
-        return session;
-      },
-    },
-  };
-});
+    }),
+  ],
+}));
 
 export interface CurrentUser {
   id: number;
@@ -94,16 +69,19 @@ export interface CurrentUser {
   stationIds: number[];
 }
 
-/** The signed-in user, fresh from the database, or null. */
-export async function currentUser(): Promise<CurrentUser | null> {
+/**
+ * The signed-in user, fresh from the database, or null: also when the account is disabled or its
+ * sessions were ended since this one began. Read once per request (React's cache).
+ */
+export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   const id = Number(session?.user?.id);
-  if (!Number.isInteger(id)) return null;
+  if (!session || !Number.isInteger(id)) return null;
   const user = await db().user.findUnique({
     where: { id },
     include: { stations: { select: { stationId: true } } },
   });
-  if (!user) return null;
+  if (!user || user.disabled || user.sessionVersion !== session.sessionVersion) return null;
   return {
     id: user.id,
     email: user.email,
@@ -111,7 +89,7 @@ export async function currentUser(): Promise<CurrentUser | null> {
     role: user.role,
     stationIds: user.stations.map((s) => s.stationId),
   };
-}
+});
 
 export { hasRole };
 

@@ -1,4 +1,3 @@
-import { localDayBounds } from "./aggregates/job";
 import { ArchiveError, archives } from "./archive/reader";
 import type { Station } from "./generated/prisma/client";
 import type { SeriesRow } from "./series/compute";
@@ -7,7 +6,7 @@ import { loadSeries, type SeriesStation } from "./series/load";
 import { type DayMarks, dailyMarks } from "./series/marks";
 import { autoStep, MAX_POINTS, STEP_SECONDS, type Step } from "./series/steps";
 import { describeUnavailable } from "./stations";
-import { parseIsoDate } from "./time";
+import { daysBetween, isCalendarDay, localDayBounds } from "./time";
 import { type WindRose, windRose } from "./weather/rose";
 import { nightPeriods } from "./weather/sun";
 
@@ -49,8 +48,8 @@ export function parsePeriod(segments: readonly string[] | undefined): ChartPerio
 
 /** A custom range is two real days, in order, at most MAX_RANGE_DAYS apart. */
 export function validRange(fromDay: string, toDay: string): boolean {
-  if (!parseIsoDate(fromDay) || !parseIsoDate(toDay) || fromDay > toDay) return false;
-  return (Date.parse(toDay) - Date.parse(fromDay)) / 86_400_000 + 1 <= MAX_RANGE_DAYS;
+  if (!isCalendarDay(fromDay) || !isCalendarDay(toDay) || fromDay > toDay) return false;
+  return daysBetween(fromDay, toDay) <= MAX_RANGE_DAYS;
 }
 
 export const periodPath = (period: ChartPeriod) =>

@@ -1,13 +1,18 @@
 import { z } from "zod";
+import { UserError } from "./errors";
 
 /**
  * Runtime configuration, read from the environment only (secrets never come from files in git).
  * Parsed lazily so that `next build` and unit tests do not need a database configured.
  */
 
-export class ConfigError extends Error {
-  constructor(problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+export class ConfigError extends UserError {
+  constructor(readonly problems: string[]) {
+    super(
+      problems.length === 1
+        ? problems[0]
+        : `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+    );
     this.name = "ConfigError";
   }
 }

@@ -5,16 +5,15 @@ import {
   meanWindDirection,
   meanWindSpeed,
 } from "./aggregates/compute";
-import { localDayBounds } from "./aggregates/job";
 import { ArchiveError, type Observation } from "./archive/reader";
 import type { ChartStation } from "./charts-page";
 import { chartFields } from "./charts-page";
+import { dayWindows, rrWindowOf, type Window } from "./climate/daily";
 import type { Extreme, Gust, RainWindow } from "./conditions/current";
 import { type SeriesRow, seriesFromRecords } from "./series/compute";
 import { loadRecords, loadSeries } from "./series/load";
-import { localDayString } from "./series/steps";
 import { describeUnavailable } from "./stations";
-import { addDays, parseIsoDate } from "./time";
+import { localDayBounds } from "./time";
 import { nightPeriods } from "./weather/sun";
 
 /**
@@ -23,8 +22,6 @@ import { nightPeriods } from "./weather/sun";
  * 18 UTC D-1 → 06 UTC D+1, coverage and progress. Computed from one read of raw records (plus the
  * hourly aggregates for the rain day before).
  */
-
-const HOUR = 3600;
 
 export interface MeasureSummary {
   min: Extreme | null;
@@ -53,7 +50,7 @@ export interface DayPageData {
   start: number;
   end: number;
   /** The chart and table window, 18 UTC D-1 → 06 UTC D+1. */
-  window: { from: number; to: number };
+  window: Window;
   /** Part of the day already elapsed (1 for a past day). */
   progress: number;
   summary: DaySummary;
@@ -63,11 +60,6 @@ export interface DayPageData {
   rows5min: SeriesRow[];
   rows10min: SeriesRow[];
   shade: [number, number][];
-}
-
-/** A "YYYY-MM-DD" day the page can show: a real date, not after the station's today. */
-export function validDay(day: string, today: string): boolean {
-  return parseIsoDate(day) !== null && day <= today;
 }
 
 const extreme = (value: number | null, at: number | null): Extreme | null =>
@@ -140,9 +132,11 @@ export async function loadDayPage(
 ): Promise<{ data: DayPageData | null; unavailable: string | null }> {
   try {
     const { start, end } = localDayBounds(day, station.timezone);
-    const dayStartUtc = Date.parse(`${day}T00:00:00Z`) / 1000;
-    const window = { from: dayStartUtc - 6 * HOUR, to: dayStartUtc + 30 * HOUR };
-    const rainDay = { from: dayStartUtc + 6 * HOUR, to: dayStartUtc + 30 * HOUR };
+    const windows = dayWindows(day);
+    // The charts and the table span the Tn window and the Tx/RR window of the day.
+    const window = { from: windows.tn.from, to: windows.rr.to };
+    const rainDay = windows.rr;
+    const previousRainDay = rrWindowOf(rainDay.from);
     const fields = chartFields(station);
     const readFrom = Math.min(window.from, start);
     const readTo = Math.min(Math.max(window.to, end), Math.max(now, readFrom + 1));
@@ -150,8 +144,8 @@ export async function loadDayPage(
       loadRecords(station, readFrom, readTo, fields),
       // The rain day before starts 12 hours before the window: from the hourly aggregates.
       loadSeries(station, {
-        from: rainDay.from - 86400,
-        to: rainDay.from,
+        from: previousRainDay.from,
+        to: previousRainDay.to,
         step: "1h",
         fields: ["rain", "rainRate"],
       }),
@@ -168,7 +162,7 @@ export async function loadDayPage(
         progress: Math.max(0, Math.min(1, (now - start) / (end - start))),
         summary: summarise(records, start, end, Math.min(now, end)),
         rainDay: rainWindowOf(rows5min, rainDay.from, rainDay.to),
-        previousRainDay: rainWindowOf(hours.rows, rainDay.from - 86400, rainDay.from),
+        previousRainDay: rainWindowOf(hours.rows, previousRainDay.from, previousRainDay.to),
         rows5min,
         rows10min: seriesFromRecords(inWindow, { ...options, step: "10m" }),
         shade: nightPeriods(window.from, window.to, station.latitude, station.longitude),
@@ -181,10 +175,3 @@ export async function loadDayPage(
     return { data: null, unavailable: describeUnavailable(error) };
   }
 }
-
-/** Today's local day of a station. */
-export const todayOf = (timeZone: string, now = Math.floor(Date.now() / 1000)) =>
-  localDayString(now, timeZone);
-
-export const dayBefore = (day: string) => addDays(day, -1);
-export const dayAfter = (day: string) => addDays(day, 1);

@@ -13,6 +13,31 @@ export function roundHalfAway(value: number, decimals: number): number {
   return scaled === 0 ? 0 : (Math.sign(value) * scaled) / factor;
 }
 
+/**
+ * Decimals of each quantity wherever it is shown or published: the pages format with them and the
+ * open-data API rounds to them, so a value reads the same digits on a page and in the API.
+ */
+export const DECIMALS = {
+  temperature: 1,
+  humidity: 0,
+  pressure: 1,
+  speed: 0,
+  direction: 0,
+  rain: 1,
+  rainRate: 1,
+  radiation: 0,
+  uv: 1,
+  evapotranspiration: 2,
+  degreeDays: 0,
+} as const;
+
+export type Quantity = keyof typeof DECIMALS;
+
+/** `value` rounded to its quantity's decimals (half away from zero); null when missing. */
+export function roundAs(value: number | null | undefined, quantity: Quantity): number | null {
+  return value == null || !Number.isFinite(value) ? null : roundHalfAway(value, DECIMALS[quantity]);
+}
+
 export function formatNumber(value: number | null | undefined, decimals = 1): string {
   if (value == null || !Number.isFinite(value)) return "—";
   let formatter = formatters.get(decimals);

@@ -47,6 +47,14 @@ export function isGlobalPath(pathname: string): boolean {
   );
 }
 
+/**
+ * The back office and sign-in, served on the apex only: a station's site (whose pages show text its
+ * owner writes) must never be same-origin with them, nor receive the session cookie.
+ */
+export function isBackOfficePath(pathname: string): boolean {
+  return /^\/(admin|connexion|api\/admin|api\/auth)(\/|$)/.test(pathname);
+}
+
 /** Origin of a station's mini-site, from the apex origin: https://meteo06.fr → https://<slug>.meteo06.fr */
 export function stationOrigin(slug: string, siteUrl: URL): string {
   return `${siteUrl.protocol}//${slug}.${siteUrl.host}`;
@@ -54,4 +62,24 @@ export function stationOrigin(slug: string, siteUrl: URL): string {
 
 export function stationUrl(slug: string, siteUrl: URL, path = "/"): string {
   return `${stationOrigin(slug, siteUrl)}${path}`;
+}
+
+const SAME_SITE = "http://same-site.invalid";
+
+/**
+ * `target` as a path of this site (normalised: dot segments resolved), or null when a browser would
+ * leave the site with it (`//host`, `/\host`, `/x/..//host`, a scheme…). Every redirect to an address
+ * that comes from a request or from stored data goes through here.
+ */
+export function sitePath(target: string): string | null {
+  if (!target.startsWith("/")) return null;
+  let url: URL;
+  try {
+    url = new URL(target, SAME_SITE);
+  } catch {
+    return null;
+  }
+  const path = url.pathname + url.search + url.hash;
+  if (url.origin !== SAME_SITE || !path.startsWith("/") || /^\/[/\\]/.test(path)) return null;
+  return path;
 }

@@ -144,3 +144,18 @@ export function htmlToText(html: string): string {
     .replace(/\s+/g, " ")
     .trim();
 }
+
+/** Control characters XML 1.0 forbids (all but tab and line breaks). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+
+/** Text and attribute values for HTML, XML and SVG documents built as strings (feeds, sitemap, widget, charts). */
+export function escapeXml(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;")
+    .replace(FORBIDDEN, "");
+}

@@ -1,11 +1,12 @@
 import nodemailer, { type Transporter } from "nodemailer";
+import { UserError } from "./errors";
 
 /**
  * Outgoing e-mail (password resets, alerts, lightning warnings) through the SMTP server of
  * SMTP_URL (smtp://user:password@host:587 or smtps://…:465); MAIL_FROM is the sender.
  */
 
-export class MailNotConfiguredError extends Error {
+export class MailNotConfiguredError extends UserError {
   constructor() {
     super("SMTP_URL is not set: e-mail cannot be sent");
     this.name = "MailNotConfiguredError";

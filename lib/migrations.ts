@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import mysql, { type Connection, type RowDataPacket } from "mysql2/promise";
 import { connectionOptions, databaseName } from "./config";
+import { UserError } from "./errors";
 
 /**
  * Applies prisma/migrations/<timestamp>_<name>/migration.sql in order and keeps Prisma's own
@@ -18,7 +19,7 @@ export interface Migration {
   checksum: string;
 }
 
-export class MigrationError extends Error {
+export class MigrationError extends UserError {
   constructor(message: string) {
     super(message);
     this.name = "MigrationError";

@@ -1,9 +1,12 @@
+import { unstable_cache } from "next/cache";
 import { loadCurrentConditions } from "./conditions/load";
 import type { Station } from "./generated/prisma/client";
+import { listStations } from "./stations";
 
 /**
- * A station's current state in a few numbers, for the network table and the image widget. Everything
- * comes from lib/conditions (the one place "current" values are computed); plain data, safe to cache.
+ * A station's current state in a few numbers, for the home page, the network page and the image widget.
+ * Everything comes from lib/conditions (the one place "current" values are computed, lib/conditions/
+ * freshness.ts says whether it is offline); plain data, safe to cache.
  */
 export interface StationSummary {
   slug: string;
@@ -17,6 +20,7 @@ export interface StationSummary {
   /** Unix seconds of the newest record, null without any. */
   at: number | null;
   temperature: number | null;
+  humidity: number | null;
   /** Today's (local day) minimum and maximum temperature, with their times. */
   tn: { value: number; at: number } | null;
   tx: { value: number; at: number } | null;
@@ -45,6 +49,7 @@ export async function stationSummary(station: Station): Promise<StationSummary> 
     offlineThresholdMinutes: station.offlineThresholdMinutes,
     at: c?.at ?? null,
     temperature: c?.temperature.current ?? null,
+    humidity: c?.humidity.current ?? null,
     tn: c?.temperature.min ?? null,
     tx: c?.temperature.max ?? null,
     windSpeed: c?.wind.mean10min.speed ?? null,
@@ -56,11 +61,9 @@ export async function stationSummary(station: Station): Promise<StationSummary> 
   };
 }
 
-/** Age of the newest record and whether the station is past its offline threshold at `now`. */
-export function freshness(summary: Pick<StationSummary, "at" | "offlineThresholdMinutes">, now: number) {
-  const ageSeconds = summary.at === null ? null : Math.max(0, now - summary.at);
-  return {
-    ageSeconds,
-    offline: ageSeconds === null || ageSeconds > summary.offlineThresholdMinutes * 60,
-  };
-}
+/** Every active station's summary, computed at most once a minute for every visitor (Next server only). */
+export const networkSummaries = unstable_cache(
+  async () => Promise.all((await listStations()).map(stationSummary)),
+  ["network-summaries"],
+  { revalidate: 60, tags: ["stations"] },
+);

@@ -4,6 +4,7 @@ import { config } from "./config";
 import { db } from "./db";
 import { sendMail } from "./mail";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords";
+import { END_SESSIONS } from "./sessions";
 import { clearThrottle, throttleKeys } from "./throttle";
 
 /**
@@ -89,7 +90,8 @@ export async function resetPassword(token: string, password: string, now = new D
   }
   const passwordHash = await hashPassword(password);
   await db().$transaction([
-    db().user.update({ where: { id: row.userId }, data: { passwordHash } }),
+    // A new password ends every session: whoever knew the old one is signed out.
+    db().user.update({ where: { id: row.userId }, data: { passwordHash, ...END_SESSIONS } }),
     db().passwordToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: now } }),
   ]);
   await clearThrottle(throttleKeys(null, row.user.email));

@@ -1,14 +1,48 @@
 import { ApiError } from "./api";
 
-/** The JSON body of a request, or a 400/415 in French. */
+/**
+ * A request body of at most `maxBytes`, read as it streams: a longer body is refused (413, `message`)
+ * as soon as it is seen to be longer, whether or not it declared a Content-Length, and never held whole.
+ */
+export async function readBody(request: Request, maxBytes: number, message: string): Promise<Buffer> {
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) throw new ApiError(413, message);
+  if (!request.body) return Buffer.alloc(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new ApiError(413, message);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The multipart form of a request whose body is at most `maxBytes` (413 beyond), or a 400. */
+export async function readForm(request: Request, maxBytes: number, message: string): Promise<FormData> {
+  const body = await readBody(request, maxBytes, message);
+  const type = request.headers.get("content-type") ?? "";
+  try {
+    return await new Response(new Uint8Array(body), { headers: { "content-type": type } }).formData();
+  } catch {
+    throw new ApiError(400, "Envoyez un formulaire multipart.");
+  }
+}
+
+/** The JSON body of a request, or a 400/413/415 in French. */
 export async function readJson(request: Request, maxBytes = 4_000_000): Promise<unknown> {
   if (!(request.headers.get("content-type") ?? "").includes("application/json")) {
     throw new ApiError(415, "Le corps de la requête doit être du JSON.");
   }
-  const text = await request.text();
-  if (text.length > maxBytes) throw new ApiError(413, "Requête trop volumineuse.");
+  const body = await readBody(request, maxBytes, "Requête trop volumineuse.");
   try {
-    return JSON.parse(text);
+    return JSON.parse(body.toString("utf8"));
   } catch {
     throw new ApiError(400, "JSON invalide.");
   }

@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
+import { dataDir } from "./data-dirs";
 import { db } from "./db";
 import type { StationPhoto } from "./generated/prisma/client";
-import { storageDir, writeFileAtomic } from "./media/files";
+import { writeFileAtomic } from "./media/files";
 import { webVersions } from "./media/images";
 
 /**
@@ -16,11 +17,7 @@ export const PHOTO_SIZES = { large: 1600, small: 480 } as const;
 export type PhotoSize = keyof typeof PHOTO_SIZES;
 
 function photoPath(stationId: number, fileKey: string, size: PhotoSize): string {
-  return path.join(
-    storageDir("STATION_PHOTOS_DIR", ".data/station-photos"),
-    String(stationId),
-    `${fileKey}-${size}.jpg`,
-  );
+  return path.join(dataDir("STATION_PHOTOS_DIR"), String(stationId), `${fileKey}-${size}.jpg`);
 }
 
 export function stationPhotos(stationId: number): Promise<StationPhoto[]> {

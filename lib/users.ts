@@ -4,6 +4,7 @@ import type { CurrentUser } from "./auth";
 import { db } from "./db";
 import { mailConfigured } from "./mail";
 import { sendInvitation } from "./password-tokens";
+import { END_SESSIONS } from "./sessions";
 
 /** Back-office accounts, managed by admins: roles and station ownership (StationAccess). */
 
@@ -19,6 +20,8 @@ export const userInputSchema = z.object({
     .max(120, { message: "Nom trop long" }),
   role: z.enum(ROLES, { error: "Rôle inconnu" }),
   stationIds: z.array(z.coerce.number().int().positive()).max(200).default([]),
+  /** A disabled account cannot sign in; its sessions end. */
+  disabled: z.boolean().default(false),
 });
 export type UserInput = z.infer<typeof userInputSchema>;
 
@@ -60,23 +63,36 @@ export async function createUser(input: UserInput): Promise<{ id: number; invite
 }
 
 async function assertNotLastAdmin(id: number) {
-  const admins = await db().user.count({ where: { role: "ADMIN", id: { not: id } } });
+  const admins = await db().user.count({ where: { role: "ADMIN", disabled: false, id: { not: id } } });
   if (admins === 0) throw new ApiError(409, "Il doit rester au moins un administrateur.");
 }
 
 export async function updateUser(actor: CurrentUser, id: number, input: UserInput): Promise<void> {
   const user = await db().user.findUnique({ where: { id } });
   if (!user) throw new ApiError(404, "Compte introuvable.");
-  if (user.role === "ADMIN" && input.role !== "ADMIN") {
+  if (user.role === "ADMIN" && (input.role !== "ADMIN" || input.disabled)) {
     if (actor.id === id)
       throw new ApiError(409, "Vous ne pouvez pas retirer vos propres droits d'administrateur.");
     await assertNotLastAdmin(id);
   }
+  if (input.disabled && actor.id === id)
+    throw new ApiError(409, "Vous ne pouvez pas désactiver votre propre compte.");
+  // New rights or a disabled account: the sessions begun with the old ones end.
+  const endSessions = input.role !== user.role || (input.disabled && !user.disabled);
   const clash = await db().user.findFirst({ where: { email: input.email, id: { not: id } } });
   if (clash) throw new ApiError(409, `Un compte existe déjà pour ${input.email}.`);
   await checkStations(input.stationIds);
   await db().$transaction([
-    db().user.update({ where: { id }, data: { email: input.email, name: input.name, role: input.role } }),
+    db().user.update({
+      where: { id },
+      data: {
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        disabled: input.disabled,
+        ...(endSessions ? END_SESSIONS : {}),
+      },
+    }),
     db().stationAccess.deleteMany({ where: { userId: id } }),
     db().stationAccess.createMany({
       data: [...new Set(input.stationIds)].map((stationId) => ({ userId: id, stationId })),
@@ -90,4 +106,9 @@ export async function deleteUser(actor: CurrentUser, id: number): Promise<void> 
   if (!user) throw new ApiError(404, "Compte introuvable.");
   if (user.role === "ADMIN") await assertNotLastAdmin(id);
   await db().user.delete({ where: { id } }); // articles keep their text, without author
+}
+
+/** Ends every session of an account, this one included ("sign out everywhere"). */
+export async function endAllSessions(userId: number): Promise<void> {
+  await db().user.update({ where: { id: userId }, data: END_SESSIONS });
 }

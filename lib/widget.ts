@@ -1,6 +1,8 @@
 import sharp from "sharp";
+import { freshness } from "./conditions/freshness";
 import { formatNumber, formatValue } from "./format";
-import { freshness, type StationSummary } from "./network";
+import { escapeXml } from "./html";
+import type { StationSummary } from "./network";
 import { formatDuration, formatParis } from "./time";
 
 /**
@@ -14,10 +16,6 @@ export const WIDGET_ONLINE = "#0b63b6";
 export const WIDGET_OFFLINE = "#e8590c";
 const HEADER = 28;
 
-function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 function text(x: number, y: number, content: string, attributes = ""): string {
   return `<text x="${x}" y="${y}" ${attributes}>${escapeXml(content)}</text>`;
 }
@@ -26,7 +24,7 @@ const clock = (t: number) => formatParis(t, { timeStyle: "short" });
 
 /** The widget's SVG for `summary` at `now` (pure). */
 export function widgetSvg(summary: StationSummary, now: number): string {
-  const { offline, ageSeconds } = freshness(summary, now);
+  const { offline, ageSeconds } = freshness(summary.at, summary.offlineThresholdMinutes, now);
   const band = offline ? WIDGET_OFFLINE : WIDGET_ONLINE;
   const wind = [formatValue(summary.windSpeed, "km/h", 0), summary.windCardinal].filter(Boolean).join(" ");
   const extreme = (label: string, e: StationSummary["tn"]) =>

@@ -1,8 +1,9 @@
 import { Command } from "commander";
-import { loadCliEnv } from "./cli";
+import { loadCliEnv } from "./cli-runtime";
 import * as aggregates from "./commands/aggregates";
 import * as backup from "./commands/backup";
 import * as climate from "./commands/climate";
+import * as settings from "./commands/config";
 import * as demo from "./commands/demo";
 import * as deploy from "./commands/deploy";
 import * as importer from "./commands/import";
@@ -16,7 +17,12 @@ import * as users from "./commands/users";
 import * as webcam from "./commands/webcam";
 
 /** `npm run meteo -- <command>`: the platform's command line. Each area registers its commands. */
-loadCliEnv();
+try {
+  loadCliEnv();
+} catch (error) {
+  console.error(`error: ${(error as Error).message}`);
+  process.exit(1);
+}
 
 const program = new Command()
   .name("meteo")
@@ -25,6 +31,7 @@ const program = new Command()
   .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
 
 const AREAS = [
+  settings,
   migrate,
   demo,
   stations,

@@ -1,38 +1,25 @@
-import { unstable_cache } from "next/cache";
 import { connection } from "next/server";
 import { ArticleList } from "@/components/articles/ArticleCard";
 import { ForecastPanel } from "@/components/articles/ForecastPanel";
 import { MarkersMap } from "@/components/map/MarkersMap";
 import { StationCard } from "@/components/stations/StationCard";
 import { publicList } from "@/lib/articles/public";
+import { freshness } from "@/lib/conditions/freshness";
 import { config } from "@/lib/config";
 import { formatValue } from "@/lib/format";
 import { stationUrl } from "@/lib/hosts";
 import { ALPES_MARITIMES_CENTER, mapTiles } from "@/lib/map";
-import { listStations, stationSnapshot } from "@/lib/stations";
-
-// Current conditions of the whole network, shared by every visitor for a minute.
-const networkSnapshots = unstable_cache(
-  async () => {
-    const stations = await listStations();
-    return Promise.all(
-      stations.map(async (station) => ({
-        snapshot: await stationSnapshot(station),
-        commune: station.commune,
-        altitude: station.altitude,
-        latitude: station.latitude,
-        longitude: station.longitude,
-      })),
-    );
-  },
-  ["network-snapshots"],
-  { revalidate: 60, tags: ["stations"] },
-);
+import { networkSummaries } from "@/lib/network";
 
 export default async function HomePage() {
   await connection(); // rendered per request (from cached data), never at build time
-  const [network, latest] = await Promise.all([networkSnapshots(), publicList({ perPage: 6 })]);
+  const [summaries, latest] = await Promise.all([networkSummaries(), publicList({ perPage: 6 })]);
   const { siteUrl } = config();
+  const now = Date.now() / 1000;
+  const network = summaries.map((summary) => ({
+    summary,
+    ...freshness(summary.at, summary.offlineThresholdMinutes, now),
+  }));
   return (
     <>
       <h1>La météo des Alpes-Maritimes</h1>
@@ -47,25 +34,25 @@ export default async function HomePage() {
         label="Carte des stations"
         center={ALPES_MARITIMES_CENTER}
         tiles={mapTiles()}
-        markers={network.map(({ snapshot, latitude, longitude }) => ({
-          lat: latitude,
-          lon: longitude,
-          label: `${snapshot.name} : ${formatValue(snapshot.latest?.outTemp, "°C")}`,
-          href: stationUrl(snapshot.slug, siteUrl),
-          color: snapshot.offline ? "#b35c00" : "#0b63b6",
+        markers={network.map(({ summary, offline }) => ({
+          lat: summary.latitude,
+          lon: summary.longitude,
+          label: `${summary.name} : ${formatValue(summary.temperature, "°C")}`,
+          href: stationUrl(summary.slug, siteUrl),
+          color: offline ? "#b35c00" : "#0b63b6",
         }))}
       />
       {network.length === 0 ? (
         <p>Aucune station n'est encore enregistrée.</p>
       ) : (
         <div className="grid">
-          {network.map(({ snapshot, commune, altitude }) => (
+          {network.map(({ summary, offline, ageSeconds }) => (
             <StationCard
-              key={snapshot.slug}
-              snapshot={snapshot}
-              commune={commune}
-              altitude={altitude}
-              href={stationUrl(snapshot.slug, siteUrl)}
+              key={summary.slug}
+              summary={summary}
+              offline={offline}
+              ageSeconds={ageSeconds}
+              href={stationUrl(summary.slug, siteUrl)}
             />
           ))}
         </div>

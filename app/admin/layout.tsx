@@ -18,6 +18,7 @@ const NAV: (NavItem & { role: Role })[] = [
   { href: "/admin/foudre", label: "Foudre", role: "AUTHOR", shown: lightningEnabled },
   { href: "/admin/partenaires", label: "Partenaires", role: "ADMIN" },
   { href: "/admin/etat", label: "État du serveur", role: "ADMIN" },
+  { href: "/admin/compte", label: "Mon compte", role: "AUTHOR" },
 ];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {

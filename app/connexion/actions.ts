@@ -3,7 +3,9 @@
 import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { signIn, ThrottledSignin } from "@/lib/auth";
-import { clientIp, formatWait, throttleKeys, waitSeconds } from "@/lib/throttle";
+import { clientIp } from "@/lib/client-address";
+import { sitePath } from "@/lib/hosts";
+import { formatWait, throttleKeys, waitSeconds } from "@/lib/throttle";
 
 export interface LoginState {
   error: string | null;
@@ -11,10 +13,9 @@ export interface LoginState {
   email: string;
 }
 
-/** Only same-site relative paths are accepted as a return address (no open redirect). */
+/** Only paths of this site are accepted as a return address (no open redirect). */
 function safeReturnPath(value: FormDataEntryValue | null): string {
-  const path = typeof value === "string" ? value : "";
-  return path.startsWith("/") && !path.startsWith("//") ? path : "/admin";
+  return (typeof value === "string" && sitePath(value)) || "/admin";
 }
 
 export async function login(_previous: LoginState, form: FormData): Promise<LoginState> {

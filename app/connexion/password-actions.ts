@@ -2,9 +2,10 @@
 
 import { headers } from "next/headers";
 import { ApiError } from "@/lib/api";
+import { clientIp } from "@/lib/client-address";
 import { MailNotConfiguredError } from "@/lib/mail";
 import { requestPasswordReset, resetPassword } from "@/lib/password-tokens";
-import { clientIp, recordFailure, throttleKeys, waitSeconds } from "@/lib/throttle";
+import { reserveAttempt, throttleKeys } from "@/lib/throttle";
 
 export interface PasswordState {
   error: string | null;
@@ -19,9 +20,8 @@ export async function forgotPassword(_state: PasswordState, form: FormData): Pro
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return { error: "Adresse e-mail invalide.", done: null };
   // Requests count against the address like failed logins: nobody can flood the SMTP server.
   const keys = throttleKeys(clientIp(await headers()), `reset:${email}`);
-  if ((await waitSeconds(keys)) > 0)
+  if ((await reserveAttempt(keys)) > 0)
     return { error: "Trop de demandes : réessayez dans quelques minutes.", done: null };
-  await recordFailure(keys);
   try {
     await requestPasswordReset(email);
   } catch (error) {

@@ -4,13 +4,13 @@ import { cpus, loadavg } from "node:os";
 import mysql, { type Pool, type RowDataPacket } from "mysql2/promise";
 import { updateAggregates } from "@/lib/aggregates/job";
 import { readHours } from "@/lib/aggregates/store";
-import { addDays, dateOf } from "@/lib/climate/daily";
 import { HEATMAP_COLUMNS, yearHeatmap } from "@/lib/climate/heatmap";
 import { rebuildClimate, updateClimate } from "@/lib/climate/job";
 import { monthView, recordsView, yearView } from "@/lib/climate/queries";
 import { connectionOptions } from "@/lib/config";
 import { appSqlPool, db } from "@/lib/db";
 import { writeDemoArchive } from "@/lib/demo/seed";
+import { addDays, utcDay } from "@/lib/time";
 import { startTestApp } from "@/test/helpers/app";
 import { BENCH_ARCHIVE, BENCH_END, BENCH_PROFILE, ensureBenchArchive } from "../fixtures";
 import { type Measurement, measure, printTable, type Suite } from "../lib";
@@ -146,8 +146,8 @@ export const suite: Suite = {
     const rebuildStart = performance.now();
     const rebuilt = await rebuildClimate(station, { at: AT });
     const rebuildMs = performance.now() - rebuildStart;
-    const first = dateOf(BENCH_END - Math.round(10 * 365.25 * 86400));
-    const lastDay = dateOf(BENCH_END - 86400);
+    const first = utcDay(BENCH_END - Math.round(10 * 365.25 * 86400));
+    const lastDay = utcDay(BENCH_END - 86400);
     const legacyRebuild = await timed(
       "full history, legacy (3 scans per day)",
       1,
@@ -264,7 +264,7 @@ export const suite: Suite = {
     if (existsSync(".next/standalone/server.js")) {
       const app = await startTestApp({ DATABASE_URL: process.env.DATABASE_URL! });
       try {
-        const months = Array.from({ length: 24 }, (_, i) => dateOf(Date.UTC(2024, i, 1) / 1000).slice(0, 7));
+        const months = Array.from({ length: 24 }, (_, i) => utcDay(Date.UTC(2024, i, 1) / 1000).slice(0, 7));
         const add = (name: string, times: number[], note: string) =>
           http.push({
             name,

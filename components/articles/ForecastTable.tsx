@@ -1,14 +1,8 @@
 import { SKY_LABEL, ZONE_LABEL, type Zone } from "@/lib/articles/model";
 import type { ForecastRowView } from "@/lib/articles/queries";
-import { formatParis } from "@/lib/time";
+import { formatDay } from "@/lib/time";
 
-function dayLabel(day: string): string {
-  return formatParis(Date.parse(`${day}T12:00:00Z`) / 1000, {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-  });
-}
+const dayLabel = (day: string) => formatDay(day, { weekday: "long", day: "numeric", month: "long" });
 
 const value = (v: number | null, unit: string) => (v === null ? "—" : `${v}${unit}`);
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { percent, timeLabel } from "@/lib/climate/format";
 import { dayClimate } from "@/lib/climate/queries";
-import { formatNumber, formatValue } from "@/lib/format";
+import { DECIMALS, formatNumber, formatValue } from "@/lib/format";
 import type { Station } from "@/lib/generated/prisma/client";
 
 /**
@@ -41,11 +41,15 @@ export async function DayClimate({ station, date }: { station: Station; date: st
         {item("Amplitude", formatValue(day.amplitude, "°C"), null, "amplitude")}
         {item("RR (06–06 h UTC)", formatValue(day.rr, "mm"), null, "rr")}
         {item("Intensité max.", formatValue(day.rrRateMax, "mm/h"), day.rrRateMaxAt, "rrRateMax")}
-        {item("Rafale max.", formatValue(day.gustMax, "km/h", 0), day.gustAt, "gustMax")}
+        {item("Rafale max.", formatValue(day.gustMax, "km/h", DECIMALS.speed), day.gustAt, "gustMax")}
         {day.uvMax !== null && item("UV max.", formatNumber(day.uvMax), day.uvMaxAt)}
         {day.radiationMax !== null &&
-          item("Rayonnement max.", formatValue(day.radiationMax, "W/m²", 0), day.radiationMaxAt)}
-        {day.et !== null && item("ET", formatValue(day.et, "mm", 2))}
+          item(
+            "Rayonnement max.",
+            formatValue(day.radiationMax, "W/m²", DECIMALS.radiation),
+            day.radiationMaxAt,
+          )}
+        {day.et !== null && item("ET", formatValue(day.et, "mm", DECIMALS.evapotranspiration))}
       </dl>
       {badges.length > 0 && (
         <ul className="badges" aria-label="Records de la station">

@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ClimateNav } from "@/components/climate/ClimateNav";
 import { Method } from "@/components/climate/Method";
-import { dateLabel, timeLabel } from "@/lib/climate/format";
+import { timeLabel } from "@/lib/climate/format";
 import { currentMonth, recordsView } from "@/lib/climate/queries";
 import type { RecordTable } from "@/lib/climate/records";
 import { formatNumber } from "@/lib/format";
 import { stationOr404 } from "@/lib/station-page";
+import { dateLabel } from "@/lib/time";
 
 /** The station's top days per parameter, each linking to its day page. */
 export function RecordsTables({ tables }: { tables: RecordTable[] }) {

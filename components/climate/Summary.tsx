@@ -1,8 +1,9 @@
 import Link from "next/link";
-import { dateLabel, signed, timeLabel } from "@/lib/climate/format";
+import { signed, timeLabel } from "@/lib/climate/format";
 import type { DayCounts, Extreme, PeriodSummary } from "@/lib/climate/monthly";
 import { type Anomalies, type Reference, referenceLabel } from "@/lib/climate/normals";
-import { formatNumber, formatValue } from "@/lib/format";
+import { DECIMALS, formatNumber, formatValue } from "@/lib/format";
+import { dateLabel } from "@/lib/time";
 
 /** Building blocks of the month and year pages: key figures against the reference, extremes, day counts. */
 
@@ -122,7 +123,7 @@ export function Extremes({ summary }: { summary: PeriodSummary }) {
       <ExtremeItem label="Tx la plus basse" extreme={extremes.txMin} unit="°C" />
       <ExtremeItem label="Précipitations quotidiennes maximales" extreme={extremes.rrMax} unit="mm" />
       <ExtremeItem label="Intensité de pluie maximale" extreme={extremes.rrRateMax} unit="mm/h" />
-      <ExtremeItem label="Rafale maximale" extreme={extremes.gustMax} unit="km/h" decimals={0} />
+      <ExtremeItem label="Rafale maximale" extreme={extremes.gustMax} unit="km/h" decimals={DECIMALS.speed} />
     </ul>
   );
 }
@@ -182,7 +183,7 @@ export function DayCountsTable({ periods }: { periods: { label: string; summary:
             <th scope="row">Degrés-jours de chauffage (DJU)</th>
             {periods.map((p) => (
               <td key={p.label} className="num" data-field="dju">
-                {p.summary.dju.days > 0 ? formatNumber(p.summary.dju.sum, 0) : "—"}
+                {p.summary.dju.days > 0 ? formatNumber(p.summary.dju.sum, DECIMALS.degreeDays) : "—"}
                 {p.summary.dju.days > 0 && !p.summary.dju.complete && (
                   <small className="muted"> (incomplet)</small>
                 )}

@@ -1,8 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import type { FormState } from "@/lib/station-admin/metadata";
-import { CheckboxField, FormStatus, SelectField, TextArea, TextField } from "./fields";
+import type { ActionResult, ActionState } from "@/lib/actions/result";
+import type { StationFormData } from "@/lib/station-admin/metadata";
+import { CheckboxField, FormStatus, formView, SelectField, TextArea, TextField } from "./fields";
 
 const BANNER_TYPES: [string, string][] = [
   ["", "Aucun bandeau"],
@@ -17,18 +18,15 @@ export function StationMetadataForm({
   action,
   initial,
 }: {
-  action: (previous: FormState, form: FormData) => Promise<FormState>;
+  action: (previous: ActionState<StationFormData>, form: FormData) => Promise<ActionResult<StationFormData>>;
   initial: Record<string, string>;
 }) {
-  const [state, formAction, pending] = useActionState(action, {
-    errors: null,
-    message: null,
-    values: initial,
-  });
-  const f = { values: state.values, errors: state.errors };
+  const [state, formAction, pending] = useActionState<ActionState<StationFormData>, FormData>(action, null);
+  const view = formView(state, initial);
+  const f = { values: view.values, errors: view.errors };
   return (
     <form action={formAction} className="admin-form" noValidate>
-      <FormStatus message={state.message} errors={state.errors} />
+      <FormStatus message={view.message} error={view.error} />
       <fieldset>
         <legend>Identité et emplacement</legend>
         <TextField name="name" label="Nom" required {...f} />
@@ -49,12 +47,12 @@ export function StationMetadataForm({
         <TextField name="model" label="Matériel (modèle de station)" {...f} />
         <TextField name="installedAt" label="Date d'installation" type="date" {...f} />
         <TextArea name="exposure" label="Emplacement et exposition" rows={3} {...f} />
-        <CheckboxField name="hasUv" label="Capteur UV" values={state.values} />
-        <CheckboxField name="hasRadiation" label="Capteur de rayonnement solaire" values={state.values} />
+        <CheckboxField name="hasUv" label="Capteur UV" values={view.values} />
+        <CheckboxField name="hasRadiation" label="Capteur de rayonnement solaire" values={view.values} />
         <CheckboxField
           name="hasConsole"
           label="Console radio (réception et batterie suivies)"
-          values={state.values}
+          values={view.values}
         />
         <TextField
           name="offlineThresholdMinutes"

@@ -1,4 +1,5 @@
-import type { FormErrors } from "@/lib/station-admin/metadata";
+import type { ActionState } from "@/lib/actions/result";
+import type { FormErrors, StationFormData } from "@/lib/station-admin/metadata";
 
 /** Form fields of the station admin: a label, the input, a hint and the field's error, linked for screen readers. */
 
@@ -105,11 +106,34 @@ export function SelectField({
 }
 
 /** The outcome of a submission: its confirmation, or a summary when some fields are wrong. */
-export function FormStatus({ message, errors }: { message: string | null; errors: FormErrors | null }) {
-  if (errors) {
+/**
+ * What a station form shows from its action's last result: its inputs' values (`initial` before the
+ * first submission), each field's error, the refusal or the confirmation, a new webcam token.
+ */
+export function formView(state: ActionState<StationFormData>, initial: Record<string, string> = {}) {
+  if (!state) return { values: initial, errors: null, error: null, message: null, token: undefined };
+  if (state.ok)
+    return {
+      values: state.data.values,
+      errors: null,
+      error: null,
+      message: state.message,
+      token: state.data.token,
+    };
+  return {
+    values: state.values ?? {},
+    errors: state.fieldErrors ?? null,
+    error: state.error,
+    message: null,
+    token: undefined,
+  };
+}
+
+export function FormStatus({ message, error }: { message: string | null; error: string | null }) {
+  if (error) {
     return (
       <p className="error" role="alert">
-        {errors.form ?? "Le formulaire contient des erreurs : rien n'a été enregistré."}
+        {error}
       </p>
     );
   }

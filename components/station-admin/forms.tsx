@@ -1,20 +1,22 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import type { FormState } from "@/lib/station-admin/metadata";
-import { FormStatus, TextField } from "./fields";
+import type { ActionResult, ActionState } from "@/lib/actions/result";
+import { FORM_INVALID } from "@/lib/actions/result";
+import type { StationFormData } from "@/lib/station-admin/metadata";
+import { FormStatus, formView, TextField } from "./fields";
 
-type Action = (previous: FormState, form: FormData) => Promise<FormState>;
-
-const EMPTY: FormState = { errors: null, message: null, values: {} };
+type State = ActionState<StationFormData>;
+type Action = (previous: State, form: FormData) => Promise<ActionResult<StationFormData>>;
 const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 
 export function PartnerLinkForm({ action }: { action: Action }) {
-  const [state, formAction, pending] = useActionState(action, EMPTY);
-  const f = { values: state.values, errors: state.errors };
+  const [state, formAction, pending] = useActionState<State, FormData>(action, null);
+  const view = formView(state);
+  const f = { values: view.values, errors: view.errors };
   return (
     <form action={formAction} className="admin-form" noValidate>
-      <FormStatus message={state.message} errors={state.errors} />
+      <FormStatus message={view.message} error={view.error} />
       <TextField
         name="name"
         label="Nom du partenaire"
@@ -31,9 +33,10 @@ export function PartnerLinkForm({ action }: { action: Action }) {
 }
 
 export function PhotoUploadForm({ action }: { action: Action }) {
-  const [state, formAction, pending] = useActionState(action, EMPTY);
+  const [state, formAction, pending] = useActionState<State, FormData>(action, null);
+  const view = formView(state);
   const [tooLarge, setTooLarge] = useState(false);
-  const errors = tooLarge ? { photo: "Photo trop volumineuse : 10 Mo au maximum." } : state.errors;
+  const errors = tooLarge ? { photo: "Photo trop volumineuse : 10 Mo au maximum." } : view.errors;
   return (
     <form
       action={formAction}
@@ -45,7 +48,7 @@ export function PhotoUploadForm({ action }: { action: Action }) {
         if (large) event.preventDefault();
       }}
     >
-      <FormStatus message={tooLarge ? null : state.message} errors={errors} />
+      <FormStatus message={tooLarge ? null : view.message} error={tooLarge ? FORM_INVALID : view.error} />
       <label>
         Photo (JPEG, PNG ou WebP, 10 Mo au maximum)
         <input type="file" name="photo" accept="image/jpeg,image/png,image/webp" required />
@@ -55,7 +58,7 @@ export function PhotoUploadForm({ action }: { action: Action }) {
           </small>
         )}
       </label>
-      <TextField name="caption" label="Légende" values={state.values} errors={errors} />
+      <TextField name="caption" label="Légende" values={view.values} errors={errors} />
       <button type="submit" disabled={pending}>
         {pending ? "Envoi…" : "Ajouter la photo"}
       </button>
@@ -79,16 +82,14 @@ function TokenNotice({ token, uploadUrl }: { token: string; uploadUrl: string })
 }
 
 export function WebcamCreateForm({ action, uploadUrl }: { action: Action; uploadUrl: string }) {
-  const [state, formAction, pending] = useActionState(action, {
-    ...EMPTY,
-    values: { intervalMinutes: "5", retentionDays: "30" },
-  });
-  const f = { values: state.values, errors: state.errors };
+  const [state, formAction, pending] = useActionState<State, FormData>(action, null);
+  const view = formView(state, { intervalMinutes: "5", retentionDays: "30" });
+  const f = { values: view.values, errors: view.errors };
   return (
     <>
-      {state.token && <TokenNotice token={state.token} uploadUrl={uploadUrl} />}
+      {view.token && <TokenNotice token={view.token} uploadUrl={uploadUrl} />}
       <form action={formAction} className="admin-form" noValidate>
-        <FormStatus message={state.message} errors={state.errors} />
+        <FormStatus message={view.message} error={view.error} />
         <TextField
           name="key"
           label="Identifiant"
@@ -108,11 +109,12 @@ export function WebcamCreateForm({ action, uploadUrl }: { action: Action; upload
 }
 
 export function WebcamSettingsForm({ action, initial }: { action: Action; initial: Record<string, string> }) {
-  const [state, formAction, pending] = useActionState(action, { ...EMPTY, values: initial });
-  const f = { values: state.values, errors: state.errors };
+  const [state, formAction, pending] = useActionState<State, FormData>(action, null);
+  const view = formView(state, initial);
+  const f = { values: view.values, errors: view.errors };
   return (
     <form action={formAction} className="admin-form" noValidate>
-      <FormStatus message={state.message} errors={state.errors} />
+      <FormStatus message={view.message} error={view.error} />
       <TextField name="name" label="Nom affiché" required {...f} />
       <TextField name="intervalMinutes" label="Une image toutes les (minutes)" inputMode="numeric" {...f} />
       <TextField name="retentionDays" label="Archives conservées (jours)" inputMode="numeric" {...f} />
@@ -123,8 +125,15 @@ export function WebcamSettingsForm({ action, initial }: { action: Action; initia
   );
 }
 
-export function WebcamTokenButton({ action, uploadUrl }: { action: Action; uploadUrl: string }) {
-  const [state, formAction, pending] = useActionState(action, EMPTY);
+export function WebcamTokenButton({
+  action,
+  uploadUrl,
+}: {
+  action: (previous: State) => Promise<ActionResult<StationFormData>>;
+  uploadUrl: string;
+}) {
+  const [state, formAction, pending] = useActionState<State>(action, null);
+  const view = formView(state);
   return (
     <form
       action={formAction}
@@ -133,8 +142,8 @@ export function WebcamTokenButton({ action, uploadUrl }: { action: Action; uploa
           event.preventDefault();
       }}
     >
-      {state.token && <TokenNotice token={state.token} uploadUrl={uploadUrl} />}
-      <FormStatus message={state.token ? null : state.message} errors={state.errors} />
+      {view.token && <TokenNotice token={view.token} uploadUrl={uploadUrl} />}
+      <FormStatus message={view.token ? null : view.message} error={view.error} />
       <button type="submit" disabled={pending} className="secondary">
         Nouveau jeton d'envoi
       </button>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { freshness } from "@/lib/conditions/freshness";
 import { formatNumber, formatValue } from "@/lib/format";
 import type { ConditionsJson, CurrentJson } from "@/lib/opendata/json";
 import { formatDuration, formatParis } from "@/lib/time";
@@ -308,8 +309,8 @@ export function LiveConditions({
   const c = current.conditions;
   if (!c)
     return current.unavailable ? null : <p className="banner banner-info">Aucun relevé pour le moment.</p>;
-  const age = Math.max(0, now - seconds(c.at));
-  const offline = age > offlineThresholdMinutes * 60;
+  const { ageSeconds, offline } = freshness(seconds(c.at), offlineThresholdMinutes, now);
+  const age = ageSeconds ?? 0;
   return (
     <div>
       {offline && (

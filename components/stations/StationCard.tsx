@@ -1,40 +1,35 @@
+import type { Freshness } from "@/lib/conditions/freshness";
 import { formatValue } from "@/lib/format";
-import type { StationSnapshot } from "@/lib/stations";
+import type { StationSummary } from "@/lib/network";
 import { formatDuration, formatParis } from "@/lib/time";
 
 /** One station in the network list: current temperature and freshness, linking to its mini-site. */
 export function StationCard({
-  snapshot,
+  summary,
   href,
-  commune,
-  altitude,
-}: {
-  snapshot: StationSnapshot;
-  href: string;
-  commune: string;
-  altitude: number;
-}) {
-  const { latest } = snapshot;
+  offline,
+  ageSeconds,
+}: { summary: StationSummary; href: string } & Freshness) {
   return (
-    <article className="card" data-station={snapshot.slug}>
+    <article className="card" data-station={summary.slug}>
       <h2 style={{ marginTop: 0 }}>
-        <a href={href}>{snapshot.name}</a>
+        <a href={href}>{summary.name}</a>
       </h2>
       <p className="muted">
-        {commune}, {altitude} m
+        {summary.commune}, {summary.altitude} m
       </p>
-      {snapshot.unavailable ? (
-        <p className="banner banner-warning">{snapshot.unavailable}</p>
+      {summary.unavailable ? (
+        <p className="banner banner-warning">{summary.unavailable}</p>
       ) : (
         <>
           <p className="big" data-field="outTemp">
-            {formatValue(latest?.outTemp, "°C")}
+            {formatValue(summary.temperature, "°C")}
           </p>
-          <p>Humidité {formatValue(latest?.outHumidity, "%", 0)}</p>
+          <p>Humidité {formatValue(summary.humidity, "%", 0)}</p>
           <p className="muted" data-field="dateTime">
-            {latest ? `Relevé du ${formatParis(latest.dateTime)}` : "Aucun relevé"}
-            {snapshot.offline && snapshot.ageSeconds !== null && (
-              <strong> — hors ligne depuis {formatDuration(snapshot.ageSeconds)}</strong>
+            {summary.at !== null ? `Relevé du ${formatParis(summary.at)}` : "Aucun relevé"}
+            {offline && ageSeconds !== null && (
+              <strong> — hors ligne depuis {formatDuration(ageSeconds)}</strong>
             )}
           </p>
         </>

@@ -3,7 +3,7 @@ import { ArchiveError, type ArchiveReader, archives, type Observation } from "..
 import { appSqlPool, db } from "../db";
 import type { PrismaClient, Station } from "../generated/prisma/client";
 import { runJob } from "../jobs";
-import { addDays, localToUtc, zonedParts } from "../time";
+import { addDays, localDay, localDayBounds } from "../time";
 import {
   AGGREGATED_FIELDS,
   type AggregatePart,
@@ -59,29 +59,6 @@ export interface AggregateResult {
   /** unix seconds of the newest record aggregated, null for an empty archive */
   lastDateTime: number | null;
   rebuilt: boolean;
-}
-
-/** The local calendar day ("YYYY-MM-DD") that contains the hour (start, start + 1 h]. */
-export function localDayOfHour(start: number, timeZone: string): string {
-  const p = zonedParts(start, timeZone); // local midnights fall on whole UTC hours
-  return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
-}
-
-const dayBounds = new Map<string, { start: number; end: number }>();
-
-/** UTC bounds (unix seconds) of a local day: (start, end]. Memoised: charts ask for hundreds of days. */
-export function localDayBounds(day: string, timeZone: string): { start: number; end: number } {
-  const key = `${timeZone} ${day}`;
-  const known = dayBounds.get(key);
-  if (known) return known;
-  const [year, month, date] = day.split("-").map(Number);
-  const start = localToUtc(year, month, date, 0, 0, timeZone);
-  const next = new Date(Date.UTC(year, month - 1, date + 1));
-  const end = localToUtc(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), 0, 0, timeZone);
-  if (dayBounds.size > 50_000) dayBounds.clear(); // a few MB at most
-  const bounds = Object.freeze({ start, end });
-  dayBounds.set(key, bounds);
-  return bounds;
 }
 
 /** Invalidations of a station overlapping (from, to]. */
@@ -145,7 +122,7 @@ async function aggregateHours(
 function mergeDays(hours: readonly HourRow[], days: Iterable<string>, timeZone: string): DayRow[] {
   const byDay = new Map<string, AggregatePart[]>();
   for (const { start, aggregate } of hours) {
-    const day = localDayOfHour(start, timeZone);
+    const day = localDay(start, timeZone);
     const part = { end: start + HOUR, aggregate };
     const parts = byDay.get(day);
     if (parts) parts.push(part);
@@ -170,12 +147,12 @@ export async function reaggregateHours(
   const rows = await aggregateHours(reader, station.archiveDatabase, runsOf(sorted), invalidations);
   await replaceHours(sql, station.id, sorted, rows);
 
-  const days = new Set(sorted.map((start) => localDayOfHour(start, station.timezone)));
+  const days = new Set(sorted.map((start) => localDay(start, station.timezone)));
   const dayList = [...days].sort();
   const first = localDayBounds(dayList[0], station.timezone).start;
   const last = localDayBounds(dayList.at(-1)!, station.timezone).end;
   const dayHours = (await readHours(sql, station.id, first, last)).filter((h) =>
-    days.has(localDayOfHour(h.start, station.timezone)),
+    days.has(localDay(h.start, station.timezone)),
   );
   await replaceDays(sql, station.id, dayList, mergeDays(dayHours, dayList, station.timezone));
   return { hours: sorted.length, days: dayList.length };
@@ -213,7 +190,7 @@ export async function rebuildAggregates(
   } else {
     const oldest = (await reader.oldestDateTime(database)) ?? newest;
     const invalidations = await loadInvalidations(prisma, station.id, 0, newest);
-    const dayOf = (h: HourRow) => localDayOfHour(h.start, station.timezone);
+    const dayOf = (h: HourRow) => localDay(h.start, station.timezone);
     const writeDays = async (hourRows: HourRow[], complete: Set<string>) => {
       if (complete.size === 0) return;
       const sorted = [...complete].sort();
@@ -241,7 +218,7 @@ export async function rebuildAggregates(
       sql,
       station.id,
       { from: first, to: end },
-      { first: localDayOfHour(first, station.timezone), last: localDayOfHour(end - HOUR, station.timezone) },
+      { first: localDay(first, station.timezone), last: localDay(end - HOUR, station.timezone) },
     );
   }
   await prisma.aggregateState.upsert({

@@ -1,5 +1,6 @@
 import type { Pool, RowDataPacket } from "mysql2/promise";
 import { chunks, inTransaction } from "../sql";
+import { dayToDate } from "../time";
 import { type Aggregate, emptyAggregate } from "./compute";
 
 /**
@@ -39,9 +40,6 @@ function fromColumns(row: Record<string, unknown>, columns: readonly string[]): 
   for (const key of columns) aggregate[key] = row[key] ?? null;
   return aggregate as unknown as Aggregate;
 }
-
-export const dayToDate = (day: string) => new Date(`${day}T00:00:00Z`);
-export const dateToDay = (date: Date) => date.toISOString().slice(0, 10);
 
 type Table = { name: "HourlyAggregate"; key: "start" } | { name: "DailyAggregate"; key: "day" };
 const HOURLY: Table = { name: "HourlyAggregate", key: "start" };

@@ -1,5 +1,6 @@
 import mysql, { type Pool, type RowDataPacket } from "mysql2/promise";
 import { config, connectionOptions } from "../config";
+import { UserError } from "../errors";
 import { isUnitSystem, METRIC, toMetric, UnknownUnitSystemError, US } from "./units";
 
 /**
@@ -23,7 +24,7 @@ export type ArchiveProblem =
   | "unreachable"
   | "unknown-units";
 
-export class ArchiveError extends Error {
+export class ArchiveError extends UserError {
   /**
    * Next bundles this module once per layer (pages, route handlers) while archives() shares one reader
    * through globalThis: an error thrown by another copy's class must still be recognised.

@@ -1,3 +1,4 @@
+import { UserError } from "../errors";
 /**
  * WeeWX unit systems and their conversion to the units the platform shows everywhere:
  * °C, hPa, km/h, mm, mm/h, km, m. See shared/reference/weewx-archive.md.
@@ -8,7 +9,7 @@ export const METRIC = 16;
 export const METRICWX = 17;
 export type UnitSystem = typeof US | typeof METRIC | typeof METRICWX;
 
-export class UnknownUnitSystemError extends Error {
+export class UnknownUnitSystemError extends UserError {
   constructor(
     readonly usUnits: unknown,
     context: string,
@@ -62,17 +63,6 @@ export const COLUMN_GROUP: ReadonlyMap<string, UnitGroup> = new Map(
     columns.map((column) => [column, group as UnitGroup] as const),
   ),
 );
-
-/** Unit names of converted values, for API responses and labels. */
-export const METRIC_UNIT: Record<UnitGroup, string> = {
-  temperature: "°C",
-  pressure: "hPa",
-  speed: "km/h",
-  rain: "mm",
-  rainRate: "mm/h",
-  distance: "km",
-  altitude: "m",
-};
 
 type Converter = (value: number) => number;
 const identity: Converter = (v) => v;

@@ -3,7 +3,8 @@ import { hasRole } from "../auth";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { mediaUrl, pickWidth } from "../media/urls";
-import { parisDay, toParisInput } from "./dates";
+import { localDay } from "../time";
+import { toParisInput } from "./dates";
 import type { ArticleStatus, ArticleType } from "./model";
 import { forecastRowFromDb, vigilanceFromDb } from "./structure";
 
@@ -94,5 +95,5 @@ export async function editorContext() {
     }),
   ]);
   const now = new Date();
-  return { categories, stations, today: parisDay(now), now: toParisInput(now) };
+  return { categories, stations, today: localDay(now.getTime() / 1000), now: toParisInput(now) };
 }

@@ -17,8 +17,3 @@ export function toParisInput(date: Date): string {
   const two = (n: number) => String(n).padStart(2, "0");
   return `${p.year}-${two(p.month)}-${two(p.day)}T${two(p.hour)}:${two(p.minute)}`;
 }
-
-/** "YYYY-MM-DD" of the Paris day containing `date` (forecast days are Paris dates). */
-export function parisDay(date: Date): string {
-  return toParisInput(date).slice(0, 10);
-}

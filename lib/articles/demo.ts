@@ -3,7 +3,7 @@ import sharp from "sharp";
 import { db } from "../db";
 import { uploadMedia } from "../media/library";
 import { mediaUrl } from "../media/urls";
-import { parisDay } from "./dates";
+import { dayToDate, localDay } from "../time";
 import type { ArticleStatus, ArticleType } from "./model";
 import { bodyText, embedPlaceholder } from "./render";
 
@@ -121,7 +121,7 @@ export async function seedDemoArticles(now = new Date(), log: (line: string) => 
     data: [0, 1, 2].flatMap((d) =>
       zones.map(({ zone, base }, z) => ({
         articleId: forecast.id,
-        day: new Date(`${parisDay(hours(24 * d))}T00:00:00Z`),
+        day: dayToDate(localDay(hours(24 * d).getTime() / 1000)),
         zone,
         sky: skies[(d + z) % skies.length],
         tMin: base - d,

@@ -1,4 +1,4 @@
-import { escapeXml } from "./xml";
+import { escapeXml } from "../html";
 
 /** RSS 2.0 and Atom 1.0 documents (pure). Item links and ids are absolute URLs. */
 

@@ -39,8 +39,3 @@ export function allowedTypes(user: User): ArticleType[] {
 export function canDeleteArticle(user: User, article: ArticleRef): boolean {
   return canEditArticle(user, article);
 }
-
-/** Media: everyone may upload; deleting is for its uploader or an editor (and refused while in use). */
-export function canDeleteMedia(user: User, media: { uploadedById: number | null }): boolean {
-  return hasRole(user, "EDITOR") || media.uploadedById === user.id;
-}

@@ -1,8 +1,7 @@
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import type { MediaInfo } from "../media/urls";
-import { localToUtc } from "../time";
-import { parisDay } from "./dates";
+import { dateToDay, dayToDate, localDay, localToUtc } from "../time";
 import type { ArticleType, Phenomenon, SkyIcon, VigilanceLevel, Zone } from "./model";
 import { mediaKeysIn } from "./render";
 
@@ -183,7 +182,7 @@ const forecastSelect = {
 } as const;
 
 function forecastView(row: Omit<ForecastRowView, "day"> & { day: Date }): ForecastRowView {
-  return { ...row, day: row.day.toISOString().slice(0, 10) };
+  return { ...row, day: dateToDay(row.day) };
 }
 
 /** Any article (draft or not) with everything its page shows: for the site and the preview. */
@@ -263,7 +262,7 @@ export interface ForecastView {
 
 /** The newest public forecast that still has days to come (for one zone, or all zones). */
 export async function latestForecast(zone: Zone | null, now = new Date()): Promise<ForecastView | null> {
-  const today = new Date(`${parisDay(now)}T00:00:00Z`);
+  const today = dayToDate(localDay(now.getTime() / 1000));
   const dayWhere = { day: { gte: today }, ...(zone ? { zone } : {}) };
   const row = await db().article.findFirst({
     where: { ...publicWhere(now), type: "FORECAST", forecast: { some: dayWhere } },

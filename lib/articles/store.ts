@@ -171,7 +171,10 @@ export async function saveArticle(
         update: { toPath: articlePath(article) },
       });
     }
-    await tx.redirect.deleteMany({ where: { fromPath: articlePath(article) } });
+    // A published article takes its address back from a redirect; a draft or a submitted article
+    // (its author's text, not yet an editor's decision) leaves the redirect alone.
+    if (article.status === "PUBLISHED" || article.status === "SCHEDULED")
+      await tx.redirect.deleteMany({ where: { fromPath: articlePath(article) } });
     await writeRelations(tx, id, input, mediaIds);
     await keepRevision(tx, article, user.id);
     return article;

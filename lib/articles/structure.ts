@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ForecastDay, Prisma, VigilanceNotice } from "../generated/prisma/client";
-import { formatParis } from "../time";
+import { dateToDay, dayToDate, formatParis } from "../time";
 import { type ForecastRow, forecastRowSchema, type VigilanceInput, vigilanceSchema } from "./input";
 import {
   type ArticleType,
@@ -27,7 +27,7 @@ type Tx = Prisma.TransactionClient;
 
 export function forecastRowFromDb(row: ForecastDay): ForecastRow {
   return {
-    day: row.day.toISOString().slice(0, 10),
+    day: dateToDay(row.day),
     zone: row.zone,
     sky: row.sky,
     tMin: row.tMin,
@@ -70,7 +70,7 @@ export async function writeStructure(
       data: structure.forecast.map((row) => ({
         ...row,
         articleId,
-        day: new Date(`${row.day}T00:00:00Z`),
+        day: dayToDate(row.day),
       })),
       skipDuplicates: true,
     });

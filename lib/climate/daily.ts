@@ -8,6 +8,7 @@ import {
   mergeAggregates,
 } from "../aggregates/compute";
 import type { AggregateColumn, HourRow } from "../aggregates/store";
+import { utcDay, utcMidnight } from "../time";
 
 /**
  * The daily climatology of one station and day, from its hourly aggregates, as pure functions.
@@ -131,29 +132,13 @@ export interface ClimateDay {
   dayCoverage: number;
 }
 
-/** Unix seconds of D 00:00 UTC. */
-export function dayStart(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`) / 1000;
-}
-
-/** Unix seconds of D 12:00 UTC: where the charts draw a day's values. */
-export function dayNoon(date: string): number {
-  return dayStart(date) + DAY / 2;
-}
-
-/** "YYYY-MM-DD" of the UTC day starting at `start` (or containing it). */
-export function dateOf(t: number): string {
-  return new Date(t * 1000).toISOString().slice(0, 10);
-}
+/** A stored value of a day (a column of ClimateDay). */
+export type ClimateColumn = Exclude<keyof ClimateDay, "date">;
 
 /** The earlier of two "YYYY-MM-DD" dates. */
 export function earlierDate(a: string, b: string): string {
   if (a <= b) return a;
   return b;
-}
-
-export function addDays(date: string, days: number): string {
-  return dateOf(dayStart(date) + days * DAY);
 }
 
 export interface Window {
@@ -165,20 +150,30 @@ export interface Window {
 
 /** The UTC windows of day D. */
 export function dayWindows(date: string): { tn: Window; tx: Window; rr: Window; day: Window } {
-  const d = dayStart(date);
+  const d = utcMidnight(date);
   const tx = { from: d + 6 * HOUR, to: d + 30 * HOUR };
   return { tn: { from: d - 6 * HOUR, to: d + 18 * HOUR }, tx, rr: tx, day: { from: d, to: d + DAY } };
 }
 
+/** The day D whose RR (and Tx) window (D 06:00, D+1 06:00] UTC holds a record stamped `t`. */
+export function rrDayOf(t: number): string {
+  return utcDay(t - 1 - 6 * HOUR);
+}
+
+/** The RR (and Tx) window that holds a record stamped `t`. */
+export function rrWindowOf(t: number): Window {
+  return dayWindows(rrDayOf(t)).rr;
+}
+
 /** Every hour a day's windows use starts in [from, to): D-1 18:00 to D+1 05:00 UTC. */
 export function climateHourSpan(date: string): Window {
-  const d = dayStart(date);
+  const d = utcMidnight(date);
   return { from: d - 6 * HOUR, to: d + 30 * HOUR };
 }
 
 /** The day is final once D+1 06:00 UTC has passed. */
 export function isPartial(date: string, at: number): boolean {
-  return at < dayStart(date) + 30 * HOUR;
+  return at < utcMidnight(date) + 30 * HOUR;
 }
 
 function hoursIn(hours: readonly HourRow[], window: Window): HourRow[] {

@@ -1,5 +1,6 @@
 import { reaggregatePeriod } from "../aggregates/job";
 import { db } from "../db";
+import { UserError } from "../errors";
 import type { SensorInvalidation, Station } from "../generated/prisma/client";
 import { SensorGroup } from "../generated/prisma/enums";
 import { recomputeClimatePeriod } from "./job";
@@ -23,7 +24,7 @@ export const SENSOR_LABELS: Record<SensorGroup, string> = {
 /** Longest period one invalidation may cover (it is re-aggregated from the raw archive at once). */
 export const MAX_INVALIDATION_DAYS = 366;
 
-export class InvalidationError extends Error {
+export class InvalidationError extends UserError {
   constructor(message: string) {
     super(message);
     this.name = "InvalidationError";

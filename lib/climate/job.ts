@@ -3,17 +3,16 @@ import { type HourRow, readHours } from "../aggregates/store";
 import { appSqlPool } from "../db";
 import type { Station } from "../generated/prisma/client";
 import { runJob } from "../jobs";
+import { addDays, monthsBetween, utcDay } from "../time";
 import {
-  addDays,
   CLIMATE_HOUR_COLUMNS,
   type ClimateDay,
   climateFingerprint,
   climateHourSpan,
   computeClimateDay,
-  dateOf,
   earlierDate,
 } from "./daily";
-import { monthsBetween, summarizeMonth } from "./monthly";
+import { summarizeMonth } from "./monthly";
 import { periodValues } from "./normals";
 import {
   climateExtent,
@@ -61,7 +60,7 @@ const now = () => Math.floor(Date.now() / 1000);
 
 /** The last day any of whose windows has started by `at`: D+1's Tn window opens at D 18:00 UTC. */
 export function lastStartedDay(at: number): string {
-  return dateOf(at + 6 * HOUR);
+  return utcDay(at + 6 * HOUR);
 }
 
 async function hourExtent(sql: Pool, stationId: number): Promise<{ first: number; last: number } | null> {
@@ -137,9 +136,9 @@ export async function rebuildClimate(
   const at = options.at ?? now();
   const result: ClimateResult = { station: station.slug, computed: 0, removed: 0, examined: 0 };
   const extent = await hourExtent(sql, station.id);
-  // An hour starting at H lies in the windows of the days dateOf(H - 6 h) to dateOf(H + 6 h).
-  const from = options.from ?? (extent ? dateOf(extent.first - 6 * HOUR) : "0001-01-01");
-  const newest = extent ? dateOf(extent.last + 6 * HOUR) : from;
+  // An hour starting at H lies in the windows of the days utcDay(H - 6 h) to utcDay(H + 6 h).
+  const from = options.from ?? (extent ? utcDay(extent.first - 6 * HOUR) : "0001-01-01");
+  const newest = extent ? utcDay(extent.last + 6 * HOUR) : from;
   const to = options.to ?? earlierDate(newest, lastStartedDay(at));
   await deleteClimateDays(sql, station.id, from, to);
   if (!extent) return result;
@@ -163,7 +162,7 @@ export async function updateClimate(station: Station, options: ClimateOptions = 
   const stored = await climateExtent(sql, station.id);
   if (!stored) return rebuildClimate(station, { ...options, sql, at });
 
-  const lookbackStart = dateOf(at - (options.lookbackDays ?? 35) * 86400);
+  const lookbackStart = utcDay(at - (options.lookbackDays ?? 35) * 86400);
   const from = earlierDate(stored.last, lookbackStart);
   const to = lastStartedDay(at);
   if (from > to) return { station: station.slug, computed: 0, removed: 0, examined: 0 };
@@ -182,7 +181,7 @@ export async function updateClimate(station: Station, options: ClimateOptions = 
 
 /** The days whose windows intersect the period (from, to] (unix seconds): D-1 18:00 < t <= D+1 06:00. */
 export function daysTouching(from: number, to: number): { first: string; last: string } {
-  return { first: dateOf(from - 6 * HOUR), last: dateOf(to + 6 * HOUR - 1) };
+  return { first: utcDay(from - 6 * HOUR), last: utcDay(to + 6 * HOUR - 1) };
 }
 
 /** Recomputes the days touched by a change of the hourly aggregates over (from, to] (an invalidation). */

@@ -1,4 +1,5 @@
-import { addDays, type ClimateDay } from "./daily";
+import { addDays, daysOfMonth, monthsOfYear, utcDay } from "../time";
+import type { ClimateDay } from "./daily";
 
 /**
  * Monthly and yearly climatology from daily values, as pure functions (shared/reference/climatology.md):
@@ -89,27 +90,9 @@ export interface PeriodSummary {
   dju: { sum: number; days: number; complete: boolean };
 }
 
-/** "YYYY-MM-DD" of every day of a month ("YYYY-MM"). */
-export function daysOfMonth(month: string): string[] {
-  const [year, m] = month.split("-").map(Number);
-  const count = new Date(Date.UTC(year, m, 0)).getUTCDate();
-  return Array.from({ length: count }, (_, i) => `${month}-${String(i + 1).padStart(2, "0")}`);
-}
-
-/** The years from `last`'s back to `first`'s (dates or months "YYYY…"), newest first. */
-export function yearsNewestFirst(first: string, last: string): number[] {
-  const years: number[] = [];
-  for (let y = Number(last.slice(0, 4)); y >= Number(first.slice(0, 4)); y -= 1) years.push(y);
-  return years;
-}
-
-export function monthsOfYear(year: number): string[] {
-  return Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, "0")}`);
-}
-
 /** The last final day at `at` (unix seconds): D is final once D+1 06:00 UTC has passed. */
 export function lastFinalDay(at: number): string {
-  return addDays(new Date((at - 6 * 3600) * 1000).toISOString().slice(0, 10), -1);
+  return addDays(utcDay(at - 6 * 3600), -1);
 }
 
 type Key = "tn" | "tx" | "tmoy" | "tmean" | "t24" | "t8";
@@ -271,19 +254,6 @@ export function meanOfTwelve(values: readonly (number | null)[]): number | null 
 export function totalOfTwelve(values: readonly (number | null)[]): number | null {
   if (values.length !== 12 || values.some((v) => v === null)) return null;
   return (values as number[]).reduce((a, b) => a + b, 0);
-}
-
-/** "YYYY-MM" of every month from the one of `first` to the one of `last` (dates or months). */
-export function monthsBetween(first: string, last: string): string[] {
-  const keys: string[] = [];
-  let [year, month] = first.split("-").map(Number);
-  const end = last.slice(0, 7);
-  for (let key = first.slice(0, 7); key <= end; key = `${year}-${String(month).padStart(2, "0")}`) {
-    keys.push(key);
-    month += 1;
-    if (month > 12) [year, month] = [year + 1, 1];
-  }
-  return keys;
 }
 
 function best<T extends Extreme>(values: readonly (T | null)[], lowest: boolean): T | null {

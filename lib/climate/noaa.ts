@@ -1,9 +1,10 @@
 import { toCsv } from "../csv";
 import { formatNumber } from "../format";
+import { daysOfMonth, monthLabel, monthName, utcDay } from "../time";
 import { cardinal } from "../weather/wind";
-import { type ClimateDay, dateOf } from "./daily";
-import { monthLabel, monthName, rrTotalLabel, signed, timeLabel } from "./format";
-import { DJU_BASE, daysOfMonth, type Extreme, type PeriodSummary } from "./monthly";
+import type { ClimateDay } from "./daily";
+import { rrTotalLabel, signed, timeLabel } from "./format";
+import { DJU_BASE, type Extreme, type PeriodSummary } from "./monthly";
 import { type Anomalies, anomalies, type Reference, referenceLabel } from "./normals";
 
 /**
@@ -103,7 +104,7 @@ export function noaaMonthText(
     `Jours RR ≥ 1 / 5 / 10 / 30 mm       ${summary.counts.rrGe1} / ${summary.counts.rrGe5} / ${summary.counts.rrGe10} / ${summary.counts.rrGe30} (sur ${summary.counts.rrDays})`,
     extremeLine("Rafale maximale", summary.extremes.gustMax, "km/h", 0),
     "",
-    `Produit par Météo06 le ${dateOf(generatedAt)}${summary.inProgress ? " — mois en cours, valeurs provisoires" : ""}.`,
+    `Produit par Météo06 le ${utcDay(generatedAt)}${summary.inProgress ? " — mois en cours, valeurs provisoires" : ""}.`,
   );
   return `${lines.join("\n")}\n`;
 }
@@ -160,7 +161,7 @@ export function noaaYearText(
     `DJU de l'année                      ${formatNumber(summary.dju.sum, 0)}${summary.dju.complete ? "" : " (incomplet)"}`,
     `Écarts par rapport à la référence de chaque mois ; année : ${referenceLabel(yearReference.tmoy)}.`,
     "",
-    `Produit par Météo06 le ${dateOf(generatedAt)}${summary.inProgress ? " — année en cours, valeurs provisoires" : ""}.`,
+    `Produit par Météo06 le ${utcDay(generatedAt)}${summary.inProgress ? " — année en cours, valeurs provisoires" : ""}.`,
   );
   return `${lines.join("\n")}\n`;
 }

@@ -1,4 +1,5 @@
-import { meanOfTwelve, monthsOfYear, type PeriodSummary, totalOfTwelve } from "./monthly";
+import { monthsOfYear } from "../time";
+import { meanOfTwelve, type PeriodSummary, totalOfTwelve } from "./monthly";
 
 /**
  * References to compare a month (or a year) with, as pure functions:

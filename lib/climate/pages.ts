@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import type { Station } from "../generated/prisma/client";
-import { parseMonth } from "./format";
+import { parseMonth } from "../time";
 import { currentMonth, type MonthView, monthView } from "./queries";
 
 /** What the climatology pages of a station share beyond their components. */

@@ -1,26 +1,12 @@
 import type { Pool } from "mysql2/promise";
 import { appSqlPool } from "../db";
 import type { Station } from "../generated/prisma/client";
-import type { ClimateDay } from "./daily";
-import {
-  daysByMonth,
-  daysOfMonth,
-  lastFinalDay,
-  monthsBetween,
-  monthsOfYear,
-  type PeriodSummary,
-  summarizeMonth,
-  summarizeYear,
-} from "./monthly";
+import { daysOfMonth, monthsBetween, monthsOfYear } from "../time";
+import type { ClimateColumn, ClimateDay } from "./daily";
+import { daysByMonth, lastFinalDay, type PeriodSummary, summarizeMonth, summarizeYear } from "./monthly";
 import { type Anomalies, anomalies, monthlyReferences, type Reference, yearlyReference } from "./normals";
 import { type RankBadge, type RecordTable, rankBadges, recordTables } from "./records";
-import {
-  type ClimateColumn,
-  climateExtent,
-  readClimateDays,
-  readClimateMonths,
-  readRecordCandidates,
-} from "./store";
+import { climateExtent, readClimateDays, readClimateMonths, readRecordCandidates } from "./store";
 
 /**
  * What the climatology pages, reports and API read: a few queries on ClimateDay (never the raw
@@ -28,6 +14,8 @@ import {
  */
 
 const now = () => Math.floor(Date.now() / 1000);
+/** What the views need of a station: its id (plain data, so a cached station record will do). */
+export type ClimateStation = Pick<Station, "id">;
 /** What monthly summaries and references read from each day. */
 const SUMMARY_COLUMNS: readonly ClimateColumn[] = [
   "partial",
@@ -73,7 +61,7 @@ export function summarizeYears(months: readonly PeriodSummary[], at: number): Pe
 }
 
 /** The references (normal or station average) of every calendar month and of the year. */
-async function references(sql: Pool, station: Station) {
+async function references(sql: Pool, station: ClimateStation) {
   const months = await readClimateMonths(sql, station.id);
   return { monthly: monthlyReferences(months), yearly: yearlyReference(months) };
 }
@@ -88,7 +76,7 @@ export interface MonthView {
 }
 
 export async function monthView(
-  station: Station,
+  station: ClimateStation,
   month: string,
   at = now(),
   sql = appSqlPool(),
@@ -115,7 +103,7 @@ export interface YearView {
 }
 
 export async function yearView(
-  station: Station,
+  station: ClimateStation,
   year: number,
   at = now(),
   sql = appSqlPool(),
@@ -142,7 +130,7 @@ export async function yearView(
 }
 
 /** Every year of the station's history, with its months. */
-export async function historyView(station: Station, at = now(), sql = appSqlPool()) {
+export async function historyView(station: ClimateStation, at = now(), sql = appSqlPool()) {
   const days = await readClimateDays(sql, station.id, null, null, SUMMARY_COLUMNS);
   const months = summarizeMonths(days, at);
   return {
@@ -153,7 +141,7 @@ export async function historyView(station: Station, at = now(), sql = appSqlPool
 }
 
 export async function recordsView(
-  station: Station,
+  station: ClimateStation,
   limit: number,
   sql = appSqlPool(),
 ): Promise<RecordTable[]> {
@@ -214,7 +202,7 @@ export function coverageByMonth(days: readonly ClimateDay[], at: number): Covera
   });
 }
 
-export async function reliabilityView(station: Station, at = now(), sql = appSqlPool()) {
+export async function reliabilityView(station: ClimateStation, at = now(), sql = appSqlPool()) {
   const days = await readClimateDays(sql, station.id, null, null, ["partial", "tnCoverage", "txCoverage"]);
   return coverageByMonth(days, at);
 }

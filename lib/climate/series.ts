@@ -1,5 +1,7 @@
+import { utcNoon } from "../time";
+
 /**
- * Chart series of daily climatology (pure and dependency-free, so client components can use them with
+ * Chart series of daily climatology (pure and client-safe, so client components can use them with
  * the daily API's JSON): daily values at midday UTC, and RR with its running monthly and yearly totals.
  */
 
@@ -13,9 +15,6 @@ export interface DailyPoint {
 }
 
 export type Point = [time: number, value: number | null];
-
-/** Unix seconds of midday UTC of a day: where a daily value is drawn. */
-export const middayOf = (date: string) => Date.parse(`${date}T12:00:00Z`) / 1000;
 
 /** Running RR totals reset on the 1st of each month and on 1 January (missing days add nothing). */
 export function runningRainTotals(days: readonly Pick<DailyPoint, "date" | "rr">[]): {
@@ -33,11 +32,11 @@ export function runningRainTotals(days: readonly Pick<DailyPoint, "date" | "rr">
     previous = day.date;
     monthSum += day.rr ?? 0;
     yearSum += day.rr ?? 0;
-    month.push([middayOf(day.date), monthSum]);
-    year.push([middayOf(day.date), yearSum]);
+    month.push([utcNoon(day.date), monthSum]);
+    year.push([utcNoon(day.date), yearSum]);
   }
   return { month, year };
 }
 
 export const seriesOf = (days: readonly DailyPoint[], value: (d: DailyPoint) => number | null): Point[] =>
-  days.map((d) => [middayOf(d.date), value(d)]);
+  days.map((d) => [utcNoon(d.date), value(d)]);

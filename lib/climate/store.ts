@@ -1,6 +1,7 @@
 import type { Pool, RowDataPacket } from "mysql2/promise";
 import { chunks, inTransaction } from "../sql";
-import type { ClimateDay } from "./daily";
+import { dateToDay, dayToDate } from "../time";
+import type { ClimateColumn, ClimateDay } from "./daily";
 import type { PeriodValues } from "./normals";
 import { type Candidate, RECORD_PARAMETERS } from "./records";
 
@@ -9,8 +10,6 @@ import { type Candidate, RECORD_PARAMETERS } from "./records";
  * reads of a few columns over years for records and normals). The pure layer works in unix seconds and
  * "YYYY-MM-DD" dates; DATETIME / DATE conversions happen here only.
  */
-
-export type ClimateColumn = Exclude<keyof ClimateDay, "date">;
 
 /** Every stored value of a day, in table order. */
 export const CLIMATE_COLUMNS: readonly ClimateColumn[] = [
@@ -69,9 +68,6 @@ export interface StoredDay {
   fingerprint: string;
 }
 
-const toDate = (date: string) => new Date(`${date}T00:00:00Z`);
-const fromDate = (value: Date) => value.toISOString().slice(0, 10);
-
 /**
  * Writes `rows` and removes the days of `remove` (days whose windows no longer hold any record), in one
  * transaction: readers never see a half-written recomputation.
@@ -83,10 +79,10 @@ export async function replaceClimateDays(
   remove: readonly string[] = [],
   computedAt = new Date(),
 ): Promise<void> {
-  const keys = [...rows.map((row) => row.day.date), ...remove].map(toDate);
+  const keys = [...rows.map((row) => row.day.date), ...remove].map(dayToDate);
   const values = rows.map(({ day, fingerprint }) => [
     stationId,
-    toDate(day.date),
+    dayToDate(day.date),
     ...CLIMATE_COLUMNS.map((column) => {
       const value = day[column];
       return isTime(column) && value !== null ? new Date((value as number) * 1000) : value;
@@ -111,8 +107,8 @@ export async function replaceClimateDays(
 export async function deleteClimateDays(pool: Pool, stationId: number, from: string, to: string) {
   await pool.query("DELETE FROM ClimateDay WHERE stationId = ? AND day >= ? AND day <= ?", [
     stationId,
-    toDate(from),
-    toDate(to),
+    dayToDate(from),
+    dayToDate(to),
   ]);
   await pool.query("DELETE FROM ClimateMonth WHERE stationId = ? AND month >= ? AND month <= ?", [
     stationId,
@@ -142,8 +138,8 @@ export async function readClimateDays(
     [
       ...columns.flatMap((column) => (isTime(column) ? [column, column] : [column])),
       stationId,
-      ...(from ? [toDate(from)] : []),
-      ...(to ? [toDate(to)] : []),
+      ...(from ? [dayToDate(from)] : []),
+      ...(to ? [dayToDate(to)] : []),
     ],
   );
   if (columns.includes("partial")) for (const row of rows) row.partial = row.partial === 1;
@@ -159,9 +155,9 @@ export async function readFingerprints(
 ): Promise<Map<string, string>> {
   const [rows] = await pool.query<RowDataPacket[]>(
     "SELECT day, fingerprint FROM ClimateDay WHERE stationId = ? AND day >= ? AND day <= ?",
-    [stationId, toDate(from), toDate(to)],
+    [stationId, dayToDate(from), dayToDate(to)],
   );
-  return new Map(rows.map((row) => [fromDate(row.day as Date), String(row.fingerprint)]));
+  return new Map(rows.map((row) => [dateToDay(row.day as Date), String(row.fingerprint)]));
 }
 
 /** The first and last stored day of a station, or null when it has none. */
@@ -173,7 +169,7 @@ export async function climateExtent(
     "SELECT MIN(day) AS first, MAX(day) AS last FROM ClimateDay WHERE stationId = ?",
     [stationId],
   );
-  return row?.first ? { first: fromDate(row.first as Date), last: fromDate(row.last as Date) } : null;
+  return row?.first ? { first: dateToDay(row.first as Date), last: dateToDay(row.last as Date) } : null;
 }
 
 /**

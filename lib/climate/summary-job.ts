@@ -3,8 +3,7 @@ import { config } from "../config";
 import { db } from "../db";
 import type { Station } from "../generated/prisma/client";
 import { stationUrl } from "../hosts";
-import { addDays } from "./daily";
-import { previousMonth } from "./format";
+import { addDays, addMonths } from "../time";
 import { lastFinalDay } from "./monthly";
 import { monthView } from "./queries";
 import { monthlySummaryDraft, type SummaryDraft } from "./summary";
@@ -19,7 +18,7 @@ import { monthlySummaryDraft, type SummaryDraft } from "./summary";
 export function summaryMonthDue(at: number): string {
   const last = lastFinalDay(at);
   const month = last.slice(0, 7);
-  return addDays(last, 1).slice(0, 7) !== month ? month : previousMonth(month);
+  return addDays(last, 1).slice(0, 7) !== month ? month : addMonths(month, -1);
 }
 
 /** The summary as a CLIMATE draft article that editors complete and publish; returns its id. */

@@ -1,6 +1,8 @@
 import { formatNumber, formatValue } from "../format";
+import { escapeXml } from "../html";
+import { dateLabel, monthLabel } from "../time";
 import type { ClimateDay } from "./daily";
-import { dateLabel, escapeXml, monthLabel, signed, timeLabel } from "./format";
+import { signed, timeLabel } from "./format";
 import type { PeriodSummary } from "./monthly";
 import { type Anomalies, type Reference, referenceLabel } from "./normals";
 

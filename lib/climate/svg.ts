@@ -1,6 +1,6 @@
 import { formatNumber } from "../format";
+import { escapeXml } from "../html";
 import type { ClimateDay } from "./daily";
-import { escapeXml } from "./format";
 
 /**
  * Static SVG charts of a month (daily Tn / Tmoy / Tx, daily RR), as pure functions: the images of the

@@ -1,5 +1,6 @@
 import type { Observation } from "../archive/reader";
-import { localToUtc, startOfLocalDay, zonedParts } from "../time";
+import { rrWindowOf } from "../climate/daily";
+import { localMonthStart, localYearStart, startOfLocalDay } from "../time";
 import { feelsLike } from "../weather/formulas";
 import { cardinal, circularMean } from "../weather/wind";
 
@@ -151,11 +152,6 @@ function measureToday(
   return { current: value(latest) ?? null, ...extremes(today, value) };
 }
 
-/** The start of the 06–06 UTC rain day that contains `t`. */
-export function rainDayStart(t: number): number {
-  return Math.floor((t - 1 - 6 * HOUR) / DAY) * DAY + 6 * HOUR;
-}
-
 /**
  * `records`: oldest first, covering at least the last seven days before the newest record;
  * `rainBefore`: rain of the month and year before the first record (from the hourly aggregates).
@@ -177,7 +173,7 @@ export function currentConditions(
     at - 3 * HOUR,
   );
   const last = (seconds: number) => within(records, at - seconds, at);
-  const dayStart = rainDayStart(at);
+  const rainDay = rrWindowOf(at);
   const first = records[0].dateTime;
   return {
     at,
@@ -215,8 +211,8 @@ export function currentConditions(
       last12h: sum(last(12 * HOUR), "rain"),
       last24h: sum(last(DAY), "rain"),
       sinceMidnight: sum(today, "rain"),
-      day0606: rainWindow(records, dayStart, dayStart + DAY),
-      previousDay0606: rainWindow(records, dayStart - DAY, dayStart),
+      day0606: rainWindow(records, rainDay.from, rainDay.to),
+      previousDay0606: rainWindow(records, rrWindowOf(rainDay.from).from, rainDay.from),
       last7d: sum(last(7 * DAY), "rain"),
       month:
         rainBefore.month +
@@ -226,15 +222,4 @@ export function currentConditions(
         (sum(within(records, Math.max(first - 1, localYearStart(at, timeZone)), at), "rain") ?? 0),
     },
   };
-}
-
-/** Unix seconds of local midnight on the 1st of the month of the record stamped `t`. */
-export function localMonthStart(t: number, timeZone: string): number {
-  const { year, month } = zonedParts(t - 1, timeZone);
-  return localToUtc(year, month, 1, 0, 0, timeZone);
-}
-
-/** Unix seconds of local midnight on 1 January of the year of the record stamped `t`. */
-export function localYearStart(t: number, timeZone: string): number {
-  return localToUtc(zonedParts(t - 1, timeZone).year, 1, 1, 0, 0, timeZone);
 }

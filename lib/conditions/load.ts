@@ -6,13 +6,8 @@ import type { Station } from "../generated/prisma/client";
 import { type SeriesRow, seriesFromRecords } from "../series/compute";
 import { CHART_FIELDS } from "../series/fields";
 import { describeUnavailable } from "../stations";
-import {
-  type CurrentConditions,
-  currentConditions,
-  localMonthStart,
-  localYearStart,
-  type RainBefore,
-} from "./current";
+import { localMonthStart, localYearStart } from "../time";
+import { type CurrentConditions, currentConditions, type RainBefore } from "./current";
 
 /** Archive fields the current conditions need. */
 export const CONDITION_FIELDS = [

@@ -1,12 +1,11 @@
 import { type Measure, meanOf, meanWindDirection, meanWindSpeed, prefixOf } from "../aggregates/compute";
 import { ApiError } from "../api";
 import { ArchiveError, archives, type Observation } from "../archive/reader";
-import { shiftDay } from "../calendar-day";
 import { type CsvValue, csvLine } from "../csv";
 import type { Station } from "../generated/prisma/client";
 import { type Bucket, bucketRecords } from "../series/compute";
 import { describeUnavailable } from "../stations";
-import { localToUtc, zonedParts } from "../time";
+import { addDays, localToUtc, zonedParts } from "../time";
 import type { ExportField, ExportRequest } from "./request";
 
 /**
@@ -105,7 +104,7 @@ export async function exportCsvResponse(station: Station, request: ExportRequest
   }
   const tz = station.timezone;
   const [fy, fm, fd] = request.from.split("-").map(Number);
-  const [ty, tm, td] = shiftDay(request.to, 1).split("-").map(Number);
+  const [ty, tm, td] = addDays(request.to, 1).split("-").map(Number);
   const from = localToUtc(fy, fm, fd, 0, 0, tz);
   const to = localToUtc(ty, tm, td, 0, 0, tz);
   const fields = [...new Set(request.fields.flatMap(archiveFields))];

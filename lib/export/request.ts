@@ -1,4 +1,4 @@
-import { daysBetween, isCalendarDay } from "../calendar-day";
+import { daysBetween, isCalendarDay } from "../time";
 
 /**
  * What the station admin's CSV export can contain, and the validation of a request (pure and client-safe:
@@ -37,7 +37,6 @@ export const EXPORT_FIELDS = [
   { key: "consBatteryVoltage", label: "Batterie de la console", unit: "V", kind: "measure" },
 ] as const;
 export type ExportField = (typeof EXPORT_FIELDS)[number];
-export type ExportFieldKey = ExportField["key"];
 
 export const MAX_EXPORT_DAYS = 370;
 

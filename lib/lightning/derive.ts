@@ -1,4 +1,4 @@
-import { zoneOffset } from "../time";
+import { localDay } from "../time";
 import { bearingDegrees, boxAround, distanceKm, inAlpesMaritimes, type LatLon } from "./geo";
 
 /**
@@ -8,7 +8,6 @@ import { bearingDegrees, boxAround, distanceKm, inAlpesMaritimes, type LatLon } 
 
 /** Distances are stored up to this radius; pages count within 10, 30 and 100 km. */
 export const NEAR_KM = 100;
-export const RADII_KM = [10, 30, 100] as const;
 
 export interface StoredStrike extends LatLon {
   id: number;
@@ -50,22 +49,6 @@ export interface Derived {
   days: DayCount[];
 }
 
-// Paris is a whole number of hours from UTC and switches on a UTC hour: every instant of a UTC hour
-// falls on the same Paris day, computed once per hour.
-const hourDays = new Map<number, string>();
-
-/** The Paris calendar day (YYYY-MM-DD) of a unix-millisecond instant. */
-export function parisDay(timeMs: number): string {
-  const hour = Math.floor(timeMs / 3_600_000);
-  let day = hourDays.get(hour);
-  if (day === undefined) {
-    if (hourDays.size > 100_000) hourDays.clear();
-    day = new Date((hour * 3600 + zoneOffset(hour * 3600)) * 1000).toISOString().slice(0, 10);
-    hourDays.set(hour, day);
-  }
-  return day;
-}
-
 /** Distance (m) and bearing from a station to a strike, or null beyond NEAR_KM. */
 export function stationDistance(
   station: LatLon,
@@ -90,7 +73,7 @@ export function derive(
   const stationDays = new Map<string, StationDayCount>();
   const days = new Map<string, DayCount>();
   for (const strike of strikes) {
-    const day = parisDay(strike.timeMs);
+    const day = localDay(strike.timeMs / 1000);
     if (withDays) {
       let count = days.get(day);
       if (!count) {

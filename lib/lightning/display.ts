@@ -1,5 +1,5 @@
 import { formatValue } from "../format";
-import { formatDuration } from "../time";
+import { formatDuration, monthsBetween } from "../time";
 import { cardinal } from "../weather/wind";
 import { distanceKm, type LatLon } from "./geo";
 
@@ -79,52 +79,7 @@ export function monthlyTotals<T extends { day: string }>(
     }
     for (const [i, field] of fields.entries()) totals[i] += Number(day[field]);
   }
-  const months: string[] = [];
-  let [year, month] = from.split("-").map(Number);
-  const [lastYear, lastMonth] = to.split("-").map(Number);
-  while (year < lastYear || (year === lastYear && month <= lastMonth)) {
-    months.push(`${year}-${String(month).padStart(2, "0")}`);
-    month++;
-    if (month > 12) {
-      month = 1;
-      year++;
-    }
-  }
-  return months.reverse().map((m) => ({ month: m, totals: sums.get(m) ?? fields.map(() => 0) }));
-}
-
-/** "2026-03" plus `n` months (negative: earlier). */
-export function addMonths(month: string, n: number): string {
-  const [year, m] = month.split("-").map(Number);
-  const index = year * 12 + (m - 1) + n;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
-}
-
-const MONTHS = [
-  "janvier",
-  "février",
-  "mars",
-  "avril",
-  "mai",
-  "juin",
-  "juillet",
-  "août",
-  "septembre",
-  "octobre",
-  "novembre",
-  "décembre",
-];
-
-/** "2026-07" → "juillet 2026". */
-export function monthLabel(month: string): string {
-  return `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
-}
-
-/** "2026-07-14" → "mar. 14 juillet 2026". */
-export function dayLabel(day: string): string {
-  const [y, m, d] = day.split("-").map(Number);
-  const weekday = new Intl.DateTimeFormat("fr-FR", { weekday: "short", timeZone: "UTC" }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
-  return `${weekday} ${d} ${MONTHS[m - 1]} ${y}`;
+  return monthsBetween(from, to)
+    .reverse()
+    .map((m) => ({ month: m, totals: sums.get(m) ?? fields.map(() => 0) }));
 }

@@ -1,3 +1,4 @@
+import { UserError } from "../errors";
 import type { BoundingBox } from "./settings";
 
 /**
@@ -88,7 +89,7 @@ export function feedRequestUrl(base: URL, box: BoundingBox, sinceMs: number): UR
   return url;
 }
 
-export class FeedError extends Error {
+export class FeedError extends UserError {
   constructor(message: string) {
     super(message);
     this.name = "FeedError";

@@ -1,5 +1,6 @@
 import mysql from "mysql2/promise";
 import { config, connectionOptions, databaseName } from "../config";
+import { UserError } from "../errors";
 import { lastSuccessfulRun, runJob } from "../jobs";
 import { recordCheck } from "../ops/checks";
 import { formatParis } from "../time";
@@ -39,7 +40,7 @@ export interface ImportSummary {
   alerts: AlertOutcome;
 }
 
-export class ImportLockedError extends Error {
+export class ImportLockedError extends UserError {
   constructor() {
     super("another lightning import is running");
     this.name = "ImportLockedError";

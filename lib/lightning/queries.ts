@@ -1,6 +1,6 @@
 import { db } from "../db";
 import { lastSuccessfulRun } from "../jobs";
-import { parisDay } from "./derive";
+import { dateToDay, dayToDate, localDay } from "../time";
 import { IMPORT_JOB } from "./settings";
 
 /**
@@ -90,15 +90,6 @@ export async function stationActivity(stationId: number, nowMs: number): Promise
   };
 }
 
-const dayString = (day: Date) => day.toISOString().slice(0, 10);
-const dayDate = (day: string) => new Date(`${day}T00:00:00Z`);
-
-/** The Paris day `days` before the one of `nowMs`. */
-export function dayBefore(nowMs: number, days: number): string {
-  const today = dayDate(parisDay(nowMs));
-  return dayString(new Date(today.getTime() - days * 86_400_000));
-}
-
 export interface StationDay {
   day: string;
   within10km: number;
@@ -109,10 +100,10 @@ export interface StationDay {
 /** A station's daily counters from `fromDay` (YYYY-MM-DD) on, oldest first. */
 export async function stationDays(stationId: number, fromDay: string): Promise<StationDay[]> {
   const rows = await db().lightningStationDay.findMany({
-    where: { stationId, day: { gte: dayDate(fromDay) } },
+    where: { stationId, day: { gte: dayToDate(fromDay) } },
     orderBy: { day: "asc" },
   });
-  return rows.map((r) => ({ ...r, day: dayString(r.day) }));
+  return rows.map((r) => ({ ...r, day: dateToDay(r.day) }));
 }
 
 /** A station's stormiest days of `year` (most strikes within 30 km, then within 100 km). */
@@ -124,13 +115,13 @@ export async function stationStormiestDays(
   const rows = await db().lightningStationDay.findMany({
     where: {
       stationId,
-      day: { gte: dayDate(`${year}-01-01`), lt: dayDate(`${year + 1}-01-01`) },
+      day: { gte: dayToDate(`${year}-01-01`), lt: dayToDate(`${year + 1}-01-01`) },
       within30km: { gt: 0 },
     },
     orderBy: [{ within30km: "desc" }, { within100km: "desc" }, { day: "asc" }],
     take: limit,
   });
-  return rows.map((r) => ({ ...r, day: dayString(r.day) }));
+  return rows.map((r) => ({ ...r, day: dateToDay(r.day) }));
 }
 
 export interface AreaDay {
@@ -143,23 +134,23 @@ export interface AreaDay {
 /** Daily counters of the area and the département from `fromDay` on, oldest first. */
 export async function areaDays(fromDay: string): Promise<AreaDay[]> {
   const rows = await db().lightningDay.findMany({
-    where: { day: { gte: dayDate(fromDay) } },
+    where: { day: { gte: dayToDate(fromDay) } },
     orderBy: { day: "asc" },
   });
-  return rows.map((r) => ({ ...r, day: dayString(r.day) }));
+  return rows.map((r) => ({ ...r, day: dateToDay(r.day) }));
 }
 
 /** The département's stormiest days of `year`. */
 export async function departementStormiestDays(year: number, limit = 10): Promise<AreaDay[]> {
   const rows = await db().lightningDay.findMany({
     where: {
-      day: { gte: dayDate(`${year}-01-01`), lt: dayDate(`${year + 1}-01-01`) },
+      day: { gte: dayToDate(`${year}-01-01`), lt: dayToDate(`${year + 1}-01-01`) },
       departement: { gt: 0 },
     },
     orderBy: [{ departement: "desc" }, { day: "asc" }],
     take: limit,
   });
-  return rows.map((r) => ({ ...r, day: dayString(r.day) }));
+  return rows.map((r) => ({ ...r, day: dateToDay(r.day) }));
 }
 
 /** Years that have strikes, newest first. */
@@ -173,8 +164,8 @@ export async function yearsWithStrikes(): Promise<number[]> {
 
 /** Today's counters of every station (Paris day of `nowMs`), by station id. */
 export async function stationsToday(nowMs: number): Promise<Map<number, StationDay>> {
-  const day = parisDay(nowMs);
-  const rows = await db().lightningStationDay.findMany({ where: { day: dayDate(day) } });
+  const day = localDay(nowMs / 1000);
+  const rows = await db().lightningStationDay.findMany({ where: { day: dayToDate(day) } });
   return new Map(rows.map((r) => [r.stationId, { ...r, day }]));
 }
 

@@ -7,7 +7,8 @@ import mysql, {
 import { config, connectionOptions } from "../config";
 import { db } from "../db";
 import { chunks, inTransaction } from "../sql";
-import { type Derived, derive, NEAR_KM, parisDay, type StationPoint, type StoredStrike } from "./derive";
+import { dayToDate, localDay } from "../time";
+import { type Derived, derive, NEAR_KM, type StationPoint, type StoredStrike } from "./derive";
 import type { FeedStrike } from "./feed";
 import { boxAround, type LatLon } from "./geo";
 
@@ -241,7 +242,7 @@ export async function pruneBefore(cutoffMs: number): Promise<number> {
     ]);
   }
   // Day counters are kept for every day that still has strikes (the first one partly).
-  const firstDay = new Date(`${parisDay(cutoffMs)}T00:00:00Z`);
+  const firstDay = dayToDate(localDay(cutoffMs / 1000));
   await db().lightningStationDay.deleteMany({ where: { day: { lt: firstDay } } });
   await db().lightningDay.deleteMany({ where: { day: { lt: firstDay } } });
   return strikes;

@@ -7,17 +7,6 @@ import path from "node:path";
  * served by route handlers that validate every path component.
  */
 
-/**
- * The directory named by the environment variable `name`, which must be absolute (the standalone server
- * changes its working directory), or `fallback` under the working directory when unset.
- */
-export function storageDir(name: string, fallback: string): string {
-  const value = process.env[name]?.trim();
-  if (!value) return path.resolve(fallback);
-  if (!path.isAbsolute(value)) throw new Error(`${name} must be an absolute path (got "${value}")`);
-  return value;
-}
-
 /** Writes through a temporary file and a rename, so readers never see a half-written file. */
 export async function writeFileAtomic(file: string, data: Buffer | string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });

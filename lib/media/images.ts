@@ -26,8 +26,8 @@ export interface WebImage {
   height: number;
 }
 
-const tooLarge = () =>
-  new ImageInputError(413, `Image trop volumineuse : ${MAX_IMAGE_BYTES / 1024 / 1024} Mo au maximum.`);
+export const IMAGE_TOO_LARGE = `Image trop volumineuse : ${MAX_IMAGE_BYTES / 1024 / 1024} Mo au maximum.`;
+const tooLarge = () => new ImageInputError(413, IMAGE_TOO_LARGE);
 const notAnImage = () =>
   new ImageInputError(415, "Ce fichier n'est pas une image JPEG, PNG ou WebP lisible.");
 
@@ -65,25 +65,4 @@ export async function webVersions<K extends string>(
     throw notAnImage(); // truncated or corrupt data
   }
   return result;
-}
-
-/** Reads a request body up to MAX_IMAGE_BYTES, refusing (413) anything longer without reading it all. */
-export async function readLimitedBody(request: Request): Promise<Buffer> {
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > MAX_IMAGE_BYTES) throw tooLarge();
-  if (!request.body) return Buffer.alloc(0);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > MAX_IMAGE_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }

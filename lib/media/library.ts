@@ -1,10 +1,9 @@
-import { canDeleteMedia } from "../articles/permissions";
 import type { CurrentUser } from "../auth";
 import { db } from "../db";
 import type { Media } from "../generated/prisma/client";
+import { canChangeMedia } from "./permissions";
 import { MediaError, mediaLimits, processImage } from "./pipeline";
 import { type MediaIo, mediaDir, removeMediaFiles, storeMediaFiles } from "./storage";
-import type { MediaInfo } from "./urls";
 
 export type { Media };
 
@@ -59,9 +58,16 @@ export async function uploadMedia(
   return { media, created: true };
 }
 
-export async function updateMediaText(id: number, alt: string, caption: string | null): Promise<Media> {
+export async function updateMediaText(
+  user: CurrentUser,
+  id: number,
+  alt: string,
+  caption: string | null,
+): Promise<Media> {
   const media = await db().media.findUnique({ where: { id } });
   if (!media) throw new MediaError(404, "Image introuvable.");
+  if (!canChangeMedia(user, media))
+    throw new MediaError(403, "Seuls son auteur et les éditeurs peuvent modifier cette image.");
   return db().media.update({
     where: { id },
     data: { alt: validateAlt(alt), caption: caption?.trim() || null },
@@ -81,7 +87,7 @@ export async function mediaUsage(id: number): Promise<{ id: number; title: strin
 export async function deleteMedia(user: CurrentUser, id: number, dir = mediaDir()): Promise<void> {
   const media = await db().media.findUnique({ where: { id } });
   if (!media) throw new MediaError(404, "Image introuvable.");
-  if (!canDeleteMedia(user, media))
+  if (!canChangeMedia(user, media))
     throw new MediaError(403, "Seuls son auteur et les éditeurs peuvent supprimer cette image.");
   const usage = await mediaUsage(id);
   if (usage.length > 0) {
@@ -100,13 +106,4 @@ export function listMedia({ page = 1, perPage = 48, query = "" } = {}) {
     db().media.findMany({ where, orderBy: { id: "desc" }, skip: (page - 1) * perPage, take: perPage }),
     db().media.count({ where }),
   ]);
-}
-
-export async function mediaByKeys(keys: string[]): Promise<Map<string, MediaInfo>> {
-  if (keys.length === 0) return new Map();
-  const rows = await db().media.findMany({
-    where: { key: { in: keys } },
-    select: { id: true, key: true, alt: true, width: true, height: true, widths: true, blurDataUrl: true },
-  });
-  return new Map(rows.map((row) => [row.key, row]));
 }

@@ -2,16 +2,17 @@ import { randomBytes } from "node:crypto";
 import { createReadStream, promises as fs } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
+import { dataDir } from "../data-dirs";
 import { MediaError } from "./pipeline";
 
 /**
- * Media files on disk under MEDIA_DIR (default .data/media): outside public/ and the build output,
+ * Media files on disk under MEDIA_DIR (lib/data-dirs.ts): outside public/ and the build output,
  * served by app/api/media. A media's files are written into a temporary folder, then renamed into
  * place in one step: a full disk or a crash leaves no half-written media.
  */
 
 export function mediaDir(env: Record<string, string | undefined> = process.env): string {
-  return path.resolve(/*turbopackIgnore: true*/ env.MEDIA_DIR || path.join(".data", "media"));
+  return dataDir("MEDIA_DIR", env);
 }
 
 /** The I/O edge, replaceable in tests to simulate failures. */
@@ -23,10 +24,6 @@ const realIo: MediaIo = { writeFile: (file, data) => fs.writeFile(file, data) };
 const KEY = /^[a-f0-9]{16}$/;
 /** Sizes of an image ("960.webp"), or a file kept as it came ("file.mp4", lib/media/recordings.ts). */
 const FILE = /^(?:\d{1,5}|file)\.(avif|webp|jpg|pdf|webm|m4a|mov|mp4|ogv|ogg|wav|flac|mp3)$/;
-
-export function isMediaFile(key: string, file: string): boolean {
-  return KEY.test(key) && FILE.test(file);
-}
 
 async function exists(target: string): Promise<boolean> {
   return fs.access(/*turbopackIgnore: true*/ target).then(
@@ -42,7 +39,7 @@ export async function storeMediaFiles(
   { dir = mediaDir(), io = realIo }: { dir?: string; io?: MediaIo } = {},
 ): Promise<void> {
   if (!KEY.test(key)) throw new Error(`invalid media key ${key}`);
-  const target = path.join(dir, key);
+  const target = path.join(/*turbopackIgnore: true*/ dir, key);
   if (await exists(target)) return;
   const staging = path.join(dir, ".tmp", `${key}-${randomBytes(6).toString("hex")}`);
   try {

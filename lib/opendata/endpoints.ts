@@ -1,16 +1,34 @@
-import { localDayBounds } from "../aggregates/job";
+import { readHours } from "../aggregates/store";
 import { ApiError, apiRoute } from "../api";
 import { ArchiveError } from "../archive/reader";
+import { dayWindows } from "../climate/daily";
+import { HEATMAP_COLUMNS, yearHeatmap } from "../climate/heatmap";
+import { recordsView, yearView } from "../climate/queries";
+import { readClimateDays } from "../climate/store";
+import { monthChartSvg } from "../climate/svg";
 import { config } from "../config";
+import { appSqlPool } from "../db";
 import { stationUrl } from "../hosts";
 import { FIELD_NAMES, type Field } from "../series/fields";
 import { loadSeries, type SeriesQuery } from "../series/load";
 import { iso, seriesColumnsJson, seriesCsvStream, seriesRowsJson } from "../series/output";
-import { localDayString } from "../series/steps";
 import { describeUnavailable } from "../stations";
+import { daysOfMonth, localDayBounds, localToday, monthLabel } from "../time";
 import { cachedConditions, cachedStations, type StationRecord } from "./cached";
+import { dailyCsv, dailyJson, periodJson, periodsCsv, recordsCsv, recordsJson } from "./climate";
 import { conditionsCsv, currentJson, stationJson, UNITS } from "./json";
-import { dailyQuery, type Format, formatQuery, observationsQuery } from "./query";
+import {
+  climateDaysSchema,
+  climateYearSchema,
+  dailyQuery,
+  type Format,
+  formatQuery,
+  heatmapSchema,
+  monthChartSchema,
+  observationsQuery,
+  recordsSchema,
+  validQuery,
+} from "./query";
 
 /**
  * The open-data API (/api/v1): route handlers call these. JSON by default, CSV with ?format=csv, CORS
@@ -55,6 +73,9 @@ export async function preflight(): Promise<Response> {
 }
 
 const now = () => Math.floor(Date.now() / 1000);
+
+/** LIVE while data up to `end` (unix seconds) may still arrive or be recomputed, PAST two days after. */
+const cacheUntil = (end: number) => (end < now() - 2 * 86400 ? PAST : LIVE);
 
 async function station(slug: string): Promise<StationRecord> {
   const found = (await cachedStations()).find((s) => s.slug === slug);
@@ -129,7 +150,7 @@ async function seriesResponse(
   query: SeriesQuery & { format: Format },
   fileName: string,
 ): Promise<Response> {
-  const cache = query.to < now() - 2 * 86400 ? PAST : LIVE;
+  const cache = cacheUntil(query.to);
   if (query.format === "csv") return csv(seriesCsvStream(s, query), fileName, cache);
   const series = await loadSeries(s, query);
   const shape = { step: series.step, columns: series.columns, timeZone: s.timezone };
@@ -157,7 +178,7 @@ export async function observationsResponse(request: Request, slug: string): Prom
 /** GET /stations/{slug}/aggregates/daily?from=&to=&fields=&format= */
 export async function dailyResponse(request: Request, slug: string): Promise<Response> {
   const s = await station(slug);
-  const query = dailyQuery(new URL(request.url), localDayString(now(), s.timezone), publicFields(s));
+  const query = dailyQuery(new URL(request.url), localToday(s.timezone, now()), publicFields(s));
   return seriesResponse(
     s,
     {
@@ -169,4 +190,89 @@ export async function dailyResponse(request: Request, slug: string): Promise<Res
     },
     `${slug}-journalier`,
   );
+}
+
+/** The end of the Tx/RR window of the last day: when a period's climatology is final. */
+const climateEnd = (lastDay: string) => dayWindows(lastDay).rr.to;
+
+/** GET /stations/{slug}/climate/daily?from=&to=&format=: each day's Tn, Tx, RR… with coverages. */
+export async function climateDailyResponse(request: Request, slug: string): Promise<Response> {
+  const { from, to, format } = validQuery(new URL(request.url), climateDaysSchema);
+  const s = await station(slug);
+  const days = await readClimateDays(appSqlPool(), s.id, from, to);
+  const cache = cacheUntil(climateEnd(to));
+  if (format === "csv") return csv(dailyCsv(days), `${slug}-climat-quotidien-${from}-${to}`, cache);
+  return json({ station: slug, days: days.map(dailyJson) }, cache);
+}
+
+/** GET /stations/{slug}/climate/monthly?year=&format=: the 12 months and the year. */
+export async function climateMonthlyResponse(request: Request, slug: string): Promise<Response> {
+  const { year, format } = validQuery(new URL(request.url), climateYearSchema);
+  const s = await station(slug);
+  const view = await yearView(s, year);
+  const cache = cacheUntil(climateEnd(`${year}-12-31`));
+  if (format === "csv")
+    return csv(periodsCsv([...view.months, view.summary]), `${slug}-climat-mensuel-${year}`, cache);
+  return json(
+    { station: slug, year, months: view.months.map(periodJson), total: periodJson(view.summary) },
+    cache,
+  );
+}
+
+/** GET /stations/{slug}/climate/records?limit=&format=: the top days per parameter. */
+export async function climateRecordsResponse(request: Request, slug: string): Promise<Response> {
+  const { limit, format } = validQuery(new URL(request.url), recordsSchema);
+  const s = await station(slug);
+  const tables = await recordsView(s, limit);
+  if (format === "csv") return csv(recordsCsv(tables), `${slug}-records`, LIVE);
+  return json({ station: slug, limit, records: recordsJson(tables) }, LIVE);
+}
+
+/**
+ * GET /stations/{slug}/climate/heatmap?year=: day × local hour values of temperature, humidity, dew
+ * point (hourly means) and rain (hourly totals), from the hourly aggregates.
+ */
+export async function climateHeatmapResponse(request: Request, slug: string): Promise<Response> {
+  const { year } = validQuery(new URL(request.url), heatmapSchema);
+  const s = await station(slug);
+  // A day of margin on each side: the local year is not the UTC year.
+  const hours = await readHours(
+    appSqlPool(),
+    s.id,
+    Date.UTC(year - 1, 11, 31) / 1000,
+    Date.UTC(year + 1, 0, 2) / 1000,
+    HEATMAP_COLUMNS,
+  );
+  const { days, values } = yearHeatmap(hours, year, s.timezone);
+  return json(
+    {
+      station: slug,
+      year,
+      timezone: s.timezone,
+      units: {
+        temperature: UNITS.temperature,
+        humidity: UNITS.humidity,
+        dewpoint: UNITS.temperature,
+        rain: UNITS.rain,
+      },
+      days,
+      values,
+    },
+    cacheUntil(Date.UTC(year + 1, 0, 2) / 1000),
+  );
+}
+
+/** GET /stations/{slug}/climate/chart?month=&kind=: an SVG image of a month (climate summaries embed it). */
+export async function climateChartResponse(request: Request, slug: string): Promise<Response> {
+  const { month, kind } = validQuery(new URL(request.url), monthChartSchema);
+  const s = await station(slug);
+  const calendar = daysOfMonth(month);
+  const days = await readClimateDays(appSqlPool(), s.id, calendar[0], calendar.at(-1)!);
+  const title = `${s.name} — ${kind === "temperature" ? "températures" : "précipitations"} de ${monthLabel(month)}`;
+  return new Response(monthChartSvg(days, calendar.length, kind, title), {
+    headers: {
+      "Content-Type": "image/svg+xml; charset=utf-8",
+      "Cache-Control": cacheUntil(climateEnd(calendar.at(-1)!)),
+    },
+  });
 }

@@ -1,4 +1,5 @@
 import type { CurrentConditions } from "../conditions/current";
+import { freshness } from "../conditions/freshness";
 import type { LoadedConditions } from "../conditions/load";
 import { type CsvValue, csvLine } from "../csv";
 import type { Station } from "../generated/prisma/client";
@@ -94,11 +95,11 @@ export interface CurrentJson {
 
 export function currentJson(station: PublicStation, loaded: LoadedConditions, now: number): CurrentJson {
   const at = loaded.conditions?.at ?? null;
-  const ageSeconds = at === null ? null : Math.max(0, Math.round(now - at));
+  const { ageSeconds, offline } = freshness(at, station.offlineThresholdMinutes, now);
   return {
     time: at === null ? null : iso(at),
-    ageSeconds,
-    offline: ageSeconds === null || ageSeconds > station.offlineThresholdMinutes * 60,
+    ageSeconds: ageSeconds === null ? null : Math.round(ageSeconds),
+    offline,
     unavailable: loaded.unavailable,
     conditions: loaded.conditions ? withIsoTimes(loaded.conditions) : null,
   };

@@ -1,15 +1,16 @@
-import { localDayBounds } from "../aggregates/job";
+import { z } from "zod";
 import { ApiError } from "../api";
+import { MAX_RECORD_LIMIT } from "../climate/records";
 import type { Field } from "../series/fields";
 import { autoStep, isStep, STEPS, type Step } from "../series/steps";
-import { parseIsoDate } from "../time";
+import { addDays, daysBetween, isCalendarDay, localDayBounds, parseMonth, parseYear } from "../time";
 
 /**
  * Query strings of the open-data API, validated into plain values (pure). Every problem is a 400 with a
  * French message naming the parameter; unknown parameters are refused rather than silently ignored.
  */
 
-export type Format = "json" | "csv";
+export type Format = (typeof FORMATS)[number];
 
 const DAY = 86400;
 
@@ -41,14 +42,14 @@ function params(url: URL, allowed: readonly string[]): Record<string, string> {
  * means the start of that local day (the end of it for the end of a range).
  */
 export function parseInstant(value: string, timeZone: string, endOfDay = false): number | null {
-  const date = parseIsoDate(value);
+  const date = isCalendarDay(value);
   if (date) {
     const bounds = localDayBounds(value, timeZone);
     return endOfDay ? bounds.end : bounds.start;
   }
   // A "+" left unencoded in a query string arrives as a space.
   const match = DATE_TIME.exec(value.replace(/ (\d{2}:\d{2})$/, "+$1"));
-  if (!match || !parseIsoDate(match[1])) return null;
+  if (!match || !isCalendarDay(match[1])) return null;
   const [year, month, day] = match[1].split("-").map(Number);
   const [hour, minute, second] = [match[2], match[3], match[4] ?? "0"].map(Number);
   if (hour > 23 || minute > 59 || second > 59) return null;
@@ -67,10 +68,16 @@ function instant(name: string, value: string, timeZone: string, endOfDay: boolea
   return parsed;
 }
 
+const FORMATS = ["json", "csv"] as const;
+
+function choiceError(name: string, value: string, values: readonly string[]): string {
+  return `${name} : « ${value} » n'existe pas (${values.slice(0, -1).join(", ")} ou ${values.at(-1)}).`;
+}
+
 function format(value: string | undefined): Format {
-  if (value === undefined || value === "json") return "json";
-  if (value === "csv") return "csv";
-  return bad(`format : « ${value} » n'existe pas (json ou csv).`);
+  if (value === undefined) return "json";
+  if (value === "json" || value === "csv") return value;
+  return bad(choiceError("format", value, FORMATS));
 }
 
 function fieldList(value: string | undefined, available: readonly Field[]): Field[] {
@@ -133,14 +140,11 @@ export interface DailyQuery {
 export function dailyQuery(url: URL, today: string, available: readonly Field[]): DailyQuery {
   const p = params(url, ["from", "to", "fields", "format"]);
   const day = (name: string, value: string) =>
-    parseIsoDate(value) ? value : bad(`${name} : jour invalide « ${value} » (attendu : AAAA-MM-JJ).`);
+    isCalendarDay(value) ? value : bad(`${name} : jour invalide « ${value} » (attendu : AAAA-MM-JJ).`);
   const toDay = p.to === undefined ? today : day("to", p.to);
-  const fromDay =
-    p.from === undefined
-      ? new Date(Date.parse(`${toDay}T00:00:00Z`) - 30 * DAY * 1000).toISOString().slice(0, 10)
-      : day("from", p.from);
+  const fromDay = p.from === undefined ? addDays(toDay, -30) : day("from", p.from);
   if (fromDay > toDay) bad("from doit être antérieur ou égal à to.");
-  const days = (Date.parse(toDay) - Date.parse(fromDay)) / (DAY * 1000) + 1;
+  const days = daysBetween(fromDay, toDay);
   if (days > MAX_DAYS["1d"])
     bad(`Période trop longue : ${days} jours (au plus ${MAX_DAYS["1d"]} jours par requête).`);
   return { fromDay, toDay, fields: fieldList(p.fields, available), format: format(p.format) };
@@ -150,3 +154,82 @@ export function dailyQuery(url: URL, today: string, available: readonly Field[])
 export function formatQuery(url: URL): Format {
   return format(params(url, ["format"]).format);
 }
+
+/**
+ * `url`'s query string validated by `schema` (zod), after refusing unknown and repeated parameters;
+ * the first problem is a 400 with the schema's French message (each names its parameter).
+ */
+export function validQuery<T extends z.ZodObject>(url: URL, schema: T): z.infer<T> {
+  const result = schema.safeParse(params(url, Object.keys(schema.shape)));
+  if (!result.success) bad(result.error.issues[0].message);
+  return result.data;
+}
+
+/** A required string parameter: `parse` gives its value or null, `expected` says what it should look like. */
+function text<T>(name: string, expected: string, parse: (value: string) => T | null) {
+  return z
+    .string({ error: `${name} : paramètre obligatoire (attendu : ${expected}).` })
+    .transform((value, context) => {
+      const parsed = parse(value);
+      if (parsed !== null) return parsed;
+      context.addIssue({
+        code: "custom",
+        message: `${name} : « ${value} » invalide (attendu : ${expected}).`,
+      });
+      return z.NEVER;
+    });
+}
+
+/** An optional parameter among `values` (the first by default). */
+function choice<const V extends readonly [string, ...string[]]>(name: string, values: V) {
+  return z
+    .string()
+    .optional()
+    .transform((value, context): V[number] => {
+      if (value === undefined) return values[0];
+      if (values.includes(value)) return value;
+      context.addIssue({ code: "custom", message: choiceError(name, value, values) });
+      return z.NEVER;
+    });
+}
+
+const formatParam = choice("format", FORMATS);
+
+/** The longest range of the climatology's daily values in one request (20 years). */
+export const MAX_CLIMATE_DAYS = 7320;
+
+/** `?from=YYYY-MM-DD&to=YYYY-MM-DD&format=` of /climate/daily: both days required, inclusive. */
+export const climateDaysSchema = z
+  .object({
+    from: text("from", "AAAA-MM-JJ", (v) => (isCalendarDay(v) ? v : null)),
+    to: text("to", "AAAA-MM-JJ", (v) => (isCalendarDay(v) ? v : null)),
+    format: formatParam,
+  })
+  .refine((q) => q.from <= q.to, { message: "from doit être antérieur ou égal à to." })
+  .refine((q) => daysBetween(q.from, q.to) <= MAX_CLIMATE_DAYS, {
+    message: `Période trop longue (au plus ${MAX_CLIMATE_DAYS} jours par requête).`,
+  });
+
+const yearParam = text("year", "une année AAAA", parseYear);
+
+/** `?year=YYYY&format=` of /climate/monthly. */
+export const climateYearSchema = z.object({ year: yearParam, format: formatParam });
+
+/** `?year=YYYY` of /climate/heatmap. */
+export const heatmapSchema = z.object({ year: yearParam });
+
+/** `?limit=&format=` of /climate/records (10 days per parameter by default). */
+export const recordsSchema = z.object({
+  limit: text("limit", `un entier de 1 à ${MAX_RECORD_LIMIT}`, (v) =>
+    /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= MAX_RECORD_LIMIT ? Number(v) : null,
+  )
+    .optional()
+    .transform((limit) => limit ?? 10),
+  format: formatParam,
+});
+
+/** `?month=YYYY-MM&kind=temperature|rain` of /climate/chart. */
+export const monthChartSchema = z.object({
+  month: text("month", "un mois AAAA-MM", parseMonth),
+  kind: choice("kind", ["temperature", "rain"]),
+});

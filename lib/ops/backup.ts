@@ -1,22 +1,39 @@
 import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import {
+  chmod,
+  copyFile,
+  cp,
+  lchown,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from "node:fs/promises";
+import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import mysql, { type Connection, type RowDataPacket } from "mysql2/promise";
 import { connectionOptions } from "../config";
-import { zonedParts } from "../time";
+import type { DataDirSetting } from "../data-dirs";
+import { parseEnvFile, setEnvFileValue } from "../env-file";
 import { diskUsage, formatBytes, usedPercent } from "./disk";
 import { OpsError } from "./errors";
+import { backupPaths, type Repository, restic, TAG } from "./restic";
 
 /**
- * Nightly backups: one consistent, compressed, checksummed mariadb-dump per database (the app database
- * and every station archive) in a folder per run with a manifest, rotation 7 daily / 4 weekly /
- * 12 monthly, an rsync copy off-site, and a restore test that loads a backup into a scratch database
- * and compares every table's row count and checksum with the figures taken at backup time.
+ * Nightly backups of everything a restore needs: one consistent, compressed mariadb-dump per database
+ * (the app database and every station archive), the server's settings and secrets file, and the data
+ * folders (media, webcam images, station photos), with a manifest and a SHA256SUMS of every file. The
+ * dumps are prepared in BACKUP_DIR/latest, then restic stores that folder and the data folders as one
+ * encrypted snapshot in BACKUP_REPOSITORY (the backup host); retention, integrity checks and restores go
+ * through restic. A restore verifies every checksum before it changes anything on the server.
  */
 
 export interface TableFingerprint {
@@ -41,9 +58,14 @@ export interface DatabaseBackup {
 
 export interface Manifest {
   id: string;
+  host: string;
   startedAt: string;
   finishedAt: string;
   databases: DatabaseBackup[];
+  /** Where the settings file came from (saved as settings.env), or null when there was none. */
+  settingsSource: string | null;
+  /** The data folders saved in the snapshot, by setting, with their path on the server. */
+  folders: Partial<Record<DataDirSetting, string>>;
 }
 
 export interface BackupEntry {
@@ -51,11 +73,21 @@ export interface BackupEntry {
   dir: string;
   date: Date;
   manifest: Manifest;
+  /** Size of the dumps. */
   bytes: number;
+  /** The restic snapshot holding this backup (set once stored). */
+  snapshot?: string;
 }
 
 const MANIFEST = "manifest.json";
-const ID_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{6}Z$/;
+const SUMS = "SHA256SUMS";
+const SETTINGS = "settings.env";
+/** The folder where each run prepares its dumps (a constant path: restic compares it with the last run). */
+const LATEST = "latest";
+/** Temporary files of the app's atomic writes, never worth saving. */
+const EXCLUDED = [".tmp", "*.tmp"];
+/** Files that change while the site runs (a webcam's newest image): saved, not checksummed. */
+const VOLATILE = /^latest[-.]/;
 
 /** "2026-11-26T021507Z": the run's UTC start, sortable and safe in file names. */
 export function backupId(date: Date): string {
@@ -68,68 +100,20 @@ function idDate(id: string): Date {
   return new Date(m ? `${m[1]}T${m[2]}:${m[3]}:${m[4]}Z` : Number.NaN);
 }
 
-/** Complete backups (with a manifest), newest first. */
-export async function listBackups(dir: string): Promise<BackupEntry[]> {
-  let names: string[];
+async function readManifest(folder: string): Promise<BackupEntry | null> {
   try {
-    names = await readdir(dir);
+    const manifest = JSON.parse(await readFile(path.join(folder, MANIFEST), "utf8")) as Manifest;
+    const bytes = manifest.databases.reduce((sum, d) => sum + d.bytes, 0);
+    return { id: manifest.id, dir: folder, date: idDate(manifest.id), manifest, bytes };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw error;
   }
-  const entries: BackupEntry[] = [];
-  for (const id of names.filter((n) => ID_PATTERN.test(n))) {
-    try {
-      const manifest = JSON.parse(await readFile(path.join(dir, id, MANIFEST), "utf8")) as Manifest;
-      const bytes = manifest.databases.reduce((sum, d) => sum + d.bytes, 0);
-      entries.push({ id, dir: path.join(dir, id), date: idDate(id), manifest, bytes });
-    } catch {
-      // no manifest: an interrupted run, removed by prune
-    }
-  }
-  return entries.sort((a, b) => b.date.getTime() - a.date.getTime());
 }
 
-/**
- * Rotation: the newest backup of each of the 7 most recent days, of the 4 most recent ISO weeks and of
- * the 12 most recent months (Paris calendar) are kept; everything else goes.
- */
-export function retainedBackups(dates: Date[]): Set<number> {
-  const keep = new Set<number>();
-  const sorted = [...dates].sort((a, b) => b.getTime() - a.getTime());
-  const bucketKeep = (bucket: (d: Date) => string, count: number) => {
-    const seen = new Set<string>();
-    for (const d of sorted) {
-      const key = bucket(d);
-      if (seen.has(key)) continue;
-      if (seen.size === count) break;
-      seen.add(key);
-      keep.add(d.getTime());
-    }
-  };
-  const parts = (d: Date) => zonedParts(d.getTime() / 1000);
-  bucketKeep((d) => {
-    const p = parts(d);
-    return `${p.year}-${p.month}-${p.day}`;
-  }, 7);
-  bucketKeep((d) => isoWeek(parts(d)), 4);
-  bucketKeep((d) => {
-    const p = parts(d);
-    return `${p.year}-${p.month}`;
-  }, 12);
-  return keep;
-}
-
-function isoWeek(p: { year: number; month: number; day: number }): string {
-  const date = new Date(Date.UTC(p.year, p.month - 1, p.day));
-  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7) + 3); // the week's Thursday
-  const january4 = new Date(Date.UTC(date.getUTCFullYear(), 0, 4));
-  const week =
-    1 +
-    Math.round(
-      ((date.getTime() - january4.getTime()) / 86400_000 - 3 + ((january4.getUTCDay() + 6) % 7)) / 7,
-    );
-  return `${date.getUTCFullYear()}-W${week}`;
+/** The newest complete run prepared on this server (its dumps stay in BACKUP_DIR/latest), or null. */
+export function latestBackup(dir: string): Promise<BackupEntry | null> {
+  return readManifest(path.join(dir, LATEST));
 }
 
 /** Client options file for mariadb-dump / mariadb (keeps the password off the command line). */
@@ -201,9 +185,15 @@ export interface BackupTarget {
 }
 
 export interface BackupOptions {
+  /** Local folder where the dumps are prepared (BACKUP_DIR); the newest run stays there. */
   dir: string;
+  repo: Repository;
   databaseUrl: string;
   targets: BackupTarget[];
+  /** The server's settings and secrets file, saved with the backup (skipped when absent). */
+  settingsFile: string;
+  /** Data folders saved with the backup (skipped when absent). */
+  folders: Partial<Record<DataDirSetting, string>>;
   /** Refuse to start when the backup would push the disk past this usage. */
   criticalPercent: number;
   now?: Date;
@@ -212,7 +202,7 @@ export interface BackupOptions {
 
 /** Estimated size of the next backup: the last one plus a margin, or a third of the raw data. */
 async function estimateBytes(options: BackupOptions, connection: Connection): Promise<number> {
-  const [last] = await listBackups(options.dir);
+  const last = await latestBackup(options.dir);
   if (last) return Math.ceil(last.bytes * 1.25);
   const [[row]] = await connection.query<RowDataPacket[]>(
     "SELECT COALESCE(SUM(DATA_LENGTH + INDEX_LENGTH), 0) AS bytes FROM information_schema.TABLES WHERE TABLE_SCHEMA IN (?)",
@@ -228,7 +218,7 @@ export async function assertRoomFor(dir: string, bytes: number, criticalPercent:
   const after = { ...usage, usedBytes: usage.usedBytes + bytes };
   if (usedPercent(after) >= criticalPercent) {
     throw new OpsError(
-      `not enough space for a backup in ${dir}: about ${formatBytes(bytes)} needed, ${formatBytes(usage.totalBytes - usage.usedBytes)} free, and the disk must stay below ${criticalPercent} % (prune old backups or free space)`,
+      `not enough space for a backup in ${dir}: about ${formatBytes(bytes)} needed, ${formatBytes(usage.totalBytes - usage.usedBytes)} free, and the disk must stay below ${criticalPercent} % (free space: the backups themselves are kept by restic in BACKUP_REPOSITORY)`,
     );
   }
 }
@@ -315,13 +305,41 @@ export async function openServer(url: string): Promise<Connection> {
   }
 }
 
-/** One backup run: free-space check, one dump per database, manifest last (a folder without one is incomplete). */
+/** Every regular file under `dir` (absolute paths), without the app's temporary files. */
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((e) => e.isFile() && !e.name.endsWith(".tmp"))
+    .map((e) => path.join(e.parentPath, e.name))
+    .filter((file) => !path.relative(dir, file).split(path.sep).includes(".tmp"))
+    .sort();
+}
+
+/** SHA256SUMS lines (`sha256sum -c` format) for `files`, with paths relative to /, as restored. */
+async function checksumLines(files: string[]): Promise<string[]> {
+  const lines: string[] = [];
+  for (const file of files) lines.push(`${await sha256(file)}  ${path.relative("/", file)}`);
+  return lines;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * One backup run: free-space check, one dump per database, the settings file, the manifest and the
+ * checksums in BACKUP_DIR/latest, then one restic snapshot of that folder and of the data folders.
+ */
 export async function runBackup(options: BackupOptions): Promise<BackupEntry> {
   const now = options.now ?? new Date();
   const connection = await openServer(options.databaseUrl);
   const client = await clientOptions(options.databaseUrl);
   const id = backupId(now);
-  const partial = path.join(options.dir, `${id}.partial`);
+  const final = path.join(options.dir, LATEST);
+  const partial = `${final}.partial`;
   try {
     const [existing] = await connection.query<RowDataPacket[]>(
       "SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE SCHEMA_NAME IN (?)",
@@ -337,6 +355,7 @@ export async function runBackup(options: BackupOptions): Promise<BackupEntry> {
       await estimateBytes({ ...options, targets }, connection),
       options.criticalPercent,
     );
+    await rm(partial, { recursive: true, force: true });
     await mkdir(partial, { recursive: true, mode: 0o700 });
     const databases: DatabaseBackup[] = [];
     for (const target of targets) {
@@ -346,16 +365,45 @@ export async function runBackup(options: BackupOptions): Promise<BackupEntry> {
       );
       databases.push(backup);
     }
+    let settingsSource: string | null = null;
+    if (await exists(options.settingsFile)) {
+      await copyFile(options.settingsFile, path.join(partial, SETTINGS));
+      await chmod(path.join(partial, SETTINGS), 0o600);
+      settingsSource = options.settingsFile;
+      options.log?.(`settings: ${options.settingsFile}`);
+    } else options.log?.(`settings: ${options.settingsFile} absent, not saved`);
+    const folders: Manifest["folders"] = {};
+    for (const [name, folder] of Object.entries(options.folders) as [DataDirSetting, string][]) {
+      if (await exists(folder)) folders[name] = folder;
+      else options.log?.(`${name}: ${folder} absent, not saved`);
+    }
     const manifest: Manifest = {
       id,
+      host: hostname(),
       startedAt: now.toISOString(),
       finishedAt: new Date().toISOString(),
       databases,
+      settingsSource,
+      folders,
     };
     await writeFile(path.join(partial, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
-    const final = path.join(options.dir, id);
+    await rm(final, { recursive: true, force: true });
     await rename(partial, final);
-    return { id, dir: final, date: idDate(id), manifest, bytes: databases.reduce((s, d) => s + d.bytes, 0) };
+
+    // Checksums of everything restored later, taken at its final path; webcams' newest images change
+    // every minute and are saved without one.
+    const files = [...(await filesUnder(final))];
+    for (const folder of Object.values(folders)) {
+      files.push(...(await filesUnder(folder)).filter((f) => !VOLATILE.test(path.basename(f))));
+    }
+    const sums = await checksumLines(files);
+    await writeFile(path.join(final, SUMS), `${sums.join("\n")}\n`, { mode: 0o600 });
+    options.log?.(`${sums.length} files checksummed`);
+
+    const snapshot = await backupPaths(options.repo, [final, ...Object.values(folders)], EXCLUDED);
+    options.log?.(`snapshot ${snapshot.slice(0, 8)} stored in ${options.repo.repository}`);
+    const bytes = databases.reduce((s, d) => s + d.bytes, 0);
+    return { id, dir: final, date: idDate(id), manifest, bytes, snapshot };
   } catch (error) {
     await rm(partial, { recursive: true, force: true });
     throw error;
@@ -365,64 +413,133 @@ export async function runBackup(options: BackupOptions): Promise<BackupEntry> {
   }
 }
 
+/** A snapshot restored into a work folder, with the problems its checksums revealed. */
+export interface FetchedBackup {
+  /** The work folder: the snapshot's files under their original absolute paths. */
+  root: string;
+  entry: BackupEntry;
+  problems: string[];
+  cleanup(): Promise<void>;
+}
+
+/**
+ * Restores a snapshot ("latest" or an id) into a work folder under `workDir` and checks every file
+ * against SHA256SUMS. Nothing outside the work folder is touched.
+ */
+export async function fetchBackup(
+  repo: Repository,
+  snapshot: string,
+  workDir: string,
+): Promise<FetchedBackup> {
+  await mkdir(workDir, { recursive: true, mode: 0o700 });
+  const root = await mkdtemp(path.join(workDir, "restore-"));
+  const cleanup = () => rm(root, { recursive: true, force: true });
+  try {
+    const problems: string[] = [];
+    await restic(repo, ["restore", snapshot, "--tag", TAG, "--target", root, "--verify"]).catch((error) =>
+      problems.push((error as Error).message),
+    );
+    const [info] = JSON.parse(
+      (await restic(repo, ["snapshots", "--json", "--tag", TAG, snapshot])).stdout,
+    ) as { paths: string[]; id: string }[];
+    if (!info) throw new OpsError(`no snapshot ${snapshot} in ${repo.repository}`);
+    let entry: BackupEntry | null = null;
+    for (const p of info.paths) entry ??= await readManifest(path.join(root, p)).catch(() => null);
+    if (!entry)
+      throw new OpsError(
+        `snapshot ${info.id.slice(0, 8)} has no readable ${MANIFEST}, so nothing on this server was changed: ${problems.join("; ")}`,
+      );
+    entry.snapshot = info.id;
+    const sums = await readFile(path.join(entry.dir, SUMS), "utf8").catch(() => null);
+    if (sums === null) problems.push(`${SUMS} is missing`);
+    for (const line of (sums ?? "").split("\n").filter(Boolean)) {
+      const [, expected, file] = /^([0-9a-f]{64}) {2}(.+)$/.exec(line) ?? [];
+      if (!file) {
+        problems.push(`${SUMS}: unreadable line "${line.slice(0, 40)}"`);
+        continue;
+      }
+      const actual = await sha256(path.join(root, file)).catch(() => null);
+      if (actual === null) problems.push(`/${file}: missing`);
+      else if (actual !== expected)
+        problems.push(`/${file}: SHA-256 ${actual.slice(0, 12)}… instead of ${expected.slice(0, 12)}…`);
+    }
+    return { root, entry, problems, cleanup };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}
+
+/** Loads a dump into `database` (which must exist and be empty) and compares it with the manifest. */
+async function loadAndCompare(
+  connection: Connection,
+  client: string[],
+  file: string,
+  database: string,
+  db: DatabaseBackup,
+): Promise<string[]> {
+  const problems: string[] = [];
+  const load = run("mariadb", [...client, "--default-character-set=utf8mb4", database], { stdin: true });
+  await Promise.all([pipeline(createReadStream(file), createGunzip(), load.child.stdin!), load.exited]).catch(
+    (error) => problems.push(`${db.file} does not load: ${(error as Error).message}`),
+  );
+  const restored = await fingerprint(connection, database);
+  for (const [table, expected] of Object.entries(db.tables)) {
+    const got = restored[table];
+    if (!got) problems.push(`${table}: missing after restore`);
+    else if (got.rows !== expected.rows)
+      problems.push(`${table}: ${got.rows} rows instead of ${expected.rows}`);
+    else if (got.checksum !== expected.checksum)
+      problems.push(`${table}: checksum ${got.checksum} instead of ${expected.checksum}`);
+  }
+  for (const table of Object.keys(restored)) {
+    if (!(table in db.tables)) problems.push(`${table}: unexpected table`);
+  }
+  return problems;
+}
+
 export interface RestoreReport {
   id: string;
+  snapshot: string;
+  /** Problems found before any database was loaded (checksums, restic). */
+  problems: string[];
   databases: { database: string; problems: string[] }[];
   ok: boolean;
 }
 
 /**
- * Loads each dump of a backup into a scratch database (`scratchPrefix` + random) and compares every
- * table's row count and checksum with the manifest; the scratch database is dropped afterwards.
+ * The weekly proof that the backups are real: restores the newest snapshot (or `snapshot`) from the
+ * repository into a work folder, checks every file against SHA256SUMS, loads each dump into a scratch
+ * database (`scratchPrefix` + random) and compares every table's row count and checksum with the
+ * manifest. The work folder and the scratch databases are removed afterwards.
  */
 export async function restoreTest(options: {
-  dir: string;
+  repo: Repository;
+  workDir: string;
   databaseUrl: string;
-  id?: string;
+  snapshot?: string;
   scratchPrefix: string;
   log?: (line: string) => void;
 }): Promise<RestoreReport> {
-  const backups = await listBackups(options.dir);
-  const backup = options.id ? backups.find((b) => b.id === options.id) : backups[0];
-  if (!backup) {
-    throw new OpsError(
-      options.id
-        ? `no complete backup named ${options.id} in ${options.dir}`
-        : `no backup yet in ${options.dir}`,
-    );
-  }
+  const fetched = await fetchBackup(options.repo, options.snapshot ?? "latest", options.workDir);
+  const { entry } = fetched;
+  const report: RestoreReport = {
+    id: entry.id,
+    snapshot: entry.snapshot ?? "",
+    problems: fetched.problems,
+    databases: [],
+    ok: fetched.problems.length === 0,
+  };
+  for (const problem of fetched.problems) options.log?.(problem);
   const connection = await openServer(options.databaseUrl);
   const client = await clientOptions(options.databaseUrl);
-  const report: RestoreReport = { id: backup.id, databases: [], ok: true };
   try {
-    for (const db of backup.manifest.databases) {
-      const problems: string[] = [];
-      const file = path.join(backup.dir, db.file);
-      const actual = await sha256(file).catch((error) => `unreadable (${(error as Error).message})`);
-      if (actual !== db.sha256)
-        problems.push(`${db.file}: SHA-256 ${actual.slice(0, 12)}… instead of ${db.sha256.slice(0, 12)}…`);
+    for (const db of entry.manifest.databases) {
       const scratch = `${options.scratchPrefix}${randomBytes(4).toString("hex")}`.slice(0, 64);
       await connection.query("CREATE DATABASE ?? CHARACTER SET utf8mb4", [scratch]);
+      let problems: string[];
       try {
-        const load = run("mariadb", [...client.args, "--default-character-set=utf8mb4", scratch], {
-          stdin: true,
-        });
-        await Promise.all([
-          pipeline(createReadStream(file), createGunzip(), load.child.stdin!),
-          load.exited,
-        ]).catch((error) => problems.push(`${db.file} does not load: ${(error as Error).message}`));
-        const restored = await fingerprint(connection, scratch);
-        for (const [table, expected] of Object.entries(db.tables)) {
-          const got = restored[table];
-          if (!got) problems.push(`${table}: missing after restore`);
-          else if (got.rows !== expected.rows)
-            problems.push(`${table}: ${got.rows} rows instead of ${expected.rows}`);
-          else if (got.checksum !== expected.checksum)
-            problems.push(`${table}: checksum ${got.checksum} instead of ${expected.checksum}`);
-        }
-        for (const table of Object.keys(restored)) {
-          if (!(table in db.tables)) problems.push(`${table}: unexpected table`);
-        }
+        problems = await loadAndCompare(connection, client.args, path.join(entry.dir, db.file), scratch, db);
       } finally {
         await connection.query("DROP DATABASE IF EXISTS ??", [scratch]);
       }
@@ -433,44 +550,119 @@ export async function restoreTest(options: {
   } finally {
     await client.cleanup();
     await connection.end();
+    await fetched.cleanup();
   }
   return report;
 }
 
-/** Removes backups the rotation no longer keeps, and incomplete runs older than a day. */
-export async function pruneBackups(
-  dir: string,
-  now = new Date(),
-): Promise<{ kept: string[]; removed: string[] }> {
-  const backups = await listBackups(dir);
-  const keep = retainedBackups(backups.map((b) => b.date));
-  const removed: string[] = [];
-  for (const b of backups) {
-    if (keep.has(b.date.getTime())) continue;
-    await rm(b.dir, { recursive: true, force: true });
-    removed.push(b.id);
+/** Settings that belong to the server itself (its own database accounts), kept when restoring settings. */
+const SERVER_OWN_SETTINGS =
+  /^(DB_PASSWORD_\w+|DATABASE_URL|ARCHIVE_DATABASE_URL|BACKUP_DATABASE_URL|REPLICATION_DATABASE_URL)$/;
+
+/**
+ * Gives everything under `dir` to `dir`'s owner when running as root: the backup jobs run as root, the
+ * app and the monitor (the service user) must keep reading what they own (data folders, the backup
+ * folder's sizes). Modes are kept (the dumps and settings stay 0600).
+ */
+export async function shareWithOwner(dir: string): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  const owner = await stat(dir);
+  for (const name of await readdir(dir, { recursive: true })) {
+    await lchown(path.join(dir, name), owner.uid, owner.gid);
   }
-  for (const name of await readdir(dir).catch(() => [] as string[])) {
-    const incomplete =
-      name.endsWith(".partial") || (ID_PATTERN.test(name) && !backups.some((b) => b.id === name));
-    if (incomplete && now.getTime() - idDate(name.replace(".partial", "")).getTime() > 86400_000) {
-      await rm(path.join(dir, name), { recursive: true, force: true });
-      removed.push(name);
-    }
-  }
-  return { kept: backups.filter((b) => keep.has(b.date.getTime())).map((b) => b.id), removed };
 }
 
-/** Mirrors the backup folder to BACKUP_OFFSITE with rsync (over SSH for host:path destinations). */
-export async function copyOffsite(dir: string, destination: string): Promise<void> {
-  const sync = run("rsync", [
-    "-a",
-    "--delete",
-    "--exclude=*.partial",
-    "-e",
-    "ssh -o BatchMode=yes -o ConnectTimeout=20",
-    `${dir.replace(/\/$/, "")}/`,
-    destination,
-  ]);
-  await sync.exited;
+/** Replaces the contents of `target` with those of `source`, owned by `target`'s owner. */
+async function replaceFolder(source: string, target: string): Promise<number> {
+  await mkdir(target, { recursive: true });
+  for (const name of await readdir(target)) {
+    await rm(path.join(target, name), { recursive: true, force: true });
+  }
+  await cp(source, target, { recursive: true, preserveTimestamps: true });
+  await shareWithOwner(target);
+  return (await filesUnder(target)).length;
+}
+
+export interface RestoreSiteOptions {
+  repo: Repository;
+  snapshot: string;
+  workDir: string;
+  /** An account that may drop, create and load the databases (root on the server). */
+  databaseUrl: string;
+  /** This server's data folders, by setting. */
+  folders: Record<DataDirSetting, string>;
+  /** This server's settings file: the backed-up settings replace its values, except its own accounts. */
+  settingsFile: string;
+  /** Stops the site before the first change, starts it again at the end. */
+  site?: { stop(): Promise<void>; start(): Promise<void> };
+  log?: (line: string) => void;
+}
+
+/**
+ * Restores the site from a snapshot: fetched and verified first (any checksum problem stops here, with
+ * nothing changed on the server), then the site stopped, every database replaced and compared with the
+ * manifest, the data folders replaced, the settings restored, and the site started again.
+ */
+export async function restoreSite(options: RestoreSiteOptions): Promise<BackupEntry> {
+  const log = options.log ?? (() => {});
+  const fetched = await fetchBackup(options.repo, options.snapshot, options.workDir);
+  const { entry, root } = fetched;
+  try {
+    if (fetched.problems.length > 0) {
+      throw new OpsError(
+        `backup ${entry.id} (snapshot ${entry.snapshot?.slice(0, 8)}) fails its checksums, so nothing on this server was changed: ${fetched.problems.slice(0, 5).join("; ")}${fetched.problems.length > 5 ? `; and ${fetched.problems.length - 5} more` : ""}`,
+      );
+    }
+    log(`backup ${entry.id} from ${entry.manifest.host}: every checksum verified`);
+    await options.site?.stop();
+    const connection = await openServer(options.databaseUrl);
+    const client = await clientOptions(options.databaseUrl);
+    const problems: string[] = [];
+    try {
+      for (const db of entry.manifest.databases) {
+        await connection.query("DROP DATABASE IF EXISTS ??", [db.database]);
+        await connection.query("CREATE DATABASE ?? CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci", [
+          db.database,
+        ]);
+        const found = await loadAndCompare(
+          connection,
+          client.args,
+          path.join(entry.dir, db.file),
+          db.database,
+          db,
+        );
+        log(`${db.database}: ${found.length === 0 ? "restored, identical to the backup" : found.join("; ")}`);
+        if (db.replication?.gtidSlavePos) {
+          const { connection: name, gtidSlavePos, relayMasterLogFile, execMasterLogPos } = db.replication;
+          log(
+            `${db.database}: replication ${name} at GTID ${gtidSlavePos} (${relayMasterLogFile}:${execMasterLogPos})`,
+          );
+        }
+        problems.push(...found.map((p) => `${db.database}: ${p}`));
+      }
+    } finally {
+      await client.cleanup();
+      await connection.end();
+    }
+    for (const [name, source] of Object.entries(entry.manifest.folders) as [DataDirSetting, string][]) {
+      const count = await replaceFolder(path.join(root, source), options.folders[name]);
+      log(`${name}: ${count} files restored into ${options.folders[name]}`);
+    }
+    if (entry.manifest.settingsSource) {
+      const saved = parseEnvFile(await readFile(path.join(entry.dir, SETTINGS), "utf8")).values;
+      let text = await readFile(options.settingsFile, "utf8").catch(() => "");
+      const restored = Object.entries(saved).filter(([key]) => !SERVER_OWN_SETTINGS.test(key));
+      for (const [key, value] of restored) text = setEnvFileValue(text, key, value);
+      await writeFile(options.settingsFile, text);
+      log(
+        `settings: ${restored.length} restored into ${options.settingsFile} (this server's database accounts kept)`,
+      );
+    }
+    await options.site?.start();
+    if (problems.length > 0)
+      throw new OpsError(`restored, but different from the backup: ${problems.join("; ")}`);
+    return entry;
+  } finally {
+    await fetched.cleanup();
+  }
 }

@@ -1,10 +1,12 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import type { RowDataPacket } from "mysql2/promise";
 import { ArchiveError, archives } from "../archive/reader";
+import { freshness } from "../conditions/freshness";
 import { db } from "../db";
 import type { CheckState } from "../generated/prisma/enums";
 import { formatDuration } from "../time";
 import { type DeliveryResult, deliverPendingAlerts } from "./alerts";
-import { listBackups } from "./backup";
 import { recordCheck } from "./checks";
 import { daysUntilFull, diskUsage, evaluateDisk, folderSize, formatBytes } from "./disk";
 import { checkReplication, describeConnection, openReplica, readStatuses } from "./replication";
@@ -68,6 +70,17 @@ export function evaluateJob(
     };
   }
   return { state: "OK", message: success };
+}
+
+/** systemd's word for a unit's state: active, failed, inactive, activating… */
+async function unitState(unit: string): Promise<string> {
+  const { stdout } = await promisify(execFile)("systemctl", ["is-active", unit]).catch(
+    (error: { stdout?: string; code?: unknown }) => {
+      if (typeof error.stdout === "string" && error.stdout.trim()) return { stdout: error.stdout };
+      throw new Error(`systemctl is-active ${unit}: ${String(error.code)}`);
+    },
+  );
+  return stdout.trim();
 }
 
 export async function runMonitor(now = new Date()): Promise<MonitorReport> {
@@ -136,17 +149,35 @@ export async function runMonitor(now = new Date()): Promise<MonitorReport> {
     });
   }
 
+  for (const unit of settings.services) {
+    await guard(`service:${unit}`, `état du service ${unit}`, async () => {
+      const state = await unitState(unit);
+      await record(
+        `service:${unit}`,
+        state === "active" ? "OK" : "WARNING",
+        state === "active"
+          ? `${unit} est démarré`
+          : `${unit} n'est pas démarré (${state}) : voir journalctl -u ${unit}`,
+      );
+    });
+  }
+
+  // A backup counts once restic has stored it: the job records its success only then (the job runs as
+  // root, its files are not the monitor's to read).
   await guard("backup:age", "lecture des sauvegardes", async () => {
-    const [latest] = await listBackups(settings.backupDir);
+    const latest = await db().jobRun.findFirst({
+      where: { name: "backup:run", status: "SUCCESS" },
+      orderBy: { startedAt: "desc" },
+    });
     if (!latest) {
-      await record("backup:age", "CRITICAL", `aucune sauvegarde complète dans ${settings.backupDir}`);
+      await record("backup:age", "CRITICAL", "aucune sauvegarde réussie (meteo backup run)");
       return;
     }
-    const ageHours = (now.getTime() - latest.date.getTime()) / 3600_000;
+    const ageHours = (now.getTime() - latest.startedAt.getTime()) / 3600_000;
     await record(
       "backup:age",
       ageHours > settings.backupMaxAgeHours ? "CRITICAL" : "OK",
-      `dernière sauvegarde ${latest.id} il y a ${formatDuration(ageHours * 3600)} (${formatBytes(latest.bytes)})`,
+      `dernière sauvegarde il y a ${formatDuration(ageHours * 3600)} (${latest.message ?? "sans détail"})`,
     );
   });
 
@@ -179,8 +210,11 @@ export async function runMonitor(now = new Date()): Promise<MonitorReport> {
       try {
         const t = await archives().newestDateTime(station.archiveDatabase);
         newest.set(station.slug, t);
-        const age = t === null ? null : now.getTime() / 1000 - t;
-        const stale = age === null || age > station.offlineThresholdMinutes * 60;
+        const { ageSeconds: age, offline: stale } = freshness(
+          t,
+          station.offlineThresholdMinutes,
+          now.getTime() / 1000,
+        );
         await record(
           `station:${station.slug}`,
           stale ? "WARNING" : "OK",
@@ -231,7 +265,10 @@ export async function runMonitor(now = new Date()): Promise<MonitorReport> {
 
   await guard("storage", "mesure des dossiers", async () => {
     sizes.push(`sauvegardes ${formatBytes(await folderSize(settings.backupDir))}`);
-    if (settings.mediaDir) sizes.push(`médias ${formatBytes(await folderSize(settings.mediaDir))}`);
+    const { MEDIA_DIR, WEBCAM_DIR, STATION_PHOTOS_DIR } = settings.dataDirs;
+    sizes.push(`médias ${formatBytes(await folderSize(MEDIA_DIR))}`);
+    sizes.push(`webcams ${formatBytes(await folderSize(WEBCAM_DIR))}`);
+    sizes.push(`photos des stations ${formatBytes(await folderSize(STATION_PHOTOS_DIR))}`);
     await record("storage", "OK", sizes.join(" · "));
   });
 

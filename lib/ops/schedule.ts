@@ -1,3 +1,5 @@
+import { PRODUCTION_DATA_ROOT } from "../data-dirs";
+
 /**
  * Every scheduled job of the platform, in one place: deploy/systemd/ is generated from this list
  * (`npm run meteo -- deploy systemd-units`), and the monitor uses it to notice a job that stopped
@@ -20,7 +22,12 @@ export interface ScheduledJob {
   /** Longest a run may take before systemd stops it */
   timeoutMinutes: number;
   /** Folders the job writes besides the database (systemd ReadWritePaths) */
-  writes?: "backups";
+  writes?: "backups" | "data";
+  /**
+   * Runs as root: the backup jobs read the root-only backup password and every data folder, and reach
+   * the backup host with root's SSH key (sftp repositories).
+   */
+  asRoot?: boolean;
 }
 
 export const SCHEDULE: ScheduledJob[] = [
@@ -86,6 +93,7 @@ export const SCHEDULE: ScheduledJob[] = [
     job: "webcam:prune",
     periodMinutes: 24 * 60,
     timeoutMinutes: 30,
+    writes: "data",
   },
   {
     unit: "monitor",
@@ -98,33 +106,36 @@ export const SCHEDULE: ScheduledJob[] = [
   },
   {
     unit: "backup",
-    description: "nightly backup of the app database and every station archive",
+    description: "nightly encrypted backup (restic): databases, data folders, settings",
     command: ["backup", "run"],
     onCalendar: "*-*-* 03:15:00 Europe/Paris",
     job: "backup:run",
     periodMinutes: 24 * 60,
     timeoutMinutes: 180,
     writes: "backups",
+    asRoot: true,
   },
   {
     unit: "backup-prune",
-    description: "backup rotation (7 daily, 4 weekly, 12 monthly) and off-site mirror",
+    description: "backup retention (restic forget: 7 daily, 4 weekly, 12 monthly) and repository check",
     command: ["backup", "prune"],
     onCalendar: "*-*-* 05:30:00 Europe/Paris",
     job: "backup:prune",
     periodMinutes: 24 * 60,
     timeoutMinutes: 60,
     writes: "backups",
+    asRoot: true,
   },
   {
     unit: "backup-restore-test",
-    description: "weekly restore test of the latest backup into a scratch database",
+    description: "weekly restore test of the latest snapshot into scratch databases",
     command: ["backup", "restore-test"],
     onCalendar: "Sun *-*-* 06:00:00 Europe/Paris",
     job: "backup:restore-test",
     periodMinutes: 7 * 24 * 60,
     timeoutMinutes: 240,
     writes: "backups",
+    asRoot: true,
   },
 ];
 
@@ -134,6 +145,8 @@ export interface UnitOptions {
   envFile: string;
   node: string;
   backupDir: string;
+  /** Parent of the data folders (media, webcam images, station photos: lib/data-dirs.ts). */
+  dataRoot: string;
 }
 
 export const PRODUCTION: UnitOptions = {
@@ -142,6 +155,7 @@ export const PRODUCTION: UnitOptions = {
   envFile: "/etc/meteo06/env",
   node: "/usr/bin/node",
   backupDir: "/var/backups/meteo06",
+  dataRoot: PRODUCTION_DATA_ROOT,
 };
 
 /** The systemd units of the app and of every job, by file name. */
@@ -175,7 +189,7 @@ export function systemdUnits(o: UnitOptions = PRODUCTION): Record<string, string
       "Restart=on-failure",
       "RestartSec=5",
       ...hardening,
-      `ReadWritePaths=${o.appDir}/.next/standalone`,
+      `ReadWritePaths=${o.appDir}/.next/standalone ${o.dataRoot}`,
       "",
       "[Install]",
       "WantedBy=multi-user.target",
@@ -193,8 +207,8 @@ export function systemdUnits(o: UnitOptions = PRODUCTION): Record<string, string
       "",
       "[Service]",
       "Type=oneshot",
-      `User=${o.user}`,
-      `Group=${o.user}`,
+      `User=${job.asRoot ? "root" : o.user}`,
+      `Group=${job.asRoot ? "root" : o.user}`,
       `WorkingDirectory=${o.appDir}`,
       `EnvironmentFile=${o.envFile}`,
       "Environment=NODE_ENV=production",
@@ -203,8 +217,14 @@ export function systemdUnits(o: UnitOptions = PRODUCTION): Record<string, string
       "Nice=10",
       "IOSchedulingClass=best-effort",
       "IOSchedulingPriority=7",
-      ...hardening,
-      `ReadWritePaths=${job.writes === "backups" ? o.backupDir : "/tmp"}`,
+      ...(job.asRoot
+        ? hardening.map((h) => (h === "ProtectHome=yes" ? "ProtectHome=read-only" : h))
+        : hardening),
+      `ReadWritePaths=${job.writes === "backups" ? o.backupDir : job.writes === "data" ? o.dataRoot : "/tmp"}`,
+      // restic keeps its repository index in a cache: the home folders are read-only here.
+      ...(job.writes === "backups"
+        ? ["CacheDirectory=meteo06", "Environment=XDG_CACHE_HOME=/var/cache/meteo06"]
+        : []),
       "",
     ].join("\n");
     units[`${name}.timer`] = [

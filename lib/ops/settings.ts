@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ConfigError, config } from "../config";
+import { ConfigError, parseConfig } from "../config";
+import { DATA_DIRS, type DataDirSetting, dataDir } from "../data-dirs";
 
 /**
  * Settings of the operations tooling (monitor, alerts, backups, replication), from the environment
@@ -21,13 +22,20 @@ export interface OpsSettings {
   /** Warn / go critical when the trend says the disk is full within this many days. */
   diskFullWarningDays: number;
   diskFullCriticalDays: number;
+  /** System services the monitor watches (MONITOR_SERVICES; production: WireGuard, fail2ban, nginx). */
+  services: string[];
   /** URL the monitor fetches to prove the app answers (MONITOR_APP_URL), e.g. http://127.0.0.1:3000/api/health */
   appUrl: string | null;
-  /** Folder of uploaded media, whose size the monitor reports (MEDIA_DIR). */
-  mediaDir: string | null;
+  /** Folders of media, webcam images and station photos (lib/data-dirs.ts): backed up, sizes reported. */
+  dataDirs: Record<DataDirSetting, string>;
+  /** Where each run's database dumps and manifest are prepared (the newest run is kept there). */
   backupDir: string;
-  /** rsync destination of the off-site copy (BACKUP_OFFSITE), e.g. backup@host:/srv/meteo06 */
-  backupOffsite: string | null;
+  /** The restic repository (BACKUP_REPOSITORY), e.g. sftp:backup@backup-host:/srv/meteo06; null: unset. */
+  backupRepository: string | null;
+  /** Root-only file holding the repository's password (BACKUP_PASSWORD_FILE). */
+  backupPasswordFile: string;
+  /** The settings file saved with every backup (METEO_ENV_FILE, default /etc/meteo06/env). */
+  settingsFile: string;
   backupMaxAgeHours: number;
   /** Server and account that dump and restore-test (BACKUP_DATABASE_URL; default: DATABASE_URL's server). */
   backupDatabaseUrl: string;
@@ -83,13 +91,24 @@ const schema = z
     DISK_CRITICAL_PERCENT: percent("DISK_CRITICAL_PERCENT", 90),
     DISK_FULL_WARNING_DAYS: positive("DISK_FULL_WARNING_DAYS", 14),
     DISK_FULL_CRITICAL_DAYS: positive("DISK_FULL_CRITICAL_DAYS", 3),
+    MONITOR_SERVICES: z
+      .string()
+      .optional()
+      .transform((v) => (v === undefined ? undefined : list(v)))
+      .refine((units) => (units ?? []).every((u) => /^[\w@.:-]+$/.test(u)), {
+        message:
+          "MONITOR_SERVICES must be systemd unit names separated by commas (e.g. wg-quick@wg0,fail2ban)",
+      }),
     MONITOR_APP_URL: url("MONITOR_APP_URL", /^https?:$/, "http://127.0.0.1:3000/api/health"),
-    MEDIA_DIR: z.string().optional(),
     BACKUP_DIR: z
       .string()
       .default("/var/backups/meteo06")
       .refine((p) => p.startsWith("/"), { message: "BACKUP_DIR must be an absolute path" }),
-    BACKUP_OFFSITE: z.string().optional(),
+    BACKUP_REPOSITORY: z.string().optional(),
+    BACKUP_PASSWORD_FILE: z
+      .string()
+      .default("/etc/meteo06/backup-password")
+      .refine((p) => p.startsWith("/"), { message: "BACKUP_PASSWORD_FILE must be an absolute path" }),
     BACKUP_MAX_AGE_HOURS: positive("BACKUP_MAX_AGE_HOURS", 26),
     BACKUP_DATABASE_URL: url(
       "BACKUP_DATABASE_URL",
@@ -108,6 +127,9 @@ const schema = z
   .refine((s) => s.DISK_FULL_CRITICAL_DAYS < s.DISK_FULL_WARNING_DAYS, {
     message: "DISK_FULL_CRITICAL_DAYS must be below DISK_FULL_WARNING_DAYS",
   });
+
+/** Services install.sh sets up besides MariaDB and the app (which have checks of their own). */
+const PRODUCTION_SERVICES = ["wg-quick@wg0", "fail2ban", "nginx"];
 
 export function parseOpsSettings(env: Record<string, string | undefined>): OpsSettings {
   const blank = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === "" ? undefined : v]));
@@ -128,13 +150,18 @@ export function parseOpsSettings(env: Record<string, string | undefined>): OpsSe
     diskCriticalPercent: s.DISK_CRITICAL_PERCENT,
     diskFullWarningDays: s.DISK_FULL_WARNING_DAYS,
     diskFullCriticalDays: s.DISK_FULL_CRITICAL_DAYS,
+    services: s.MONITOR_SERVICES ?? (env.NODE_ENV === "production" ? PRODUCTION_SERVICES : []),
     appUrl: s.MONITOR_APP_URL ?? null,
-    mediaDir: s.MEDIA_DIR ?? null,
+    dataDirs: Object.fromEntries(
+      (Object.keys(DATA_DIRS) as DataDirSetting[]).map((name) => [name, dataDir(name, env)]),
+    ) as Record<DataDirSetting, string>,
     backupDir: s.BACKUP_DIR,
-    backupOffsite: s.BACKUP_OFFSITE ?? null,
+    backupRepository: s.BACKUP_REPOSITORY ?? null,
+    backupPasswordFile: s.BACKUP_PASSWORD_FILE,
+    settingsFile: env.METEO_ENV_FILE || "/etc/meteo06/env",
     backupMaxAgeHours: s.BACKUP_MAX_AGE_HOURS,
-    backupDatabaseUrl: s.BACKUP_DATABASE_URL ?? serverOf(config().databaseUrl),
-    replicationDatabaseUrl: s.REPLICATION_DATABASE_URL ?? serverOf(config().archiveServerUrl),
+    backupDatabaseUrl: s.BACKUP_DATABASE_URL ?? serverOf(parseConfig(env).databaseUrl),
+    replicationDatabaseUrl: s.REPLICATION_DATABASE_URL ?? serverOf(parseConfig(env).archiveServerUrl),
   };
 }
 

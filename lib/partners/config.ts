@@ -86,17 +86,23 @@ export async function saveFeed(form: FeedForm, id?: number): Promise<SaveResult>
     if (duplicate) errors.push("Cette station a déjà un flux vers ce partenaire : modifiez-le.");
   }
 
-  let credentials = existing?.credentials ?? null;
+  // Credentials go only where they were typed for: a new address needs them typed again (else an
+  // admin session could point the feed at its own server and receive the stored password).
+  const moved = existing !== null && !("error" in endpoint) && existing.endpoint !== endpoint.endpoint;
+  let credentials = moved ? null : (existing?.credentials ?? null);
   const typed = form.password !== "" || (partner === "STATIC" && form.username !== "");
+  const retype = moved && existing.credentials !== null && !typed && !form.clearCredentials;
   if (form.clearCredentials) {
     credentials = null;
+  } else if (retype) {
+    errors.push("L'adresse a changé : saisissez à nouveau les identifiants pour cette adresse.");
   } else if (typed) {
     if (!canStoreCredentials()) {
       errors.push(MISSING_KEY_MESSAGE);
     } else {
       let previous: { username: string; password: string } | null = null;
       try {
-        previous = existing ? openCredentials(existing) : null;
+        previous = existing && !moved ? openCredentials(existing) : null;
       } catch {
         previous = null; // unreadable (key changed): the admin types both again
       }
@@ -108,7 +114,7 @@ export async function saveFeed(form: FeedForm, id?: number): Promise<SaveResult>
         credentials = sealCredentials(stationId, partner, { username, password });
     }
   }
-  if (form.enabled && credentials === null) {
+  if (form.enabled && credentials === null && !retype) {
     errors.push("Renseignez les identifiants avant d'activer le flux.");
   }
   if (errors.length > 0 || "error" in endpoint) return { ok: false, errors };

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { UserError } from "../errors";
 
 /**
  * Partner credentials are stored encrypted (AES-256-GCM) with a key that only lives in the environment
@@ -8,7 +9,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 
 export const SECRET_KEY_VARIABLE = "PARTNER_SECRET_KEY";
 
-export class PartnerSecretKeyError extends Error {
+export class PartnerSecretKeyError extends UserError {
   constructor(message: string) {
     super(message);
     this.name = "PartnerSecretKeyError";

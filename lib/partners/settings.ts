@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { UserError } from "../errors";
 
 /**
  * Settings of the partner feeds, from the environment (documented in the README). Read at each use so
  * that a test or a long-running server sees the current environment.
  */
 
-export class PartnerSettingsError extends Error {
+export class PartnerSettingsError extends UserError {
   constructor(message: string) {
     super(message);
     this.name = "PartnerSettingsError";

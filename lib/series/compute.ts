@@ -10,7 +10,7 @@ import {
   prefixOf,
 } from "../aggregates/compute";
 import type { Observation } from "../archive/reader";
-import { rainDayStart } from "../conditions/current";
+import { rrWindowOf } from "../climate/daily";
 import { columnsOf, FIELDS, type Field } from "./fields";
 import { type AggregatedStep, type Bounds, bucketer } from "./steps";
 
@@ -166,7 +166,7 @@ export interface RainTotalState {
 export function addRainTotals(rows: SeriesRow[], reset: RainReset, state: RainTotalState): void {
   for (const row of rows) {
     if (reset === "06utc") {
-      const day = rainDayStart(row.time);
+      const day = rrWindowOf(row.time).from;
       if (day !== state.day) {
         state.day = day;
         state.total = null;

@@ -58,10 +58,6 @@ export const CHART_FIELDS: readonly Field[] = [
   "rainRate",
 ];
 
-export function isField(name: string): name is Field {
-  return Object.hasOwn(FIELDS, name);
-}
-
 /** One column of a series: a value with its unit, or a time (unix seconds; ISO-8601 UTC in the API). */
 export interface Column {
   name: string;

@@ -1,10 +1,11 @@
 import type { Pool } from "mysql2/promise";
 import { applyInvalidations, type Invalidation } from "../aggregates/compute";
-import { loadInvalidations, localDayBounds } from "../aggregates/job";
+import { loadInvalidations } from "../aggregates/job";
 import { type HourRow, readDays, readHours } from "../aggregates/store";
 import { type ArchiveReader, archives, type Observation } from "../archive/reader";
 import { appSqlPool, db } from "../db";
 import type { PrismaClient, Station } from "../generated/prisma/client";
+import { localDayBounds, localDayOfRecord } from "../time";
 import {
   addRainTotals,
   type Bucket,
@@ -17,7 +18,7 @@ import {
   type SeriesRow,
 } from "./compute";
 import { aggregateColumnsOf, archiveFieldsOf, type Column, columnsOf, type Field } from "./fields";
-import { alignRange, type Bounds, bucketer, localDayString, type Step } from "./steps";
+import { alignRange, type Bounds, bucketer, type Step } from "./steps";
 
 /**
  * "A series at a step" for a station, read from the right source: raw records for the raw and 10-minute
@@ -148,8 +149,8 @@ export async function* seriesChunks(
     const days = await readDays(
       deps.sql,
       station.id,
-      localDayString(from + 1, station.timezone),
-      localDayString(to, station.timezone),
+      localDayOfRecord(from + 1, station.timezone),
+      localDayOfRecord(to, station.timezone),
       columns,
     );
     yield withRain(

@@ -1,4 +1,5 @@
-import { utcDateString } from "../time";
+import { dayWindows, rrDayOf } from "../climate/daily";
+import { utcDay } from "../time";
 import type { SeriesRow } from "./compute";
 
 /**
@@ -39,17 +40,16 @@ export function dailyMarks(hours: readonly SeriesRow[]): DayMarks[] {
     const t = row.time;
     const tnShifted = t + 6 * HOUR - 1; // (18 UTC D-1, 06 UTC D] → D 00:00–12:00
     if (tnShifted % 86400 < 12 * HOUR && row.outTempMin != null) {
-      const marks = dayOf(utcDateString(tnShifted));
+      const marks = dayOf(utcDay(tnShifted));
       if (!marks.tn || row.outTempMin < marks.tn.value)
         marks.tn = { value: row.outTempMin, at: row.outTempMinTime ?? t };
     }
-    const day = utcDateString(t - 6 * HOUR - 1); // (06 UTC D, 06 UTC D+1]
+    const day = rrDayOf(t);
     const marks = dayOf(day);
     if (row.outTempMax != null && (!marks.tx || row.outTempMax > marks.tx.value))
       marks.tx = { value: row.outTempMax, at: row.outTempMaxTime ?? t };
     if (row.rain != null) {
-      const end = Date.parse(`${day}T06:00:00Z`) / 1000 + 86400;
-      marks.rr = { value: (marks.rr?.value ?? 0) + row.rain, at: end };
+      marks.rr = { value: (marks.rr?.value ?? 0) + row.rain, at: dayWindows(day).rr.to };
     }
   }
   return [...days.values()].sort((a, b) => a.day.localeCompare(b.day));

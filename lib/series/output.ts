@@ -1,8 +1,9 @@
 import { csvLine } from "../csv";
+import { localDayOfRecord } from "../time";
 import type { SeriesRow } from "./compute";
 import type { Column } from "./fields";
 import { describeSeries, type SeriesQuery, type SeriesStation, seriesChunks } from "./load";
-import { localDayString, type Step } from "./steps";
+import type { Step } from "./steps";
 
 /**
  * A series as files and JSON rows: the open-data API and the CSV exports. Times as ISO-8601 UTC, values
@@ -41,7 +42,7 @@ function outputColumns({ step, columns }: SeriesShape): OutputColumn[] {
 }
 
 function cell(shape: SeriesShape, row: SeriesRow, column: OutputColumn): string | number | null {
-  if (column.name === "date") return localDayString(row.time, shape.timeZone);
+  if (column.name === "date") return localDayOfRecord(row.time, shape.timeZone);
   const value = row[column.name] ?? null;
   if (value === null) return null;
   return column.time ? iso(value) : round3(value);

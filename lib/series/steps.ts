@@ -1,5 +1,4 @@
-import { localDayBounds } from "../aggregates/job";
-import { zonedParts } from "../time";
+import { localDayBounds, localDayOfRecord } from "../time";
 
 /**
  * The steps of a series: the raw records, 10-minute buckets (computed from the raw records), 1-hour and
@@ -67,15 +66,9 @@ export function bucketer(step: AggregatedStep, timeZone: string): (t: number) =>
   };
 }
 
-/** "YYYY-MM-DD" of the local day holding a record stamped `t` (a record at midnight closes the day before). */
-export function localDayString(t: number, timeZone: string): string {
-  const p = zonedParts(t - 1, timeZone);
-  return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
-}
-
 /** The local day (start, end] holding a record stamped `t`. */
 export function localDayOf(t: number, timeZone: string): Bounds {
-  const { start, end } = localDayBounds(localDayString(t, timeZone), timeZone);
+  const { start, end } = localDayBounds(localDayOfRecord(t, timeZone), timeZone);
   return { start, end };
 }
 

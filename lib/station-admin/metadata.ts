@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { isCalendarDay } from "../calendar-day";
 import { BannerType } from "../generated/prisma/enums";
 import { sanitizeUserHtml } from "../html";
+import { dateToDay, dayToDate, isCalendarDay } from "../time";
 
 /**
  * The station metadata its managers edit (the legacy's hand-edited tables): validation of the admin
@@ -73,7 +73,7 @@ export const stationMetadataSchema = z.object({
     .refine((value) => value === "" || Date.parse(value) <= Date.now(), {
       message: "Date d'installation : elle ne peut pas être dans le futur.",
     })
-    .transform((value) => (value ? new Date(`${value}T00:00:00Z`) : null)),
+    .transform((value) => (value ? dayToDate(value) : null)),
   hasUv: checkbox,
   hasRadiation: checkbox,
   hasConsole: checkbox,
@@ -96,14 +96,11 @@ export type StationMetadata = z.infer<typeof stationMetadataSchema>;
 
 export const METADATA_FIELDS = Object.keys(stationMetadataSchema.shape) as (keyof StationMetadata)[];
 
-export type FormErrors = Partial<Record<string, string>>;
+export type FormErrors = Record<string, string>;
 
-/** What an admin form's server action answers. */
-export interface FormState {
-  errors: FormErrors | null;
-  /** A confirmation to show. */
-  message: string | null;
-  /** What the inputs show next (the submitted values after an error). */
+/** What a station form's action answers besides its outcome (lib/actions/result). */
+export interface StationFormData {
+  /** What the inputs show next. */
   values: Record<string, string>;
   /** A new webcam token, shown once. */
   token?: string;
@@ -121,7 +118,7 @@ export function metadataFormValues(station: Record<keyof StationMetadata, unknow
     const value = station[field];
     values[field] =
       value instanceof Date
-        ? value.toISOString().slice(0, 10)
+        ? dateToDay(value)
         : typeof value === "boolean"
           ? value
             ? "on"

@@ -1,9 +1,9 @@
 import { readdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { DAY_PATTERN } from "../calendar-day";
-import { storageDir, writeFileAtomic } from "../media/files";
+import { dataDir } from "../data-dirs";
+import { writeFileAtomic } from "../media/files";
 import type { WebImage } from "../media/images";
-import { localToUtc, utcDateString, zonedParts } from "../time";
+import { DAY_PATTERN, localDay, localDayBounds, utcDay } from "../time";
 
 /**
  * Where webcam images live: WEBCAM_DIR/<station id>/<webcam id>/
@@ -35,7 +35,7 @@ export interface ArchivedImage {
 }
 
 export function webcamRoot(): string {
-  return storageDir("WEBCAM_DIR", ".data/webcam");
+  return dataDir("WEBCAM_DIR");
 }
 
 export function cameraDir(webcam: WebcamRef): string {
@@ -63,7 +63,7 @@ export async function storeWebcamImage(
   t: number,
 ): Promise<boolean> {
   const dir = cameraDir(webcam);
-  const day = utcDateString(t);
+  const day = utcDay(t);
   const stem = stemOf(t);
   const dayDir = path.join(dir, "archive", day);
   const hour = stem.slice(0, 2);
@@ -104,17 +104,15 @@ export async function archivedImages(
   day: string,
   timeZone: string,
 ): Promise<ArchivedImage[]> {
-  const [year, month, date] = day.split("-").map(Number);
-  const from = localToUtc(year, month, date, 0, 0, timeZone);
-  const to = localToUtc(year, month, date + 1, 0, 0, timeZone);
+  const { start: from, end: to } = localDayBounds(day, timeZone);
   const images: ArchivedImage[] = [];
-  for (const utcDay of new Set([utcDateString(from), utcDateString(to - 1)])) {
-    const names = await readdir(path.join(cameraDir(webcam), "archive", utcDay)).catch(() => [] as string[]);
+  for (const folder of new Set([utcDay(from), utcDay(to - 1)])) {
+    const names = await readdir(path.join(cameraDir(webcam), "archive", folder)).catch(() => [] as string[]);
     for (const name of names) {
       const stem = name.endsWith("-large.jpg") ? name.slice(0, -"-large.jpg".length) : "";
       if (!STEM_PATTERN.test(stem)) continue;
-      const takenAt = timeOf(utcDay, stem);
-      if (takenAt >= from && takenAt < to) images.push({ takenAt, day: utcDay, stem });
+      const takenAt = timeOf(folder, stem);
+      if (takenAt >= from && takenAt < to) images.push({ takenAt, day: folder, stem });
     }
   }
   return images.sort((a, b) => a.takenAt - b.takenAt);
@@ -123,12 +121,11 @@ export async function archivedImages(
 /** Local days (of `timeZone`) that have archived images, newest first. */
 export async function archiveLocalDays(webcam: WebcamRef, timeZone: string): Promise<string[]> {
   const days = new Set<string>();
-  for (const utcDay of await archiveDays(webcam)) {
-    for (const name of await readdir(path.join(cameraDir(webcam), "archive", utcDay))) {
+  for (const folder of await archiveDays(webcam)) {
+    for (const name of await readdir(path.join(cameraDir(webcam), "archive", folder))) {
       const stem = name.slice(0, 6);
       if (!name.endsWith("-large.jpg") || !STEM_PATTERN.test(stem)) continue;
-      const p = zonedParts(timeOf(utcDay, stem), timeZone);
-      days.add(`${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`);
+      days.add(localDay(timeOf(folder, stem), timeZone));
     }
   }
   return [...days].sort().reverse();
@@ -149,7 +146,7 @@ export async function pruneWebcam(
   retentionDays: number,
   now: number,
 ): Promise<{ days: number }> {
-  const oldestKept = utcDateString(now - retentionDays * 86400);
+  const oldestKept = utcDay(now - retentionDays * 86400);
   let days = 0;
   for (const day of await archiveDays(webcam)) {
     if (day >= oldestKept) continue;

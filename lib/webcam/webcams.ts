@@ -4,7 +4,8 @@ import path from "node:path";
 import { ApiError } from "../api";
 import { db } from "../db";
 import type { Webcam } from "../generated/prisma/client";
-import { readLimitedBody, webVersions } from "../media/images";
+import { IMAGE_TOO_LARGE, MAX_IMAGE_BYTES, webVersions } from "../media/images";
+import { readBody } from "../request";
 import { findStation } from "../stations";
 import { pruneWebcam, storeWebcamImage, WEBCAM_SIZES, webcamRoot } from "./storage";
 
@@ -26,7 +27,7 @@ export function stationWebcams(stationId: number): Promise<Webcam[]> {
 
 /** The image file of an upload: the raw body (image/jpeg…) or the first file of a multipart form. */
 async function uploadedImage(request: Request): Promise<Buffer> {
-  const body = await readLimitedBody(request);
+  const body = await readBody(request, MAX_IMAGE_BYTES, IMAGE_TOO_LARGE);
   const type = request.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("multipart/form-data")) return body;
   const form = await new Response(new Uint8Array(body), { headers: { "content-type": type } })

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { aggregateStations } from "../../lib/aggregates/job";
-import { action, appDatabase, CliError, printTable } from "../cli";
+import { action, appDatabase, CliError, printTable } from "../cli-runtime";
 
 export function register(program: Command) {
   const aggregates = program

@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { parseDate } from "../../lib/climate/format";
 import {
   addInvalidation,
   InvalidationError,
@@ -9,7 +8,8 @@ import {
 import { climateStations } from "../../lib/climate/job";
 import { draftMonthlySummaries } from "../../lib/climate/summary-job";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
-import { action, appDatabase, CliError, printTable } from "../cli";
+import { isCalendarDay } from "../../lib/time";
+import { action, appDatabase, CliError, printTable } from "../cli-runtime";
 
 /** `meteo climate …`: the daily climatology job, and sensor invalidations. */
 
@@ -23,7 +23,7 @@ function parseAt(value: string | undefined): number | undefined {
 
 function parseDateOption(name: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!parseDate(value)) throw new CliError(`${name} must be a date YYYY-MM-DD (got "${value}")`);
+  if (!isCalendarDay(value)) throw new CliError(`${name} must be a date YYYY-MM-DD (got "${value}")`);
   return value;
 }
 

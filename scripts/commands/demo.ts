@@ -6,7 +6,7 @@ import { seedDemoLightning } from "../../lib/demo/lightning";
 import { seedDemo } from "../../lib/demo/seed";
 import { seedDemoStationSite } from "../../lib/demo/station-site";
 import { isDemo } from "../../lib/lightning/settings";
-import { action, appDatabase, assertReachable, CliError } from "../cli";
+import { action, appDatabase, assertReachable, CliError } from "../cli-runtime";
 
 /** Writes the demo archives the way the stations' Pis would (a writable connection, development only). */
 export async function runDemoSeed(historyDays: number, log = (line: string) => console.log(line)) {

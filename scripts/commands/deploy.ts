@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { systemdUnits } from "../../lib/ops/schedule";
-import { action } from "../cli";
+import { action } from "../cli-runtime";
 
 export function register(program: Command) {
   const deploy = program.command("deploy").description("files for the production server");

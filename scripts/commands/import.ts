@@ -6,7 +6,7 @@ import { WxrError } from "../../lib/articles/wordpress/wxr";
 import { mailConfigured } from "../../lib/mail";
 import { mediaDir } from "../../lib/media/storage";
 import { sendInvitation } from "../../lib/password-tokens";
-import { action, appDatabase, CliError } from "../cli";
+import { action, appDatabase, CliError } from "../cli-runtime";
 
 const positive = (name: string) => (raw: string) => {
   const value = Number(raw);

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { formatDuration, formatParis } from "../../lib/time";
-import { action, appDatabase, CliError, printTable } from "../cli";
+import { action, appDatabase, CliError, printTable } from "../cli-runtime";
 
 // The lightning modules (feed, storage, alerts and their e-mail) load only when a lightning command
 // runs: every other command of the CLI starts as fast as before.

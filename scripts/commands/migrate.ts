@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { config } from "../../lib/config";
 import { markRolledBack, migrate, migrationStatus } from "../../lib/migrations";
-import { action, assertReachable, printTable } from "../cli";
+import { action, assertReachable, printTable } from "../cli-runtime";
 
 export function register(program: Command) {
   const command = program

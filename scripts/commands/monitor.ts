@@ -4,7 +4,7 @@ import { sendMail } from "../../lib/mail";
 import { acknowledgeCheck, alertMessage } from "../../lib/ops/alerts";
 import { runMonitor } from "../../lib/ops/monitor";
 import { opsSettings } from "../../lib/ops/settings";
-import { action, appDatabase, CliError, printTable } from "../cli";
+import { action, appDatabase, CliError, printTable } from "../cli-runtime";
 
 export function register(program: Command) {
   program

@@ -13,7 +13,7 @@ import {
 import { describeRun, type FeedRun, sendFeeds } from "../../lib/partners/send";
 import { type PartnerSettings, partnerSettings } from "../../lib/partners/settings";
 import { formatParis } from "../../lib/time";
-import { action, appDatabase, CliError, printTable } from "../cli";
+import { action, appDatabase, CliError, printTable } from "../cli-runtime";
 
 /** `partners …`: the StatIC and ROMMA feeds (send, dry run, audit log pruning, status). */
 

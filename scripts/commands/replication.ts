@@ -24,7 +24,7 @@ import {
   wireguardKeys,
 } from "../../lib/ops/station-link";
 import { formatDuration } from "../../lib/time";
-import { action, appDatabase, CliError, printTable } from "../cli";
+import { action, appDatabase, CliError, printTable } from "../cli-runtime";
 
 /** Newest archive row of the station fed by each connection (the real freshness measure). */
 async function freshness(): Promise<CheckOptions["freshness"]> {

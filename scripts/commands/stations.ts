@@ -4,7 +4,7 @@ import { ArchiveError, archives } from "../../lib/archive/reader";
 import { config } from "../../lib/config";
 import { RESERVED_SLUGS, SLUG_PATTERN, stationUrl } from "../../lib/hosts";
 import { formatDuration } from "../../lib/time";
-import { action, appDatabase, CliError, printTable } from "../cli";
+import { action, appDatabase, CliError, printTable } from "../cli-runtime";
 
 const ZONES = { littoral: "LITTORAL", "moyen-pays": "MOYEN_PAYS", "haut-pays": "HAUT_PAYS" } as const;
 

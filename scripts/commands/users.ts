@@ -2,7 +2,7 @@ import { createInterface } from "node:readline";
 import type { Command } from "commander";
 import { z } from "zod";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../../lib/passwords";
-import { action, appDatabase, CliError } from "../cli";
+import { action, appDatabase, CliError } from "../cli-runtime";
 
 const ROLES = ["ADMIN", "EDITOR", "AUTHOR"] as const;
 

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { runJob } from "../../lib/jobs";
 import { webcamRoot } from "../../lib/webcam/storage";
 import { pruneWebcams } from "../../lib/webcam/webcams";
-import { action, appDatabase } from "../cli";
+import { action, appDatabase } from "../cli-runtime";
 
 export function register(program: Command) {
   const webcam = program.command("webcam").description("station webcam images");

@@ -1,11 +1,25 @@
-import path from "node:path";
 import { config } from "../../lib/config";
+import { developmentDataDirs } from "../../lib/data-dirs";
 import { migrate } from "../../lib/migrations";
 import { ensureLocalEnv, loadLocalEnv, randomSecret, setLocalEnv } from "./env";
 import { serverAnswers, startPrivateMariadb } from "./mariadb";
 
 const DEFAULT_URL = "mysql://root@127.0.0.1:3306/meteo06";
 const PRIVATE_DIR = ".data/mariadb";
+
+/** What a clean clone's .env.local gets (keys a developer already set are kept). */
+export function localDefaults(databaseUrl: string): Record<string, string> {
+  return {
+    DATABASE_URL: databaseUrl,
+    ROOT_DOMAIN: "localhost",
+    SITE_URL: "http://localhost:3000",
+    AUTH_SECRET: randomSecret(),
+    // Encrypts partner feed credentials at rest (lib/partners/secrets.ts).
+    PARTNER_SECRET_KEY: randomSecret(),
+    // Absolute: the standalone server runs from .next/standalone (lib/data-dirs.ts).
+    ...developmentDataDirs(),
+  };
+}
 
 /**
  * The preparation shared by `npm run demo`, `npm test` and `npm run bench`: a MariaDB that answers
@@ -34,17 +48,7 @@ export async function prepare(): Promise<void> {
     process.env.DATABASE_URL = url;
   }
 
-  ensureLocalEnv({
-    DATABASE_URL: url,
-    ROOT_DOMAIN: "localhost",
-    SITE_URL: "http://localhost:3000",
-    AUTH_SECRET: randomSecret(),
-    // Encrypts partner feed credentials at rest (lib/partners/secrets.ts).
-    PARTNER_SECRET_KEY: randomSecret(),
-    // absolute: the standalone server runs from .next/standalone
-    WEBCAM_DIR: path.resolve(".data/webcam"),
-    STATION_PHOTOS_DIR: path.resolve(".data/station-photos"),
-  });
+  ensureLocalEnv(localDefaults(url));
   config(); // fail early, with the list of problems, on a malformed configuration
 
   const applied = await migrate(url, { log: (line) => console.log(`  ${line}`) });

@@ -63,7 +63,8 @@ function expectDone(response: ActionResponse, text?: string) {
   if (text) expect(response.body).toContain(text);
 }
 
-const noState = { error: null, done: null };
+/** The state a form holds before its first submission (useActionState). */
+const noState = null;
 
 describe("server actions called directly, as each role", () => {
   it("users: admins only", async () => {
@@ -104,7 +105,8 @@ describe("server actions called directly, as each role", () => {
     const category = await dbs.prisma.category.create({ data: { slug: "previsions", name: "Prévisions" } });
     const call: Call = {
       page: "/admin/categories",
-      file: "app/admin/categories/page.tsx", // its one (inline) action: saveMapping
+      file: "app/admin/categories/actions.ts",
+      name: "saveCategoryTypesAction",
       args: [form({ [`type-${category.id}`]: "FORECAST" })],
     };
     await expectRefused(["anonymous", "AUTHOR", "OWNER"], [call], () =>
@@ -163,9 +165,9 @@ describe("server actions called directly, as each role", () => {
         page,
         file,
         name: "saveFeedAction",
-        args: [{ errors: [] }, form({ id, partnerStationId: "autre", endpoint: "", enabled: "on" })],
+        args: [noState, form({ id, partnerStationId: "autre", endpoint: "", enabled: "on" })],
       },
-      { page, file, name: "sendNowAction", args: [{ ok: null, message: "" }, form({ id })] },
+      { page, file, name: "sendNowAction", args: [noState, form({ id })] },
       { page, file, name: "deleteFeedAction", args: [form({ id })] },
     ];
     const feeds = () => dbs.prisma.partnerFeed.findMany({ orderBy: { id: "asc" } });
@@ -189,7 +191,7 @@ describe("server actions called directly, as each role", () => {
       page,
       file,
       name: "saveAlert",
-      args: [{ error: null, saved: false }, form({ station: String(stationId), rayon: "15", abonne: "on" })],
+      args: [noState, form({ station: String(stationId), rayon: "15", abonne: "on" })],
     });
     const alerts = async () => ({
       stations: await dbs.prisma.lightningStation.findMany({ orderBy: { stationId: "asc" } }),
@@ -207,7 +209,7 @@ describe("server actions called directly, as each role", () => {
       expectDone(await run(who, save(stationId)), "Vous ne gérez pas cette station.");
     expect(await alerts()).toEqual(before);
 
-    expectDone(await run("OWNER", save(colmiane.id)), '"saved":true');
+    expectDone(await run("OWNER", save(colmiane.id)), "Réglages enregistrés.");
     const owner = await dbs.prisma.user.findUniqueOrThrow({ where: { email: demoUser("OWNER").email } });
     expect(
       (await dbs.prisma.lightningStation.findUniqueOrThrow({ where: { stationId: colmiane.id } }))
@@ -241,12 +243,11 @@ describe("server actions called directly, as each role", () => {
 
   it("station admin: the station's owners, editors and admins", async () => {
     const file = "app/admin/stations/[slug]/actions.ts";
-    const state = { errors: null, message: null, values: {} };
     const addLink = (slug: string, name: string): Call => ({
       page: `/admin/stations/${slug}`,
       file,
       name: "addPartnerLink",
-      args: [slug, state, form({ name, url: "https://partenaire.example/" })],
+      args: [slug, noState, form({ name, url: "https://partenaire.example/" })],
     });
     const links = () => dbs.prisma.stationPartnerLink.findMany({ orderBy: { id: "asc" } });
     const stations = () => dbs.prisma.station.findMany({ orderBy: { id: "asc" } });
@@ -255,7 +256,7 @@ describe("server actions called directly, as each role", () => {
       page: "/admin/stations/villefranche",
       file,
       name: "saveStationMetadata",
-      args: ["villefranche", state, form({ name: "Station piratée" })],
+      args: ["villefranche", noState, form({ name: "Station piratée" })],
     };
     await expectRefused(["anonymous", "AUTHOR"], [addLink("la-colmiane", "Intrus"), metadata], snapshot);
     // An owner manages his station only.

@@ -7,6 +7,7 @@ import { startTestApp, type TestApp } from "../helpers/app";
 import { launchBrowser } from "../helpers/browser";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
 import { frenchDecimal } from "../helpers/format";
+import { httpGet, httpRequest } from "../helpers/http";
 import { signInInBrowser } from "../helpers/session";
 import { createLevens } from "../helpers/stations";
 
@@ -171,8 +172,8 @@ describe("login", () => {
     await context.close();
   });
 
-  it("shares one session between the apex and the station sub-domains (cookie on the root domain)", async () => {
-    // Browsers never share cookies under a bare "localhost": use a real two-label root domain.
+  it("keeps the back office on the apex: a station's sub-domain sends it there and never gets the session", async () => {
+    // Browsers share Domain cookies only under a real two-label root domain: use one.
     const shared = await startTestApp({ DATABASE_URL: dbs.appUrl }, "meteo06.localhost");
     try {
       const editor = DEMO_USERS.find((u) => u.role === "EDITOR")!;
@@ -180,12 +181,34 @@ describe("login", () => {
       const page = await context.newPage();
       await signInInBrowser(page, shared.origin, editor);
       await page.locator("[data-role]").waitFor();
+      const [cookie] = (await context.cookies(shared.origin)).filter((c) => c.name === "meteo06.session");
+      expect(cookie.domain).toBe("meteo06.localhost"); // host-only: no leading dot
 
-      await page.goto(`${shared.stationOrigin("villefranche")}/admin`);
-      expect(page.url()).toBe(`${shared.stationOrigin("villefranche")}/admin`);
+      // The back office asked on a station's host: the same page on the apex, where the session is.
+      await page.goto(`${shared.stationOrigin("villefranche")}/admin/articles?page=2`);
+      expect(page.url()).toBe(`${shared.origin}/admin/articles?page=2`);
       expect(await page.locator("[data-role]").getAttribute("data-role")).toBe("EDITOR");
-      const cookies = await context.cookies(shared.stationOrigin("villefranche"));
-      expect(cookies.find((c) => c.name === "meteo06.session")?.domain).toBe(".meteo06.localhost");
+      await page.goto(shared.stationOrigin("villefranche"));
+      expect(await context.cookies(shared.stationOrigin("villefranche"))).toEqual([]);
+
+      // Sign-in and the back-office API too, whatever the method (a 308 keeps it).
+      for (const [method, path] of [
+        ["GET", "/connexion?retour=/admin"],
+        ["GET", "/api/auth/session"],
+        ["POST", "/api/auth/callback/credentials"],
+        ["GET", "/api/admin/articles"],
+        ["PATCH", "/api/admin/media/1"],
+      ]) {
+        const response = await httpRequest(`${shared.stationOrigin("villefranche")}${path}`, {
+          method,
+          headers: { Cookie: `meteo06.session=${cookie.value}` },
+        });
+        expect([method, path, response.status]).toEqual([method, path, 308]);
+        expect(response.headers.location).toBe(`${shared.origin}${path}`);
+      }
+      // The station's own pages and the public API stay where they are.
+      expect((await httpGet(`${shared.stationOrigin("villefranche")}/`)).status).toBe(200);
+      expect((await httpGet(`${shared.stationOrigin("villefranche")}/api/v1/stations`)).status).toBe(200);
       await context.close();
     } finally {
       await shared.stop();

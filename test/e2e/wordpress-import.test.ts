@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importWordpress } from "@/lib/articles/wordpress/import";
 import { hashPassword } from "@/lib/passwords";
+import { actionId } from "../helpers/actions";
 import { startTestApp, type TestApp } from "../helpers/app";
 import { launchBrowser } from "../helpers/browser";
 import { runCli } from "../helpers/cli";
@@ -365,11 +366,23 @@ describe("an imported post in the back office", () => {
         await editor.locator('input[name="validFrom"]').fill("2024-03-09T06:00");
         await editor.locator('input[name="validUntil"]').fill("2024-03-09T18:00");
       }
-      const saved = editor.waitForResponse(
-        (r) => r.url() === `${app.origin}/api/admin/articles/${id}` && r.request().method() === "PUT",
-      );
+      // The editor saves through its server action (not an autosave, which posts to the same page).
+      const saveAction = actionId("app/admin/articles/actions.ts", "saveArticleAction");
+      // Every save is a revision.
+      // Every save is a revision.
+      const revisions = () => dbs.prisma.articleRevision.count({ where: { articleId: id, autosave: false } });
+      const revisionsBefore = await revisions();
+      const saved = editor.waitForResponse((r) => r.request().headers()["next-action"] === saveAction);
       await editor.getByRole("button", { name: "Enregistrer", exact: true }).click();
-      expect((await saved).status(), `${before.slug}: ${await (await saved).text()}`).toBe(200);
+      expect((await saved).status(), before.slug).toBe(200);
+      const refused = editor.locator(".editor-side [role=alert]");
+      await expect
+        .poll(
+          async () =>
+            (await refused.count()) > 0 ? await refused.textContent() : (await revisions()) > revisionsBefore,
+          { message: `${before.slug} saved`, timeout: 30_000 },
+        )
+        .toBe(true);
       const after = await dbs.prisma.article.findUniqueOrThrow({ where: { id } });
       const [was, is] = await editor.evaluate(
         ([source, html, saved]) => {

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { httpRequest } from "./http";
 
 /**
  * Server actions called over HTTP without the UI, the way the Next.js client calls them: a POST to a
@@ -72,12 +73,14 @@ export function form(fields: Record<string, string | string[] | Blob>): FormData
 }
 
 export interface ActionCall {
+  /** The site's origin; a station's (http://<slug>.localhost:<port>) reaches that station's pages. */
   origin: string;
   /** The page that uses the action (its path), e.g. "/admin/utilisateurs". */
   page: string;
   id: string;
   args: ActionArg[];
   cookie: string | null;
+  headers?: Record<string, string>;
 }
 
 export interface ActionResponse {
@@ -86,20 +89,38 @@ export interface ActionResponse {
   body: string;
   /** Where a redirect() in the action sends the browser, if it did. */
   redirect: string | null;
+  /** The cookies the answer sets ("name=value; attributes"). */
+  setCookies: string[];
 }
 
-export async function callAction({ origin, page, id, args, cookie }: ActionCall): Promise<ActionResponse> {
-  const response = await fetch(`${origin}${page}`, {
+export async function callAction({
+  origin,
+  page,
+  id,
+  args,
+  cookie,
+  headers = {},
+}: ActionCall): Promise<ActionResponse> {
+  // The multipart body as a browser would send it (boundary in the Content-Type).
+  const encoded = new Request("http://encode.invalid", { method: "POST", body: encodeActionArgs(args) });
+  const response = await httpRequest(`${origin}${page}`, {
     method: "POST",
-    redirect: "manual",
     headers: {
       Accept: "text/x-component",
       "Next-Action": id,
       Origin: origin,
+      "Content-Type": encoded.headers.get("content-type") ?? "",
       ...(cookie ? { Cookie: cookie } : {}),
+      ...headers,
     },
-    body: encodeActionArgs(args),
+    body: Buffer.from(await encoded.arrayBuffer()),
   });
-  const redirect = response.headers.get("x-action-redirect");
-  return { status: response.status, body: await response.text(), redirect: redirect?.split(";")[0] ?? null };
+  const redirect = response.headers["x-action-redirect"];
+  const setCookie = response.headers["set-cookie"] ?? [];
+  return {
+    status: response.status,
+    body: response.text(),
+    redirect: typeof redirect === "string" ? (redirect.split(";")[0] ?? null) : null,
+    setCookies: setCookie,
+  };
 }

@@ -1,8 +1,8 @@
 import http from "node:http";
 
 /**
- * GET through Node for any *.localhost host: Node's resolver does not map sub-domains of localhost to
- * loopback (browsers do), so the connection goes to 127.0.0.1 and the Host header keeps the name.
+ * Requests through Node for any *.localhost host: Node's resolver does not map sub-domains of localhost
+ * to loopback (browsers do), so the connection goes to 127.0.0.1 and the Host header keeps the name.
  */
 export interface HttpResult {
   status: number;
@@ -12,11 +12,19 @@ export interface HttpResult {
   json(): unknown;
 }
 
-export function httpGet(url: string, headers: Record<string, string> = {}): Promise<HttpResult> {
+export function httpRequest(
+  url: string,
+  {
+    method = "GET",
+    headers = {},
+    body,
+  }: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<HttpResult> {
   return new Promise((resolve, reject) => {
-    const request = http.get(
+    const request = http.request(
       url,
       {
+        method,
         headers,
         lookup: (_host, options, callback) =>
           options.all
@@ -27,18 +35,23 @@ export function httpGet(url: string, headers: Record<string, string> = {}): Prom
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
         response.on("end", () => {
-          const body = Buffer.concat(chunks);
+          const data = Buffer.concat(chunks);
           resolve({
             status: response.statusCode ?? 0,
             headers: response.headers,
-            body,
-            text: () => body.toString("utf8"),
-            json: () => JSON.parse(body.toString("utf8")),
+            body: data,
+            text: () => data.toString("utf8"),
+            json: () => JSON.parse(data.toString("utf8")),
           });
         });
         response.on("error", reject);
       },
     );
     request.on("error", reject);
+    request.end(body);
   });
+}
+
+export function httpGet(url: string, headers: Record<string, string> = {}): Promise<HttpResult> {
+  return httpRequest(url, { headers });
 }

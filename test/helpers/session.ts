@@ -11,7 +11,8 @@ export async function sessionCookie(origin: string, email: string, password: str
     headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies.join("; ") },
     body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${origin}/admin` }),
   });
-  const session = response.headers.getSetCookie().find((c) => c.startsWith("meteo06.session="));
+  // "__Host-meteo06.session" when the site is served over HTTPS.
+  const session = response.headers.getSetCookie().find((c) => /^(__Host-)?meteo06\.session=/.test(c));
   if (!session) throw new Error(`login failed for ${email}`);
   return session.split(";")[0];
 }

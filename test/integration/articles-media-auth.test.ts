@@ -7,6 +7,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compareDetails } from "@/lib/articles/diff";
 import { parseArticleInput } from "@/lib/articles/input";
+import { resolveLegacy } from "@/lib/articles/legacy";
 import { currentVigilance, latestForecast, listPublicArticles, searchArticles } from "@/lib/articles/queries";
 import {
   autosaveArticle,
@@ -17,12 +18,12 @@ import {
   saveArticle,
 } from "@/lib/articles/store";
 import type { CurrentUser } from "@/lib/auth";
-import { deleteMedia, uploadMedia } from "@/lib/media/library";
+import { deleteMedia, updateMediaText, uploadMedia } from "@/lib/media/library";
 import { MediaError } from "@/lib/media/pipeline";
 import { mediaUrl } from "@/lib/media/urls";
 import { requestPasswordReset, resetPassword } from "@/lib/password-tokens";
-import { verifyPassword } from "@/lib/passwords";
-import { clearThrottle, recordFailure, throttleKeys, waitSeconds } from "@/lib/throttle";
+import { hashPassword, verifyPassword } from "@/lib/passwords";
+import { clearThrottle, reserveAttempt, throttleKeys, waitSeconds } from "@/lib/throttle";
 import { forecastCell } from "../helpers/articles";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
 import { type SmtpSink, startSmtpSink } from "../helpers/smtp";
@@ -190,6 +191,14 @@ describe("media library", () => {
       "Image utilisée par l'article « Avec image » : retirez-la d'abord.",
     ]);
     expect((await refusal(deleteMedia(other, first.media.id))).status).toBe(403);
+    // Its texts too: its uploader and editors only.
+    const denied = await refusal(updateMediaText(other, first.media.id, "Piratée", "<b>légende</b>"));
+    expect([denied.status, denied.message]).toEqual([
+      403,
+      "Seuls son auteur et les éditeurs peuvent modifier cette image.",
+    ]);
+    expect((await updateMediaText(author, first.media.id, "Vue du port", null)).alt).toBe("Vue du port");
+    expect((await updateMediaText(editor, first.media.id, "Vue", "Le port")).caption).toBe("Le port");
     await dbs.prisma.article.delete({ where: { id: article.id } });
     await deleteMedia(editor, first.media.id);
   });
@@ -263,6 +272,24 @@ describe("articles", () => {
     ).toEqual(["sortie-au-mont-vial"]);
     expect((await searchArticles("couillole", 1, 10, now)).total).toBe(0);
     expect((await searchArticles("col couill", 1, 10, new Date(soon.getTime() + 1))).total).toBe(1);
+  });
+
+  it("keeps an editor's redirect when a draft takes the old address", async () => {
+    const input = (title: string, slug: string, status: "DRAFT" | "PUBLISHED") =>
+      parseArticleInput({ type: "NEWS", title, slug, bodyHtml: "<p>Texte</p>", status });
+    const moved = await createArticle(editor, input("Bilan d'octobre", "bilan-octobre", "PUBLISHED"));
+    await saveArticle(editor, moved.id, input("Bilan d'octobre", "bilan-octobre-2026", "PUBLISHED"));
+    expect(await resolveLegacy("/articles/bilan-octobre/")).toBe("/articles/bilan-octobre-2026");
+
+    // An author's draft at the old address, saved again: the readers of the old address still arrive.
+    const draft = await createArticle(author, input("Mon brouillon", "bilan-octobre", "DRAFT"));
+    expect(draft.slug).toBe("bilan-octobre");
+    await saveArticle(author, draft.id, input("Mon brouillon", "bilan-octobre", "DRAFT"));
+    expect(await resolveLegacy("/articles/bilan-octobre/")).toBe("/articles/bilan-octobre-2026");
+
+    // Published by an editor, the article takes the address back.
+    await saveArticle(editor, draft.id, input("Mon article", "bilan-octobre", "PUBLISHED"));
+    expect(await dbs.prisma.redirect.count({ where: { fromPath: "/articles/bilan-octobre" } })).toBe(0);
   });
 
   it("keeps every save as a revision, autosaves in one rolling revision, restores", async () => {
@@ -483,25 +510,69 @@ describe("articles", () => {
 describe("accounts", () => {
   it("throttles per account and per address with growing, bounded delays", async () => {
     const keys = throttleKeys("203.0.113.9", "cible@test.fr");
-    for (let i = 0; i < 4; i++) await recordFailure(keys);
-    expect(await waitSeconds(keys)).toBe(0);
-    await recordFailure(keys);
-    expect(await waitSeconds(keys)).toBe(2);
-    await recordFailure(keys);
-    expect(await waitSeconds(keys)).toBe(4);
+    const t0 = Date.now();
+    const at = (ms: number) => new Date(t0 + ms);
+    for (let i = 0; i < 4; i++) expect(await reserveAttempt(keys, at(0))).toBe(0);
+    expect(await waitSeconds(keys, at(0))).toBe(0);
+    expect(await reserveAttempt(keys, at(0))).toBe(0);
+    expect(await waitSeconds(keys, at(0))).toBe(2);
+    // While it must wait, an attempt is refused and changes nothing.
+    expect(await reserveAttempt(keys, at(1000))).toBe(1);
+    expect(await waitSeconds(keys, at(1000))).toBe(1);
+    expect(await reserveAttempt(keys, at(2000))).toBe(0);
+    expect(await waitSeconds(keys, at(2000))).toBe(4);
     // The same account from elsewhere waits too; another account from elsewhere does not.
-    expect(await waitSeconds(throttleKeys("198.51.100.1", "cible@test.fr"))).toBe(4);
-    expect(await waitSeconds(throttleKeys("198.51.100.1", "autre@test.fr"))).toBe(0);
-    for (let i = 0; i < 200; i++) await recordFailure(keys.slice(0, 1));
-    expect(await waitSeconds(keys.slice(0, 1))).toBe(15 * 60);
+    expect(await waitSeconds(throttleKeys("198.51.100.1", "cible@test.fr"), at(2000))).toBe(4);
+    expect(await waitSeconds(throttleKeys("198.51.100.1", "autre@test.fr"), at(2000))).toBe(0);
+    // Each attempt made once the previous wait is over: the wait doubles up to its ceiling.
+    let now = 2000;
+    for (let i = 0; i < 12; i++) {
+      now += (await waitSeconds(keys.slice(0, 1), at(now))) * 1000;
+      expect(await reserveAttempt(keys.slice(0, 1), at(now))).toBe(0);
+    }
+    expect(await waitSeconds(keys.slice(0, 1), at(now))).toBe(15 * 60);
     // A day of quiet forgets everything.
-    expect(await waitSeconds(keys, new Date(Date.now() + 86400_000 + 1000))).toBe(0);
+    expect(await waitSeconds(keys, at(now + 86400_000 + 1000))).toBe(0);
     await clearThrottle(keys);
-    expect(await waitSeconds(keys)).toBe(0);
+    expect(await waitSeconds(keys, at(now))).toBe(0);
+  });
+
+  it("does the same argon2 work for an account that does not exist (no timing difference)", async () => {
+    const hash = await hashPassword("le bon mot de passe");
+    const time = async (passwordHash: string | null) => {
+      const start = performance.now();
+      expect(await verifyPassword(passwordHash, "une supposition")).toBe(false);
+      return performance.now() - start;
+    };
+    await verifyPassword(null, "échauffement"); // the dummy hash is made once
+    // Interleaved, so that a busy moment of the machine weighs on both.
+    const times = { known: [] as number[], unknown: [] as number[] };
+    for (let i = 0; i < 9; i++) {
+      times.known.push(await time(hash));
+      times.unknown.push(await time(null));
+    }
+    const median = (values: number[]) => values.sort((a, b) => a - b)[4];
+    const [known, unknown] = [median(times.known), median(times.unknown)];
+    // The same hash function with the same parameters: comparable times (not a shortcut of ~0 ms).
+    expect(unknown).toBeGreaterThan(known / 3);
+    expect(await verifyPassword(hash, "le bon mot de passe")).toBe(true);
+  });
+
+  it("counts 30 parallel attempts on one account exactly: 5 go through, none fails", async () => {
+    const keys = throttleKeys("203.0.113.10", "parallele@test.fr");
+    const now = new Date();
+    const results = await Promise.allSettled(Array.from({ length: 30 }, () => reserveAttempt(keys, now)));
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    const waits = results.map((r) => (r.status === "fulfilled" ? r.value : -1));
+    expect(waits.filter((w) => w === 0)).toHaveLength(5);
+    expect(waits.filter((w) => w === 2)).toHaveLength(25);
+    const rows = await dbs.prisma.loginThrottle.findMany({ where: { key: { in: keys } } });
+    expect(rows.map((r) => r.failures)).toEqual([5, 5]);
+    await clearThrottle(keys);
   });
 
   it("resets a password through the e-mailed link, once", async () => {
-    await recordFailure(throttleKeys(null, author.email));
+    await reserveAttempt(throttleKeys(null, author.email));
     await requestPasswordReset("AUTEUR@test.fr");
     await requestPasswordReset("personne@test.fr"); // no account: nothing sent, nothing said
     const [mail] = await smtp.waitFor(1);

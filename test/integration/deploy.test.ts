@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import {
   cpSync,
   existsSync,
@@ -9,10 +9,14 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCHEDULE, systemdUnits } from "@/lib/ops/schedule";
+import { freePort } from "../helpers/app";
+import { httpRequest } from "../helpers/http";
 
 /**
  * The provisioning files, checked with the real tools: bash -n and shellcheck on every script,
@@ -49,7 +53,17 @@ beforeAll(() => {
 }, 300_000);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const scripts = ["deploy/install.sh", "deploy/lib.sh", "deploy/bin/meteo"];
+const scripts = [
+  "deploy/install.sh",
+  "deploy/lib.sh",
+  "deploy/bin/meteo",
+  ...readdirSync("deploy/test")
+    .filter((f) => f.endsWith(".sh"))
+    .map((f) => `deploy/test/${f}`),
+  ...readdirSync("deploy/test/steps")
+    .filter((f) => f.endsWith(".sh"))
+    .map((f) => `deploy/test/steps/${f}`),
+];
 
 /** Runs bash with install.sh's helpers loaded and the server's values set. */
 function withHelpers(script: string, env: Record<string, string> = {}) {
@@ -107,9 +121,37 @@ describe("provisioning scripts", () => {
       ]);
       expect(readFileSync(file, "utf8")).toBe("two\n");
       // The admin's setting is kept; a missing one is added once.
-      expect(readFileSync(env, "utf8")).toBe("ALERT_EMAILS=admin@meteo06.fr\nSMTP_URL=smtp://localhost:25\n");
+      expect(readFileSync(env, "utf8")).toBe(
+        'ALERT_EMAILS=admin@meteo06.fr\nSMTP_URL="smtp://localhost:25"\n',
+      );
     },
   );
+
+  it("writes settings that a shell reads back unchanged, and refuses values it could not quote", () => {
+    const dir = mkdtempSync(path.join(scratch, "env-"));
+    const env = path.join(dir, "env");
+    writeFileSync(env, "");
+    const run = withHelpers(
+      [
+        'env_default MAIL_FROM "Météo06 <noreply@meteo06.fr>"',
+        "env_value MAIL_FROM",
+        `sh -c 'set -a; . ${env}; printf "%s\\n" "$MAIL_FROM"'`,
+      ].join("\n"),
+      { ENV_FILE: env },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.split("\n").filter((l) => !l.startsWith("  changed:"))).toEqual([
+      "Météo06 <noreply@meteo06.fr>",
+      "Météo06 <noreply@meteo06.fr>",
+      "",
+    ]);
+    const refused = withHelpers(
+      `die() { echo "error: $*" >&2; exit 1; }; env_default SMTP_URL 'smtp://a:b$c@x'`,
+      { ENV_FILE: env },
+    );
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain("SMTP_URL: a value written by install.sh may not contain");
+  });
 
   it("validates its arguments before touching anything", () => {
     const help = spawnSync("bash", ["deploy/install.sh", "--help"], { encoding: "utf8" });
@@ -236,6 +278,62 @@ describe("nginx site", () => {
     const proxy = readFileSync("deploy/nginx/meteo06-proxy.conf", "utf8");
     expect(proxy).toContain("proxy_set_header Host $host;");
     expect(proxy).toContain("proxy_set_header X-Forwarded-Proto $scheme;");
+  });
+
+  it("limits every POST carrying Next-Action, on every page and host, and nothing else", async () => {
+    // The real nginx with the rendered site, in front of a stub app, on loopback ports.
+    const app = createServer((request, response) => {
+      request.resume();
+      request.on("end", () => response.end("ok"));
+    });
+    await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
+    const appPort = (app.address() as AddressInfo).port;
+    const [httpPort, tlsPort] = [await freePort(), await freePort()];
+    const site = render("deploy/nginx/meteo06.conf")
+      .replace("server 127.0.0.1:3000;", `server 127.0.0.1:${appPort};`)
+      .replace(/listen \[::\]:\d+[^;]*;/g, "")
+      .replace("listen 80;", `listen 127.0.0.1:${httpPort};`)
+      .replace("listen 443 ssl http2;", `listen 127.0.0.1:${tlsPort};`);
+    const prefix = renderedPrefix(site);
+    const nginx = spawn("nginx", ["-p", prefix, "-c", path.join(prefix, "nginx.conf"), "-g", "daemon off;"], {
+      stdio: "pipe",
+    });
+    try {
+      const post = (pathname: string, host: string, headers: Record<string, string> = {}) =>
+        httpRequest(`http://127.0.0.1:${tlsPort}${pathname}`, {
+          method: "POST",
+          headers: { Host: host, "Content-Type": "text/plain", ...headers },
+          body: "x",
+        }).then((r) => r.status);
+      for (let i = 0; ; i++) {
+        if ((await post("/api/v1/stations", "meteo06.fr").catch(() => 0)) === 200) break;
+        if (i > 100) throw new Error("nginx did not start");
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      // Ordinary POSTs (APIs, uploads) are not limited.
+      const plain = [];
+      for (let i = 0; i < 40; i++) plain.push(await post("/api/admin/media", "meteo06.fr"));
+      expect(plain.every((status) => status === 200)).toBe(true);
+      // Server actions: a burst of 20 passes, then 429, on any page and any station's host.
+      const action = { "Next-Action": "7f00aa" };
+      const actions = [];
+      for (let i = 0; i < 30; i++) {
+        const [pathname, host] = [
+          ["/", "meteo06.fr"],
+          ["/articles", "meteo06.fr"],
+          ["/a-propos", "nice-pessicart.meteo06.fr"],
+        ][i % 3];
+        actions.push(await post(pathname, host, action));
+      }
+      expect(actions.filter((status) => status === 200).length).toBeGreaterThanOrEqual(20);
+      expect(actions.filter((status) => status === 200).length).toBeLessThan(25);
+      expect(actions.slice(-5)).toEqual([429, 429, 429, 429, 429]);
+      expect(await post("/connexion", "meteo06.fr", action)).toBe(429);
+    } finally {
+      nginx.kill("SIGTERM");
+      await new Promise((resolve) => nginx.once("exit", resolve));
+      app.close();
+    }
   });
 
   it("is really checked: a broken site fails nginx -t", () => {

@@ -175,6 +175,42 @@ describe("disk monitoring and alerts", () => {
     expect(diskMails().at(-1)).toBe(`[Météo06] AVERTISSEMENT : disk:${disk}`);
   });
 
+  it("reports the system services that did not start, and the size of every data folder", async () => {
+    // systemd does not run here (the real-install test boots it): a stand-in systemctl answers like the
+    // booted namespace server, where WireGuard cannot start.
+    const bin = path.join(root, "bin");
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(
+      path.join(bin, "systemctl"),
+      '#!/bin/sh\ncase "$2" in wg-quick@wg0) echo failed; exit 3 ;; *) echo active ;; esac\n',
+      { mode: 0o755 },
+    );
+    const media = path.join(root, "media");
+    mkdirSync(path.join(media, "0123456789abcdef"), { recursive: true });
+    writeFileSync(path.join(media, "0123456789abcdef", "960.webp"), Buffer.alloc(3 * 1024 * 1024));
+    const saved = { PATH: process.env.PATH, MONITOR_SERVICES: process.env.MONITOR_SERVICES };
+    Object.assign(process.env, {
+      PATH: `${bin}:${process.env.PATH}`,
+      MONITOR_SERVICES: "wg-quick@wg0,fail2ban",
+      MEDIA_DIR: media,
+      WEBCAM_DIR: path.join(root, "webcam"),
+      STATION_PHOTOS_DIR: path.join(root, "station-photos"),
+    });
+    try {
+      const report = await runMonitor(at(25 * 24 * 60));
+      const state = (key: string) => report.outcomes.find((o) => o.key === key);
+      expect(state("service:wg-quick@wg0")).toMatchObject({
+        state: "WARNING",
+        message: "wg-quick@wg0 n'est pas démarré (failed) : voir journalctl -u wg-quick@wg0",
+      });
+      expect(state("service:fail2ban")).toMatchObject({ state: "OK", message: "fail2ban est démarré" });
+      expect(state("storage")?.message).toMatch(/médias 3,0\sMo · webcams 0\so · photos des stations 0\so/);
+    } finally {
+      Object.assign(process.env, saved);
+      for (const name of ["MEDIA_DIR", "WEBCAM_DIR", "STATION_PHOTOS_DIR"]) delete process.env[name];
+    }
+  });
+
   it("keeps checking and exits non-zero when the SMTP server refuses; delivers the alert once it accepts", async () => {
     smtp.refuse(true);
     fillTo(97);

@@ -70,6 +70,61 @@ describe("saving a feed", () => {
     expect((await findFeed(created.feed.id))!.credentials).toBeNull();
   });
 
+  it("asks for the credentials again when the feed is pointed at another address", async () => {
+    const created = await saveFeed(
+      form({
+        enabled: true,
+        username: "ftp-nice",
+        password: "Très$ecret",
+        endpoint: "ftp://ftp.partenaire.test/in",
+      }),
+    );
+    if (!created.ok) throw new Error(created.errors.join());
+    // Another server, nothing typed: refused, the stored password is not sent there.
+    const moved = await saveFeed(
+      form({ stationId: 0, enabled: true, endpoint: "ftp://127.0.0.1:2121/vol" }),
+      created.feed.id,
+    );
+    expect(moved).toEqual({
+      ok: false,
+      errors: ["L'adresse a changé : saisissez à nouveau les identifiants pour cette adresse."],
+    });
+    // Only a login typed: the old password is not kept for the new address either.
+    const half = await saveFeed(
+      form({ stationId: 0, enabled: true, username: "ftp-nice", endpoint: "ftp://127.0.0.1:2121/vol" }),
+      created.feed.id,
+    );
+    expect(half).toEqual({ ok: false, errors: ["Le mot de passe est obligatoire."] });
+    const unchanged = (await findFeed(created.feed.id))!;
+    expect(unchanged.endpoint).toBe("ftp://ftp.partenaire.test/in");
+    expect(openCredentials(unchanged)).toEqual({ username: "ftp-nice", password: "Très$ecret" });
+
+    // Typed again for the new address: saved. The same address, nothing typed: kept as before.
+    const retyped = await saveFeed(
+      form({
+        stationId: 0,
+        enabled: true,
+        username: "local",
+        password: "autre",
+        endpoint: "ftp://127.0.0.1:2121/vol",
+      }),
+      created.feed.id,
+    );
+    expect(retyped.ok).toBe(true);
+    expect(
+      (
+        await saveFeed(
+          form({ stationId: 0, enabled: true, endpoint: "ftp://127.0.0.1:2121/vol" }),
+          created.feed.id,
+        )
+      ).ok,
+    ).toBe(true);
+    expect(openCredentials((await findFeed(created.feed.id))!)).toEqual({
+      username: "local",
+      password: "autre",
+    });
+  });
+
   it("refuses to store credentials without PARTNER_SECRET_KEY, and says so", async () => {
     process.env.PARTNER_SECRET_KEY = "";
     const result = await saveFeed(form({ username: "ftp-nice", password: "secret" }));

@@ -8,7 +8,6 @@ import {
   meanWindSpeed,
   mergeAggregates,
 } from "@/lib/aggregates/compute";
-import { localDayBounds, localDayOfHour } from "@/lib/aggregates/job";
 import type { Observation } from "@/lib/archive/reader";
 import { DEMO_STATIONS } from "@/lib/demo/stations";
 import { intervalAt, metricWeather, recordTimes } from "@/lib/demo/weather";
@@ -118,17 +117,6 @@ describe("periods", () => {
     expect(hourStart(T0)).toBe(T0 - 3600);
     expect(hourStart(T0 + 300)).toBe(T0);
     expect(hourStart(T0 + 3600)).toBe(T0);
-  });
-
-  it("knows local days, including the 23- and 25-hour days of DST changes", () => {
-    const march = localDayBounds("2025-03-30", "Europe/Paris");
-    expect(march).toEqual({ start: Date.UTC(2025, 2, 29, 23) / 1000, end: Date.UTC(2025, 2, 30, 22) / 1000 });
-    const october = localDayBounds("2025-10-26", "Europe/Paris");
-    expect((october.end - october.start) / 3600).toBe(25);
-    expect(localDayOfHour(Date.UTC(2025, 2, 29, 23) / 1000, "Europe/Paris")).toBe("2025-03-30");
-    expect(localDayOfHour(Date.UTC(2025, 2, 29, 22) / 1000, "Europe/Paris")).toBe("2025-03-29");
-    expect(localDayOfHour(Date.UTC(2025, 6, 1, 21) / 1000, "Europe/Paris")).toBe("2025-07-01");
-    expect(localDayOfHour(Date.UTC(2025, 6, 1, 22) / 1000, "Europe/Paris")).toBe("2025-07-02");
   });
 });
 

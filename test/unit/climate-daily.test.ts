@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { aggregateRecords, applyInvalidations, hourStart } from "@/lib/aggregates/compute";
 import type { HourRow } from "@/lib/aggregates/store";
 import type { Observation } from "@/lib/archive/reader";
-import { addDays, climateFingerprint, computeClimateDay, dayWindows, isPartial } from "@/lib/climate/daily";
-import { formatParis } from "@/lib/time";
+import { climateFingerprint, computeClimateDay, dayWindows, isPartial } from "@/lib/climate/daily";
+import { addDays, formatParis } from "@/lib/time";
 
 /** Hand-made records, aggregated by the real hourly aggregation, as the job does. */
 function hoursOf(records: readonly Observation[]): HourRow[] {
@@ -232,8 +232,6 @@ describe("partial days", () => {
 
 describe("a leap day", () => {
   it("is a day like another, between 28 February and 1 March", () => {
-    expect(addDays("2024-02-28", 1)).toBe("2024-02-29");
-    expect(addDays("2024-02-29", 1)).toBe("2024-03-01");
     const data = records("2024-02-28T00:00", "2024-03-02T00:00", 5, (t) =>
       t === utc("2024-02-29T12:00") ? { outTemp: 18 } : {},
     );

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ClimateDay } from "@/lib/climate/daily";
 import {
-  daysOfMonth,
   lastFinalDay,
   type PeriodSummary,
   summarizeMonth,
@@ -18,6 +17,7 @@ import {
   yearValues,
 } from "@/lib/climate/normals";
 import { rankBadges, recordTables } from "@/lib/climate/records";
+import { daysOfMonth } from "@/lib/time";
 import { climateDay } from "../helpers/climate";
 
 const utc = (iso: string) => Date.parse(`${iso}Z`) / 1000;

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { aggregateRecords, hourStart } from "@/lib/aggregates/compute";
 import type { HourRow } from "@/lib/aggregates/store";
 import type { Observation } from "@/lib/archive/reader";
-import { dailyCsv, dailyJson, periodJson } from "@/lib/climate/api";
 import type { ClimateDay } from "@/lib/climate/daily";
 import { yearHeatmap } from "@/lib/climate/heatmap";
 import { summarizeMonth } from "@/lib/climate/monthly";
@@ -14,6 +13,7 @@ import { monthlySummaryDraft } from "@/lib/climate/summary";
 import { summaryMonthDue } from "@/lib/climate/summary-job";
 import { monthChartSvg } from "@/lib/climate/svg";
 import { sanitizeUserHtml } from "@/lib/html";
+import { dailyCsv, dailyJson, periodJson } from "@/lib/opendata/climate";
 import { climateDay } from "../helpers/climate";
 
 const utc = (iso: string) => Date.parse(`${iso}Z`) / 1000;
@@ -146,7 +146,7 @@ describe("NOAA-style reports", () => {
 });
 
 describe("API bodies", () => {
-  it("give ISO UTC times, coverage fractions and the partial flag", () => {
+  it("give values rounded as the pages show them, ISO UTC times, coverage fractions and the partial flag", () => {
     const json = dailyJson(march[4]);
     expect(json).toEqual({
       date: "2025-03-05",
@@ -154,7 +154,7 @@ describe("API bodies", () => {
       tnTime: "2025-03-05T05:40:00.000Z",
       tx: 14,
       txTime: null,
-      tmoy: 5.25,
+      tmoy: 5.3, // (-3.5 + 14) / 2 = 5.25, shown 5,3
       rr: 1,
       rrRateMax: null,
       gustMax: 30,
@@ -163,8 +163,15 @@ describe("API bodies", () => {
       partial: false,
     });
     expect(dailyCsv([march[4]]).split("\r\n")[1]).toBe(
-      "2025-03-05,-3.5,2025-03-05T05:40:00.000Z,14,,5.25,1,,30,45,1,1,1,false",
+      "2025-03-05,-3.5,2025-03-05T05:40:00.000Z,14,,5.3,1,,30,45,1,1,1,false",
     );
+    // Unit conversions and vector means leave long tails (seen on an archive written by WeeWX itself).
+    expect(
+      dailyJson({ ...march[4], tx: 21.110229731242967, gustMax: 40.23360000000001, gustDir: 1.86e-7 }),
+    ).toMatchObject({ tx: 21.1, gustMax: 40, gustDir: 0 });
+    expect(
+      periodJson(summarizeMonth("2025-03", [{ ...march[4], tn: -0.04 }], LATER)).extremes.tnMin,
+    ).toMatchObject({ value: 0 });
   });
 
   it("return an incomplete rain total apart", () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Observation } from "@/lib/archive/reader";
-import { currentConditions, localMonthStart, localYearStart, rainDayStart } from "@/lib/conditions/current";
+import { rrWindowOf } from "@/lib/climate/daily";
+import { currentConditions } from "@/lib/conditions/current";
+import { localMonthStart, localYearStart } from "@/lib/time";
 
 const UTC = (d: number, h: number, m = 0) => Date.UTC(2025, 6, d, h, m) / 1000; // July 2025, Paris = UTC+2
 const TZ = "Europe/Paris";
@@ -86,9 +88,9 @@ describe("current conditions", () => {
 
 describe("calendar windows", () => {
   it("finds the 06–06 UTC rain day", () => {
-    expect(rainDayStart(UTC(15, 6))).toBe(UTC(14, 6));
-    expect(rainDayStart(UTC(15, 6, 5))).toBe(UTC(15, 6));
-    expect(rainDayStart(UTC(15, 5, 55))).toBe(UTC(14, 6));
+    expect(rrWindowOf(UTC(15, 6))).toEqual({ from: UTC(14, 6), to: UTC(15, 6) });
+    expect(rrWindowOf(UTC(15, 6, 5))).toEqual({ from: UTC(15, 6), to: UTC(16, 6) });
+    expect(rrWindowOf(UTC(15, 5, 55))).toEqual({ from: UTC(14, 6), to: UTC(15, 6) });
   });
   it("finds local month and year starts", () => {
     expect(localMonthStart(UTC(15, 12), TZ)).toBe(Date.UTC(2025, 5, 30, 22) / 1000);

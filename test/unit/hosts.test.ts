@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { hostName, isGlobalPath, resolveHost, stationUrl } from "@/lib/hosts";
+import { clientIp, PEER_HEADER, parseTrustedProxies } from "@/lib/client-address";
+import { hostName, isBackOfficePath, isGlobalPath, resolveHost, sitePath, stationUrl } from "@/lib/hosts";
 
 describe("host routing", () => {
   it("serves the apex and www as the main site", () => {
@@ -47,5 +48,69 @@ describe("host routing", () => {
     expect(stationUrl("villefranche", new URL("http://localhost:3000"), "/graphiques")).toBe(
       "http://villefranche.localhost:3000/graphiques",
     );
+  });
+});
+
+describe("redirect targets", () => {
+  it("keeps paths of this site, normalised", () => {
+    expect(sitePath("/admin/articles?page=2#liste")).toBe("/admin/articles?page=2#liste");
+    expect(sitePath("/x/../articles")).toBe("/articles");
+    expect(sitePath("/")).toBe("/");
+  });
+
+  it.each([
+    "/x/..//evil.example/",
+    "//evil.example",
+    "/\\evil.example",
+    "/.//evil.example",
+    "/%2e%2e//evil.example",
+    "https://evil.example/",
+    "javascript:alert(1)",
+    "evil.example",
+    "",
+  ])("refuses %j, which a browser would take off the site", (target) => {
+    expect(sitePath(target)).toBeNull();
+  });
+});
+
+describe("back office", () => {
+  it("names the paths served on the apex only", () => {
+    for (const path of ["/admin", "/admin/articles", "/connexion", "/connexion/mot-de-passe-oublie"])
+      expect([path, isBackOfficePath(path)]).toEqual([path, true]);
+    for (const path of ["/api/admin/media/1", "/api/auth/session"]) expect(isBackOfficePath(path)).toBe(true);
+    for (const path of ["/", "/administration", "/api/v1/stations", "/api/media/x", "/connexions"])
+      expect([path, isBackOfficePath(path)]).toEqual([path, false]);
+  });
+});
+
+describe("client address", () => {
+  const headers = (peer: string | null, forwarded?: string) =>
+    new Headers({
+      ...(peer ? { [PEER_HEADER]: peer } : {}),
+      ...(forwarded ? { "x-forwarded-for": forwarded } : {}),
+    });
+  const loopback = parseTrustedProxies(undefined);
+
+  it("believes X-Forwarded-For only as far as our proxies wrote it", () => {
+    // Through nginx on loopback: the address nginx saw.
+    expect(clientIp(headers("127.0.0.1", "198.51.100.7"), loopback)).toBe("198.51.100.7");
+    expect(clientIp(headers("::ffff:127.0.0.1", "203.0.113.1, 198.51.100.7"), loopback)).toBe("198.51.100.7");
+    // A client talking to the app directly: its own address, whatever it claims.
+    expect(clientIp(headers("198.51.100.9", "10.0.0.1"), loopback)).toBe("198.51.100.9");
+    expect(clientIp(headers("::ffff:198.51.100.9"), loopback)).toBe("198.51.100.9");
+    // Nothing trusted: the connection's peer, always.
+    expect(clientIp(headers("127.0.0.1", "198.51.100.7"), parseTrustedProxies(""))).toBe("127.0.0.1");
+    // Two proxies (a CIDR range): the first address they did not write.
+    const two = parseTrustedProxies("10.0.0.0/8, ::1");
+    expect(clientIp(headers("10.0.0.2", "203.0.113.5, 198.51.100.7, 10.0.0.1"), two)).toBe("198.51.100.7");
+    // Not through the server at all (a script): no address.
+    expect(clientIp(headers(null, "198.51.100.7"), loopback)).toBeNull();
+  });
+
+  it("refuses a TRUSTED_PROXIES it cannot read, naming it", () => {
+    expect(() => parseTrustedProxies("127.0.0.1, nginx")).toThrow(
+      /TRUSTED_PROXIES: "nginx" is not an address/,
+    );
+    expect(() => parseTrustedProxies("10.0.0.0/33")).toThrow(/"10.0.0.0\/33"/);
   });
 });

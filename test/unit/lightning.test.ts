@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { alertMail, alertStatus, parseAlertRadius } from "@/lib/lightning/alerts";
 import { demoStrikes } from "@/lib/lightning/demo";
-import { derive, parisDay } from "@/lib/lightning/derive";
+import { derive } from "@/lib/lightning/derive";
 import {
-  addMonths,
   ageClass,
-  dayLabel,
   formatAgo,
   formatDistance,
   monthlyTotals,
@@ -214,21 +212,6 @@ describe("lightning settings", () => {
   });
 });
 
-describe("Paris days", () => {
-  it.each([
-    [Date.UTC(2026, 2, 28, 22, 59, 59, 999), "2026-03-28"], // 23:59:59 CET
-    [Date.UTC(2026, 2, 28, 23, 0), "2026-03-29"], // midnight CET
-    [Date.UTC(2026, 2, 29, 1, 0), "2026-03-29"], // 03:00 CEST, just after the switch
-    [Date.UTC(2026, 6, 14, 21, 59, 59), "2026-07-14"], // 23:59:59 CEST
-    [Date.UTC(2026, 6, 14, 22, 0), "2026-07-15"],
-    [Date.UTC(2026, 9, 24, 22, 0), "2026-10-25"], // midnight CEST
-    [Date.UTC(2026, 9, 25, 22, 59), "2026-10-25"], // 23:59 CET, after the switch back
-    [Date.UTC(2026, 9, 25, 23, 0), "2026-10-26"],
-  ])("%i is %s", (timeMs, day) => {
-    expect(parisDay(timeMs)).toBe(day);
-  });
-});
-
 describe("derived rows", () => {
   const stations = [
     { stationId: 1, ...p(43.8, 7.2) },
@@ -304,10 +287,6 @@ describe("display", () => {
       { month: "2025-12", totals: [0] },
       { month: "2025-11", totals: [4] },
     ]);
-    expect(addMonths("2026-11", -23)).toBe("2024-12");
-    expect(addMonths("2026-01", -1)).toBe("2025-12");
-    expect(addMonths("2025-12", 1)).toBe("2026-01");
-    expect(dayLabel("2026-07-14")).toBe("mar. 14 juillet 2026");
   });
 });
 

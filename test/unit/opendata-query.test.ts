@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api";
-import { dailyQuery, observationsQuery, parseInstant } from "@/lib/opendata/query";
+import {
+  climateDaysSchema,
+  climateYearSchema,
+  dailyQuery,
+  monthChartSchema,
+  observationsQuery,
+  parseInstant,
+  recordsSchema,
+  validQuery,
+} from "@/lib/opendata/query";
 import type { Field } from "@/lib/series/fields";
 
 const PARIS = "Europe/Paris";
@@ -107,5 +116,58 @@ describe("daily query", () => {
     expect(q("from=2025-02-30")).toMatch(/^from : jour invalide « 2025-02-30 »/);
     expect(q("from=2025-06-02&to=2025-06-01")).toMatch(/^from doit être antérieur ou égal à to/);
     expect(q("from=2000-01-01&to=2025-01-01")).toMatch(/^Période trop longue : 9133 jours/);
+  });
+});
+
+describe("climatology queries", () => {
+  it("read valid parameters with their defaults", () => {
+    expect(validQuery(url("from=2025-03-01&to=2025-03-31"), climateDaysSchema)).toEqual({
+      from: "2025-03-01",
+      to: "2025-03-31",
+      format: "json",
+    });
+    expect(validQuery(url("year=2024&format=csv"), climateYearSchema)).toEqual({ year: 2024, format: "csv" });
+    expect(validQuery(url(""), recordsSchema)).toEqual({ limit: 10, format: "json" });
+    expect(validQuery(url("limit=30"), recordsSchema).limit).toBe(30);
+    expect(validQuery(url("month=2025-02"), monthChartSchema)).toEqual({
+      month: "2025-02",
+      kind: "temperature",
+    });
+  });
+
+  it("refuse bad ones with the messages of the other endpoints", () => {
+    expect(error(() => validQuery(url("to=2025-03-01"), climateDaysSchema))).toBe(
+      "from : paramètre obligatoire (attendu : AAAA-MM-JJ).",
+    );
+    expect(error(() => validQuery(url("from=2025-02-30&to=2025-03-01"), climateDaysSchema))).toBe(
+      "from : « 2025-02-30 » invalide (attendu : AAAA-MM-JJ).",
+    );
+    expect(error(() => validQuery(url("from=2025-03-02&to=2025-03-01"), climateDaysSchema))).toBe(
+      "from doit être antérieur ou égal à to.",
+    );
+    expect(error(() => validQuery(url("from=1990-01-01&to=2025-03-01"), climateDaysSchema))).toMatch(
+      /^Période trop longue/,
+    );
+    expect(error(() => validQuery(url("from=2025-03-01&to=2025-03-01&format=xml"), climateDaysSchema))).toBe(
+      error(() => dailyQuery(url("format=xml"), "2025-06-15", FIELDS)),
+    );
+    expect(error(() => validQuery(url("year=2024&step=1h"), climateYearSchema))).toBe(
+      error(() => dailyQuery(url("step=1h"), "2025-06-15", FIELDS)).replace(
+        "from, to, fields, format",
+        "year, format",
+      ),
+    );
+    expect(error(() => validQuery(url("year=2024&year=2025"), climateYearSchema))).toBe(
+      "Paramètre répété : « year ».",
+    );
+    expect(error(() => validQuery(url("limit=0"), recordsSchema))).toBe(
+      "limit : « 0 » invalide (attendu : un entier de 1 à 30).",
+    );
+    expect(error(() => validQuery(url("month=2025-13"), monthChartSchema))).toMatch(
+      /^month : « 2025-13 » invalide/,
+    );
+    expect(error(() => validQuery(url("month=2025-01&kind=wind"), monthChartSchema))).toBe(
+      "kind : « wind » n'existe pas (temperature ou rain).",
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { alertMessage } from "@/lib/ops/alerts";
-import { backupId, retainedBackups } from "@/lib/ops/backup";
+import { backupId } from "@/lib/ops/backup";
 import { daysUntilFull, evaluateDisk, formatBytes } from "@/lib/ops/disk";
 import { evaluateJob } from "@/lib/ops/monitor";
 import { diagnose, parseStatusRow, repairStatements } from "@/lib/ops/replication";
@@ -176,39 +176,7 @@ describe("replication diagnosis", () => {
   });
 });
 
-describe("backup rotation", () => {
-  it("keeps the newest of each of 7 days, 4 ISO weeks and 12 months", () => {
-    const dates: Date[] = [];
-    for (let d = Date.UTC(2025, 0, 1, 2, 15); d <= Date.UTC(2026, 10, 25, 2, 15); d += 86400_000) {
-      dates.push(new Date(d), new Date(d + 3600_000)); // two runs a day: only the later one may stay
-    }
-    const kept = [...retainedBackups(dates)].map((t) => new Date(t).toISOString().slice(0, 13)).sort();
-    expect(kept).toEqual(
-      [
-        "2025-12-31",
-        "2026-01-31",
-        "2026-02-28",
-        "2026-03-31",
-        "2026-04-30",
-        "2026-05-31",
-        "2026-06-30",
-        "2026-07-31",
-        "2026-08-31",
-        "2026-09-30",
-        "2026-10-31",
-        "2026-11-08",
-        "2026-11-15",
-        "2026-11-19",
-        "2026-11-20",
-        "2026-11-21",
-        "2026-11-22",
-        "2026-11-23",
-        "2026-11-24",
-        "2026-11-25",
-      ].map((day) => `${day}T03`),
-    );
-  });
-
+describe("backup names", () => {
   it("names runs after their UTC start", () => {
     expect(backupId(new Date("2026-11-26T02:15:07.123Z"))).toBe("2026-11-26T021507Z");
   });

@@ -1,11 +1,9 @@
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Observation } from "@/lib/archive/reader";
-import { daysBetween, isCalendarDay, shiftDay } from "@/lib/calendar-day";
+import { freshness } from "@/lib/conditions/freshness";
 import { bucketRow, exportHeader } from "@/lib/export/csv";
 import { parseExportRequest } from "@/lib/export/request";
-import { storageDir } from "@/lib/media/files";
-import { freshness, type StationSummary } from "@/lib/network";
+import type { StationSummary } from "@/lib/network";
 import { bucketRecords } from "@/lib/series/compute";
 import { parseForm, parseStationMetadata, webcamSchema } from "@/lib/station-admin/metadata";
 import { WIDGET_OFFLINE, WIDGET_ONLINE, widgetSvg } from "@/lib/widget";
@@ -87,19 +85,6 @@ describe("station metadata form", () => {
     const { errors } = parseForm(webcamSchema, { name: "Nord" });
     expect(errors?.key).toMatch(/^Identifiant : lettres minuscules/);
     expect(errors?.intervalMinutes).toBe("Intervalle entre deux images : un nombre est attendu.");
-  });
-});
-
-describe("calendar days", () => {
-  it("tells real days from impossible ones", () => {
-    expect(isCalendarDay("2024-02-29")).toBe(true);
-    expect(isCalendarDay("2023-02-29")).toBe(false);
-    expect(isCalendarDay("2024-13-45")).toBe(false);
-    expect(isCalendarDay("2024-1-5")).toBe(false);
-    expect(shiftDay("2024-02-28", 1)).toBe("2024-02-29");
-    expect(shiftDay("2025-01-01", -1)).toBe("2024-12-31");
-    expect(daysBetween("2025-03-01", "2025-03-01")).toBe(1);
-    expect(daysBetween("2024-01-01", "2024-12-31")).toBe(366);
   });
 });
 
@@ -193,6 +178,7 @@ describe("image widget", () => {
     offlineThresholdMinutes: 30,
     at: 1_000_000,
     temperature: 12.34,
+    humidity: 71,
     tn: { value: 8.1, at: 990_000 },
     tx: { value: 15.2, at: 995_000 },
     windSpeed: 12.4,
@@ -205,7 +191,7 @@ describe("image widget", () => {
 
   it("escapes text and shows the values in French", () => {
     const svg = widgetSvg(summary, 1_000_000 + 60);
-    expect(svg).toContain("Cagnes &#38; Co");
+    expect(svg).toContain("Cagnes &amp; Co");
     expect(svg).not.toContain("Cagnes & Co");
     expect(svg).toContain("12,3\u202f°C");
     expect(svg).toContain("Vent 12\u202fkm/h ONO");
@@ -215,27 +201,14 @@ describe("image widget", () => {
   });
 
   it("turns orange past the offline threshold", () => {
-    expect(freshness(summary, 1_000_000 + 30 * 60)).toEqual({ ageSeconds: 1800, offline: false });
-    expect(freshness(summary, 1_000_000 + 30 * 60 + 1).offline).toBe(true);
+    expect(freshness(summary.at, 30, 1_000_000 + 30 * 60)).toEqual({ ageSeconds: 1800, offline: false });
+    expect(freshness(summary.at, 30, 1_000_000 + 30 * 60 + 1).offline).toBe(true);
     const svg = widgetSvg(summary, 1_000_000 + 7200);
     expect(svg).toContain(`fill="${WIDGET_OFFLINE}"`);
     expect(svg).toContain("Hors ligne depuis 2 h 00");
-    expect(freshness({ at: null, offlineThresholdMinutes: 30 }, 0)).toEqual({
+    expect(freshness(null, 30, 0)).toEqual({
       ageSeconds: null,
       offline: true,
     });
-  });
-});
-
-describe("storage directories", () => {
-  it("want an absolute path, and say so", () => {
-    process.env.M06T_DIR = "relative/dir";
-    expect(() => storageDir("M06T_DIR", ".data/x")).toThrow(
-      'M06T_DIR must be an absolute path (got "relative/dir")',
-    );
-    process.env.M06T_DIR = "/srv/meteo06/webcam";
-    expect(storageDir("M06T_DIR", ".data/x")).toBe("/srv/meteo06/webcam");
-    delete process.env.M06T_DIR;
-    expect(storageDir("M06T_DIR", ".data/x")).toBe(path.resolve(".data/x"));
   });
 });

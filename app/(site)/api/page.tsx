@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
-import { DEFAULT_DAYS, MAX_DAYS } from "@/lib/opendata/query";
+import { MAX_RECORD_LIMIT } from "@/lib/climate/records";
+import { DECIMALS, type Quantity } from "@/lib/format";
+import { UNITS } from "@/lib/opendata/json";
+import { DEFAULT_DAYS, MAX_CLIMATE_DAYS, MAX_DAYS } from "@/lib/opendata/query";
 import { FIELD_NAMES, FIELDS } from "@/lib/series/fields";
 import { STEP_LABEL, STEPS } from "@/lib/series/steps";
 
@@ -14,6 +17,22 @@ const PUBLIC_FIELDS = FIELD_NAMES.filter(
 );
 
 const STATION = "nice-pessicart";
+
+const QUANTITY_LABEL: Record<Quantity, string> = {
+  temperature: "Températures (Tn, Tx, Tmoy, point de rosée)",
+  humidity: "Humidité",
+  pressure: "Pression",
+  speed: "Vent et rafales",
+  direction: "Directions",
+  rain: "Pluie (RR, cumuls)",
+  rainRate: "Intensité de pluie",
+  radiation: "Rayonnement solaire",
+  uv: "Indice UV",
+  evapotranspiration: "Évapotranspiration",
+  degreeDays: "Degrés-jours de chauffage (DJU)",
+};
+
+const QUANTITY_UNIT: Record<Quantity, string> = { ...UNITS, degreeDays: "°C·jour" };
 
 function Example({ path }: { path: string }) {
   return (
@@ -52,6 +71,12 @@ export default function ApiPage() {
         <li>
           Erreurs : un code HTTP (400 paramètre invalide, 404 station inconnue, 503 archives indisponibles) et
           un corps <code>{`{"error": "message en français"}`}</code>.
+        </li>
+        <li>
+          Précision : les valeurs de la climatologie (<code>/climate/…</code>) sont arrondies comme les pages
+          les affichent (tableau ci-dessous, arrondi au plus proche, la moitié loin de zéro) ; les séries (
+          <code>/observations</code>, <code>/aggregates/daily</code>) et les conditions actuelles gardent
+          davantage de décimales (trois au plus pour les séries), pour les calculs.
         </li>
         <li>
           Cache : une minute pour les données récentes (<code>Cache-Control</code>), une heure pour les
@@ -131,6 +156,70 @@ export default function ApiPage() {
         jours), <code>fields</code>, <code>format</code>. Chaque ligne porte son jour (<code>date</code>).
       </p>
       <Example path={`/api/v1/stations/${STATION}/aggregates/daily?from=2025-01-01&to=2025-01-31`} />
+      <h2>Climatologie</h2>
+      <p>
+        Les valeurs quotidiennes, mensuelles et les records calculés aux normes OMM / Météo-France : Tn sur
+        18–18 h UTC, Tx et RR sur 06–06 h UTC, une valeur publiée seulement si sa fenêtre est couverte à 80 %
+        au moins (la couverture est donnée de 0 à 1), une journée provisoire (<code>partial</code>) jusqu'au
+        lendemain 06 h UTC. Mêmes conventions, erreurs et en-têtes que ci-dessus.
+      </p>
+      <h3>
+        <code>GET /api/v1/stations/{"{station}"}/climate/daily</code>
+      </h3>
+      <p>
+        Chaque jour de <code>from</code> à <code>to</code> (jours <code>AAAA-MM-JJ</code> inclus,
+        obligatoires, au plus {MAX_CLIMATE_DAYS} jours), <code>format</code>.
+      </p>
+      <Example path={`/api/v1/stations/${STATION}/climate/daily?from=2025-01-01&to=2025-01-31`} />
+      <h3>
+        <code>GET /api/v1/stations/{"{station}"}/climate/monthly</code>
+      </h3>
+      <p>
+        Les 12 mois d'une année (<code>year</code>, obligatoire) et l'année : moyennes (règle OMM « 11/5 »),
+        cumul de pluie complet ou somme des jours présents, extrêmes datés, nombres de jours, DJU ;{" "}
+        <code>format</code>.
+      </p>
+      <Example path={`/api/v1/stations/${STATION}/climate/monthly?year=2025`} />
+      <h3>
+        <code>GET /api/v1/stations/{"{station}"}/climate/records</code>
+      </h3>
+      <p>
+        Les meilleurs jours par paramètre (<code>limit</code> de 1 à {MAX_RECORD_LIMIT}, 10 par défaut),{" "}
+        <code>format</code>.
+      </p>
+      <Example path={`/api/v1/stations/${STATION}/climate/records?limit=10`} />
+      <h3>
+        <code>GET /api/v1/stations/{"{station}"}/climate/heatmap</code> et <code>…/climate/chart</code>
+      </h3>
+      <p>
+        Les valeurs horaires d'une année, jour par jour (<code>year</code>), et le graphique SVG d'un mois (
+        <code>month=AAAA-MM</code>, <code>kind=temperature</code> ou <code>rain</code>).
+      </p>
+      <h3>Précision des valeurs</h3>
+      <div className="table-scroll">
+        <table className="data">
+          <thead>
+            <tr>
+              <th>Grandeur</th>
+              <th>Unité</th>
+              <th className="num">Décimales</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(Object.keys(DECIMALS) as Quantity[]).map((quantity) => (
+              <tr key={quantity} data-quantity={quantity}>
+                <td>{QUANTITY_LABEL[quantity]}</td>
+                <td>{QUANTITY_UNIT[quantity]}</td>
+                <td className="num">{DECIMALS[quantity]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted">
+        Exemple : une Tx de 21,110 °C est publiée <code>21.1</code>, une direction de rafale de 0,0000002°{" "}
+        <code>0</code>. Les couvertures gardent quatre décimales.
+      </p>
       <h2>Champs</h2>
       <div className="table-scroll">
         <table className="data">

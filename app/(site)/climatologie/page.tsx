@@ -4,16 +4,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { Method } from "@/components/climate/Method";
 import { NumberHeaders } from "@/components/tables/NumberHeaders";
-import {
-  dateLabel,
-  monthLabel,
-  nextMonth,
-  parseMonth,
-  percent,
-  previousMonth,
-  rrTotalLabel,
-  signed,
-} from "@/lib/climate/format";
+import { percent, rrTotalLabel, signed } from "@/lib/climate/format";
 import type { Extreme } from "@/lib/climate/monthly";
 import { referenceLabel } from "@/lib/climate/normals";
 import { currentMonth, networkMonth } from "@/lib/climate/queries";
@@ -21,6 +12,7 @@ import { config } from "@/lib/config";
 import { formatNumber } from "@/lib/format";
 import { stationUrl } from "@/lib/hosts";
 import { listStations } from "@/lib/stations";
+import { addMonths, dateLabel, monthLabel, parseMonth } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Climatologie du réseau" };
 
@@ -72,9 +64,9 @@ export default async function NetworkClimatePage({
         </p>
       )}
       <p className="pager">
-        <Link href={`/climatologie?mois=${previousMonth(month)}`}>← {monthLabel(previousMonth(month))}</Link>
-        {nextMonth(month) <= latest && (
-          <Link href={`/climatologie?mois=${nextMonth(month)}`}>{monthLabel(nextMonth(month))} →</Link>
+        <Link href={`/climatologie?mois=${addMonths(month, -1)}`}>← {monthLabel(addMonths(month, -1))}</Link>
+        {addMonths(month, 1) <= latest && (
+          <Link href={`/climatologie?mois=${addMonths(month, 1)}`}>{monthLabel(addMonths(month, 1))} →</Link>
         )}
       </p>
       <p className="muted">

@@ -48,9 +48,9 @@ type Props = { searchParams: Promise<{ periode?: string | string[] }> };
 export default async function LightningMapPage({ searchParams }: Props) {
   await connection(); // rendered per request (from cached data), never at build time
   if (!lightningEnabled()) notFound();
-  const { periode = "1h" } = await searchParams;
-  if (!isPeriod(periode)) notFound();
-  const period = PERIODS[periode];
+  const { periode: periodKey = "1h" } = await searchParams; // ?periode= : the French URL stays
+  if (!isPeriod(periodKey)) notFound();
+  const period = PERIODS[periodKey];
   const [data, stations] = await Promise.all([cachedStrikes(period.seconds), cachedStations()]);
   const { siteUrl } = config();
   const latest = data.strikes.slice(0, LATEST);
@@ -69,7 +69,7 @@ export default async function LightningMapPage({ searchParams }: Props) {
           <li key={key}>
             <Link
               href={key === "1h" ? "/foudre" : `/foudre?periode=${key}`}
-              aria-current={key === periode ? "page" : undefined}
+              aria-current={key === periodKey ? "page" : undefined}
             >
               {p.label}
             </Link>

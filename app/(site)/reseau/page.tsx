@@ -1,27 +1,19 @@
 import type { Metadata } from "next";
-import { unstable_cache } from "next/cache";
 import { connection } from "next/server";
 import { MarkersMap } from "@/components/map/MarkersMap";
 import { SortableTable } from "@/components/tables/SortableTable";
+import { freshness } from "@/lib/conditions/freshness";
 import { config } from "@/lib/config";
 import { formatValue } from "@/lib/format";
 import { stationUrl } from "@/lib/hosts";
 import { ALPES_MARITIMES_CENTER, mapTiles } from "@/lib/map";
-import { freshness, stationSummary } from "@/lib/network";
-import { listStations } from "@/lib/stations";
+import { networkSummaries } from "@/lib/network";
 import { formatDuration, formatParis } from "@/lib/time";
 
 export const metadata: Metadata = {
   title: "Le réseau de stations",
   description: "Carte et tableau des stations météo Météo06 : température, vent, pluie du jour.",
 };
-
-// The whole network's current conditions, computed at most once a minute for every visitor.
-const networkSummaries = unstable_cache(
-  async () => Promise.all((await listStations()).map(stationSummary)),
-  ["network-summaries"],
-  { revalidate: 60, tags: ["stations"] },
-);
 
 const COLUMNS = [
   { key: "station", label: "Station" },
@@ -41,7 +33,7 @@ export default async function NetworkPage() {
   const rows = summaries.map((s) => ({
     summary: s,
     href: stationUrl(s.slug, siteUrl),
-    ...freshness(s, now),
+    ...freshness(s.at, s.offlineThresholdMinutes, now),
   }));
   return (
     <>

@@ -1,27 +1,11 @@
-import { revalidatePath } from "next/cache";
+import { listCategories } from "@/lib/articles/categories";
 import { ARTICLE_TYPES, TYPE_LABEL } from "@/lib/articles/model";
-import { requireActionRole, requirePageRole } from "@/lib/auth";
-import { db } from "@/lib/db";
-
-/** Editors map each category (from WordPress or not) to an article type, used by the import. */
-async function saveMapping(form: FormData) {
-  "use server";
-  await requireActionRole("EDITOR");
-  for (const [key, value] of form) {
-    const id = Number(key.replace(/^type-/, ""));
-    if (!key.startsWith("type-") || !Number.isInteger(id)) continue;
-    const articleType = ARTICLE_TYPES.find((t) => t === value) ?? null;
-    await db().category.updateMany({ where: { id }, data: { articleType } });
-  }
-  revalidatePath("/admin/categories");
-}
+import { requirePageRole } from "@/lib/auth";
+import { saveCategoryTypesAction } from "./actions";
 
 export default async function CategoriesPage() {
   await requirePageRole("EDITOR", "/admin/categories");
-  const categories = await db().category.findMany({
-    orderBy: { name: "asc" },
-    include: { _count: { select: { articles: true } } },
-  });
+  const categories = await listCategories();
   return (
     <>
       <h1>Catégories</h1>
@@ -29,7 +13,7 @@ export default async function CategoriesPage() {
         Le type donné à chaque catégorie décide du type des articles importés de WordPress. Relancez l'import
         après un changement : les articles existants sont mis à jour.
       </p>
-      <form action={saveMapping} className="stack">
+      <form action={saveCategoryTypesAction} className="stack">
         <table>
           <thead>
             <tr>

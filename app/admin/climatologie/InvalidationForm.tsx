@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { addInvalidationAction, type InvalidationState } from "./actions";
+import type { ActionState } from "@/lib/actions/result";
+import { addInvalidationAction } from "./actions";
 
 export function InvalidationForm({
   stations,
@@ -10,10 +11,7 @@ export function InvalidationForm({
   stations: { slug: string; name: string }[];
   sensors: { value: string; label: string }[];
 }) {
-  const [state, action, pending] = useActionState<InvalidationState, FormData>(addInvalidationAction, {
-    error: null,
-    done: null,
-  });
+  const [state, action, pending] = useActionState<ActionState, FormData>(addInvalidationAction, null);
   return (
     <form className="stack wide" action={action}>
       <label>
@@ -51,14 +49,14 @@ export function InvalidationForm({
         Raison
         <textarea name="reason" required minLength={3} maxLength={500} rows={2} />
       </label>
-      {state.error && (
+      {state?.ok === false && (
         <p className="error" role="alert">
           {state.error}
         </p>
       )}
-      {state.done && (
+      {state?.ok && (
         <p className="banner banner-success" role="status">
-          {state.done}
+          {state.message}
         </p>
       )}
       <button type="submit" disabled={pending}>

@@ -1,16 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { type ActionResult, type ActionState, failed, succeeded } from "@/lib/actions/result";
+import { runAction } from "@/lib/actions/run";
 import { ArchiveError } from "@/lib/archive/reader";
-import { requireActionRole } from "@/lib/auth";
+import { requireActionRole, requireRole } from "@/lib/auth";
 import { addInvalidation, InvalidationError, removeInvalidation } from "@/lib/climate/invalidations";
 import { db } from "@/lib/db";
 import { localToUtc, PARIS } from "@/lib/time";
-
-export interface InvalidationState {
-  error: string | null;
-  done: string | null;
-}
 
 /** "2026-03-01T07:30" (a datetime-local input, Paris time) → the UTC instant, or null. */
 function parisTime(value: FormDataEntryValue | null): Date | null {
@@ -25,38 +22,36 @@ function refresh(slug: string) {
   revalidatePath(`/stations/${slug}`, "layout");
 }
 
-export async function addInvalidationAction(
-  _previous: InvalidationState,
-  form: FormData,
-): Promise<InvalidationState> {
-  const user = await requireActionRole("EDITOR");
-  const station = await db().station.findUnique({ where: { slug: String(form.get("station") ?? "") } });
-  if (!station) return { error: "Choisissez une station.", done: null };
-  const from = parisTime(form.get("from"));
-  const to = parisTime(form.get("to"));
-  if (!from || !to) return { error: "Indiquez le début et la fin (date et heure).", done: null };
-  try {
-    await addInvalidation(station, {
-      sensor: String(form.get("sensor") ?? ""),
-      from,
-      to,
-      reason: String(form.get("reason") ?? ""),
-      createdBy: user.email,
-    });
-  } catch (error) {
-    if (error instanceof InvalidationError) return { error: error.message, done: null };
-    if (error instanceof ArchiveError) return { error: UNREADABLE, done: null };
-    throw error;
-  }
-  refresh(station.slug);
-  return {
-    error: null,
-    done: `Invalidation enregistrée ; agrégats et climatologie de ${station.name} recalculés.`,
-  };
-}
-
 const UNREADABLE =
   "Les archives de la station sont illisibles pour le moment : rien n'a été modifié, réessayez plus tard.";
+
+export async function addInvalidationAction(_previous: ActionState, form: FormData): Promise<ActionResult> {
+  return runAction(requireRole("EDITOR"), async (user) => {
+    const station = await db().station.findUnique({ where: { slug: String(form.get("station") ?? "") } });
+    if (!station) return failed("Choisissez une station.");
+    const from = parisTime(form.get("from"));
+    const to = parisTime(form.get("to"));
+    if (!from || !to) return failed("Indiquez le début et la fin (date et heure).");
+    try {
+      await addInvalidation(station, {
+        sensor: String(form.get("sensor") ?? ""),
+        from,
+        to,
+        reason: String(form.get("reason") ?? ""),
+        createdBy: user.email,
+      });
+    } catch (error) {
+      if (error instanceof InvalidationError) return failed(error.message);
+      if (error instanceof ArchiveError) return failed(UNREADABLE);
+      throw error;
+    }
+    refresh(station.slug);
+    return succeeded(
+      null,
+      `Invalidation enregistrée ; agrégats et climatologie de ${station.name} recalculés.`,
+    );
+  });
+}
 
 export async function removeInvalidationAction(form: FormData): Promise<void> {
   await requireActionRole("EDITOR");

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageRole } from "@/lib/auth";
-import { monthLabel } from "@/lib/climate/format";
 import { listInvalidations, SENSOR_LABELS } from "@/lib/climate/invalidations";
 import { db } from "@/lib/db";
 import type { SensorGroup } from "@/lib/generated/prisma/enums";
 import { listStations } from "@/lib/stations";
-import { formatParis } from "@/lib/time";
+import { formatParis, monthLabel } from "@/lib/time";
 import { removeInvalidationAction } from "./actions";
 import { InvalidationForm } from "./InvalidationForm";
 

@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { type AlertFormState, saveAlert } from "./actions";
+import type { ActionState } from "@/lib/actions/result";
+import { saveAlert } from "./actions";
 
 /** One station's alert settings: the radius (for everyone) and the signed-in user's subscription. */
 export function AlertForm({
@@ -15,10 +16,7 @@ export function AlertForm({
   radiusKm: number | null;
   subscribed: boolean;
 }) {
-  const [state, action, pending] = useActionState<AlertFormState, FormData>(saveAlert, {
-    error: null,
-    saved: false,
-  });
+  const [state, action, pending] = useActionState<ActionState, FormData>(saveAlert, null);
   return (
     <form className="stack" action={action} aria-label={`Alertes foudre de ${stationName}`}>
       <input type="hidden" name="station" value={stationId} />
@@ -40,14 +38,14 @@ export function AlertForm({
         <input type="checkbox" name="abonne" defaultChecked={subscribed} />
         M'envoyer les alertes de cette station par e-mail
       </label>
-      {state.error && (
+      {state?.ok === false && (
         <p className="error" role="alert">
           {state.error}
         </p>
       )}
-      {state.saved && !pending && (
+      {state?.ok && !pending && (
         <p className="banner banner-success" role="status">
-          Réglages enregistrés.
+          {state.message}
         </p>
       )}
       <button type="submit" disabled={pending}>

@@ -1,56 +1,52 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requireActionRole } from "@/lib/auth";
+import { type ActionResult, type ActionState, failed, succeeded } from "@/lib/actions/result";
+import { runAction, validate } from "@/lib/actions/run";
+import { requireActionRole, requireRole } from "@/lib/auth";
 import { deleteFeed, feedFormSchema, saveFeed } from "@/lib/partners/config";
 import { findFeed } from "@/lib/partners/feeds";
-import { sendFeed } from "@/lib/partners/send";
+import { type FeedOutcome, sendFeed } from "@/lib/partners/send";
 
 /** Back-office actions on partner feeds: admins only, checked here (never only by the page). */
-
-export interface FormState {
-  errors: string[];
-}
-
-export interface SendState {
-  ok: boolean | null;
-  message: string;
-}
 
 function feedId(form: FormData): number {
   const id = Number(form.get("id"));
   return Number.isInteger(id) && id > 0 ? id : 0;
 }
 
-export async function saveFeedAction(_previous: FormState, form: FormData): Promise<FormState> {
-  await requireActionRole("ADMIN");
-  const id = feedId(form) || undefined;
-  const parsed = feedFormSchema.safeParse({
-    stationId: form.get("stationId") ?? 0,
-    partner: form.get("partner") ?? "STATIC",
-    enabled: form.get("enabled") === "on",
-    partnerStationId: form.get("partnerStationId") ?? "",
-    username: form.get("username") ?? "",
-    password: form.get("password") ?? "",
-    clearCredentials: form.get("clearCredentials") === "on",
-    endpoint: form.get("endpoint") ?? "",
+export async function saveFeedAction(_previous: ActionState, form: FormData): Promise<ActionResult> {
+  return runAction(requireRole("ADMIN"), async () => {
+    const id = feedId(form) || undefined;
+    const input = validate(feedFormSchema, {
+      stationId: form.get("stationId") ?? 0,
+      partner: form.get("partner") ?? "STATIC",
+      enabled: form.get("enabled") === "on",
+      partnerStationId: form.get("partnerStationId") ?? "",
+      username: form.get("username") ?? "",
+      password: form.get("password") ?? "",
+      clearCredentials: form.get("clearCredentials") === "on",
+      endpoint: form.get("endpoint") ?? "",
+    });
+    const result = await saveFeed(input, id);
+    if (!result.ok) return failed(result.errors.join(" "));
+    redirect(`/admin/partenaires/${result.feed.id}?enregistre=1`);
   });
-  if (!parsed.success) return { errors: parsed.error.issues.map((issue) => issue.message) };
-  const result = await saveFeed(parsed.data, id);
-  if (!result.ok) return { errors: result.errors };
-  redirect(`/admin/partenaires/${result.feed.id}?enregistre=1`);
 }
 
-export async function sendNowAction(_previous: SendState, form: FormData): Promise<SendState> {
-  await requireActionRole("ADMIN");
-  const feed = await findFeed(feedId(form));
-  if (!feed) return { ok: false, message: "Ce flux n'existe plus." };
-  if (!feed.enabled) return { ok: false, message: "Activez le flux avant d'envoyer." };
-  const run = await sendFeed(feed);
-  const ok = { sent: true, "up-to-date": true, skipped: null, preview: null, failed: false, busy: false }[
-    run.outcome
-  ];
-  return { ok, message: run.message };
+/** One run of the feed, as the timer would; its outcome and message are shown beside the button. */
+export async function sendNowAction(
+  _previous: ActionState<FeedOutcome>,
+  form: FormData,
+): Promise<ActionResult<FeedOutcome>> {
+  return runAction(requireRole("ADMIN"), async () => {
+    const feed = await findFeed(feedId(form));
+    if (!feed) return failed("Ce flux n'existe plus.");
+    if (!feed.enabled) return failed("Activez le flux avant d'envoyer.");
+    const run = await sendFeed(feed);
+    if (run.outcome === "failed" || run.outcome === "busy") return failed(run.message);
+    return succeeded(run.outcome, run.message);
+  });
 }
 
 export async function deleteFeedAction(form: FormData): Promise<void> {

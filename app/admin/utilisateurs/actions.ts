@@ -1,15 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { ApiError } from "@/lib/api";
-import { requireActionRole } from "@/lib/auth";
+import { type ActionResult, type ActionState, succeeded } from "@/lib/actions/result";
+import { runAction } from "@/lib/actions/run";
+import { requireRole } from "@/lib/auth";
 import { sendInvitation } from "@/lib/password-tokens";
 import { createUser, deleteUser, parseUserInput, updateUser } from "@/lib/users";
 
-export interface UserFormState {
-  error: string | null;
-  done: string | null;
-}
+/** Admins only: every action checks the role itself (runAction answers others 401/403). */
 
 function input(form: FormData) {
   return parseUserInput({
@@ -17,51 +15,43 @@ function input(form: FormData) {
     name: form.get("name"),
     role: form.get("role"),
     stationIds: form.getAll("stationIds"),
+    disabled: form.get("disabled") === "on",
   });
 }
 
-async function run(job: () => Promise<string>): Promise<UserFormState> {
-  try {
-    const done = await job();
-    revalidatePath("/admin/utilisateurs");
-    return { error: null, done };
-  } catch (error) {
-    if (error instanceof ApiError) return { error: error.message, done: null };
-    throw error;
-  }
+function done(message: string): ActionResult {
+  revalidatePath("/admin/utilisateurs");
+  return succeeded(null, message);
 }
 
-/** Admins only: every action checks the role itself. */
-export async function createUserAction(_state: UserFormState, form: FormData): Promise<UserFormState> {
-  await requireActionRole("ADMIN");
-  return run(async () => {
+export async function createUserAction(_previous: ActionState, form: FormData): Promise<ActionResult> {
+  return runAction(requireRole("ADMIN"), async () => {
     const { invited } = await createUser(input(form));
-    return invited
-      ? "Compte créé ; une invitation a été envoyée."
-      : "Compte créé (e-mail non configuré : pas d'invitation).";
+    return done(
+      invited
+        ? "Compte créé ; une invitation a été envoyée."
+        : "Compte créé (e-mail non configuré : pas d'invitation).",
+    );
   });
 }
 
-export async function updateUserAction(_state: UserFormState, form: FormData): Promise<UserFormState> {
-  const actor = await requireActionRole("ADMIN");
-  return run(async () => {
+export async function updateUserAction(_previous: ActionState, form: FormData): Promise<ActionResult> {
+  return runAction(requireRole("ADMIN"), async (actor) => {
     await updateUser(actor, Number(form.get("id")), input(form));
-    return "Compte mis à jour.";
+    return done("Compte mis à jour.");
   });
 }
 
-export async function deleteUserAction(_state: UserFormState, form: FormData): Promise<UserFormState> {
-  const actor = await requireActionRole("ADMIN");
-  return run(async () => {
+export async function deleteUserAction(_previous: ActionState, form: FormData): Promise<ActionResult> {
+  return runAction(requireRole("ADMIN"), async (actor) => {
     await deleteUser(actor, Number(form.get("id")));
-    return "Compte supprimé.";
+    return done("Compte supprimé.");
   });
 }
 
-export async function inviteUserAction(_state: UserFormState, form: FormData): Promise<UserFormState> {
-  await requireActionRole("ADMIN");
-  return run(async () => {
+export async function inviteUserAction(_previous: ActionState, form: FormData): Promise<ActionResult> {
+  return runAction(requireRole("ADMIN"), async () => {
     await sendInvitation(Number(form.get("id")));
-    return "Invitation envoyée.";
+    return done("Invitation envoyée.");
   });
 }

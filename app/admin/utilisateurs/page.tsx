@@ -1,8 +1,8 @@
-import { UserForm } from "@/components/admin/UserForm";
 import { requirePageRole } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { listUsers, ROLE_LABEL } from "@/lib/users";
 import { createUserAction, deleteUserAction, inviteUserAction, updateUserAction } from "./actions";
+import { UserForm } from "./UserForm";
 
 /** Accounts and roles, and which stations each owner manages (admins only). */
 export default async function UsersPage() {
@@ -26,6 +26,7 @@ export default async function UsersPage() {
             {u.name} — {u.email} — {ROLE_LABEL[u.role]}
             {u.stations.length > 0 && <> — stations : {u.stations.map((s) => s.station.name).join(", ")}</>}
             {!u.passwordHash && <strong> (mot de passe à choisir)</strong>}
+            {u.disabled && <strong> (désactivé)</strong>}
           </summary>
           <UserForm
             action={updateUserAction}
@@ -35,6 +36,7 @@ export default async function UsersPage() {
               name: u.name,
               role: u.role,
               stationIds: u.stations.map((s) => s.stationId),
+              disabled: u.disabled,
             }}
             stations={stations}
             extra={[

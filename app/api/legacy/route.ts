@@ -1,4 +1,5 @@
 import { resolveLegacy } from "@/lib/articles/legacy";
+import { sitePath } from "@/lib/hosts";
 
 /**
  * Old WordPress addresses, reached through proxy.ts (which passes the original path and query in
@@ -7,7 +8,8 @@ import { resolveLegacy } from "@/lib/articles/legacy";
 export async function GET(request: Request) {
   const url = new URL(request.url);
   const from = request.headers.get("x-legacy-from") ?? url.searchParams.get("from") ?? "/";
-  const target = from.startsWith("/") ? await resolveLegacy(from) : null;
+  const resolved = from.startsWith("/") ? await resolveLegacy(from) : null;
+  const target = resolved && sitePath(resolved);
   if (target) {
     return new Response(null, {
       status: 301,

@@ -1,5 +1,6 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
+import { UserError } from "../../errors";
 
 /**
  * Downloads of the old site's files (`import wordpress --fetch-media`): a few at a time, each with an
@@ -21,7 +22,13 @@ export interface DownloadOptions {
   concurrency: number;
 }
 
-export class DownloadError extends Error {}
+/** A file the old site would not give (its message goes to the import report). */
+export class DownloadError extends UserError {
+  constructor(message: string) {
+    super(message);
+    this.name = "DownloadError";
+  }
+}
 
 /** A local path for a path of the old site (never outside `dir`). */
 export function downloadTarget(dir: string, urlPath: string): string {

@@ -1,5 +1,6 @@
 import { decodeHTML } from "entities";
 import { SaxesParser } from "saxes";
+import { UserError } from "../../errors";
 
 /**
  * Reads a WordPress eXtended RSS export (WXR 1.0–1.2, WordPress 4 to 6) into plain objects.
@@ -7,7 +8,7 @@ import { SaxesParser } from "saxes";
  * anything is imported.
  */
 
-export class WxrError extends Error {
+export class WxrError extends UserError {
   constructor(
     readonly line: number,
     reason: string,

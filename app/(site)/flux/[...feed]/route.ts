@@ -3,8 +3,8 @@ import { atomFeed, rssFeed } from "@/lib/articles/feeds";
 import { articlePath, TYPE_LABEL, TYPE_SECTION, typeFromSection } from "@/lib/articles/model";
 import { publicFeed } from "@/lib/articles/public";
 import { renderBody } from "@/lib/articles/render";
-import { escapeXml } from "@/lib/articles/xml";
 import { config } from "@/lib/config";
+import { escapeXml } from "@/lib/html";
 
 /** /flux/rss.xml, /flux/atom.xml (all types) and /flux/<section>/rss.xml|atom.xml (one type). */
 export async function GET(_request: Request, context: { params: Promise<{ feed: string[] }> }) {

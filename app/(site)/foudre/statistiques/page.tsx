@@ -8,17 +8,11 @@ import { LightningSource } from "@/components/lightning/LightningSource";
 import styles from "@/components/lightning/lightning.module.css";
 import { config } from "@/lib/config";
 import { stationUrl } from "@/lib/hosts";
-import { parisDay } from "@/lib/lightning/derive";
-import { addMonths, dayLabel, monthLabel, monthlyTotals } from "@/lib/lightning/display";
-import {
-  areaDays,
-  dayBefore,
-  departementStormiestDays,
-  stationsToday,
-  yearsWithStrikes,
-} from "@/lib/lightning/queries";
+import { monthlyTotals } from "@/lib/lightning/display";
+import { areaDays, departementStormiestDays, stationsToday, yearsWithStrikes } from "@/lib/lightning/queries";
 import { lightningEnabled } from "@/lib/lightning/settings";
 import { listStations } from "@/lib/stations";
+import { addDays, addMonths, dayLabel, localDay, monthLabel } from "@/lib/time";
 
 export const metadata: Metadata = {
   title: "Statistiques de foudre",
@@ -32,9 +26,10 @@ const MONTHS = 24;
 const cachedStatistics = unstable_cache(
   async (year: number) => {
     const nowMs = Date.now();
-    const lastMonth = parisDay(nowMs).slice(0, 7);
+    const today = localDay(nowMs / 1000);
+    const lastMonth = today.slice(0, 7);
     const firstMonth = addMonths(lastMonth, 1 - MONTHS);
-    const [days, stormiest, today, stations, years] = await Promise.all([
+    const [days, stormiest, todayCounts, stations, years] = await Promise.all([
       areaDays(`${firstMonth}-01`),
       departementStormiestDays(year),
       stationsToday(nowMs),
@@ -42,13 +37,13 @@ const cachedStatistics = unstable_cache(
       yearsWithStrikes(),
     ]);
     return {
-      nowMs,
+      today,
       firstMonth,
       lastMonth,
       days,
       stormiest,
       years,
-      stations: stations.map((s) => ({ slug: s.slug, name: s.name, today: today.get(s.id) ?? null })),
+      stations: stations.map((s) => ({ slug: s.slug, name: s.name, today: todayCounts.get(s.id) ?? null })),
     };
   },
   ["lightning-statistics"],
@@ -62,7 +57,7 @@ type Props = { searchParams: Promise<{ annee?: string | string[] }> };
 export default async function LightningStatisticsPage({ searchParams }: Props) {
   await connection();
   if (!lightningEnabled()) notFound();
-  const currentYear = Number(parisDay(Date.now()).slice(0, 4));
+  const currentYear = Number(localDay(Date.now() / 1000).slice(0, 4));
   const { annee = String(currentYear) } = await searchParams;
   if (typeof annee !== "string" || !/^\d{4}$/.test(annee)) notFound();
   const year = Number(annee);
@@ -70,7 +65,7 @@ export default async function LightningStatisticsPage({ searchParams }: Props) {
   if (year !== currentYear && !data.years.includes(year)) notFound();
 
   const lastDays = data.days
-    .filter((d) => d.day > dayBefore(data.nowMs, DAYS) && d.strikes > 0)
+    .filter((d) => d.day > addDays(data.today, -DAYS) && d.strikes > 0)
     .reverse()
     .map((d) => ({ key: d.day, label: dayLabel(d.day), values: [d.departement, d.strikes] }));
   const months = monthlyTotals(data.days, ["departement", "strikes"], data.firstMonth, data.lastMonth).map(

@@ -1,8 +1,8 @@
 import { forbidden, notFound } from "next/navigation";
-import { ArticleEditor, type EditorArticle } from "@/components/admin/ArticleEditor";
 import { editorContext, editorState } from "@/lib/articles/admin";
 import { allowedStatuses, allowedTypes, canEditArticle } from "@/lib/articles/permissions";
 import { requirePageRole } from "@/lib/auth";
+import { ArticleEditor, type EditorArticle } from "../_editor/ArticleEditor";
 
 export default async function EditArticle({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

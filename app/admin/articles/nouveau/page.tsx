@@ -1,7 +1,7 @@
-import { ArticleEditor } from "@/components/admin/ArticleEditor";
 import { editorContext } from "@/lib/articles/admin";
 import { allowedStatuses, allowedTypes } from "@/lib/articles/permissions";
 import { requirePageRole } from "@/lib/auth";
+import { ArticleEditor } from "../_editor/ArticleEditor";
 
 export default async function NewArticle({ searchParams }: { searchParams: Promise<{ type?: string }> }) {
   const user = await requirePageRole("AUTHOR", "/admin/articles/nouveau");

@@ -3,9 +3,7 @@ import { notFound } from "next/navigation";
 import { deleteFeedAction } from "@/app/admin/partenaires/actions";
 import { AccessDenied } from "@/components/admin/partners/AdminOnly";
 import { AttemptTable } from "@/components/admin/partners/AttemptTable";
-import { FeedForm } from "@/components/admin/partners/FeedForm";
 import { FeedStatus } from "@/components/admin/partners/FeedStatus";
-import { SendNow } from "@/components/admin/partners/SendNow";
 import { requirePageRole } from "@/lib/auth";
 import { canStoreCredentials, MISSING_KEY_MESSAGE } from "@/lib/partners/config";
 import {
@@ -18,6 +16,8 @@ import {
 } from "@/lib/partners/feeds";
 import { sendFeed } from "@/lib/partners/send";
 import { formatParis } from "@/lib/time";
+import { FeedForm } from "../FeedForm";
+import { SendNow } from "../SendNow";
 
 export const metadata = { title: "Flux partenaire" };
 

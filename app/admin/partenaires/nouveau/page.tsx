@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { AccessDenied } from "@/components/admin/partners/AdminOnly";
-import { FeedForm } from "@/components/admin/partners/FeedForm";
 import { requirePageRole } from "@/lib/auth";
 import { canStoreCredentials, MISSING_KEY_MESSAGE } from "@/lib/partners/config";
 import { defaultEndpoint } from "@/lib/partners/feeds";
 import { listStations } from "@/lib/stations";
+import { FeedForm } from "../FeedForm";
 
 export const metadata = { title: "Nouveau flux partenaire" };
 

@@ -3,6 +3,7 @@ import { requireRole } from "@/lib/auth";
 import { assertSameOrigin } from "@/lib/csrf";
 import { listMedia, uploadMedia } from "@/lib/media/library";
 import { mediaLimits } from "@/lib/media/pipeline";
+import { readForm } from "@/lib/request";
 
 /** The media library: list (with search) and upload (multipart: file, alt, caption). */
 export const GET = apiRoute(async (request) => {
@@ -16,20 +17,12 @@ export const GET = apiRoute(async (request) => {
 export const POST = apiRoute(async (request) => {
   assertSameOrigin(request);
   const user = await requireRole("AUTHOR");
-  const declared = Number(request.headers.get("content-length") ?? 0);
   const { maxBytes } = mediaLimits();
-  if (declared > maxBytes + 64 * 1024) {
-    throw new ApiError(
-      413,
-      `Fichier trop lourd : la limite est de ${(maxBytes / 1024 / 1024).toFixed(0)} Mo.`,
-    );
-  }
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    throw new ApiError(400, "Envoyez l'image dans un formulaire multipart (champ « file »).");
-  }
+  const form = await readForm(
+    request,
+    maxBytes + 64 * 1024, // the form's own fields around the file
+    `Fichier trop lourd : la limite est de ${(maxBytes / 1024 / 1024).toFixed(0)} Mo.`,
+  );
   const file = form.get("file");
   if (!(file instanceof File)) throw new ApiError(400, "Aucun fichier reçu (champ « file »).");
   const { media, created } = await uploadMedia(user.id, Buffer.from(await file.arrayBuffer()), {

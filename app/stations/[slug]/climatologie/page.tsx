@@ -3,10 +3,9 @@ import Link from "next/link";
 import { ClimateNav } from "@/components/climate/ClimateNav";
 import { Method } from "@/components/climate/Method";
 import { KeyFigures } from "@/components/climate/Summary";
-import { monthLabel, shortMonthName } from "@/lib/climate/format";
-import { yearsNewestFirst } from "@/lib/climate/monthly";
 import { currentMonth, monthView } from "@/lib/climate/queries";
 import { stationOr404 } from "@/lib/station-page";
+import { monthLabel, shortMonthName, yearsNewestFirst } from "@/lib/time";
 
 export const revalidate = 60;
 

@@ -4,9 +4,10 @@ import { ClimateNav } from "@/components/climate/ClimateNav";
 import { DailyHistoryCharts } from "@/components/climate/DailyHistoryCharts";
 import { Method } from "@/components/climate/Method";
 import { NumberHeaders } from "@/components/tables/NumberHeaders";
-import { monthLabel, percent } from "@/lib/climate/format";
+import { percent } from "@/lib/climate/format";
 import { currentMonth, reliabilityView } from "@/lib/climate/queries";
 import { stationOr404 } from "@/lib/station-page";
+import { monthLabel } from "@/lib/time";
 
 export const revalidate = 60;
 

@@ -3,11 +3,11 @@ import { notFound } from "next/navigation";
 import { CountsTable } from "@/components/lightning/CountsTable";
 import { LightningPanel } from "@/components/lightning/LightningPanel";
 import { LightningSource } from "@/components/lightning/LightningSource";
-import { parisDay } from "@/lib/lightning/derive";
-import { addMonths, dayLabel, monthLabel, monthlyTotals } from "@/lib/lightning/display";
-import { dayBefore, stationDays, stationStormiestDays } from "@/lib/lightning/queries";
+import { monthlyTotals } from "@/lib/lightning/display";
+import { stationDays, stationStormiestDays } from "@/lib/lightning/queries";
 import { lightningEnabled } from "@/lib/lightning/settings";
 import { stationOr404 } from "@/lib/station-page";
+import { addDays, addMonths, dayLabel, localDay, monthLabel } from "@/lib/time";
 
 export const revalidate = 60;
 
@@ -28,15 +28,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function StationLightningPage({ params }: Props) {
   const station = await stationOr404((await params).slug);
   if (!lightningEnabled()) notFound();
-  const nowMs = Date.now();
-  const lastMonth = parisDay(nowMs).slice(0, 7);
+  const today = localDay(Date.now() / 1000);
+  const lastMonth = today.slice(0, 7);
   const firstMonth = addMonths(lastMonth, 1 - MONTHS);
   const year = Number(lastMonth.slice(0, 4));
   const [days, stormiest] = await Promise.all([
     stationDays(station.id, `${firstMonth}-01`),
     stationStormiestDays(station.id, year),
   ]);
-  const recent = dayBefore(nowMs, DAYS);
+  const recent = addDays(today, -DAYS);
   const counts = (d: { within10km: number; within30km: number; within100km: number }) => [
     d.within10km,
     d.within30km,

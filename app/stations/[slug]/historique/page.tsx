@@ -4,10 +4,11 @@ import { ClimateNav } from "@/components/climate/ClimateNav";
 import { DailyHistoryCharts } from "@/components/climate/DailyHistoryCharts";
 import { Method } from "@/components/climate/Method";
 import { NumberHeaders } from "@/components/tables/NumberHeaders";
-import { dateLabel, rrTotalLabel } from "@/lib/climate/format";
+import { rrTotalLabel } from "@/lib/climate/format";
 import { currentMonth, historyView } from "@/lib/climate/queries";
 import { formatNumber } from "@/lib/format";
 import { stationOr404 } from "@/lib/station-page";
+import { dateLabel } from "@/lib/time";
 
 export const revalidate = 60;
 

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
-import { todayOf, validDay } from "@/lib/day-page";
 import { stationOr404 } from "@/lib/station-page";
+import { isCalendarDay, localToday } from "@/lib/time";
 
 // It only redirects, depending on the date and the query: never cached.
 export const dynamic = "force-dynamic";
@@ -14,8 +14,9 @@ export default async function DayIndex({
   searchParams: Promise<{ date?: string | string[] }>;
 }) {
   const station = await stationOr404((await params).slug);
-  const today = todayOf(station.timezone);
+  const today = localToday(station.timezone);
   const asked = (await searchParams).date;
-  const day = typeof asked === "string" && validDay(asked.trim(), today) ? asked.trim() : today;
+  const wanted = typeof asked === "string" ? asked.trim() : "";
+  const day = isCalendarDay(wanted) && wanted <= today ? wanted : today;
   redirect(`/jour/${day}`);
 }

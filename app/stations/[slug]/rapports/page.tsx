@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { ClimateNav } from "@/components/climate/ClimateNav";
 import { Method } from "@/components/climate/Method";
-import { monthName } from "@/lib/climate/format";
-import { monthsOfYear, yearsNewestFirst } from "@/lib/climate/monthly";
 import { currentMonth } from "@/lib/climate/queries";
 import { climateExtent } from "@/lib/climate/store";
 import { appSqlPool } from "@/lib/db";
 import { stationOr404 } from "@/lib/station-page";
+import { monthName, monthsOfYear, yearsNewestFirst } from "@/lib/time";
 
 export const revalidate = 60;
 

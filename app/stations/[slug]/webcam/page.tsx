@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { WebcamLive } from "@/components/webcam/WebcamLive";
 import { stationOr404 } from "@/lib/station-page";
+import { formatDay } from "@/lib/time";
 import { archiveLocalDays, readLatest } from "@/lib/webcam/storage";
 import { stationWebcams } from "@/lib/webcam/webcams";
 
@@ -14,13 +15,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Webcam – ${station.name}` };
 }
 
-const dayLabel = (day: string) =>
-  new Date(`${day}T12:00:00Z`).toLocaleDateString("fr-FR", {
-    timeZone: "UTC",
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-  });
+const dayLabel = (day: string) => formatDay(day, { weekday: "short", day: "numeric", month: "short" });
 
 export default async function WebcamPage({ params }: Props) {
   const station = await stationOr404((await params).slug);

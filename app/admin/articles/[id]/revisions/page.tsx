@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
-import { RestoreButton } from "@/components/admin/RestoreButton";
 import { compareDetails, compareRevisions, type DiffPart } from "@/lib/articles/diff";
 import { canEditArticle } from "@/lib/articles/permissions";
 import { listRevisions } from "@/lib/articles/store";
 import { hasRole, requirePageRole } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { formatParis } from "@/lib/time";
+import { RestoreButton } from "./RestoreButton";
 
 function Differences({ parts, label }: { parts: DiffPart[]; label: string }) {
   return (

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { ExportForm } from "@/components/station-admin/ExportForm";
-import { shiftDay } from "@/lib/calendar-day";
 import { managedStationPage } from "@/lib/station-admin/access";
-import { zonedParts } from "@/lib/time";
+import { addDays, localDay } from "@/lib/time";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -10,8 +9,7 @@ export const metadata: Metadata = { title: "Export CSV" };
 
 export default async function StationExportPage({ params }: Props) {
   const { station } = await managedStationPage((await params).slug);
-  const p = zonedParts(Date.now() / 1000, station.timezone);
-  const today = `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+  const today = localDay(Date.now() / 1000, station.timezone);
   return (
     <>
       <h1>{station.name} : export CSV</h1>
@@ -21,7 +19,7 @@ export default async function StationExportPage({ params }: Props) {
       </p>
       <ExportForm
         action={`/admin/stations/${station.slug}/export/csv`}
-        initial={{ from: shiftDay(today, -6), to: today }}
+        initial={{ from: addDays(today, -6), to: today }}
       />
     </>
   );

@@ -1,7 +1,6 @@
 import { apiRoute } from "@/lib/api";
-import { parseArticleInput } from "@/lib/articles/input";
-import { revalidateArticles } from "@/lib/articles/public";
-import { deleteArticle, findEditableArticle, saveArticle } from "@/lib/articles/store";
+import { removeArticle, writeArticle } from "@/lib/articles/editing";
+import { findEditableArticle } from "@/lib/articles/store";
 import { requireRole } from "@/lib/auth";
 import { assertSameOrigin } from "@/lib/csrf";
 import { idParam, readJson } from "@/lib/request";
@@ -25,12 +24,7 @@ export const GET = apiRoute(async (_request, context: Context) => {
 export const PUT = apiRoute(async (request, context: Context) => {
   assertSameOrigin(request);
   const user = await requireRole("AUTHOR");
-  const article = await saveArticle(
-    user,
-    await articleId(context),
-    parseArticleInput(await readJson(request)),
-  );
-  revalidateArticles();
+  const article = await writeArticle(user, await articleId(context), await readJson(request));
   return Response.json({
     id: article.id,
     slug: article.slug,
@@ -43,7 +37,6 @@ export const PUT = apiRoute(async (request, context: Context) => {
 export const DELETE = apiRoute(async (request, context: Context) => {
   assertSameOrigin(request);
   const user = await requireRole("AUTHOR");
-  await deleteArticle(user, await articleId(context));
-  revalidateArticles();
+  await removeArticle(user, await articleId(context));
   return new Response(null, { status: 204 });
 });

@@ -10,10 +10,11 @@ const schema = z.object({ alt: z.string().max(500), caption: z.string().max(2000
 
 export const PATCH = apiRoute(async (request, context: Context) => {
   assertSameOrigin(request);
-  await requireRole("AUTHOR");
+  const user = await requireRole("AUTHOR");
   const parsed = schema.safeParse(await readJson(request));
   if (!parsed.success) throw new ApiError(422, "Texte alternatif ou légende invalide.");
   const media = await updateMediaText(
+    user,
     await idParam(context.params, "id", "Image introuvable."),
     parsed.data.alt,
     parsed.data.caption,

@@ -7,11 +7,12 @@ import { ClimateNav } from "@/components/climate/ClimateNav";
 import { Method } from "@/components/climate/Method";
 import { DayCountsTable, Extremes, KeyFigures } from "@/components/climate/Summary";
 import { NumberHeaders } from "@/components/tables/NumberHeaders";
-import { dateLabel, parseYear, percent, rrTotalLabel, shortMonthName, signed } from "@/lib/climate/format";
+import { percent, rrTotalLabel, signed } from "@/lib/climate/format";
 import { anomalies } from "@/lib/climate/normals";
 import { currentMonth, yearView } from "@/lib/climate/queries";
-import { formatNumber } from "@/lib/format";
+import { DECIMALS, formatNumber } from "@/lib/format";
 import { stationOr404 } from "@/lib/station-page";
+import { dateLabel, parseYear, shortMonthName } from "@/lib/time";
 
 export const revalidate = 60;
 export function generateStaticParams() {
@@ -162,7 +163,7 @@ export default async function YearPage({ params }: Props) {
                   </td>
                   <td className="num">{percent(diff.rrRatio)}</td>
                   <td className={`num ${mark(e.gustMax?.date, "gustMax")}`}>
-                    {formatNumber(e.gustMax?.value, 0)}
+                    {formatNumber(e.gustMax?.value, DECIMALS.speed)}
                   </td>
                 </tr>
               );
@@ -181,7 +182,7 @@ export default async function YearPage({ params }: Props) {
               <td className="num">{signed(view.anomalies.tmoy)}</td>
               <td className="num">{rrTotalLabel(summary.rr)}</td>
               <td className="num">{percent(view.anomalies.rrRatio)}</td>
-              <td className="num">{formatNumber(summary.extremes.gustMax?.value, 0)}</td>
+              <td className="num">{formatNumber(summary.extremes.gustMax?.value, DECIMALS.speed)}</td>
             </tr>
           </tfoot>
         </table>

@@ -3,12 +3,12 @@ import Link from "next/link";
 import { TimeSeriesChart } from "@/components/charts/TimeSeriesChart";
 import { ClimateNav } from "@/components/climate/ClimateNav";
 import { Method } from "@/components/climate/Method";
-import { dayNoon } from "@/lib/climate/daily";
-import { monthLabel, nextMonth, parseMonth, previousMonth, signed, weekdayLabel } from "@/lib/climate/format";
+import { signed } from "@/lib/climate/format";
 import { monthViewOr404 } from "@/lib/climate/pages";
 import { currentMonth } from "@/lib/climate/queries";
 import { formatNumber } from "@/lib/format";
 import { stationOr404 } from "@/lib/station-page";
+import { addMonths, monthLabel, parseMonth, utcNoon, weekdayLabel } from "@/lib/time";
 
 export const revalidate = 60;
 export function generateStaticParams() {
@@ -43,10 +43,10 @@ export default async function ComparisonPage({ params }: Props) {
       </h1>
       <ClimateNav month={month} />
       <p className="pager">
-        <Link href={`/comparaison/${previousMonth(month)}`}>← {monthLabel(previousMonth(month))}</Link>
+        <Link href={`/comparaison/${addMonths(month, -1)}`}>← {monthLabel(addMonths(month, -1))}</Link>
         <Link href={`/mois/${month}`}>Climatologie du mois</Link>
-        {nextMonth(month) <= currentMonth() && (
-          <Link href={`/comparaison/${nextMonth(month)}`}>{monthLabel(nextMonth(month))} →</Link>
+        {addMonths(month, 1) <= currentMonth() && (
+          <Link href={`/comparaison/${addMonths(month, 1)}`}>{monthLabel(addMonths(month, 1))} →</Link>
         )}
       </p>
       <p>
@@ -121,7 +121,7 @@ export default async function ComparisonPage({ params }: Props) {
           label: m.label,
           unit: "°C",
           color: m.color,
-          points: days.map((d) => [dayNoon(d.date), d[m.key]] as [number, number | null]),
+          points: days.map((d) => [utcNoon(d.date), d[m.key]] as [number, number | null]),
         }))}
       />
       <Method />

@@ -1,5 +1,5 @@
 import { MAX_RANGE_DAYS, periodPath } from "@/lib/charts-page";
-import { addDays, parseIsoDate } from "@/lib/time";
+import { addDays, isCalendarDay } from "@/lib/time";
 
 /**
  * Target of the custom-range form (?du=YYYY-MM-DD&au=YYYY-MM-DD): redirects to the cacheable page
@@ -10,7 +10,7 @@ export async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
   let [fromDay, toDay] = [params.get("du") ?? "", params.get("au") ?? ""].map((d) => d.trim());
   let location = "/graphiques";
-  if (parseIsoDate(fromDay) && parseIsoDate(toDay)) {
+  if (isCalendarDay(fromDay) && isCalendarDay(toDay)) {
     if (fromDay > toDay) [fromDay, toDay] = [toDay, fromDay];
     const earliest = addDays(toDay, -(MAX_RANGE_DAYS - 1));
     if (fromDay < earliest) fromDay = earliest;

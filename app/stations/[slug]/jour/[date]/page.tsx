@@ -3,10 +3,10 @@ import { notFound } from "next/navigation";
 import { StationCharts } from "@/components/charts/StationCharts";
 import { DayClimate } from "@/components/climate/DayClimate";
 import { at, dayTime, extremeCell } from "@/components/stations/values";
-import { type DayPageData, dayAfter, dayBefore, loadDayPage, todayOf, validDay } from "@/lib/day-page";
+import { type DayPageData, loadDayPage } from "@/lib/day-page";
 import { formatNumber, formatValue } from "@/lib/format";
 import { stationOr404 } from "@/lib/station-page";
-import { formatParis } from "@/lib/time";
+import { addDays, formatDay, isCalendarDay, localToday } from "@/lib/time";
 import { cardinal } from "@/lib/weather/wind";
 
 export const revalidate = 60;
@@ -17,12 +17,12 @@ export function generateStaticParams() {
 
 type Props = { params: Promise<{ slug: string; date: string }> };
 
-const longDate = (data: { start: number }) => formatParis(data.start + 1, { dateStyle: "full" });
+const longDate = (day: string) => formatDay(day, { dateStyle: "full" });
 
 async function dayOr404(props: Props) {
   const { slug, date } = await props.params;
   const station = await stationOr404(slug);
-  if (!validDay(date, todayOf(station.timezone))) notFound();
+  if (!isCalendarDay(date) || date > localToday(station.timezone)) notFound();
   return { station, day: date };
 }
 
@@ -47,16 +47,15 @@ function RainRow({ label, window }: { label: string; window: DayPageData["rainDa
 
 export default async function DayPage(props: Props) {
   const { station, day } = await dayOr404(props);
-  const today = todayOf(station.timezone);
+  const today = localToday(station.timezone);
   const { data, unavailable } = await loadDayPage(station, day);
-  const previous = dayBefore(day);
-  const next = dayAfter(day);
+  const previous = addDays(day, -1);
+  const next = addDays(day, 1);
   const s = data?.summary;
   return (
     <>
       <h1>
-        {station.name} — journée du{" "}
-        {formatParis(Date.parse(`${day}T12:00:00Z`) / 1000, { dateStyle: "full" })}
+        {station.name} — journée du {longDate(day)}
       </h1>
       <nav className="day-nav" aria-label="Choisir le jour">
         <a href={`/jour/${previous}`} rel="prev">
@@ -99,7 +98,7 @@ export default async function DayPage(props: Props) {
           )}
           <DayClimate station={station} date={day} />
           <section aria-labelledby="extremes">
-            <h2 id="extremes">Extrêmes et moyennes du {longDate(data)}</h2>
+            <h2 id="extremes">Extrêmes et moyennes du {longDate(day)}</h2>
             <div className="table-scroll">
               <table className="data" data-table="extremes">
                 <thead>

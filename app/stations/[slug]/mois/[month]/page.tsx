@@ -5,21 +5,12 @@ import { ClimateNav } from "@/components/climate/ClimateNav";
 import { Method } from "@/components/climate/Method";
 import { DayCountsTable, Extremes, KeyFigures } from "@/components/climate/Summary";
 import { NumberHeaders } from "@/components/tables/NumberHeaders";
-import { dayNoon } from "@/lib/climate/daily";
-import {
-  monthLabel,
-  nextMonth,
-  parseMonth,
-  percent,
-  previousMonth,
-  timeLabel,
-  weekdayLabel,
-} from "@/lib/climate/format";
-import { daysOfMonth } from "@/lib/climate/monthly";
+import { percent, timeLabel } from "@/lib/climate/format";
 import { monthViewOr404 } from "@/lib/climate/pages";
 import { currentMonth } from "@/lib/climate/queries";
-import { formatNumber } from "@/lib/format";
+import { DECIMALS, formatNumber } from "@/lib/format";
 import { stationOr404 } from "@/lib/station-page";
+import { addMonths, daysOfMonth, monthLabel, parseMonth, utcNoon, weekdayLabel } from "@/lib/time";
 import { cardinal } from "@/lib/weather/wind";
 
 export const revalidate = 60;
@@ -52,7 +43,7 @@ export default async function MonthPage({ params }: Props) {
         : "extreme warm"
       : undefined;
   const year = Number(month.slice(0, 4));
-  const hasNext = nextMonth(month) <= currentMonth();
+  const hasNext = addMonths(month, 1) <= currentMonth();
 
   return (
     <>
@@ -61,13 +52,13 @@ export default async function MonthPage({ params }: Props) {
       </h1>
       <ClimateNav month={month} />
       <p className="pager">
-        <Link href={`/mois/${previousMonth(month)}`} rel="prev">
-          ← {monthLabel(previousMonth(month))}
+        <Link href={`/mois/${addMonths(month, -1)}`} rel="prev">
+          ← {monthLabel(addMonths(month, -1))}
         </Link>
         <Link href={`/annee/${year}`}>Année {year}</Link>
         {hasNext && (
-          <Link href={`/mois/${nextMonth(month)}`} rel="next">
-            {monthLabel(nextMonth(month))} →
+          <Link href={`/mois/${addMonths(month, 1)}`} rel="next">
+            {monthLabel(addMonths(month, 1))} →
           </Link>
         )}
       </p>
@@ -130,7 +121,7 @@ export default async function MonthPage({ params }: Props) {
                     <span data-field="rr">{formatNumber(d?.rr)}</span>
                   </td>
                   <td className={`num ${highlight(date, "gustMax") ?? ""}`}>
-                    <span data-field="gustMax">{formatNumber(d?.gustMax, 0)}</span>{" "}
+                    <span data-field="gustMax">{formatNumber(d?.gustMax, DECIMALS.speed)}</span>{" "}
                     <small className="muted">{d?.gustDir != null ? cardinal(d.gustDir) : ""}</small>
                   </td>
                   <td className="num muted" data-field="coverage">
@@ -164,7 +155,7 @@ export default async function MonthPage({ params }: Props) {
                   "—"
                 )}
               </td>
-              <td className="num">{formatNumber(ex.gustMax?.value, 0)}</td>
+              <td className="num">{formatNumber(ex.gustMax?.value, DECIMALS.speed)}</td>
               <td className="num muted">
                 {summary.tn.present}/{summary.daysExpected} j
               </td>
@@ -182,9 +173,9 @@ export default async function MonthPage({ params }: Props) {
         fileName={`${station.slug}-${month}-temperatures`}
         axes={[{ id: "y", label: "°C" }]}
         series={[
-          { label: "Tx", unit: "°C", color: "#d9480f", points: days.map((d) => [dayNoon(d.date), d.tx]) },
-          { label: "Tmoy", unit: "°C", color: "#5c677d", points: days.map((d) => [dayNoon(d.date), d.tmoy]) },
-          { label: "Tn", unit: "°C", color: "#1971c2", points: days.map((d) => [dayNoon(d.date), d.tn]) },
+          { label: "Tx", unit: "°C", color: "#d9480f", points: days.map((d) => [utcNoon(d.date), d.tx]) },
+          { label: "Tmoy", unit: "°C", color: "#5c677d", points: days.map((d) => [utcNoon(d.date), d.tmoy]) },
+          { label: "Tn", unit: "°C", color: "#1971c2", points: days.map((d) => [utcNoon(d.date), d.tn]) },
         ]}
       />
       <TimeSeriesChart
@@ -197,7 +188,7 @@ export default async function MonthPage({ params }: Props) {
             unit: "mm",
             color: "#1c7ed6",
             kind: "bar",
-            points: days.map((d) => [dayNoon(d.date), d.rr]),
+            points: days.map((d) => [utcNoon(d.date), d.rr]),
           },
         ]}
       />

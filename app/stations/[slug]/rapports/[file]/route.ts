@@ -1,6 +1,6 @@
-import { periodsCsv } from "@/lib/climate/api";
 import { noaaMonthCsv, noaaMonthText, noaaYearText } from "@/lib/climate/noaa";
 import { currentMonth, monthView, yearView } from "@/lib/climate/queries";
+import { periodsCsv } from "@/lib/opendata/climate";
 import { findStation } from "@/lib/stations";
 
 /**

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { isCalendarDay, shiftDay } from "@/lib/calendar-day";
 import { stationOr404 } from "@/lib/station-page";
-import { formatParis } from "@/lib/time";
+import { addDays, formatDay, formatParis, isCalendarDay } from "@/lib/time";
 import { archivedImages } from "@/lib/webcam/storage";
 import { stationWebcams } from "@/lib/webcam/webcams";
 
@@ -16,8 +15,7 @@ export function generateStaticParams() {
 
 type Props = { params: Promise<{ slug: string; day: string }> };
 
-const longDay = (day: string) =>
-  new Date(`${day}T12:00:00Z`).toLocaleDateString("fr-FR", { timeZone: "UTC", dateStyle: "full" });
+const longDay = (day: string) => formatDay(day, { dateStyle: "full" });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, day } = await params;
@@ -40,11 +38,11 @@ export default async function WebcamDayPage({ params }: Props) {
     <>
       <h1>Webcam du {longDay(day)}</h1>
       <nav className="pager" aria-label="Jours">
-        <Link href={`/webcam/${shiftDay(day, -1)}`} rel="prev">
+        <Link href={`/webcam/${addDays(day, -1)}`} rel="prev">
           ← Veille
         </Link>
         <Link href="/webcam">Image en direct</Link>
-        <Link href={`/webcam/${shiftDay(day, 1)}`} rel="next">
+        <Link href={`/webcam/${addDays(day, 1)}`} rel="next">
           Lendemain →
         </Link>
       </nav>

@@ -1,0 +1,72 @@
+"use client";
+
+import type { Editor } from "@tiptap/react";
+
+/** The formatting toolbar; images and station blocks are inserted by the editor (`onImage`, `onStation`). */
+export function Toolbar({
+  editor,
+  onImage,
+  onStation,
+}: {
+  editor: Editor | null;
+  onImage: () => void;
+  onStation: (kind: "station-chart" | "station-current") => void;
+}) {
+  function setLink() {
+    const previous = editor?.getAttributes("link").href as string | undefined;
+    const url = window.prompt("Adresse du lien (vide pour l'enlever)", previous ?? "https://");
+    if (url === null) return;
+    if (url === "") editor?.chain().focus().unsetLink().run();
+    else editor?.chain().focus().extendMarkRange("link").setLink({ href: url }).run();
+  }
+
+  const tool = (label: string, action: () => void, active = false) => (
+    <button type="button" onClick={action} aria-pressed={active} className={active ? "active" : undefined}>
+      {label}
+    </button>
+  );
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Mise en forme">
+      {tool("Gras", () => editor?.chain().focus().toggleBold().run(), editor?.isActive("bold"))}
+      {tool("Italique", () => editor?.chain().focus().toggleItalic().run(), editor?.isActive("italic"))}
+      {tool(
+        "Titre",
+        () => editor?.chain().focus().toggleHeading({ level: 2 }).run(),
+        editor?.isActive("heading", { level: 2 }),
+      )}
+      {tool(
+        "Sous-titre",
+        () => editor?.chain().focus().toggleHeading({ level: 3 }).run(),
+        editor?.isActive("heading", { level: 3 }),
+      )}
+      {tool("Liste", () => editor?.chain().focus().toggleBulletList().run(), editor?.isActive("bulletList"))}
+      {tool(
+        "Liste numérotée",
+        () => editor?.chain().focus().toggleOrderedList().run(),
+        editor?.isActive("orderedList"),
+      )}
+      {tool(
+        "Citation",
+        () => editor?.chain().focus().toggleBlockquote().run(),
+        editor?.isActive("blockquote"),
+      )}
+      {tool("Lien", setLink, editor?.isActive("link"))}
+      {tool("Tableau", () =>
+        editor?.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+      )}
+      {editor?.isActive("table") && (
+        <>
+          {tool("+ ligne", () => editor.chain().focus().addRowAfter().run())}
+          {tool("+ colonne", () => editor.chain().focus().addColumnAfter().run())}
+          {tool("Supprimer le tableau", () => editor.chain().focus().deleteTable().run())}
+        </>
+      )}
+      {tool("Image", onImage)}
+      {tool("Graphique station", () => onStation("station-chart"))}
+      {tool("Conditions actuelles", () => onStation("station-current"))}
+      {tool("Annuler", () => editor?.chain().focus().undo().run())}
+      {tool("Rétablir", () => editor?.chain().focus().redo().run())}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+"use server";
+
+import { z } from "zod";
+import { type ActionResult, succeeded } from "@/lib/actions/result";
+import { runAction, validate } from "@/lib/actions/run";
+import { autosaveDraft, restoreArticleRevision, writeArticle } from "@/lib/articles/editing";
+import type { ArticleStatus } from "@/lib/articles/model";
+import { requireRole } from "@/lib/auth";
+
+/** The article editor's actions: any signed-in author; lib/articles/store checks each article's rights. */
+
+const articleId = z.number().int().positive();
+
+export interface SavedArticle {
+  id: number;
+  slug: string;
+  status: ArticleStatus;
+}
+
+/** Creates (`id` null) or saves the article from the editor's payload. */
+export async function saveArticleAction(
+  id: number | null,
+  input: unknown,
+): Promise<ActionResult<SavedArticle>> {
+  return runAction(requireRole("AUTHOR"), async (user) => {
+    const article = await writeArticle(user, validate(articleId.nullable(), id), input);
+    return succeeded({ id: article.id, slug: article.slug, status: article.status });
+  });
+}
+
+export async function autosaveArticleAction(id: number, input: unknown): Promise<ActionResult> {
+  return runAction(requireRole("AUTHOR"), async (user) => {
+    await autosaveDraft(user, validate(articleId, id), input);
+    return succeeded(null);
+  });
+}
+
+export async function restoreRevisionAction(id: number, revisionId: number): Promise<ActionResult> {
+  return runAction(requireRole("AUTHOR"), async (user) => {
+    await restoreArticleRevision(user, validate(articleId, id), validate(articleId, revisionId));
+    return succeeded(null);
+  });
+}

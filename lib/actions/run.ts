@@ -1,0 +1,59 @@
+import type { z } from "zod";
+import { ApiError } from "../api";
+import { guardAction } from "../auth";
+import { ForbiddenError, UserError } from "../errors";
+import { type ActionResult, failed } from "./result";
+
+/**
+ * Server actions are the one way the back office changes data. Each section keeps its actions in
+ * app/admin/<section>/actions.ts, beside the forms that call them, and each action is one runAction():
+ * the access check, then the work (input checked with validate(), the change made by a lib/ function).
+ * An action whose form shows an outcome answers an ActionResult (./result). An action behind a plain
+ * button (delete, acknowledge) returns nothing: it calls requireActionRole() (or another *Action check)
+ * and the refreshed page shows the change.
+ */
+
+/** Input an action refuses: every problem, and the first one of each field. */
+export class ValidationError extends UserError {
+  constructor(
+    message: string,
+    readonly fieldErrors: Record<string, string>,
+  ) {
+    super(message);
+    this.name = "ValidationError";
+  }
+}
+
+/** `input` parsed by `schema`, or a ValidationError naming every problem (runAction answers it). */
+export function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path.join(".");
+    if (field && !(field in fieldErrors)) fieldErrors[field] = issue.message;
+  }
+  const messages = [...new Set(result.error.issues.map((issue) => issue.message))];
+  throw new ValidationError(messages.join(" ; "), fieldErrors);
+}
+
+/**
+ * Runs a server action: `access` (requireRole, requireStationManager…) is refused with a 401, 403 or
+ * 404 response (guardAction: nothing runs); then `work`, whose refusals — bad input (ValidationError,
+ * ApiError) or a right the user lacks on this item (ForbiddenError) — come back as { ok: false } with
+ * their message. Anything else is a bug: thrown, logged by Next, never shown.
+ */
+export async function runAction<C, T>(
+  access: Promise<C>,
+  work: (context: C) => Promise<ActionResult<T>>,
+): Promise<ActionResult<T>> {
+  const context = await guardAction(access);
+  try {
+    return await work(context);
+  } catch (error) {
+    if (error instanceof ValidationError) return failed(error.message, { fieldErrors: error.fieldErrors });
+    if ((error instanceof ApiError && error.status < 500) || error instanceof ForbiddenError)
+      return failed(error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * Whether a station is offline: silent for longer than its threshold. The one rule of the pages, the
+ * open-data API, the widget and the monitor (pure, also run in the browser by the live station home).
+ */
+
+export interface Freshness {
+  /** Seconds since the newest record (null without any record). */
+  ageSeconds: number | null;
+  offline: boolean;
+}
+
+/** Freshness at `now` of a station whose newest record is stamped `at` (unix seconds). */
+export function freshness(at: number | null, offlineThresholdMinutes: number, now: number): Freshness {
+  const ageSeconds = at === null ? null : Math.max(0, now - at);
+  return { ageSeconds, offline: ageSeconds === null || ageSeconds > offlineThresholdMinutes * 60 };
+}

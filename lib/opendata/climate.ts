@@ -1,0 +1,212 @@
+import type { ClimateDay } from "../climate/daily";
+import type { Extreme, PeriodSummary } from "../climate/monthly";
+import type { RecordTable } from "../climate/records";
+import { toCsv } from "../csv";
+import { type Quantity, roundAs, roundHalfAway } from "../format";
+
+/**
+ * The shapes of the open-data climatology API (/api/v1/stations/{slug}/climate/…), as pure functions of
+ * the domain values, JSON or CSV. Temperatures in °C, rain in mm, rain rate in mm/h, wind in km/h,
+ * each rounded to its quantity's decimals (lib/format DECIMALS, as the pages show them); coverages as
+ * fractions (0–1), times ISO-8601 UTC, null where a value is not computable.
+ */
+
+const iso = (t: number | null | undefined) => (t == null ? null : new Date(t * 1000).toISOString());
+const cover = (v: number) => Math.round(v * 10_000) / 10_000;
+
+export function dailyJson(day: ClimateDay) {
+  return {
+    date: day.date,
+    tn: roundAs(day.tn, "temperature"),
+    tnTime: iso(day.tnAt),
+    tx: roundAs(day.tx, "temperature"),
+    txTime: iso(day.txAt),
+    tmoy: roundAs(day.tmoy, "temperature"),
+    rr: roundAs(day.rr, "rain"),
+    rrRateMax: roundAs(day.rrRateMax, "rainRate"),
+    gustMax: roundAs(day.gustMax, "speed"),
+    gustDir: roundAs(day.gustDir, "direction"),
+    coverage: { tn: cover(day.tnCoverage), tx: cover(day.txCoverage), rr: cover(day.rrCoverage) },
+    partial: day.partial,
+  };
+}
+
+export function dailyCsv(days: readonly ClimateDay[]): string {
+  return toCsv(
+    [
+      "date",
+      "tn",
+      "tnTime",
+      "tx",
+      "txTime",
+      "tmoy",
+      "rr",
+      "rrRateMax",
+      "gustMax",
+      "gustDir",
+      "coverageTn",
+      "coverageTx",
+      "coverageRr",
+      "partial",
+    ],
+    days.map((day) => {
+      const d = dailyJson(day);
+      return [
+        d.date,
+        d.tn,
+        d.tnTime,
+        d.tx,
+        d.txTime,
+        d.tmoy,
+        d.rr,
+        d.rrRateMax,
+        d.gustMax,
+        d.gustDir,
+        d.coverage.tn,
+        d.coverage.tx,
+        d.coverage.rr,
+        d.partial,
+      ];
+    }),
+  );
+}
+
+const extremeJson = (e: Extreme | null, quantity: Quantity) =>
+  e ? { value: roundAs(e.value, quantity), date: e.date, time: iso(e.at) } : null;
+
+/** A month or a year: means (11/5 rule), RR total only when complete (the partial sum apart), extremes, counts, DJU. */
+export function periodJson(summary: PeriodSummary) {
+  const { extremes, counts } = summary;
+  return {
+    period: summary.period,
+    inProgress: summary.inProgress,
+    daysExpected: summary.daysExpected,
+    tn: roundAs(summary.tn.mean, "temperature"),
+    tx: roundAs(summary.tx.mean, "temperature"),
+    tmoy: roundAs(summary.tmoy.mean, "temperature"),
+    tmean: roundAs(summary.tmean.mean, "temperature"),
+    missing: { tn: summary.tn.missing, tx: summary.tx.missing, rr: summary.rr.missing },
+    rr: roundAs(summary.rr.total, "rain"),
+    /** the sum of the days present when the total is incomplete (null when complete) */
+    rrIncompleteSum: summary.rr.total === null ? roundAs(summary.rr.sum, "rain") : null,
+    extremes: {
+      tnMin: extremeJson(extremes.tnMin, "temperature"),
+      tnMax: extremeJson(extremes.tnMax, "temperature"),
+      txMax: extremeJson(extremes.txMax, "temperature"),
+      txMin: extremeJson(extremes.txMin, "temperature"),
+      rrMax: extremes.rrMax
+        ? { value: roundAs(extremes.rrMax.value, "rain"), date: extremes.rrMax.date }
+        : null,
+      rrRateMax: extremeJson(extremes.rrRateMax, "rainRate"),
+      gustMax: extremes.gustMax
+        ? {
+            ...extremeJson(extremes.gustMax, "speed"),
+            dir: roundAs(extremes.gustMax.dir, "direction"),
+          }
+        : null,
+    },
+    counts,
+    dju: roundAs(summary.dju.sum, "degreeDays"),
+    djuComplete: summary.dju.complete,
+  };
+}
+
+export function periodsCsv(summaries: readonly PeriodSummary[]): string {
+  return toCsv(
+    [
+      "period",
+      "inProgress",
+      "tn",
+      "tx",
+      "tmoy",
+      "tnMissing",
+      "txMissing",
+      "rr",
+      "rrIncompleteSum",
+      "rrMissing",
+      "tnMin",
+      "tnMinDate",
+      "txMax",
+      "txMaxDate",
+      "rrMax",
+      "rrMaxDate",
+      "gustMax",
+      "gustMaxDate",
+      "txLe0",
+      "txGe25",
+      "txGe30",
+      "txGe35",
+      "tnLe0",
+      "tnLeMinus5",
+      "tnGe20",
+      "rrGe1",
+      "rrGe5",
+      "rrGe10",
+      "rrGe30",
+      "rrGe50",
+      "rrGe100",
+      "dju",
+    ],
+    summaries.map((s) => {
+      const p = periodJson(s);
+      const c = s.counts;
+      return [
+        p.period,
+        p.inProgress,
+        p.tn,
+        p.tx,
+        p.tmoy,
+        p.missing.tn,
+        p.missing.tx,
+        p.rr,
+        p.rrIncompleteSum,
+        p.missing.rr,
+        p.extremes.tnMin?.value,
+        p.extremes.tnMin?.date,
+        p.extremes.txMax?.value,
+        p.extremes.txMax?.date,
+        p.extremes.rrMax?.value,
+        p.extremes.rrMax?.date,
+        p.extremes.gustMax?.value,
+        p.extremes.gustMax?.date,
+        c.txLe0,
+        c.txGe25,
+        c.txGe30,
+        c.txGe35,
+        c.tnLe0,
+        c.tnLeMinus5,
+        c.tnGe20,
+        c.rrGe1,
+        c.rrGe5,
+        c.rrGe10,
+        c.rrGe30,
+        c.rrGe50,
+        c.rrGe100,
+        p.dju,
+      ];
+    }),
+  );
+}
+
+export function recordsJson(tables: readonly RecordTable[]) {
+  return tables.map(({ parameter, entries }) => ({
+    parameter: parameter.key,
+    label: parameter.label,
+    unit: parameter.unit,
+    entries: entries.map((e) => ({
+      rank: e.rank,
+      date: e.date,
+      value: roundHalfAway(e.value, parameter.decimals),
+      time: iso(e.at),
+    })),
+  }));
+}
+
+export function recordsCsv(tables: readonly RecordTable[]): string {
+  return toCsv(
+    ["parameter", "rank", "date", "value", "unit", "time"],
+    recordsJson(tables).flatMap((t) =>
+      t.entries.map((e) => [t.parameter, e.rank, e.date, e.value, t.unit, e.time]),
+    ),
+  );
+}
