@@ -25,11 +25,6 @@ export function settingsProblems(env: Record<string, string | undefined>): strin
     const problem = dataDirProblem(name, env[name]);
     if (problem) problems.push(problem);
   }
-  if (env.NODE_ENV === "production" && !env.BACKUP_REPOSITORY?.trim()) {
-    problems.push(
-      "BACKUP_REPOSITORY is missing: the restic repository on the backup host, e.g. sftp:backup@backup-host:/srv/meteo06 (deploy/README.md, section 5)",
-    );
-  }
   if (!env.AUTH_SECRET?.trim()) {
     problems.push("AUTH_SECRET is missing: it signs login sessions (e.g. `openssl rand -base64 32`)");
   }

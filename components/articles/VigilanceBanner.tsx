@@ -1,4 +1,3 @@
-import { connection } from "next/server";
 import { publicVigilance } from "@/lib/articles/public";
 import { config } from "@/lib/config";
 import { VigilanceBannerClient } from "./VigilanceBannerClient";
@@ -7,10 +6,8 @@ import { VigilanceBannerClient } from "./VigilanceBannerClient";
  * The vigilance banner shown on every page of the apex and of the station sites while a notice is
  * valid. The list is rendered on the server (cached pages included); the browser hides a notice
  * when it expires and shows one when it starts, without waiting for the page to be regenerated.
- * Rendered per request (from the cached list), never at build time: the build has no database.
  */
 export async function VigilanceBanner() {
-  await connection();
   const notices = await publicVigilance();
   if (notices.length === 0) return null;
   return (

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { formatDay } from "@/lib/time";
 
 /**
  * Day × hour heat-maps drawn on a canvas (no chart library needed). The data is fetched from `src` when
@@ -43,8 +44,6 @@ function colourAt(palette: string[], ratio: number): string {
   return `rgb(${a.map((v, k) => Math.round(v + (b[k] - v) * f)).join(",")})`;
 }
 
-const dayFormat = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", timeZone: "UTC" });
-
 function Layer({ data, layer }: { data: HeatData; layer: HeatMapLayer }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<string>("");
@@ -73,7 +72,7 @@ function Layer({ data, layer }: { data: HeatData; layer: HeatMapLayer }) {
     const value = grid[day]?.[hour];
     if (day < 0 || hour < 0 || day >= data.days.length || hour > 23) return;
     setHover(
-      `${dayFormat.format(new Date(`${data.days[day]}T00:00:00Z`))}, ${hour} h : ${
+      `${formatDay(data.days[day], { day: "numeric", month: "long" })}, ${hour} h : ${
         value == null ? "—" : `${value.toLocaleString("fr-FR")} ${layer.unit}`
       }`,
     );

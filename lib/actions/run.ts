@@ -1,7 +1,6 @@
 import type { z } from "zod";
-import { ApiError } from "../api";
 import { guardAction } from "../auth";
-import { ForbiddenError, UserError } from "../errors";
+import { UserError } from "../errors";
 import { type ActionResult, failed } from "./result";
 
 /**
@@ -39,9 +38,10 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): z.outp
 
 /**
  * Runs a server action: `access` (requireRole, requireStationManager…) is refused with a 401, 403 or
- * 404 response (guardAction: nothing runs); then `work`, whose refusals — bad input (ValidationError,
- * ApiError) or a right the user lacks on this item (ForbiddenError) — come back as { ok: false } with
- * their message. Anything else is a bug: thrown, logged by Next, never shown.
+ * 404 response (guardAction: nothing runs); then `work`, whose refusals — any UserError: bad input
+ * (ValidationError, ApiError), a right the user lacks on this item (ForbiddenError), a domain's own
+ * refusal — come back as { ok: false } with their message. Anything else is a bug: thrown, logged by
+ * Next, never shown.
  */
 export async function runAction<C, T>(
   access: Promise<C>,
@@ -52,8 +52,7 @@ export async function runAction<C, T>(
     return await work(context);
   } catch (error) {
     if (error instanceof ValidationError) return failed(error.message, { fieldErrors: error.fieldErrors });
-    if ((error instanceof ApiError && error.status < 500) || error instanceof ForbiddenError)
-      return failed(error.message);
+    if (error instanceof UserError) return failed(error.message);
     throw error;
   }
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ApiError } from "../api";
 import { MAX_RECORD_LIMIT } from "../climate/records";
 import type { Field } from "../series/fields";
-import { autoStep, isStep, STEPS, type Step } from "../series/steps";
+import { autoStep, STEPS, type Step } from "../series/steps";
 import { addDays, daysBetween, isCalendarDay, localDayBounds, parseMonth, parseYear } from "../time";
 
 /**
@@ -70,16 +70,6 @@ function instant(name: string, value: string, timeZone: string, endOfDay: boolea
 
 const FORMATS = ["json", "csv"] as const;
 
-function choiceError(name: string, value: string, values: readonly string[]): string {
-  return `${name} : « ${value} » n'existe pas (${values.slice(0, -1).join(", ")} ou ${values.at(-1)}).`;
-}
-
-function format(value: string | undefined): Format {
-  if (value === undefined) return "json";
-  if (value === "json" || value === "csv") return value;
-  return bad(choiceError("format", value, FORMATS));
-}
-
 function fieldList(value: string | undefined, available: readonly Field[]): Field[] {
   if (value === undefined) return [...available];
   const names = value.split(",").map((name) => name.trim());
@@ -109,11 +99,9 @@ export function observationsQuery(
   now: number,
   available: readonly Field[],
 ): ObservationsQuery {
-  const p = params(url, ["from", "to", "step", "fields", "format"]);
-  if (p.step !== undefined && !isStep(p.step))
-    bad(`step : « ${p.step} » n'existe pas (${STEPS.join(", ")}).`);
+  const p = validQuery(url, observationsSchema);
   const to = p.to === undefined ? now : instant("to", p.to, timeZone, true);
-  const requestedStep = p.step as Step | undefined;
+  const requestedStep = p.step;
   const from =
     p.from === undefined
       ? to - DEFAULT_DAYS[requestedStep ?? "raw"] * DAY
@@ -125,7 +113,7 @@ export function observationsQuery(
     bad(
       `Période trop longue pour le pas ${step} : ${Math.ceil(days)} jours (au plus ${MAX_DAYS[step]} jours ; choisissez un pas plus grand).`,
     );
-  return { from, to, step, fields: fieldList(p.fields, available), format: format(p.format) };
+  return { from, to, step, fields: fieldList(p.fields, available), format: p.format };
 }
 
 export interface DailyQuery {
@@ -138,21 +126,19 @@ export interface DailyQuery {
 
 /** `?from=YYYY-MM-DD&to=YYYY-MM-DD&fields=&format=` of /aggregates/daily (default: the last 31 days). */
 export function dailyQuery(url: URL, today: string, available: readonly Field[]): DailyQuery {
-  const p = params(url, ["from", "to", "fields", "format"]);
-  const day = (name: string, value: string) =>
-    isCalendarDay(value) ? value : bad(`${name} : jour invalide « ${value} » (attendu : AAAA-MM-JJ).`);
-  const toDay = p.to === undefined ? today : day("to", p.to);
-  const fromDay = p.from === undefined ? addDays(toDay, -30) : day("from", p.from);
+  const p = validQuery(url, dailySchema);
+  const toDay = p.to ?? today;
+  const fromDay = p.from ?? addDays(toDay, -30);
   if (fromDay > toDay) bad("from doit être antérieur ou égal à to.");
   const days = daysBetween(fromDay, toDay);
   if (days > MAX_DAYS["1d"])
     bad(`Période trop longue : ${days} jours (au plus ${MAX_DAYS["1d"]} jours par requête).`);
-  return { fromDay, toDay, fields: fieldList(p.fields, available), format: format(p.format) };
+  return { fromDay, toDay, fields: fieldList(p.fields, available), format: p.format };
 }
 
 /** `?format=` alone (the station list and current conditions). */
 export function formatQuery(url: URL): Format {
-  return format(params(url, ["format"]).format);
+  return validQuery(url, z.object({ format: formatParam })).format;
 }
 
 /**
@@ -165,8 +151,11 @@ export function validQuery<T extends z.ZodObject>(url: URL, schema: T): z.infer<
   return result.data;
 }
 
-/** A required string parameter: `parse` gives its value or null, `expected` says what it should look like. */
-function text<T>(name: string, expected: string, parse: (value: string) => T | null) {
+/**
+ * A required string parameter: `parse` gives its value or null; `noun` and `expected` say what it
+ * should be ("from : jour invalide « 2025-02-30 » (attendu : AAAA-MM-JJ).").
+ */
+function text<T>(name: string, noun: string, expected: string, parse: (value: string) => T | null) {
   return z
     .string({ error: `${name} : paramètre obligatoire (attendu : ${expected}).` })
     .transform((value, context) => {
@@ -174,26 +163,42 @@ function text<T>(name: string, expected: string, parse: (value: string) => T | n
       if (parsed !== null) return parsed;
       context.addIssue({
         code: "custom",
-        message: `${name} : « ${value} » invalide (attendu : ${expected}).`,
+        message: `${name} : ${noun} invalide « ${value} » (attendu : ${expected}).`,
       });
       return z.NEVER;
     });
 }
 
-/** An optional parameter among `values` (the first by default). */
+/** An optional parameter among `values` (undefined when absent). */
 function choice<const V extends readonly [string, ...string[]]>(name: string, values: V) {
   return z
     .string()
     .optional()
-    .transform((value, context): V[number] => {
-      if (value === undefined) return values[0];
-      if (values.includes(value)) return value;
-      context.addIssue({ code: "custom", message: choiceError(name, value, values) });
+    .transform((value, context): V[number] | undefined => {
+      if (value === undefined || values.includes(value)) return value;
+      const list = `${values.slice(0, -1).join(", ")} ou ${values.at(-1)}`;
+      context.addIssue({ code: "custom", message: `${name} : « ${value} » n'existe pas (${list}).` });
       return z.NEVER;
     });
 }
 
-const formatParam = choice("format", FORMATS);
+const formatParam = choice("format", FORMATS).transform((format) => format ?? "json");
+const dayParam = (name: string) => text(name, "jour", "AAAA-MM-JJ", (v) => (isCalendarDay(v) ? v : null));
+
+const observationsSchema = z.object({
+  from: z.string().optional(),
+  to: z.string().optional(),
+  step: choice("step", STEPS),
+  fields: z.string().optional(),
+  format: formatParam,
+});
+
+const dailySchema = z.object({
+  from: dayParam("from").optional(),
+  to: dayParam("to").optional(),
+  fields: z.string().optional(),
+  format: formatParam,
+});
 
 /** The longest range of the climatology's daily values in one request (20 years). */
 export const MAX_CLIMATE_DAYS = 7320;
@@ -201,8 +206,8 @@ export const MAX_CLIMATE_DAYS = 7320;
 /** `?from=YYYY-MM-DD&to=YYYY-MM-DD&format=` of /climate/daily: both days required, inclusive. */
 export const climateDaysSchema = z
   .object({
-    from: text("from", "AAAA-MM-JJ", (v) => (isCalendarDay(v) ? v : null)),
-    to: text("to", "AAAA-MM-JJ", (v) => (isCalendarDay(v) ? v : null)),
+    from: dayParam("from"),
+    to: dayParam("to"),
     format: formatParam,
   })
   .refine((q) => q.from <= q.to, { message: "from doit être antérieur ou égal à to." })
@@ -210,7 +215,7 @@ export const climateDaysSchema = z
     message: `Période trop longue (au plus ${MAX_CLIMATE_DAYS} jours par requête).`,
   });
 
-const yearParam = text("year", "une année AAAA", parseYear);
+const yearParam = text("year", "année", "AAAA", parseYear);
 
 /** `?year=YYYY&format=` of /climate/monthly. */
 export const climateYearSchema = z.object({ year: yearParam, format: formatParam });
@@ -220,7 +225,7 @@ export const heatmapSchema = z.object({ year: yearParam });
 
 /** `?limit=&format=` of /climate/records (10 days per parameter by default). */
 export const recordsSchema = z.object({
-  limit: text("limit", `un entier de 1 à ${MAX_RECORD_LIMIT}`, (v) =>
+  limit: text("limit", "nombre", `un entier de 1 à ${MAX_RECORD_LIMIT}`, (v) =>
     /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= MAX_RECORD_LIMIT ? Number(v) : null,
   )
     .optional()
@@ -230,6 +235,6 @@ export const recordsSchema = z.object({
 
 /** `?month=YYYY-MM&kind=temperature|rain` of /climate/chart. */
 export const monthChartSchema = z.object({
-  month: text("month", "un mois AAAA-MM", parseMonth),
-  kind: choice("kind", ["temperature", "rain"]),
+  month: text("month", "mois", "AAAA-MM", parseMonth),
+  kind: choice("kind", ["temperature", "rain"]).transform((kind) => kind ?? "temperature"),
 });

@@ -572,9 +572,16 @@ export async function shareWithOwner(dir: string): Promise<void> {
   }
 }
 
-/** Replaces the contents of `target` with those of `source`, owned by `target`'s owner. */
+/**
+ * Replaces the contents of `target` with those of `source`, owned by `target`'s owner (a folder made
+ * here belongs to its parent's owner: /var/lib/meteo06 is the service user's).
+ */
 async function replaceFolder(source: string, target: string): Promise<number> {
-  await mkdir(target, { recursive: true });
+  if (!(await exists(target))) {
+    await mkdir(target, { recursive: true });
+    const parent = await stat(path.dirname(target));
+    if (process.getuid?.() === 0) await lchown(target, parent.uid, parent.gid);
+  }
   for (const name of await readdir(target)) {
     await rm(path.join(target, name), { recursive: true, force: true });
   }

@@ -10,10 +10,6 @@ export const STEPS = ["raw", "10m", "1h", "3h", "1d"] as const;
 export type Step = (typeof STEPS)[number];
 export type AggregatedStep = Exclude<Step, "raw">;
 
-export function isStep(value: string): value is Step {
-  return (STEPS as readonly string[]).includes(value);
-}
-
 /** Nominal length of a step in seconds (raw: the usual 5-minute archive interval). */
 export const STEP_SECONDS: Record<Step, number> = {
   raw: 300,

@@ -239,7 +239,7 @@ describe("API", () => {
       [
         "/api/v1/stations/villefranche/climate/daily?from=2025-02-30&to=2025-03-01",
         400,
-        /^from : « 2025-02-30 » invalide \(attendu : AAAA-MM-JJ\)/,
+        /^from : jour invalide « 2025-02-30 » \(attendu : AAAA-MM-JJ\)/,
       ],
       ["/api/v1/stations/villefranche/climate/daily?to=2025-03-01", 400, /^from : paramètre obligatoire/],
       [
@@ -262,14 +262,18 @@ describe("API", () => {
         400,
         /^Paramètre inconnu : « step »/,
       ],
-      ["/api/v1/stations/villefranche/climate/monthly?year=25", 400, /^year : « 25 » invalide/],
+      ["/api/v1/stations/villefranche/climate/monthly?year=25", 400, /^year : année invalide « 25 »/],
       [
         "/api/v1/stations/villefranche/climate/records?limit=31",
         400,
-        /^limit : « 31 » invalide \(attendu : un entier de 1 à 30\)/,
+        /^limit : nombre invalide « 31 » \(attendu : un entier de 1 à 30\)/,
       ],
       ["/api/v1/stations/nowhere/climate/records", 404, /^Station inconnue : « nowhere »\.$/],
-      ["/api/v1/stations/villefranche/climate/chart?month=2025-13", 400, /^month : « 2025-13 » invalide/],
+      [
+        "/api/v1/stations/villefranche/climate/chart?month=2025-13",
+        400,
+        /^month : mois invalide « 2025-13 »/,
+      ],
       [
         "/api/v1/stations/villefranche/climate/chart?month=2025-03&kind=wind",
         400,

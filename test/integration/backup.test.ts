@@ -120,7 +120,8 @@ function filesUnder(dir: string): string[] {
     .map((e) => path.join(e.parentPath, e.name));
 }
 
-describe("backups with restic", () => {
+// Several CLI start-ups, restic and mariadb runs per test: room for a loaded machine.
+describe("backups with restic", { timeout: 240_000 }, () => {
   it("initialises the repository with a password printed once, kept in a root-only file", async () => {
     const first = await runCli(["backup", "init"], env);
     expect(first.code, first.stderr).toBe(0);

@@ -280,7 +280,8 @@ describe("climate job", () => {
     await dbs.prisma.station.delete({ where: { slug: "levens" } });
   });
 
-  it("refuses bad input with one clear line and a non-zero exit", async () => {
+  // Ten CLI start-ups: minutes on a loaded machine.
+  it("refuses bad input with one clear line and a non-zero exit", { timeout: 300_000 }, async () => {
     const cases: [string[], RegExp][] = [
       [["climate", "update", "--at", "yesterday"], /--at must be an ISO-8601 time/],
       [["climate", "update", "--station", "nowhere"], /unknown station "nowhere"/],

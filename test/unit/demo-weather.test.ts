@@ -16,7 +16,8 @@ function yearOf(slug: string) {
   return { station, rows };
 }
 
-describe("demo weather", () => {
+// A year of records per station: seconds of CPU, many more on a loaded machine.
+describe("demo weather", { timeout: 120_000 }, () => {
   it("is deterministic: the same seed and time give the same record", () => {
     const { profile } = DEMO_STATIONS[0];
     const t = Date.UTC(2025, 3, 1, 12) / 1000;

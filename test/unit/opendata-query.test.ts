@@ -83,7 +83,7 @@ describe("observations query", () => {
     expect(q("from=abc")).toMatch(/^from : date invalide « abc »/);
     expect(q("to=2024-13-45")).toMatch(/^to : date invalide/);
     expect(q("from=2025-06-10&to=2025-06-01")).toBe("from doit être antérieur à to.");
-    expect(q("step=5min")).toMatch(/^step : « 5min » n'existe pas \(raw, 10m, 1h, 3h, 1d\)/);
+    expect(q("step=5min")).toMatch(/^step : « 5min » n'existe pas \(raw, 10m, 1h, 3h ou 1d\)/);
     expect(q("step=raw&from=2025-04-01")).toMatch(
       /^Période trop longue pour le pas raw : 76 jours \(au plus 31 jours/,
     );
@@ -140,7 +140,7 @@ describe("climatology queries", () => {
       "from : paramètre obligatoire (attendu : AAAA-MM-JJ).",
     );
     expect(error(() => validQuery(url("from=2025-02-30&to=2025-03-01"), climateDaysSchema))).toBe(
-      "from : « 2025-02-30 » invalide (attendu : AAAA-MM-JJ).",
+      "from : jour invalide « 2025-02-30 » (attendu : AAAA-MM-JJ).",
     );
     expect(error(() => validQuery(url("from=2025-03-02&to=2025-03-01"), climateDaysSchema))).toBe(
       "from doit être antérieur ou égal à to.",
@@ -161,10 +161,10 @@ describe("climatology queries", () => {
       "Paramètre répété : « year ».",
     );
     expect(error(() => validQuery(url("limit=0"), recordsSchema))).toBe(
-      "limit : « 0 » invalide (attendu : un entier de 1 à 30).",
+      "limit : nombre invalide « 0 » (attendu : un entier de 1 à 30).",
     );
     expect(error(() => validQuery(url("month=2025-13"), monthChartSchema))).toMatch(
-      /^month : « 2025-13 » invalide/,
+      /^month : mois invalide « 2025-13 »/,
     );
     expect(error(() => validQuery(url("month=2025-01&kind=wind"), monthChartSchema))).toBe(
       "kind : « wind » n'existe pas (temperature ou rain).",

@@ -41,7 +41,7 @@ export async function addInvalidationAction(_previous: ActionState, form: FormDa
         createdBy: user.email,
       });
     } catch (error) {
-      if (error instanceof InvalidationError) return failed(error.message);
+      // An InvalidationError says itself what is wrong (runAction shows it); the archive's own words do not.
       if (error instanceof ArchiveError) return failed(UNREADABLE);
       throw error;
     }
