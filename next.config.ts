@@ -12,10 +12,6 @@ const nextConfig: NextConfig = {
   // of other addresses itself).
   skipTrailingSlashRedirect: true,
   serverExternalPackages: ["mysql2", "mariadb"],
-  // Metadata rendered with the page for every visitor, not streamed after it: streaming adds React's
-  // inline completion scripts, which the Content-Security-Policy does not allow (lib/security/), and
-  // pages are sent complete anyway.
-  htmlLimitedBots: /.*/,
   experimental: {
     // Rendered pages and cached data live in memory only: the data behind them is live and changes
     // every few minutes, and nothing cached should outlive the process (or leak between test runs).

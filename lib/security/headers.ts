@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { REACT_RUNTIME_DEFINITIONS } from "./react-runtime";
 
 /**
  * Security headers of every answer, and the Content-Security-Policy of pages.
@@ -10,7 +11,8 @@ import { createHash } from "node:crypto";
  *   manifest lists every file of the build), and a hash in script-src allows an external script whose
  *   integrity matches it;
  * - the framework's inline scripts are data — the React payload, `self.__next_f.push([…])` with a JSON
- *   literal, and Turbopack's list of chunks — or React's fixed form-replay script. Only those are hashed. Anything else — a script that
+ *   literal, and Turbopack's list of chunks — or React's fixed scripts (form replay, Suspense completion
+ *   with string arguments). Only those are hashed. Anything else — a script that
  *   slipped into stored content — gets no hash and does not run.
  * 'strict-dynamic' then lets those scripts load the page's other chunks.
  */
@@ -115,8 +117,27 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** Calls of React's boundary instructions: ids, and for $RX an error digest and messages as strings. */
+const REACT_CALLS =
+  /^(?:\$R[CS]\("[A-Za-z0-9:_-]+","[A-Za-z0-9:_-]+"\);?|\$RX\("[A-Za-z0-9:_-]+"(?:,(?:"(?:[^"\\]|\\.)*"|null))*\);?)*$/;
+
+/** React's Suspense completion: its fixed runtime definitions, then calls with string arguments only. */
+function isReactInstruction(script: string): boolean {
+  let rest = script;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const definition of REACT_RUNTIME_DEFINITIONS) {
+      if (rest.startsWith(definition)) {
+        rest = rest.slice(definition.length);
+        changed = true;
+      }
+    }
+  }
+  return rest !== script ? REACT_CALLS.test(rest) : rest !== "" && REACT_CALLS.test(rest);
+}
+
 function isFrameworkScript(script: string): boolean {
-  if (script === FLIGHT_INIT || script === REACT_FORM_REPLAY) return true;
+  if (script === FLIGHT_INIT || script === REACT_FORM_REPLAY || isReactInstruction(script)) return true;
   const push = FLIGHT_PUSH.exec(script);
   if (push) return Array.isArray(parseJson(push[1]));
   const list = CHUNK_LIST.exec(script);

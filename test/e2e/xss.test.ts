@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_USERS } from "@/lib/demo/stations";
@@ -152,8 +153,7 @@ async function writeEverywhere(vector: string, index: number, editorCookie: stri
       title: vector,
       excerpt: vector,
       bodyHtml: `<p>${vector}</p>${vector}`,
-      // Odd articles have no cover: their share image is drawn from the title.
-      coverId: index % 2 === 0 ? media.id : null,
+      coverId: media.id,
       categoryIds: [category.id],
       tags: [text(60).trim() || "xss"],
       status: "PUBLISHED",
@@ -322,20 +322,19 @@ describe("stored XSS", () => {
 
   it("keeps share images, the widget and the feeds working with every vector", async () => {
     const page = await visitor.newPage();
-    let drawn = 0;
+    const routes = JSON.parse(readFileSync(".next/app-path-routes-manifest.json", "utf8"));
+    const shareImageRoute = (Object.values(routes) as string[])
+      .find((route) => route.startsWith("/articles/[slug]/opengraph-image"))!
+      .split("/")
+      .at(-1);
     for (const w of written) {
       const widget = await page.goto(`${app.stationOrigin(w.station)}/widget.png`, { timeout: 120_000 });
       expect(widget?.headers()["content-type"], w.station).toMatch(/^image\/png|^text\/plain/);
-      await page.goto(`${app.origin}${w.articlePath}`, { waitUntil: "load", timeout: 120_000 });
-      const image = await page.locator('meta[property="og:image"]').first().getAttribute("content");
-      expect(image, w.articlePath).toBeTruthy();
-      if (!image!.includes("/opengraph-image")) continue; // the cover (a media row without its files)
-      const share = await fetch(new URL(image!, app.origin));
-      expect(share.status, image!).toBe(200);
+      // The share image drawn from the title, at the address Next gave its route.
+      const share = await fetch(`${app.origin}${w.articlePath}/${shareImageRoute}`);
+      expect(share.status, w.articlePath).toBe(200);
       expect(share.headers.get("content-type")).toBe("image/png");
-      drawn++;
     }
-    expect(drawn).toBeGreaterThanOrEqual(VECTORS.length / 2 - 1);
     for (const feed of ["/flux/rss.xml", "/flux/atom.xml"]) {
       const xml = await (await fetch(`${app.origin}${feed}`)).text();
       // Titles are XML text and bodies sanitised HTML: no script, no event handler in either.

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { allowFrameworkScripts, documentPolicy, resourcePolicy, tilesSource } from "@/lib/security/headers";
+import { REACT_RUNTIME_DEFINITIONS } from "@/lib/security/react-runtime";
 
 const hash = (text: string) => `sha256-${createHash("sha256").update(text).digest("base64")}`;
 const directive = (policy: string, name: string) =>
@@ -68,6 +70,36 @@ describe("allowFrameworkScripts", () => {
       'addEventListener("submit",function(a){if(!a.defaultPrevented){var b=a.target,d=a.submitter,c=b.action,e=d;if(d){var f=d.getAttribute("formAction");null!=f&&(c=f,e=null)}"javascript:throw new Error(\'React form unexpectedly submitted.\')"===c&&(a.preventDefault(),a=new FormData(b,e),c=b.ownerDocument||b,(c.$$reactFormReplay=c.$$reactFormReplay||[]).push(b,d,a))}});';
     expect(hashesOf(`<script>${replay}</script>`)).toEqual([hash(replay)]);
     expect(hashesOf(`<script>${replay}alert(1)</script>`)).toEqual([]);
+  });
+
+  it("allows React's Suspense completion scripts, with ids and strings as arguments only", () => {
+    const [shellTime, boundary] = REACT_RUNTIME_DEFINITIONS;
+    for (const script of [
+      shellTime,
+      `${boundary}$RC("B:1","S:1")`,
+      '$RC("B:1","S:1")',
+      '$RX("B:0","digest",null)',
+    ])
+      expect(hashesOf(`<script>${script}</script>`), script).toEqual([hash(script)]);
+    for (const script of ['$RC("B:1",alert(1))', `${boundary}alert(1)`, '$RC("B:1","S:1");alert(1)', ""])
+      expect(hashesOf(`<script>${script}</script>`), script).toEqual([]);
+  });
+
+  it("knows React's runtime word for word, as installed", () => {
+    const source = readFileSync(
+      "node_modules/next/dist/compiled/react-dom/cjs/react-dom-server.node.production.js",
+      "utf8",
+    );
+    // The server's precomputed chunks, as the strings they evaluate to.
+    const chunks = [
+      ...source.matchAll(/stringToPrecomputedChunk\(\s*('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\s*\)/g),
+    ].map(([, literal]) => new Function(`return ${literal}`)() as string);
+    for (const definition of REACT_RUNTIME_DEFINITIONS) {
+      expect(
+        chunks.some((chunk) => chunk.startsWith(definition)),
+        definition.slice(0, 40),
+      ).toBe(true);
+    }
   });
 
   it("hashes the text the browser parsed (CR LF becomes LF)", () => {
