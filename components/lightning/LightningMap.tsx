@@ -3,6 +3,7 @@
 import type * as Leaflet from "leaflet";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { MapAttribution } from "@/components/map/MapAttribution";
 import { plainText, useLeafletMap } from "@/components/map/useLeafletMap";
 import type { MapTiles } from "@/lib/config/map-tiles";
 import { AGE_CLASSES, ageClass } from "@/lib/lightning/display";
@@ -164,6 +165,7 @@ export function LightningMap({
         data-strikes={drawn}
         data-animating={animating}
       />
+      <MapAttribution tiles={tiles} />
       <div className={styles.controls}>
         <button
           type="button"

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import type { MapTiles } from "@/lib/config/map-tiles";
+import { MapAttribution } from "./MapAttribution";
 import { plainText, useLeafletMap } from "./useLeafletMap";
 
 export interface MapMarker {
@@ -52,5 +53,10 @@ export function MarkersMap({
     };
   }, [leaflet, markers]);
 
-  return <section ref={container} aria-label={label} className="map" style={{ height }} />;
+  return (
+    <>
+      <section ref={container} aria-label={label} className="map" style={{ height }} />
+      <MapAttribution tiles={tiles} />
+    </>
+  );
 }

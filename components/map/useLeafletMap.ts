@@ -26,8 +26,9 @@ export function useLeafletMap(
     (async () => {
       const L = await import("leaflet");
       if (cancelled || !container.current) return;
-      map = L.map(container.current, { center, zoom, scrollWheelZoom: false });
-      if (tiles) L.tileLayer(tiles.url, { attribution: tiles.attribution, maxZoom: 18 }).addTo(map);
+      // Leaflet's attribution control writes HTML: the tiles' attribution is <MapAttribution> instead.
+      map = L.map(container.current, { center, zoom, scrollWheelZoom: false, attributionControl: false });
+      if (tiles) L.tileLayer(tiles.url, { maxZoom: 18 }).addTo(map);
       setState({ L, map });
     })();
     return () => {

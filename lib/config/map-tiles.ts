@@ -1,10 +1,12 @@
 /**
  * Map tiles for Leaflet maps: MAP_TILES_URL (a {z}/{x}/{y} template; empty disables tiles, as the tests
- * do, since nothing may be fetched outside loopback there) and MAP_TILES_ATTRIBUTION.
+ * do, since nothing may be fetched outside loopback there), MAP_TILES_ATTRIBUTION (plain text) and
+ * MAP_TILES_ATTRIBUTION_URL. The attribution is shown by the page as text and a link, never handed to
+ * Leaflet, which would write it as HTML.
  */
 export interface MapTiles {
   url: string;
-  attribution: string;
+  attribution: { text: string; href: string | null };
 }
 
 const OSM = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
@@ -14,9 +16,9 @@ export function mapTiles(): MapTiles | null {
   if (url.trim() === "") return null;
   return {
     url,
-    attribution:
-      process.env.MAP_TILES_ATTRIBUTION ??
-      '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
+    attribution: process.env.MAP_TILES_ATTRIBUTION
+      ? { text: process.env.MAP_TILES_ATTRIBUTION, href: process.env.MAP_TILES_ATTRIBUTION_URL || null }
+      : { text: "© OpenStreetMap", href: "https://www.openstreetmap.org/copyright" },
   };
 }
 

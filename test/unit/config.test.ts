@@ -51,3 +51,28 @@ describe("configuration", () => {
     });
   });
 });
+
+describe("map tiles", () => {
+  it("gives the attribution as plain text and a link, for the page to show (never HTML for Leaflet)", async () => {
+    const { mapTiles } = await import("@/lib/config/map-tiles");
+    const saved = { ...process.env };
+    try {
+      delete process.env.MAP_TILES_URL;
+      delete process.env.MAP_TILES_ATTRIBUTION;
+      expect(mapTiles()?.attribution).toEqual({
+        text: "© OpenStreetMap",
+        href: "https://www.openstreetmap.org/copyright",
+      });
+      process.env.MAP_TILES_ATTRIBUTION = '<img src=x onerror="alert(1)"> IGN';
+      process.env.MAP_TILES_ATTRIBUTION_URL = "https://geoservices.ign.fr/";
+      expect(mapTiles()?.attribution).toEqual({
+        text: '<img src=x onerror="alert(1)"> IGN',
+        href: "https://geoservices.ign.fr/",
+      });
+      process.env.MAP_TILES_URL = "";
+      expect(mapTiles()).toBeNull();
+    } finally {
+      process.env = saved;
+    }
+  });
+});
