@@ -11,6 +11,9 @@ export const ARTICLE_TYPES = ["FORECAST", "VIGILANCE", "CLIMATE", "NEWS", "PAGE"
 export const ARTICLE_STATUSES = ["DRAFT", "PENDING", "SCHEDULED", "PUBLISHED"] as const;
 export const ZONES = ["LITTORAL", "MOYEN_PAYS", "HAUT_PAYS"] as const;
 
+/** Size of an article's share image (og:image) when it has no cover. */
+export const SHARE_IMAGE_SIZE = { width: 1200, height: 630 };
+
 export const TYPE_LABEL: Record<ArticleType, string> = {
   FORECAST: "Prévision",
   VIGILANCE: "Vigilance",

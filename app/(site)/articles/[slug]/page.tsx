@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { ArticleView } from "@/components/articles/ArticleView";
-import { articlePath } from "@/lib/articles/model";
+import { articlePath, SHARE_IMAGE_SIZE } from "@/lib/articles/model";
 import { publicArticle } from "@/lib/articles/public";
 import { config } from "@/lib/config/settings";
 import { mediaUrl, pickWidth } from "@/lib/media/urls";
@@ -24,7 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
         url: new URL(mediaUrl(a.cover.key, pickWidth(a.cover, 1200)), config().siteUrl).toString(),
         alt: a.cover.alt,
       }
-    : { url: `${url}/opengraph-image`, width: 1200, height: 630, alt: a.title };
+    : { url: `${url}/image-partage`, ...SHARE_IMAGE_SIZE, alt: a.title };
   return {
     title: a.title,
     description: a.excerpt,

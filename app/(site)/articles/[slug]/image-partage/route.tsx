@@ -1,10 +1,6 @@
 import { ImageResponse } from "next/og";
-import { TYPE_LABEL } from "@/lib/articles/model";
+import { SHARE_IMAGE_SIZE, TYPE_LABEL } from "@/lib/articles/model";
 import { publicArticle } from "@/lib/articles/public";
-
-export const size = { width: 1200, height: 630 };
-export const contentType = "image/png";
-export const alt = "Météo06";
 
 const COLORS = {
   FORECAST: "#1d4ed8",
@@ -14,8 +10,12 @@ const COLORS = {
   PAGE: "#334155",
 };
 
-/** The share image of an article: its type, title and date on the association's colours. */
-export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
+/**
+ * The share image of an article: its type, title and date on the association's colours. A route of its own
+ * rather than Next's `opengraph-image` file, whose address carries a build hash that the article's
+ * metadata (naming the cover when there is one) cannot know.
+ */
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const article = await publicArticle((await params).slug);
   const title = article?.title ?? "Météo06";
   const color = article ? COLORS[article.type] : COLORS.PAGE;
@@ -43,6 +43,6 @@ export default async function Image({ params }: { params: Promise<{ slug: string
         </span>
       </div>
     </div>,
-    size,
+    SHARE_IMAGE_SIZE,
   );
 }
