@@ -152,7 +152,8 @@ async function writeEverywhere(vector: string, index: number, editorCookie: stri
       title: vector,
       excerpt: vector,
       bodyHtml: `<p>${vector}</p>${vector}`,
-      coverId: media.id,
+      // The first article has no cover: its share image is drawn from its title.
+      coverId: index === 0 ? null : media.id,
       categoryIds: [category.id],
       tags: [text(60).trim() || "xss"],
       status: "PUBLISHED",
@@ -322,7 +323,6 @@ describe("stored XSS", () => {
   it("keeps share images, the widget and the feeds working with every vector", async () => {
     const page = await visitor.newPage();
     // An article without a cover advertises the share image drawn from its title.
-    await dbs.prisma.article.update({ where: { id: written[0].articleId }, data: { coverId: null } });
     const uncovered = await (await fetch(`${app.origin}${written[0].articlePath}`)).text();
     expect(/<meta property="og:image" content="([^"]+)"/.exec(uncovered)?.[1]).toBe(
       `${app.origin}${written[0].articlePath}/image-partage`,
