@@ -148,10 +148,15 @@ describe("access", () => {
   it("checks access in the server action itself, not only when the form was shown", async () => {
     const editor = await signIn(user("EDITOR").email, user("EDITOR").password);
     const page = await editor.newPage();
-    await page.goto(`${app.origin}/admin/stations/villefranche`);
+    // Every back-office answer renews the session cookie: let the page's requests finish first, so that
+    // none of them puts the editor's cookie back after the swap.
+    await page.goto(`${app.origin}/admin/stations/villefranche`, { waitUntil: "networkidle" });
     // The session changes to the owner of another station before the form is sent.
     await editor.clearCookies();
     await editor.addCookies(await contexts.owner.cookies());
+    expect((await editor.cookies()).map((c) => c.value)).toEqual(
+      (await contexts.owner.cookies()).map((c) => c.value),
+    );
     await page.locator('input[name="name"]').fill("Pris par un autre");
     await Promise.all([
       page.waitForResponse((response) => response.request().method() === "POST"),
