@@ -73,10 +73,12 @@ export default function ApiPage() {
           un corps <code>{`{"error": "message en français"}`}</code>.
         </li>
         <li>
-          Précision : les valeurs de la climatologie (<code>/climate/…</code>) sont arrondies comme les pages
-          les affichent (tableau ci-dessous, arrondi au plus proche, la moitié loin de zéro) ; les séries (
-          <code>/observations</code>, <code>/aggregates/daily</code>) et les conditions actuelles gardent
-          davantage de décimales (trois au plus pour les séries), pour les calculs.
+          Précision : toutes les valeurs (conditions actuelles, séries <code>/observations</code> et{" "}
+          <code>/aggregates/daily</code>, climatologie <code>/climate/…</code>) sont arrondies comme les pages
+          les affichent (tableau ci-dessous, arrondi au plus proche, la moitié loin de zéro) ; seul le taux
+          de couverture (<code>coverage</code>) garde trois décimales. Jusqu'en décembre 2026, les conditions
+          actuelles et les séries donnaient les valeurs non arrondies (trois décimales au plus pour les
+          séries).
         </li>
         <li>
           Cache : une minute pour les données récentes (<code>Cache-Control</code>), une heure pour les
