@@ -4,6 +4,7 @@ import type { LoadedConditions } from "../conditions/load";
 import { type CsvValue, csvLine } from "../format/csv";
 import { type Quantity, roundAs } from "../format/numbers";
 import type { Station } from "../generated/prisma/client";
+import type { Zone } from "../generated/prisma/enums";
 import { csvHeader, iso } from "../series/output";
 
 /**
@@ -126,6 +127,9 @@ export type PublicStation = Pick<
   | "offlineThresholdMinutes"
 >;
 
+/** The zones as the API has always published them (the French codes), whatever their names in the code. */
+const PUBLIC_ZONE: Record<Zone, string> = { COAST: "LITTORAL", MIDLAND: "MOYEN_PAYS", HIGHLAND: "HAUT_PAYS" };
+
 export function stationJson(station: PublicStation, url: string) {
   return {
     slug: station.slug,
@@ -136,7 +140,7 @@ export function stationJson(station: PublicStation, url: string) {
     longitude: station.longitude,
     altitude: station.altitude,
     timezone: station.timezone,
-    zone: station.zone,
+    zone: PUBLIC_ZONE[station.zone],
     sensors: { uv: station.hasUv, radiation: station.hasRadiation },
     offlineThresholdMinutes: station.offlineThresholdMinutes,
     url,

@@ -80,6 +80,8 @@ describe("stations and current conditions", () => {
       expect(station.current.conditions.temperature.current).toBe(roundAs(latest.outTemp!, "temperature"));
       expect(station.current.conditions.wind.gustInstant).toBe(roundAs(latest.windGust!, "speed"));
     }
+    // zones keep the codes the API has always published
+    expect(body.stations.find((s: { slug: string }) => s.slug === "la-colmiane").zone).toBe("HAUT_PAYS");
     const levens = body.stations.find((s: { slug: string }) => s.slug === "levens");
     expect(levens.current).toMatchObject({ conditions: null, offline: true });
     expect(levens.current.unavailable).toMatch(/introuvables/);

@@ -129,8 +129,8 @@ export function ForecastTable({
               ? { ...last }
               : {
                   day: today,
-                  zone: "LITTORAL",
-                  sky: "SOLEIL",
+                  zone: "COAST",
+                  sky: "SUNNY",
                   tMin: null,
                   tMax: null,
                   windSpeed: null,
