@@ -12,6 +12,7 @@ import * as migrate from "./commands/migrate";
 import * as monitor from "./commands/monitor";
 import * as partners from "./commands/partners";
 import * as replication from "./commands/replication";
+import * as site from "./commands/site";
 import * as stations from "./commands/stations";
 import * as users from "./commands/users";
 import * as webcam from "./commands/webcam";
@@ -46,6 +47,7 @@ const AREAS = [
   partners,
   webcam,
   lightning,
+  site,
 ];
 for (const area of AREAS) area.register(program);
 

@@ -159,6 +159,13 @@ describe("editors in the browser", () => {
       "Orages planifiés sur Nice",
     );
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now() + 1500)));
+    // The every-minute job refreshes the cached pages once the article is due.
+    const job = await runCli(["site", "refresh"], {
+      DATABASE_URL: dbs.appUrl,
+      SITE_URL: app.origin,
+      AUTH_SECRET: "test-secret-not-for-production",
+    });
+    expect(job.stdout, job.stderr).toContain("pages refreshed");
     const response = await page.goto(articleUrl);
     expect(response?.status()).toBe(200);
     expect(await page.locator("h1").textContent()).toBe("Orages planifiés sur Nice");
