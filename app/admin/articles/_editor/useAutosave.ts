@@ -87,7 +87,7 @@ export function useAutosave(
     const warn = (event: BeforeUnloadEvent) => {
       if (unsaved()) event.preventDefault();
     };
-    // The App Router has no "leaving" event: links are caught before Next's own handler sees them.
+    // The App Router has no "leaving" event: links are caught (window, capture) before Next's handler.
     const guardLinks = (event: MouseEvent) => {
       const link = (event.target as Element | null)?.closest?.("a[href]") as HTMLAnchorElement | null;
       if (!link || link.target === "_blank" || !unsaved()) return;
@@ -98,10 +98,10 @@ export function useAutosave(
       }
     };
     window.addEventListener("beforeunload", warn);
-    document.addEventListener("click", guardLinks, true);
+    window.addEventListener("click", guardLinks, true);
     return () => {
       window.removeEventListener("beforeunload", warn);
-      document.removeEventListener("click", guardLinks, true);
+      window.removeEventListener("click", guardLinks, true);
     };
   }, []);
 
