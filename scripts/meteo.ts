@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { loadCliEnv } from "./cli-runtime";
 import * as aggregates from "./commands/aggregates";
+import * as articles from "./commands/articles";
 import * as backup from "./commands/backup";
 import * as climate from "./commands/climate";
 import * as settings from "./commands/config";
@@ -40,6 +41,7 @@ const AREAS = [
   aggregates,
   climate,
   importer,
+  articles,
   monitor,
   replication,
   backup,

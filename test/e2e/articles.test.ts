@@ -138,7 +138,7 @@ describe("editors in the browser", () => {
     await page.keyboard.type("Un épisode orageux est attendu.");
     await page.getByRole("button", { name: "Image", exact: true }).click();
     await page.locator(".dialog").getByLabel("Texte alternatif (obligatoire)").fill("Ciel d'orage");
-    page.once("dialog", (d) => d.accept("Le ciel ce matin"));
+    await page.locator(".dialog").getByLabel("Légende").fill("Le ciel ce matin");
     await page.locator('.dialog input[type="file"]').setInputFiles(image);
     await page.locator(".editor-content figure img").waitFor();
     // The form has minute precision: the next whole minute at least 20 s away.
