@@ -11,6 +11,7 @@ import * as lightning from "./commands/lightning";
 import * as migrate from "./commands/migrate";
 import * as monitor from "./commands/monitor";
 import * as partners from "./commands/partners";
+import * as qc from "./commands/qc";
 import * as replication from "./commands/replication";
 import * as stations from "./commands/stations";
 import * as users from "./commands/users";
@@ -44,6 +45,7 @@ const AREAS = [
   backup,
   deploy,
   partners,
+  qc,
   webcam,
   lightning,
 ];

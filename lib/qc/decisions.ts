@@ -157,6 +157,8 @@ export async function dismissEpisode(station: Station, ref: EpisodeRef, by: stri
 }
 
 export const TOLERANCE_RANGE = [0.5, 5] as const;
+/** The factors the admin screen offers. */
+export const TOLERANCE_FACTORS = [0.5, 1, 1.5, 2, 3, 5] as const;
 
 /** A check's limits multiplied by `factor` for this station (1 = the defaults). */
 export async function setTolerance(station: Station, check: string, factor: number, by: string) {
