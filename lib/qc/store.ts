@@ -118,3 +118,46 @@ export async function replaceFlags(
   }
   return { changedHours, written: create.length };
 }
+
+/** A flagged value as the charts and pages show it. */
+export interface QualityFlag {
+  time: number;
+  quantity: string;
+  level: "SUSPECT" | "ERRONEOUS";
+  value: number | null;
+  detail: string;
+}
+
+export interface QualityMarks {
+  flags: QualityFlag[];
+  /** values left out (open erroneous flags and confirmed ones) */
+  erroneous: number;
+  /** values kept but marked */
+  suspect: number;
+}
+
+/** The flags of (from, to] that a page shows (dismissed ones are real values: not shown). */
+export async function qualityMarks(
+  prisma: PrismaClient,
+  stationId: number,
+  from: number,
+  to: number,
+): Promise<QualityMarks> {
+  const rows = await prisma.qcFlag.findMany({
+    where: { stationId, status: { not: "DISMISSED" }, dateTime: { gt: from, lte: to } },
+    orderBy: { dateTime: "asc" },
+    take: 5000,
+  });
+  const flags = rows.map((row) => ({
+    time: row.dateTime,
+    quantity: row.quantity,
+    level: row.level,
+    value: row.value,
+    detail: row.detail,
+  }));
+  return {
+    flags,
+    erroneous: flags.filter((f) => f.level === "ERRONEOUS").length,
+    suspect: flags.filter((f) => f.level === "SUSPECT").length,
+  };
+}

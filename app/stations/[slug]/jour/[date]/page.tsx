@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { StationCharts } from "@/components/charts/StationCharts";
 import { DayClimate } from "@/components/climate/DayClimate";
+import { QualityNotice } from "@/components/climate/QualityNotice";
 import { at, dayTime, extremeCell } from "@/components/stations/values";
 import { formatNumber, formatValue } from "@/lib/format/numbers";
 import { type DayPageData, loadDayPage } from "@/lib/stations/day-page";
@@ -77,6 +78,7 @@ export default async function DayPage(props: Props) {
         )}
       </nav>
       {unavailable && <p className="banner banner-warning">{unavailable}</p>}
+      {data && <QualityNotice marks={data.quality} />}
       {data && s && (
         <>
           {data.progress < 1 && (
@@ -214,6 +216,7 @@ export default async function DayPage(props: Props) {
               shade={data.shade}
               fileName={`${station.slug}-${day}`}
               rainTotalLabel="depuis 06 h UTC"
+              flags={data.quality.flags}
             />
           </section>
           <section aria-labelledby="releves">
