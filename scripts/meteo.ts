@@ -12,6 +12,7 @@ import * as lightning from "./commands/lightning";
 import * as migrate from "./commands/migrate";
 import * as monitor from "./commands/monitor";
 import * as partners from "./commands/partners";
+import * as qc from "./commands/qc";
 import * as replication from "./commands/replication";
 import * as site from "./commands/site";
 import * as stations from "./commands/stations";
@@ -47,6 +48,7 @@ const AREAS = [
   backup,
   deploy,
   partners,
+  qc,
   webcam,
   lightning,
   site,
