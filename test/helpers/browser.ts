@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { type Browser, type BrowserContext, chromium } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterEach } from "vitest";
 
 /**
@@ -81,4 +81,15 @@ export async function launchBrowser(): Promise<Browser> {
     return context;
   };
   return browser;
+}
+
+/**
+ * Scrolls to each map of the page and waits for Leaflet to draw it: a map loads Leaflet only when it
+ * nears the screen (components/map/useLeafletMap.ts).
+ */
+export async function showMaps(page: Page, timeout = 30_000): Promise<void> {
+  for (const map of await page.locator(".map").all()) {
+    await map.scrollIntoViewIfNeeded();
+    await map.and(page.locator(".leaflet-container")).waitFor({ timeout });
+  }
 }
