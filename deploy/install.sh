@@ -260,6 +260,10 @@ elif [ ! -e "$tls/fullchain.pem" ]; then
     changed "$tls: temporary self-signed certificate"
 fi
 reload_nginx=no
+if put /etc/tmpfiles.d/meteo06-nginx-cache.conf 644 root:root <"$DEPLOY_DIR/nginx/meteo06-cache.tmpfiles"; then
+    systemd-tmpfiles --create /etc/tmpfiles.d/meteo06-nginx-cache.conf
+    reload_nginx=yes
+fi
 put /etc/nginx/snippets/meteo06-proxy.conf 644 root:root <"$DEPLOY_DIR/nginx/meteo06-proxy.conf" && reload_nginx=yes
 put /etc/nginx/sites-available/meteo06.conf 644 root:root < <(render "$DEPLOY_DIR/nginx/meteo06.conf") && reload_nginx=yes
 if [ "$(readlink /etc/nginx/sites-enabled/meteo06.conf || true)" != /etc/nginx/sites-available/meteo06.conf ]; then

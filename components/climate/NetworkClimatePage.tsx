@@ -22,7 +22,7 @@ const networkClimate = unstable_cache(
       name: station.name,
       altitude: station.altitude,
       summary,
-      reference: { tmoy: referenceLabel(reference.tmoy), rr: referenceLabel(reference.rr) },
+      reference: { tnTxMean: referenceLabel(reference.tnTxMean), rr: referenceLabel(reference.rr) },
       anomalies,
     }));
   },
@@ -91,11 +91,11 @@ export async function NetworkClimatePage({ wanted }: { wanted?: string }) {
                   </th>
                   <td className="num">{formatNumber(s.tn.mean)}</td>
                   <td className="num">{formatNumber(s.tx.mean)}</td>
-                  <td className="num" data-field="tmoy">
-                    {formatNumber(s.tmoy.mean)}
+                  <td className="num" data-field="tnTxMean">
+                    {formatNumber(s.tnTxMean.mean)}
                   </td>
-                  <td className="num" title={row.reference.tmoy}>
-                    {signed(row.anomalies.tmoy)}
+                  <td className="num" title={row.reference.tnTxMean}>
+                    {signed(row.anomalies.tnTxMean)}
                   </td>
                   <td className="num" data-field="rr">
                     {rrTotalLabel(s.rr)}

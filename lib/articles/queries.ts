@@ -241,7 +241,7 @@ export async function currentVigilance(now = new Date()): Promise<ActiveVigilanc
     include: { article: { select: { slug: true, title: true } } },
     orderBy: [{ validFrom: "asc" }],
   });
-  const rank = { ROUGE: 0, ORANGE: 1, JAUNE: 2, VERT: 3 };
+  const rank = { RED: 0, ORANGE: 1, YELLOW: 2, GREEN: 3 };
   return rows
     .map((row) => ({ ...noticeView(row), slug: row.article.slug, title: row.article.title }))
     .sort((a, b) => rank[a.level] - rank[b.level]);

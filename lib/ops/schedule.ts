@@ -108,6 +108,15 @@ export const SCHEDULE: ScheduledJob[] = [
     writes: "data",
   },
   {
+    unit: "articles-purge-trash",
+    description: "articles trashed more than 30 days ago",
+    command: ["articles", "purge-trash"],
+    onCalendar: "*-*-* 04:50:00 Europe/Paris",
+    job: "articles:purge-trash",
+    periodMinutes: 24 * 60,
+    timeoutMinutes: 30,
+  },
+  {
     unit: "monitor",
     description: "disk, services, replication, backups and jobs checks, alerts",
     command: ["monitor"],

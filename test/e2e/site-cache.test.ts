@@ -129,29 +129,29 @@ describe("changes", () => {
       title: "Vigilance rouge vent",
       status: "PUBLISHED",
       vigilance: {
-        level: "ROUGE",
+        level: "RED",
         phenomena: ["vent-violent"],
-        zones: ["LITTORAL"],
+        zones: ["COAST"],
         validFrom: new Date(Date.now() - 3_600_000).toISOString(),
         validUntil: new Date(due).toISOString(),
       },
     });
     const home = await page("/");
     expect(home.text()).not.toContain("Neige attendue en montagne");
-    expect(home.text()).toContain('data-vigilance="ROUGE"');
+    expect(home.text()).toContain('data-vigilance="RED"');
     expect((await page("/articles/neige-attendue-en-montagne")).status).toBe(404);
 
     await sleep(Math.max(0, due - Date.now() + 1_000));
     // The cached pages were rendered before: they stay as they were until the job says otherwise.
-    expect((await page("/")).text()).toContain('data-vigilance="ROUGE"');
+    expect((await page("/")).text()).toContain('data-vigilance="RED"');
     expect((await page("/articles/neige-attendue-en-montagne")).status).toBe(404);
 
     expect(await runRefreshJob()).toContain("pages refreshed");
     const after = await page("/");
     expect(after.text()).toContain("Neige attendue en montagne");
-    expect(after.text()).not.toContain('data-vigilance="ROUGE"');
+    expect(after.text()).not.toContain('data-vigilance="RED"');
     expect((await page("/articles/neige-attendue-en-montagne")).status).toBe(200);
-    expect((await page("/vigilances")).text()).not.toContain('data-vigilance="ROUGE"');
+    expect((await page("/vigilances")).text()).not.toContain('data-vigilance="RED"');
     // The next run has nothing left to do.
     expect(await runRefreshJob()).toContain("nothing went live or expired");
   });
