@@ -154,7 +154,7 @@ describe("changes", () => {
     expect((await page("/vigilances")).text()).not.toContain('data-vigilance="RED"');
     // The next run has nothing left to do.
     expect(await runRefreshJob()).toContain("nothing went live or expired");
-  });
+  }, 180_000); // waits for the due time and runs the job three times (tsx starts each)
 
   it("refuses a revalidation without the token derived from AUTH_SECRET", async () => {
     for (const authorization of [undefined, "Bearer forged"]) {
