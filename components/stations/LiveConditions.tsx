@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { freshness } from "@/lib/conditions/freshness";
-import { formatNumber, formatValue } from "@/lib/format/numbers";
+import { DECIMALS, formatNumber, formatValue } from "@/lib/format/numbers";
 import type { ConditionsJson, CurrentJson } from "@/lib/opendata/json";
 import { formatDuration, formatParis } from "@/lib/time";
 import { cardinal } from "@/lib/weather/wind";
@@ -55,7 +55,9 @@ function direction(degrees: number | null) {
 }
 
 function gustText(gust: Gust) {
-  return gust ? `${formatValue(gust.value, "km/h")}${direction(gust.direction)} à ${time(gust)}` : "—";
+  return gust
+    ? `${formatValue(gust.value, "km/h", DECIMALS.speed)}${direction(gust.direction)} à ${time(gust)}`
+    : "—";
 }
 
 function trendArrow(trend: number | null) {
@@ -147,7 +149,7 @@ function Pressure({ c }: { c: ConditionsJson }) {
 function Wind({ c }: { c: ConditionsJson }) {
   const { wind } = c;
   const mean = (m: ConditionsJson["wind"]["mean10min"]) =>
-    `${formatValue(m.speed, "km/h")}${m.direction === null ? "" : direction(m.direction)}`;
+    `${formatValue(m.speed, "km/h", DECIMALS.speed)}${m.direction === null ? "" : direction(m.direction)}`;
   return (
     <section className="card" aria-labelledby="wind-title">
       <h2 id="wind-title">Vent</h2>
@@ -165,7 +167,7 @@ function Wind({ c }: { c: ConditionsJson }) {
         </div>
         <div>
           <dt>Rafale instantanée</dt>
-          <dd data-field="wind.gustInstant">{formatValue(wind.gustInstant, "km/h")}</dd>
+          <dd data-field="wind.gustInstant">{formatValue(wind.gustInstant, "km/h", DECIMALS.speed)}</dd>
         </div>
         <div>
           <dt>Rafale max. sur 10 min</dt>

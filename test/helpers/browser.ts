@@ -93,3 +93,14 @@ export async function drawnChart(page: Page, index = 0): Promise<Locator> {
   await chart.and(page.locator("[data-chart=ready]")).waitFor({ timeout: 20_000 });
   return chart;
 }
+
+/**
+ * Scrolls to each map of the page and waits for Leaflet to draw it: a map loads Leaflet only when it
+ * nears the screen (components/map/useLeafletMap.ts).
+ */
+export async function showMaps(page: Page, timeout = 30_000): Promise<void> {
+  for (const map of await page.locator(".map").all()) {
+    await map.scrollIntoViewIfNeeded();
+    await map.and(page.locator(".leaflet-container")).waitFor({ timeout });
+  }
+}

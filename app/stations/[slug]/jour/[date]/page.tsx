@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { StationCharts } from "@/components/charts/StationCharts";
 import { DayClimate } from "@/components/climate/DayClimate";
+import { QualityNotice } from "@/components/climate/QualityNotice";
 import { Almanac } from "@/components/stations/Almanac";
 import { at, dayTime, extremeCell } from "@/components/stations/values";
 import { formatNumber, formatValue } from "@/lib/format/numbers";
@@ -79,6 +80,7 @@ export default async function DayPage(props: Props) {
         )}
       </nav>
       {unavailable && <p className="banner banner-warning">{unavailable}</p>}
+      {data && <QualityNotice marks={data.quality} />}
       {data && s && (
         <>
           {data.progress < 1 && (
@@ -220,6 +222,7 @@ export default async function DayPage(props: Props) {
               shade={data.shade}
               fileName={`${station.slug}-${day}`}
               rainTotalLabel="depuis 06 h UTC"
+              flags={data.quality.flags}
             />
           </section>
           <section aria-labelledby="releves">
