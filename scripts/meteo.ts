@@ -12,7 +12,9 @@ import * as lightning from "./commands/lightning";
 import * as migrate from "./commands/migrate";
 import * as monitor from "./commands/monitor";
 import * as partners from "./commands/partners";
+import * as qc from "./commands/qc";
 import * as replication from "./commands/replication";
+import * as site from "./commands/site";
 import * as stations from "./commands/stations";
 import * as users from "./commands/users";
 import * as webcam from "./commands/webcam";
@@ -46,8 +48,10 @@ const AREAS = [
   backup,
   deploy,
   partners,
+  qc,
   webcam,
   lightning,
+  site,
 ];
 for (const area of AREAS) area.register(program);
 

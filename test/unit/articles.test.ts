@@ -73,9 +73,9 @@ describe("articles: vocabulary and rules", () => {
         type: "VIGILANCE",
         title: "x",
         vigilance: {
-          level: "JAUNE",
+          level: "YELLOW",
           phenomena: ["tsunami"],
-          zones: ["LITTORAL"],
+          zones: ["COAST"],
           validFrom: "2026-01-01T10:00",
           validUntil: "2026-01-01T12:00",
         },

@@ -21,7 +21,7 @@ export function VigilanceFields({
   onChange: (vigilance: VigilanceInput) => void;
 }) {
   const v = vigilance ?? {
-    level: "JAUNE" as const,
+    level: "YELLOW" as const,
     phenomena: [],
     zones: [],
     validFrom: now,
