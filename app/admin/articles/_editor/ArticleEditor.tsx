@@ -150,10 +150,12 @@ export function ArticleEditor({
   }
 
   function insertFigure(media: LibraryMedia, alt: string, caption: string) {
+    if (!editor) return;
+    // After the selection, not over it: a figure just inserted is selected and would be replaced.
     editor
-      ?.chain()
+      .chain()
       .focus()
-      .insertContent({
+      .insertContentAt(editor.state.selection.to, {
         type: "figure",
         attrs: { src: mediaUrl(media.key, pickWidth(media, 960)), alt, caption },
       })
