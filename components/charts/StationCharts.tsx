@@ -1,4 +1,4 @@
-import { formatNumber } from "@/lib/format/numbers";
+import { DECIMALS, formatNumber } from "@/lib/format/numbers";
 import type { SeriesRow } from "@/lib/series/compute";
 import type { DayMarks } from "@/lib/series/marks";
 import { STEP_SECONDS, type Step } from "@/lib/series/steps";
@@ -25,7 +25,7 @@ export interface StationChartsProps {
   marks?: DayMarks[];
   /** Prefix of the download file names. */
   fileName: string;
-  /** Label of the running rain total, e.g. "depuis 06 h UTC". */
+  /** Since when the running rain total counts, e.g. "depuis 06 h UTC" (after "Cumul"). */
   rainTotalLabel?: string;
   height?: number;
 }
@@ -78,7 +78,7 @@ export function StationCharts({
   shade,
   marks = [],
   fileName,
-  rainTotalLabel = "cumul sur la période",
+  rainTotalLabel = "sur la période",
   height,
 }: StationChartsProps) {
   const gap = gapOf(step);
@@ -96,8 +96,16 @@ export function StationCharts({
               unit: "°C",
               color: "#e8590c",
               values: values("outTempMax"),
+              decimals: DECIMALS.temperature,
             },
-            { label: "Minimum", unit: "°C", color: "#e8590c", values: values("outTempMin"), fillTo: 0 },
+            {
+              label: "Minimum",
+              unit: "°C",
+              color: "#e8590c",
+              values: values("outTempMin"),
+              fillTo: 0,
+              decimals: DECIMALS.temperature,
+            },
           );
         series.push(
           {
@@ -105,14 +113,22 @@ export function StationCharts({
             unit: "°C",
             color: "#d9480f",
             values: values("outTemp"),
+            decimals: DECIMALS.temperature,
           },
-          { label: "Point de rosée", unit: "°C", color: "#1971c2", values: values("dewpoint") },
+          {
+            label: "Point de rosée",
+            unit: "°C",
+            color: "#1971c2",
+            values: values("dewpoint"),
+            decimals: DECIMALS.temperature,
+          },
           {
             label: "Humidité",
             unit: "%",
             color: "#0c8599",
             values: values("outHumidity"),
             axis: "h",
+            decimals: DECIMALS.humidity,
           },
         );
         const annotations: ChartAnnotation[] = marks.flatMap((m) => [
@@ -160,7 +176,15 @@ export function StationCharts({
             title="Pression ramenée au niveau de la mer"
             fileName={`${fileName}-pression`}
             axes={[{ id: "y", label: "hPa" }]}
-            series={[{ label: "Pression", unit: "hPa", color: "#5f3dc4", values: values("barometer") }]}
+            series={[
+              {
+                label: "Pression",
+                unit: "hPa",
+                color: "#5f3dc4",
+                values: values("barometer"),
+                decimals: DECIMALS.pressure,
+              },
+            ]}
           />
         );
       case "wind":
@@ -180,12 +204,14 @@ export function StationCharts({
                 unit: "km/h",
                 color: "#2b8a3e",
                 values: values("windSpeed"),
+                decimals: DECIMALS.speed,
               },
               {
                 label: aggregated ? "Rafale maximale" : "Rafale",
                 unit: "km/h",
                 color: "#e67700",
                 values: values("windGust"),
+                decimals: DECIMALS.speed,
                 notes: aligned(rows, gap, (row) =>
                   row.windGust == null
                     ? null
@@ -205,6 +231,7 @@ export function StationCharts({
                 color: "#868e96",
                 values: values("windDir"),
                 axis: "d",
+                decimals: DECIMALS.direction,
                 pointsOnly: true,
               },
             ]}
@@ -218,18 +245,26 @@ export function StationCharts({
             title="Pluie, cumul et intensité maximale"
             fileName={`${fileName}-pluie`}
             axes={[
-              { id: "y", label: "mm", beginAtZero: true },
-              { id: "c", label: "mm (cumul)", position: "right", beginAtZero: true },
-              { id: "r", label: "mm/h", position: "right", beginAtZero: true },
+              { id: "y", label: "mm", beginAtZero: true, suggestedMax: 1 },
+              { id: "c", label: "mm (cumul)", position: "right", beginAtZero: true, suggestedMax: 1 },
+              { id: "r", label: "mm/h", position: "right", beginAtZero: true, suggestedMax: 1 },
             ]}
             series={[
-              { label: "Pluie", unit: "mm", color: "#1c7ed6", values: values("rain"), kind: "bar" },
+              {
+                label: "Pluie",
+                unit: "mm",
+                color: "#1c7ed6",
+                values: values("rain"),
+                kind: "bar",
+                decimals: DECIMALS.rain,
+              },
               {
                 label: `Cumul ${rainTotalLabel}`,
                 unit: "mm",
                 color: "#0b7285",
                 values: values("rainTotal"),
                 axis: "c",
+                decimals: DECIMALS.rain,
               },
               {
                 label: aggregated ? "Intensité maximale" : "Intensité",
@@ -237,6 +272,7 @@ export function StationCharts({
                 color: "#c2255c",
                 values: values("rainRate"),
                 axis: "r",
+                decimals: DECIMALS.rainRate,
               },
             ]}
             annotations={marks.flatMap((m) =>
@@ -266,10 +302,17 @@ export function StationCharts({
             unit,
             color: kind === "uv" ? "#7048e8" : "#f08c00",
             values: values(column),
+            decimals: DECIMALS[kind],
           },
         ];
         if (aggregated)
-          series.push({ label: `${label} maximal`, unit, color: "#adb5bd", values: values(`${column}Max`) });
+          series.push({
+            label: `${label} maximal`,
+            unit,
+            color: "#adb5bd",
+            values: values(`${column}Max`),
+            decimals: DECIMALS[kind],
+          });
         return (
           <TimeSeriesChart
             key={kind}
@@ -297,6 +340,7 @@ export function StationCharts({
                 color: "#5c940d",
                 values: values("ET"),
                 kind: "bar",
+                decimals: DECIMALS.evapotranspiration,
               },
             ]}
           />

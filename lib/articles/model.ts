@@ -122,14 +122,15 @@ export const SKY_ICONS = [
   "BROUILLARD",
 ] as const;
 
-export const SKY_LABEL: Record<SkyIcon, { label: string; emoji: string }> = {
-  SOLEIL: { label: "Ensoleillé", emoji: "☀️" },
-  PEU_NUAGEUX: { label: "Peu nuageux", emoji: "🌤️" },
-  NUAGEUX: { label: "Nuageux", emoji: "⛅" },
-  COUVERT: { label: "Couvert", emoji: "☁️" },
-  AVERSES: { label: "Averses", emoji: "🌦️" },
-  PLUIE: { label: "Pluie", emoji: "🌧️" },
-  ORAGE: { label: "Orages", emoji: "⛈️" },
-  NEIGE: { label: "Neige", emoji: "🌨️" },
-  BROUILLARD: { label: "Brouillard", emoji: "🌫️" },
+/** Sky names; each has its icon in components/articles/SkyIcon.tsx. */
+export const SKY_LABEL: Record<SkyIcon, { label: string }> = {
+  SOLEIL: { label: "Ensoleillé" },
+  PEU_NUAGEUX: { label: "Peu nuageux" },
+  NUAGEUX: { label: "Nuageux" },
+  COUVERT: { label: "Couvert" },
+  AVERSES: { label: "Averses" },
+  PLUIE: { label: "Pluie" },
+  ORAGE: { label: "Orages" },
+  NEIGE: { label: "Neige" },
+  BROUILLARD: { label: "Brouillard" },
 };

@@ -3,6 +3,7 @@ import { ForecastPanel } from "@/components/articles/ForecastPanel";
 import { StationCharts } from "@/components/charts/StationCharts";
 import { LightningPanel } from "@/components/lightning/LightningPanel";
 import { LiveConditions } from "@/components/stations/LiveConditions";
+import { Yesterday } from "@/components/stations/Yesterday";
 import { loadStationHome } from "@/lib/conditions/load";
 import { currentJson } from "@/lib/opendata/json";
 import { stationOr404 } from "@/lib/stations/mini-site";
@@ -37,6 +38,7 @@ export default async function StationHomePage({ params }: Props) {
         initial={currentJson(station, home, renderedAt)}
         renderedAt={renderedAt}
       />
+      <Yesterday station={station} />
       <ForecastPanel zone={station.zone} />
       <LightningPanel station={station} />
       {station.radarImageUrl && (

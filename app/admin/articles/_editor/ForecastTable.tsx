@@ -71,7 +71,7 @@ export function ForecastTable({
                     >
                       {SKY_ICONS.map((s) => (
                         <option key={s} value={s}>
-                          {SKY_LABEL[s].emoji} {SKY_LABEL[s].label}
+                          {SKY_LABEL[s].label}
                         </option>
                       ))}
                     </select>
