@@ -3,7 +3,6 @@ import { NotFound } from "@/components/site/NotFound";
 export default function DayNotFound() {
   return (
     <NotFound
-      title="Journée introuvable"
       hint="Cette date n'existe pas, ou n'est pas encore arrivée (une date s'écrit AAAA-MM-JJ, par exemple 2025-06-01)."
       links={[
         { href: "/jour", label: "Voir la dernière journée" },
