@@ -51,6 +51,12 @@ export function resourcePolicy(embeddable: boolean): string {
   ].join("; ");
 }
 
+/** The service worker's (public/sw.js): it fetches the pages it keeps from its own site, nothing else. */
+export const SERVICE_WORKER_PATH = /^\/sw\.js(\?|$)/;
+export function serviceWorkerPolicy(): string {
+  return ["default-src 'none'", "connect-src 'self'", "frame-ancestors 'none'", "base-uri 'none'"].join("; ");
+}
+
 /**
  * Where a tile template's images come from: `https://{s}.tile.example/{z}/…` → `https://*.tile.example`
  * (a placeholder can only stand for the first label of the host).

@@ -11,6 +11,7 @@ import { launchBrowser } from "../helpers/browser";
 import type { TestDatabases } from "../helpers/db";
 import { createDemoDatabases } from "../helpers/demo";
 import { frenchDecimal } from "../helpers/format";
+import { httpGet } from "../helpers/http";
 import { sessionCookie } from "../helpers/session";
 
 /**
@@ -356,15 +357,15 @@ describe("records and summaries", () => {
 describe("the small things", () => {
   it("has a favicon, a manifest and icons, on the apex and on the station sites", async () => {
     for (const origin of [app.origin, app.stationOrigin(SLUG)]) {
-      const manifest = await fetch(`${origin}/manifest.webmanifest`);
+      const manifest = await httpGet(`${origin}/manifest.webmanifest`);
       expect(manifest.status).toBe(200);
-      const body = (await manifest.json()) as {
-        icons: { src: string }[];
-        start_url: string;
-        display: string;
-      };
+      const body = manifest.json() as { icons: { src: string }[]; start_url: string; display: string };
       expect(body).toMatchObject({ start_url: "/", display: "standalone" });
-      for (const icon of body.icons) expect((await fetch(`${origin}${icon.src}`)).status, icon.src).toBe(200);
+      for (const icon of body.icons) {
+        const file = await httpGet(`${origin}${icon.src}`);
+        expect(file.status, icon.src).toBe(200);
+        expect(file.headers["content-type"], icon.src).toMatch(/^image\/(png|svg\+xml)/);
+      }
     }
     const visit = await open(station("/"));
     expect(await visit.page.locator('link[rel="manifest"]').getAttribute("href")).toBe(
@@ -401,24 +402,25 @@ describe("the small things", () => {
   });
 
   it("remembers the light/dark choice, applied before the first paint", async () => {
-    const context = await browser.newContext({ colorScheme: "light" });
+    // No service worker here: page.route must see the framework's files.
+    const context = await browser.newContext({ colorScheme: "light", serviceWorkers: "block" });
     const page = await context.newPage();
     await page.goto(station("/"));
-    const toggle = page.getByRole("button", { name: "Passer au thème sombre" });
-    await toggle.click();
+    await page.getByRole("button", { name: "Passer au thème sombre" }).click();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
-    // Next visit, another site of the network keeps its own choice; this one is dark before any React.
-    let darkAtFirstPaint = "";
-    page.on("domcontentloaded", async () => {
-      darkAtFirstPaint = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    });
-    await page.goto(station("/records"), { waitUntil: "domcontentloaded" });
-    await expect.poll(() => darkAtFirstPaint).toBe("rgb(15, 20, 26)");
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    // The next page is dark from the inline script alone: the framework's scripts are not even loaded.
+    const frameworkScript = (url: URL) =>
+      url.pathname.startsWith("/_next/static/") && url.pathname.endsWith(".js");
+    await page.route(frameworkScript, (route) => route.abort());
+    await page.goto(station("/records"));
+    expect(await background()).toBe("rgb(15, 20, 26)");
+    await page.unroute(frameworkScript);
+    await page.reload();
     await page.getByRole("button", { name: "Passer au thème clair" }).click();
     await page.reload();
-    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
-      "rgb(246, 248, 251)",
-    );
+    expect(await page.evaluate(() => localStorage.getItem("meteo06-theme"))).toBe("light");
+    expect(await background()).toBe("rgb(246, 248, 251)");
     await context.close();
   });
 
@@ -492,10 +494,10 @@ describe("the small things", () => {
     const visit = await open(station("/graphiques"));
     const href = await visit.page.locator("a[data-dialect=fr]").getAttribute("href");
     await visit.close();
-    const response = await fetch(`${app.stationOrigin(SLUG)}${href}`);
+    const response = await httpGet(`${app.stationOrigin(SLUG)}${href}`);
     expect(response.status).toBe(200);
-    expect(response.headers.get("content-disposition")).toMatch(/-tableur\.csv"$/);
-    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect(response.headers["content-disposition"]).toMatch(/-tableur\.csv"$/);
+    const bytes = new Uint8Array(response.body);
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes).slice(1).split("\r\n");
     expect(lines[0]).toMatch(/^[^,]+;/);
