@@ -29,45 +29,45 @@ const DROPS = (
 );
 
 const ICONS: Record<Sky, React.ReactNode> = {
-  SOLEIL: <g transform="translate(3 3)">{SUN}</g>,
-  PEU_NUAGEUX: (
+  SUNNY: <g transform="translate(3 3)">{SUN}</g>,
+  PARTLY_CLOUDY: (
     <>
       {SUN}
       <g transform="translate(6 5) scale(0.8)">{cloud("#f1f3f5")}</g>
     </>
   ),
-  NUAGEUX: (
+  CLOUDY: (
     <>
       <g transform="translate(-2 -3) scale(0.85)">{SUN}</g>
       <g transform="translate(1 1)">{cloud("#dee2e6")}</g>
     </>
   ),
-  COUVERT: (
+  OVERCAST: (
     <>
       <g transform="translate(5 -5) scale(0.8)">{cloud("#adb5bd")}</g>
       <g transform="translate(0 1)">{cloud("#ced4da")}</g>
     </>
   ),
-  AVERSES: (
+  SHOWERS: (
     <>
       <g transform="translate(-1 -4) scale(0.85)">{SUN}</g>
       <g transform="translate(1 -2)">{cloud("#ced4da")}</g>
       {DROPS}
     </>
   ),
-  PLUIE: (
+  RAIN: (
     <>
       <g transform="translate(0 -2)">{cloud("#adb5bd")}</g>
       {DROPS}
     </>
   ),
-  ORAGE: (
+  THUNDERSTORM: (
     <>
       <g transform="translate(0 -3)">{cloud("#868e96")}</g>
       <path d="M17 21l-4 6h3.5l-2 5 6-7.5h-3.5l2-3.5z" fill="#fab005" stroke="#e67700" strokeWidth="0.6" />
     </>
   ),
-  NEIGE: (
+  SNOW: (
     <>
       <g transform="translate(0 -3)">{cloud("#dee2e6")}</g>
       <g fill="#4dabf7">
@@ -77,7 +77,7 @@ const ICONS: Record<Sky, React.ReactNode> = {
       </g>
     </>
   ),
-  BROUILLARD: (
+  FOG: (
     <>
       <g transform="translate(0 -6)">{cloud("#dee2e6")}</g>
       <path d="M4 23h24M7 27h20M4 31h22" stroke="#868e96" strokeWidth="2" strokeLinecap="round" />

@@ -9,7 +9,7 @@ export type { ArticleStatus, ArticleType, SkyIcon, VigilanceLevel, Zone };
 
 export const ARTICLE_TYPES = ["FORECAST", "VIGILANCE", "CLIMATE", "NEWS", "PAGE"] as const;
 export const ARTICLE_STATUSES = ["DRAFT", "PENDING", "SCHEDULED", "PUBLISHED"] as const;
-export const ZONES = ["LITTORAL", "MOYEN_PAYS", "HAUT_PAYS"] as const;
+export const ZONES = ["COAST", "MIDLAND", "HIGHLAND"] as const;
 
 /** Size of an article's share image (og:image) when it has no cover. */
 export const SHARE_IMAGE_SIZE = { width: 1200, height: 630 };
@@ -43,9 +43,9 @@ export const STATUS_LABEL: Record<ArticleStatus, string> = {
 };
 
 export const ZONE_LABEL: Record<Zone, string> = {
-  LITTORAL: "Littoral",
-  MOYEN_PAYS: "Moyen-pays",
-  HAUT_PAYS: "Haut-pays",
+  COAST: "Littoral",
+  MIDLAND: "Moyen-pays",
+  HIGHLAND: "Haut-pays",
 };
 
 /** Public address of an article (a path on the apex). */
@@ -88,13 +88,13 @@ export function slugify(text: string): string {
 
 export const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export const VIGILANCE_LEVELS = ["VERT", "JAUNE", "ORANGE", "ROUGE"] as const;
+export const VIGILANCE_LEVELS = ["GREEN", "YELLOW", "ORANGE", "RED"] as const;
 
 export const LEVEL_LABEL: Record<VigilanceLevel, string> = {
-  VERT: "verte",
-  JAUNE: "jaune",
+  GREEN: "verte",
+  YELLOW: "jaune",
   ORANGE: "orange",
-  ROUGE: "rouge",
+  RED: "rouge",
 };
 
 export const PHENOMENA = {
@@ -111,26 +111,26 @@ export const PHENOMENA = {
 export type Phenomenon = keyof typeof PHENOMENA;
 
 export const SKY_ICONS = [
-  "SOLEIL",
-  "PEU_NUAGEUX",
-  "NUAGEUX",
-  "COUVERT",
-  "AVERSES",
-  "PLUIE",
-  "ORAGE",
-  "NEIGE",
-  "BROUILLARD",
+  "SUNNY",
+  "PARTLY_CLOUDY",
+  "CLOUDY",
+  "OVERCAST",
+  "SHOWERS",
+  "RAIN",
+  "THUNDERSTORM",
+  "SNOW",
+  "FOG",
 ] as const;
 
 /** Sky names; each has its icon in components/articles/SkyIcon.tsx. */
 export const SKY_LABEL: Record<SkyIcon, { label: string }> = {
-  SOLEIL: { label: "Ensoleillé" },
-  PEU_NUAGEUX: { label: "Peu nuageux" },
-  NUAGEUX: { label: "Nuageux" },
-  COUVERT: { label: "Couvert" },
-  AVERSES: { label: "Averses" },
-  PLUIE: { label: "Pluie" },
-  ORAGE: { label: "Orages" },
-  NEIGE: { label: "Neige" },
-  BROUILLARD: { label: "Brouillard" },
+  SUNNY: { label: "Ensoleillé" },
+  PARTLY_CLOUDY: { label: "Peu nuageux" },
+  CLOUDY: { label: "Nuageux" },
+  OVERCAST: { label: "Couvert" },
+  SHOWERS: { label: "Averses" },
+  RAIN: { label: "Pluie" },
+  THUNDERSTORM: { label: "Orages" },
+  SNOW: { label: "Neige" },
+  FOG: { label: "Brouillard" },
 };

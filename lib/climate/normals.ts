@@ -16,7 +16,7 @@ export const NORMAL_FIRST_YEAR = 1991;
 export const NORMAL_LAST_YEAR = 2020;
 export const NORMAL_MIN_YEARS = 24;
 
-export const REFERENCE_KEYS = ["tn", "tx", "tmoy", "rr"] as const;
+export const REFERENCE_KEYS = ["tn", "tx", "tnTxMean", "rr"] as const;
 export type ReferenceKey = (typeof REFERENCE_KEYS)[number];
 
 export interface ReferenceValue {
@@ -38,7 +38,7 @@ export interface PeriodValues {
   /** means that passed the 11/5 rule, total only when complete; null otherwise */
   tn: number | null;
   tx: number | null;
-  tmoy: number | null;
+  tnTxMean: number | null;
   rr: number | null;
 }
 
@@ -48,7 +48,7 @@ export function periodValues(summary: PeriodSummary): PeriodValues {
     inProgress: summary.inProgress,
     tn: summary.tn.mean,
     tx: summary.tx.mean,
-    tmoy: summary.tmoy.mean,
+    tnTxMean: summary.tnTxMean.mean,
     rr: summary.rr.total,
   };
 }
@@ -65,7 +65,7 @@ export function yearValues(year: number, months: readonly PeriodValues[]): Perio
     inProgress: own.some((m) => m === null || m.inProgress),
     tn: meanOfTwelve(values("tn")),
     tx: meanOfTwelve(values("tx")),
-    tmoy: meanOfTwelve(values("tmoy")),
+    tnTxMean: meanOfTwelve(values("tnTxMean")),
     rr: totalOfTwelve(values("rr")),
   };
 }
@@ -118,7 +118,7 @@ export function yearlyReference(months: readonly PeriodValues[]): Reference {
 export interface Anomalies {
   tn: number | null;
   tx: number | null;
-  tmoy: number | null;
+  tnTxMean: number | null;
   /** rain difference in mm, and the ratio to the reference (1 = as much) */
   rr: number | null;
   rrRatio: number | null;
@@ -135,7 +135,7 @@ export function anomalies(summary: PeriodSummary, reference: Reference): Anomali
   return {
     tn: diff("tn"),
     tx: diff("tx"),
-    tmoy: diff("tmoy"),
+    tnTxMean: diff("tnTxMean"),
     rr: diff("rr"),
     rrRatio: summary.rr.total !== null && ref ? summary.rr.total / ref : null,
   };
@@ -154,7 +154,7 @@ export function referenceLabel(value: ReferenceValue): string {
 export interface DayNormal {
   tn: number | null;
   tx: number | null;
-  tmoy: number | null;
+  tnTxMean: number | null;
   rr: number | null;
 }
 
@@ -169,7 +169,7 @@ export function dayNormal(monthly: readonly Reference[], date: string): DayNorma
   const position = (Number(date.slice(8, 10)) - 0.5) / length; // 0.5 = the middle of the month
   const other = position < 0.5 ? (month + 11) % 12 : (month + 1) % 12;
   const weight = Math.abs(position - 0.5); // share of the neighbouring month
-  const temperature = (key: "tn" | "tx" | "tmoy") => {
+  const temperature = (key: "tn" | "tx" | "tnTxMean") => {
     const own = monthly[month]?.[key].value ?? null;
     const next = monthly[other]?.[key].value ?? null;
     return own === null || next === null ? null : own * (1 - weight) + next * weight;
@@ -178,7 +178,7 @@ export function dayNormal(monthly: readonly Reference[], date: string): DayNorma
   return {
     tn: temperature("tn"),
     tx: temperature("tx"),
-    tmoy: temperature("tmoy"),
+    tnTxMean: temperature("tnTxMean"),
     rr: rr === null ? null : rr / length,
   };
 }

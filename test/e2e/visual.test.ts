@@ -64,7 +64,7 @@ beforeAll(async () => {
       inProgress: false,
       tn: 5 + i,
       tx: 13 + i,
-      tmoy: 9 + i,
+      tnTxMean: 9 + i,
       rr: 2 * new Date(Date.UTC(2020, i + 1, 0)).getUTCDate(),
     })),
   });
@@ -72,17 +72,7 @@ beforeAll(async () => {
   const second = await dbs.prisma.station.findUniqueOrThrow({ where: { slug: DEMO_STATIONS[1].slug } });
   await dbs.prisma.station.update({ where: { id: second.id }, data: { webcamUrl: "/icon-192.png" } });
   // A published forecast with every sky, for the sky icons.
-  const skies = [
-    "SOLEIL",
-    "PEU_NUAGEUX",
-    "NUAGEUX",
-    "COUVERT",
-    "AVERSES",
-    "PLUIE",
-    "ORAGE",
-    "NEIGE",
-    "BROUILLARD",
-  ];
+  const skies = ["SUNNY", "PARTLY_CLOUDY", "CLOUDY", "OVERCAST", "SHOWERS", "RAIN", "THUNDERSTORM", "SNOW", "FOG"];
   await dbs.prisma.article.create({
     data: {
       type: "FORECAST",
@@ -96,8 +86,8 @@ beforeAll(async () => {
       forecast: {
         create: skies.map((sky, i) => ({
           day: new Date(Date.parse(`${today}T00:00:00Z`) + i * 86400_000),
-          zone: "LITTORAL" as const,
-          sky: sky as "SOLEIL",
+          zone: "COAST" as const,
+          sky: sky as "SUNNY",
           tMin: -2 + i,
           tMax: 8 + i,
           windSpeed: 20,

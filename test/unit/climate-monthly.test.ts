@@ -34,7 +34,7 @@ function day(date: string, values: Partial<ClimateDay> = {}): ClimateDay {
   return climateDay(date, {
     tn,
     tx,
-    tmoy: tn !== null && tx !== null ? (tn + tx) / 2 : null,
+    tnTxMean: tn !== null && tx !== null ? (tn + tx) / 2 : null,
     amplitude: tn !== null && tx !== null ? tx - tn : null,
     rr: 0,
     ...values,
@@ -58,7 +58,7 @@ describe("the WMO 11/5 rule for monthly means", () => {
   it("accepts 10 missing days, none 5 in a row", () => {
     const month = summarizeMonth("2025-03", missing([1, 2, 3, 4, 10, 11, 12, 13, 20, 21]), LATER);
     expect(month.tn).toEqual({ mean: 5, present: 21, missing: 10, longestGap: 4 });
-    expect(month.tmoy.mean).toBe(10);
+    expect(month.tnTxMean.mean).toBe(10);
   });
 
   it("refuses 11 missing days", () => {
@@ -77,7 +77,7 @@ describe("the WMO 11/5 rule for monthly means", () => {
     const month = summarizeMonth("2025-03", days, LATER);
     expect(month.tx.mean).toBeNull(); // 6 consecutive days without Tx
     expect(month.tn.mean).toBe(5);
-    expect(month.tmoy.mean).toBeNull();
+    expect(month.tnTxMean.mean).toBeNull();
   });
 
   it("applies to a station that starts mid-month: the days before it are missing", () => {
@@ -262,7 +262,7 @@ describe("normals and station averages", () => {
       monthDays("2026-01", () => ({ tn: 5.5, rr: 4 })),
       LATER,
     );
-    expect(anomalies(march, ref)).toEqual({ tn: 1.5, tx: 0, tmoy: 0.75, rr: 62, rrRatio: 2 });
+    expect(anomalies(march, ref)).toEqual({ tn: 1.5, tx: 0, tnTxMean: 0.75, rr: 62, rrRatio: 2 });
   });
 
   it("never counts a month in progress, and builds a year from its 12 months only", () => {
@@ -274,7 +274,7 @@ describe("normals and station averages", () => {
       inProgress: false,
       tn: i,
       tx: 10 + i,
-      tmoy: 5 + i,
+      tnTxMean: 5 + i,
       rr: 10,
     }));
     expect(yearValues(2024, full)).toEqual({
@@ -282,7 +282,7 @@ describe("normals and station averages", () => {
       inProgress: false,
       tn: 5.5,
       tx: 15.5,
-      tmoy: 10.5,
+      tnTxMean: 10.5,
       rr: 120,
     });
     const eleven = yearValues(2024, full.slice(1));
@@ -309,16 +309,16 @@ describe("a period in progress against the same days", () => {
       firstYear: 2016,
       lastYear: 2025,
     });
-    return { tn: value(i + 1 - 5), tx: value(i + 1 + 5), tmoy: value(i + 1), rr: value(31) };
+    return { tn: value(i + 1 - 5), tx: value(i + 1 + 5), tnTxMean: value(i + 1), rr: value(31) };
   });
 
   it("interpolates a day's temperature normal between mid-months and shares the month's rain by day", () => {
     // December 16 is the middle of December (31 days): its own value.
-    expect(dayNormal(refs, "2026-12-16").tmoy).toBeCloseTo(12, 12);
+    expect(dayNormal(refs, "2026-12-16").tnTxMean).toBeCloseTo(12, 12);
     // December 1 lies half a day after the middle of November's … December's span: nearly half way.
-    expect(dayNormal(refs, "2026-12-01").tmoy).toBeCloseTo(12 - 15 / 31, 12);
+    expect(dayNormal(refs, "2026-12-01").tnTxMean).toBeCloseTo(12 - 15 / 31, 12);
     // December 31 leans towards January (1): the year wraps round.
-    expect(dayNormal(refs, "2026-12-31").tmoy).toBeCloseTo(12 * (1 - 15 / 31) + 1 * (15 / 31), 12);
+    expect(dayNormal(refs, "2026-12-31").tnTxMean).toBeCloseTo(12 * (1 - 15 / 31) + 1 * (15 / 31), 12);
     expect(dayNormal(refs, "2026-12-05").rr).toBe(1);
     expect(dayNormal(refs, "2026-02-10").rr).toBeCloseTo(31 / 28, 12);
   });
@@ -328,8 +328,8 @@ describe("a period in progress against the same days", () => {
     const ref = sameDaysReference(refs, refs[11], days);
     expect(ref.rr.value).toBe(5);
     expect(ref.rr).toMatchObject({ kind: "average", years: 10 });
-    const mean = days.reduce((sum, d) => sum + (dayNormal(refs, d).tmoy ?? 0), 0) / 5;
-    expect(ref.tmoy.value).toBeCloseTo(mean, 12);
+    const mean = days.reduce((sum, d) => sum + (dayNormal(refs, d).tnTxMean ?? 0), 0) / 5;
+    expect(ref.tnTxMean.value).toBeCloseTo(mean, 12);
     // 5 days of 2 mm, the station's usual for these days being 5 mm: 5 mm more, not 21 mm less.
     const december = summarizeMonth(
       "2026-12",
@@ -342,9 +342,9 @@ describe("a period in progress against the same days", () => {
   });
 
   it("leaves the reference empty when a month it needs has none", () => {
-    const missing = refs.map((r, i) => (i === 10 ? { ...r, tmoy: { ...r.tmoy, value: null } } : r));
-    expect(sameDaysReference(missing, refs[11], ["2026-12-01"]).tmoy.value).toBeNull();
-    expect(sameDaysReference(missing, refs[11], ["2026-12-20"]).tmoy.value).not.toBeNull();
+    const missing = refs.map((r, i) => (i === 10 ? { ...r, tnTxMean: { ...r.tnTxMean, value: null } } : r));
+    expect(sameDaysReference(missing, refs[11], ["2026-12-01"]).tnTxMean.value).toBeNull();
+    expect(sameDaysReference(missing, refs[11], ["2026-12-20"]).tnTxMean.value).not.toBeNull();
   });
 });
 

@@ -41,8 +41,8 @@ export default async function MonthPage({ params }: Props) {
   const departure = (tmoy: number | null | undefined, dates: readonly string[]) => {
     const normal =
       dates.length === 1
-        ? dayNormal(view.monthlyReferences, dates[0]).tmoy
-        : sameDaysReference(view.monthlyReferences, monthReference, dates).tmoy.value;
+        ? dayNormal(view.monthlyReferences, dates[0]).tnTxMean
+        : sameDaysReference(view.monthlyReferences, monthReference, dates).tnTxMean.value;
     return tmoy != null && normal !== null ? tmoy - normal : null;
   };
   const departureCell = (value: number | null) => (
@@ -62,11 +62,11 @@ export default async function MonthPage({ params }: Props) {
       <td className="num" data-field="tx">
         {formatNumber(decade.tx.mean)}
       </td>
-      <td className="num" data-field="tmoy">
-        {formatNumber(decade.tmoy.mean)}
+      <td className="num" data-field="tnTxMean">
+        {formatNumber(decade.tnTxMean.mean)}
       </td>
       {departureCell(
-        departure(decade.tmoy.mean, daysOfMonth(month).slice(index * 10, index * 10 + decade.daysExpected)),
+        departure(decade.tnTxMean.mean, daysOfMonth(month).slice(index * 10, index * 10 + decade.daysExpected)),
       )}
       <td />
       <td className="num" data-field="rr">
@@ -127,8 +127,8 @@ export default async function MonthPage({ params }: Props) {
       <p className="muted">
         Heures de Paris. Tn sur 18–18 h UTC, Tx et RR sur 06–06 h UTC ; couverture des fenêtres Tn / Tx / RR.
         Les extrêmes du mois sont surlignés ; sous-totaux par décade.
-        {monthReference.tmoy.value !== null &&
-          ` Écart : Tmoy moins la ${referenceLabel(monthReference.tmoy)} du même jour (interpolée entre les valeurs mensuelles).`}
+        {monthReference.tnTxMean.value !== null &&
+          ` Écart : Tmoy moins la ${referenceLabel(monthReference.tnTxMean)} du même jour (interpolée entre les valeurs mensuelles).`}
       </p>
       <div className="table-scroll">
         <table className="data climate-month">
@@ -168,10 +168,10 @@ export default async function MonthPage({ params }: Props) {
                       <span data-field="tx">{formatNumber(d?.tx)}</span>{" "}
                       <small className="muted">{timeLabel(d?.txAt)}</small>
                     </td>
-                    <td className="num" data-field="tmoy">
-                      {formatNumber(d?.tmoy)}
+                    <td className="num" data-field="tnTxMean">
+                      {formatNumber(d?.tnTxMean)}
                     </td>
-                    {departureCell(d?.partial ? null : departure(d?.tmoy, [date]))}
+                    {departureCell(d?.partial ? null : departure(d?.tnTxMean, [date]))}
                     <td className="num" data-field="amplitude">
                       {formatNumber(d?.amplitude)}
                     </td>
@@ -202,10 +202,10 @@ export default async function MonthPage({ params }: Props) {
               <td className="num" data-field="txMean">
                 {formatNumber(summary.tx.mean)}
               </td>
-              <td className="num" data-field="tmoyMean">
-                {formatNumber(summary.tmoy.mean)}
+              <td className="num" data-field="monthTnTxMean">
+                {formatNumber(summary.tnTxMean.mean)}
               </td>
-              {departureCell(view.anomalies.tmoy)}
+              {departureCell(view.anomalies.tnTxMean)}
               <td />
               <td className="num" data-field="rrTotal">
                 {summary.rr.total !== null ? (
@@ -235,7 +235,12 @@ export default async function MonthPage({ params }: Props) {
         axes={[{ id: "y", label: "°C" }]}
         series={[
           { label: "Tx", unit: "°C", color: "#d9480f", points: days.map((d) => [utcNoon(d.date), d.tx]) },
-          { label: "Tmoy", unit: "°C", color: "#5c677d", points: days.map((d) => [utcNoon(d.date), d.tmoy]) },
+          {
+            label: "Tmoy",
+            unit: "°C",
+            color: "#5c677d",
+            points: days.map((d) => [utcNoon(d.date), d.tnTxMean]),
+          },
           { label: "Tn", unit: "°C", color: "#1971c2", points: days.map((d) => [utcNoon(d.date), d.tn]) },
         ]}
       />
