@@ -250,7 +250,9 @@ describe("revisions", () => {
     ).json()) as {
       id: number;
     };
-    expect((await api(`/api/admin/articles/${id}`, "PUT", editor, forecast("THUNDERSTORM", 19))).status).toBe(200);
+    expect((await api(`/api/admin/articles/${id}`, "PUT", editor, forecast("THUNDERSTORM", 19))).status).toBe(
+      200,
+    );
     const page = await fetch(`${app.origin}/admin/articles/${id}/revisions`, { headers: { Cookie: editor } });
     expect(page.status).toBe(200);
     const html = await page.text();

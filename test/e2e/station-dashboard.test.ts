@@ -134,7 +134,9 @@ describe("station home dashboard", () => {
       sunsetH * 60 + sunsetM - (sunriseH * 60 + sunriseM),
       -0.5, // within a minute (the times are rounded down to the minute)
     );
-    expect(await clock("moon")).toMatch(/^(Nouvelle|Premier|Gibbeuse|Pleine|Dernier).*, éclairée à \d+\u202f%$/);
+    expect(await clock("moon")).toMatch(
+      /^(Nouvelle|Premier|Gibbeuse|Pleine|Dernier).*, éclairée à \d+\u202f%$/,
+    );
 
     // Nothing needed a script: the page has none running, and no chart was drawn.
     expect(await page.locator("[data-chart=ready]").count()).toBe(0);
