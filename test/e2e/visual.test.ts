@@ -72,7 +72,17 @@ beforeAll(async () => {
   const second = await dbs.prisma.station.findUniqueOrThrow({ where: { slug: DEMO_STATIONS[1].slug } });
   await dbs.prisma.station.update({ where: { id: second.id }, data: { webcamUrl: "/icon-192.png" } });
   // A published forecast with every sky, for the sky icons.
-  const skies = ["SUNNY", "PARTLY_CLOUDY", "CLOUDY", "OVERCAST", "SHOWERS", "RAIN", "THUNDERSTORM", "SNOW", "FOG"];
+  const skies = [
+    "SUNNY",
+    "PARTLY_CLOUDY",
+    "CLOUDY",
+    "OVERCAST",
+    "SHOWERS",
+    "RAIN",
+    "THUNDERSTORM",
+    "SNOW",
+    "FOG",
+  ];
   await dbs.prisma.article.create({
     data: {
       type: "FORECAST",

@@ -66,7 +66,10 @@ export default async function MonthPage({ params }: Props) {
         {formatNumber(decade.tnTxMean.mean)}
       </td>
       {departureCell(
-        departure(decade.tnTxMean.mean, daysOfMonth(month).slice(index * 10, index * 10 + decade.daysExpected)),
+        departure(
+          decade.tnTxMean.mean,
+          daysOfMonth(month).slice(index * 10, index * 10 + decade.daysExpected),
+        ),
       )}
       <td />
       <td className="num" data-field="rr">
