@@ -1,25 +1,22 @@
 import { ArticleList } from "@/components/articles/ArticleCard";
 import { ForecastPanel } from "@/components/articles/ForecastPanel";
 import { MarkersMap } from "@/components/map/MarkersMap";
+import { OutOfService } from "@/components/stations/OutOfService";
 import { StationCard } from "@/components/stations/StationCard";
 import { publicList } from "@/lib/articles/public";
-import { freshness } from "@/lib/conditions/freshness";
 import { ALPES_MARITIMES_CENTER, mapTiles } from "@/lib/config/map-tiles";
 import { config } from "@/lib/config/settings";
 import { formatValue } from "@/lib/format/numbers";
 import { stationUrl } from "@/lib/http/hosts";
 import { isBuildPhase } from "@/lib/http/site-cache";
-import { networkSummaries } from "@/lib/stations/network";
+import { networkSummaries, splitNetwork } from "@/lib/stations/network";
 
 export default async function HomePage() {
   if (isBuildPhase()) return null; // rendered at run time only (app/(site)/layout.tsx)
   const [summaries, latest] = await Promise.all([networkSummaries(), publicList({ perPage: 6 })]);
   const { siteUrl } = config();
   const now = Date.now() / 1000;
-  const network = summaries.map((summary) => ({
-    summary,
-    ...freshness(summary.at, summary.offlineThresholdMinutes, now),
-  }));
+  const { live: network, outOfService } = splitNetwork(summaries, now);
   return (
     <>
       <h1>La météo des Alpes-Maritimes</h1>
@@ -46,17 +43,17 @@ export default async function HomePage() {
         <p>Aucune station n'est encore enregistrée.</p>
       ) : (
         <div className="grid">
-          {network.map(({ summary, offline, ageSeconds }) => (
+          {network.map(({ summary, ...state }) => (
             <StationCard
               key={summary.slug}
               summary={summary}
-              offline={offline}
-              ageSeconds={ageSeconds}
+              {...state}
               href={stationUrl(summary.slug, siteUrl)}
             />
           ))}
         </div>
       )}
+      <OutOfService stations={outOfService} href={(slug) => stationUrl(slug, siteUrl)} />
     </>
   );
 }

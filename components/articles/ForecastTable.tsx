@@ -1,6 +1,7 @@
 import { SKY_LABEL, ZONE_LABEL, type Zone } from "@/lib/articles/model";
 import type { ForecastRowView } from "@/lib/articles/queries";
 import { formatDay } from "@/lib/time";
+import { SkyIcon } from "./SkyIcon";
 
 const dayLabel = (day: string) => formatDay(day, { weekday: "long", day: "numeric", month: "long" });
 
@@ -30,7 +31,7 @@ export function ForecastTable({ rows }: { rows: ForecastRowView[] }) {
               <th scope="row">{dayLabel(row.day)}</th>
               {zones.length > 1 && <td>{ZONE_LABEL[row.zone]}</td>}
               <td>
-                <span aria-hidden="true">{SKY_LABEL[row.sky].emoji}</span> {SKY_LABEL[row.sky].label}
+                <SkyIcon sky={row.sky} /> {SKY_LABEL[row.sky].label}
               </td>
               <td data-field="tMin">{value(row.tMin, "\u202f°C")}</td>
               <td data-field="tMax">{value(row.tMax, "\u202f°C")}</td>

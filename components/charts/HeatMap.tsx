@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { formatNumber, formatValue } from "@/lib/format/numbers";
 import { formatDay } from "@/lib/time";
 
 /**
@@ -14,6 +15,8 @@ export interface HeatMapLayer {
   measure: string;
   title: string;
   unit: string;
+  /** the quantity's DECIMALS (lib/format/numbers.ts) */
+  decimals: number;
   /** colours from the lowest to the highest value */
   palette: string[];
   /** fixed bounds (else the data's own) */
@@ -72,9 +75,11 @@ function Layer({ data, layer }: { data: HeatData; layer: HeatMapLayer }) {
     const value = grid[day]?.[hour];
     if (day < 0 || hour < 0 || day >= data.days.length || hour > 23) return;
     setHover(
-      `${formatDay(data.days[day], { day: "numeric", month: "long" })}, ${hour} h : ${
-        value == null ? "—" : `${value.toLocaleString("fr-FR")} ${layer.unit}`
-      }`,
+      `${formatDay(data.days[day], { day: "numeric", month: "long" })}, ${hour} h : ${formatValue(
+        value,
+        layer.unit,
+        layer.decimals,
+      )}`,
     );
   };
 
@@ -91,7 +96,7 @@ function Layer({ data, layer }: { data: HeatData; layer: HeatMapLayer }) {
           width={data.days.length * CELL_W}
           height={24 * CELL_H}
           role="img"
-          aria-label={`${layer.title} : carte jour × heure, de ${min.toLocaleString("fr-FR")} à ${max.toLocaleString("fr-FR")} ${layer.unit}`}
+          aria-label={`${layer.title} : carte jour × heure, de ${formatNumber(min, layer.decimals)} à ${formatValue(max, layer.unit, layer.decimals)}`}
           onMouseMove={describe}
           onMouseLeave={() => setHover("")}
         />
@@ -99,12 +104,12 @@ function Layer({ data, layer }: { data: HeatData; layer: HeatMapLayer }) {
       <figcaption className="chart-tools">
         <span className="muted">{layer.title}</span>
         <span className="heatmap-scale" aria-hidden="true">
-          {min.toLocaleString("fr-FR", { maximumFractionDigits: 1 })}
+          {formatNumber(min, layer.decimals)}
           <span
             className="heatmap-gradient"
             style={{ background: `linear-gradient(to right, ${layer.palette.join(", ")})` }}
           />
-          {max.toLocaleString("fr-FR", { maximumFractionDigits: 1 })} {layer.unit}
+          {formatValue(max, layer.unit, layer.decimals)}
         </span>
         <output className="muted">{hover}</output>
       </figcaption>

@@ -1,4 +1,4 @@
-import { formatNumber } from "@/lib/format/numbers";
+import { DECIMALS, formatNumber } from "@/lib/format/numbers";
 import type { QualityFlag } from "@/lib/qc/store";
 import type { SeriesRow } from "@/lib/series/compute";
 import type { DayMarks } from "@/lib/series/marks";
@@ -26,7 +26,7 @@ export interface StationChartsProps {
   marks?: DayMarks[];
   /** Prefix of the download file names. */
   fileName: string;
-  /** Label of the running rain total, e.g. "depuis 06 h UTC". */
+  /** Since when the running rain total counts, e.g. "depuis 06 h UTC" (after "Cumul"). */
   rainTotalLabel?: string;
   height?: number;
   /** Values the quality control flagged: drawn as points of their own, with the check's figures. */
@@ -125,7 +125,7 @@ export function StationCharts({
   shade,
   marks = [],
   fileName,
-  rainTotalLabel = "cumul sur la période",
+  rainTotalLabel = "sur la période",
   height,
   flags = [],
 }: StationChartsProps) {
@@ -144,8 +144,16 @@ export function StationCharts({
               unit: "°C",
               color: "#e8590c",
               values: values("outTempMax"),
+              decimals: DECIMALS.temperature,
             },
-            { label: "Minimum", unit: "°C", color: "#e8590c", values: values("outTempMin"), fillTo: 0 },
+            {
+              label: "Minimum",
+              unit: "°C",
+              color: "#e8590c",
+              values: values("outTempMin"),
+              fillTo: 0,
+              decimals: DECIMALS.temperature,
+            },
           );
         series.push(
           {
@@ -153,14 +161,22 @@ export function StationCharts({
             unit: "°C",
             color: "#d9480f",
             values: values("outTemp"),
+            decimals: DECIMALS.temperature,
           },
-          { label: "Point de rosée", unit: "°C", color: "#1971c2", values: values("dewpoint") },
+          {
+            label: "Point de rosée",
+            unit: "°C",
+            color: "#1971c2",
+            values: values("dewpoint"),
+            decimals: DECIMALS.temperature,
+          },
           {
             label: "Humidité",
             unit: "%",
             color: "#0c8599",
             values: values("outHumidity"),
             axis: "h",
+            decimals: DECIMALS.humidity,
           },
         );
         const annotations: ChartAnnotation[] = marks.flatMap((m) => [
@@ -209,7 +225,13 @@ export function StationCharts({
             fileName={`${fileName}-pression`}
             axes={[{ id: "y", label: "hPa" }]}
             series={[
-              { label: "Pression", unit: "hPa", color: "#5f3dc4", values: values("barometer") },
+              {
+                label: "Pression",
+                unit: "hPa",
+                color: "#5f3dc4",
+                values: values("barometer"),
+                decimals: DECIMALS.pressure,
+              },
               ...flagSeries(flags, kind),
             ]}
           />
@@ -231,12 +253,14 @@ export function StationCharts({
                 unit: "km/h",
                 color: "#2b8a3e",
                 values: values("windSpeed"),
+                decimals: DECIMALS.speed,
               },
               {
                 label: aggregated ? "Rafale maximale" : "Rafale",
                 unit: "km/h",
                 color: "#e67700",
                 values: values("windGust"),
+                decimals: DECIMALS.speed,
                 notes: aligned(rows, gap, (row) =>
                   row.windGust == null
                     ? null
@@ -256,6 +280,7 @@ export function StationCharts({
                 color: "#868e96",
                 values: values("windDir"),
                 axis: "d",
+                decimals: DECIMALS.direction,
                 pointsOnly: true,
               },
               ...flagSeries(flags, kind),
@@ -270,18 +295,26 @@ export function StationCharts({
             title="Pluie, cumul et intensité maximale"
             fileName={`${fileName}-pluie`}
             axes={[
-              { id: "y", label: "mm", beginAtZero: true },
-              { id: "c", label: "mm (cumul)", position: "right", beginAtZero: true },
-              { id: "r", label: "mm/h", position: "right", beginAtZero: true },
+              { id: "y", label: "mm", beginAtZero: true, suggestedMax: 1 },
+              { id: "c", label: "mm (cumul)", position: "right", beginAtZero: true, suggestedMax: 1 },
+              { id: "r", label: "mm/h", position: "right", beginAtZero: true, suggestedMax: 1 },
             ]}
             series={[
-              { label: "Pluie", unit: "mm", color: "#1c7ed6", values: values("rain"), kind: "bar" },
+              {
+                label: "Pluie",
+                unit: "mm",
+                color: "#1c7ed6",
+                values: values("rain"),
+                kind: "bar",
+                decimals: DECIMALS.rain,
+              },
               {
                 label: `Cumul ${rainTotalLabel}`,
                 unit: "mm",
                 color: "#0b7285",
                 values: values("rainTotal"),
                 axis: "c",
+                decimals: DECIMALS.rain,
               },
               {
                 label: aggregated ? "Intensité maximale" : "Intensité",
@@ -289,6 +322,7 @@ export function StationCharts({
                 color: "#c2255c",
                 values: values("rainRate"),
                 axis: "r",
+                decimals: DECIMALS.rainRate,
               },
               ...flagSeries(flags, kind),
             ]}
@@ -319,10 +353,17 @@ export function StationCharts({
             unit,
             color: kind === "uv" ? "#7048e8" : "#f08c00",
             values: values(column),
+            decimals: DECIMALS[kind],
           },
         ];
         if (aggregated)
-          series.push({ label: `${label} maximal`, unit, color: "#adb5bd", values: values(`${column}Max`) });
+          series.push({
+            label: `${label} maximal`,
+            unit,
+            color: "#adb5bd",
+            values: values(`${column}Max`),
+            decimals: DECIMALS[kind],
+          });
         return (
           <TimeSeriesChart
             key={kind}
@@ -350,6 +391,7 @@ export function StationCharts({
                 color: "#5c940d",
                 values: values("ET"),
                 kind: "bar",
+                decimals: DECIMALS.evapotranspiration,
               },
             ]}
           />

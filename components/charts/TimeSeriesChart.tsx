@@ -3,6 +3,7 @@
 import type { Chart, ChartConfiguration, ChartDataset, Plugin } from "chart.js";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { csvLine } from "@/lib/format/csv";
+import { formatNumber } from "@/lib/format/numbers";
 import { type Granularity, tickLabel, timeTicks } from "./timeTicks";
 import { useWanted } from "./useWanted";
 
@@ -33,6 +34,8 @@ export interface ChartSeries {
   hidden?: boolean;
   /** Extra tooltip text per point (same order as `points`), e.g. a gust's direction and time. */
   notes?: (string | null)[];
+  /** Decimals shown in the tooltip: the quantity's DECIMALS (lib/format/numbers.ts); 1 by default. */
+  decimals?: number;
 }
 
 /** A labelled point drawn over the chart (e.g. a day's Tn and Tx, or its rain total). */
@@ -53,6 +56,8 @@ export interface ChartAxis {
   max?: number;
   /** Start at zero (rain, wind). */
   beginAtZero?: boolean;
+  /** The scale reaches at least this value (1 mm of rain), so that tiny amounts do not fill the chart. */
+  suggestedMax?: number;
 }
 
 export interface TimeSeriesChartProps {
@@ -69,6 +74,16 @@ export interface TimeSeriesChartProps {
   fileName?: string;
   annotations?: ChartAnnotation[];
 }
+
+/** A y tick in French ("−2,5"), with the decimals its step needs. */
+function yTick(value: number | string): string {
+  const number = Number(value);
+  const decimals = Math.min(3, (String(number).split(".")[1] ?? "").length);
+  return formatNumber(number, decimals);
+}
+
+/** Fewer ticks and smaller legend on a phone, so that labels never overlap. */
+const NARROW = 480;
 
 const parisTime = new Intl.DateTimeFormat("fr-FR", {
   timeZone: "Europe/Paris",
@@ -184,6 +199,7 @@ export function TimeSeriesChart({
       ]);
       if (cancelled || !canvas.current) return;
       ChartJS.register(zoom);
+      const narrow = canvas.current.clientWidth < NARROW;
       const style = getComputedStyle(document.documentElement);
       const text = style.getPropertyValue("--muted").trim() || "#5b6776";
       const grid = style.getPropertyValue("--border").trim() || "#d8dee6";
@@ -248,17 +264,33 @@ export function TimeSeriesChart({
                   min: axis.min,
                   max: axis.max,
                   beginAtZero: axis.beginAtZero,
+                  suggestedMax: axis.suggestedMax,
                   title: { display: Boolean(axis.label), text: axis.label, color: text },
-                  ticks: { color: text },
+                  ticks: {
+                    color: text,
+                    maxTicksLimit: narrow ? 5 : 8,
+                    callback: yTick,
+                  },
                   grid: { color: grid, drawOnChartArea: axis.position !== "right" },
                 },
               ]),
             ),
           },
           plugins: {
-            legend: { labels: { color: text, boxWidth: 12 } },
+            legend: {
+              labels: {
+                color: text,
+                boxWidth: 12,
+                font: { size: narrow ? 11 : 12 },
+              },
+            },
             tooltip: {
               callbacks: {
+                label: (item) => {
+                  const s = series[item.datasetIndex];
+                  const value = item.parsed.y;
+                  return `${s.label} : ${formatNumber(value, s.decimals ?? 1)}${value == null ? "" : `\u202f${s.unit}`}`;
+                },
                 title: (items) =>
                   items[0] ? parisTime.format(new Date(Number(items[0].parsed.x) * 1000)) : "",
                 afterLabel: (item) => series[item.datasetIndex]?.notes?.[item.dataIndex] ?? "",

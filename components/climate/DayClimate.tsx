@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { percent, timeLabel } from "@/lib/climate/format";
 import { dayClimate } from "@/lib/climate/queries";
-import { DECIMALS, formatNumber, formatValue } from "@/lib/format/numbers";
+import { DECIMALS, formatNumber, formatValue, type Quantity, roundAs } from "@/lib/format/numbers";
 import type { Station } from "@/lib/generated/prisma/client";
 
 /**
@@ -11,6 +11,9 @@ import type { Station } from "@/lib/generated/prisma/client";
 export async function DayClimate({ station, date }: { station: Station; date: string }) {
   const { day, badges } = await dayClimate(station, date);
   if (!day) return null;
+  // The time of a maximum that stayed at zero would only be the window's first record.
+  const peakAt = (value: number | null, at: number | null, quantity: Quantity) =>
+    roundAs(value, quantity) ? at : null;
   const worst = Math.min(day.tnCoverage, day.txCoverage, day.rrCoverage);
   const item = (label: string, value: string, at?: number | null, field?: string) => (
     <div>
@@ -40,14 +43,25 @@ export async function DayClimate({ station, date }: { station: Station; date: st
         {item("Tmoy réelle", formatValue(day.tmean, "°C"), null, "tmean")}
         {item("Amplitude", formatValue(day.amplitude, "°C"), null, "amplitude")}
         {item("RR (06–06 h UTC)", formatValue(day.rr, "mm"), null, "rr")}
-        {item("Intensité max.", formatValue(day.rrRateMax, "mm/h"), day.rrRateMaxAt, "rrRateMax")}
-        {item("Rafale max.", formatValue(day.gustMax, "km/h", DECIMALS.speed), day.gustAt, "gustMax")}
-        {day.uvMax !== null && item("UV max.", formatNumber(day.uvMax), day.uvMaxAt)}
+        {item(
+          "Intensité max.",
+          formatValue(day.rrRateMax, "mm/h"),
+          peakAt(day.rrRateMax, day.rrRateMaxAt, "rainRate"),
+          "rrRateMax",
+        )}
+        {item(
+          "Rafale max.",
+          formatValue(day.gustMax, "km/h", DECIMALS.speed),
+          peakAt(day.gustMax, day.gustAt, "speed"),
+          "gustMax",
+        )}
+        {day.uvMax !== null &&
+          item("UV max.", formatNumber(day.uvMax, DECIMALS.uv), peakAt(day.uvMax, day.uvMaxAt, "uv"))}
         {day.radiationMax !== null &&
           item(
             "Rayonnement max.",
             formatValue(day.radiationMax, "W/m²", DECIMALS.radiation),
-            day.radiationMaxAt,
+            peakAt(day.radiationMax, day.radiationMaxAt, "radiation"),
           )}
         {day.et !== null && item("ET", formatValue(day.et, "mm", DECIMALS.evapotranspiration))}
       </dl>

@@ -3,20 +3,55 @@ import Link from "next/link";
 import { ClimateNav } from "@/components/climate/ClimateNav";
 import { Method } from "@/components/climate/Method";
 import { timeLabel } from "@/lib/climate/format";
-import { currentMonth, recordsView } from "@/lib/climate/queries";
-import type { RecordTable } from "@/lib/climate/records";
-import { formatNumber } from "@/lib/format/numbers";
+import { currentMonth, type RecordsPageView, recordsPageView } from "@/lib/climate/queries";
+import type { Candidate, RecordParameter } from "@/lib/climate/records";
+import { formatNumber, formatValue } from "@/lib/format/numbers";
 import { stationOr404 } from "@/lib/stations/mini-site";
-import { dateLabel } from "@/lib/time";
+import { dateLabel, monthLabel } from "@/lib/time";
 
-/** The station's top days per parameter, each linking to its day page. */
-export function RecordsTables({ tables }: { tables: RecordTable[] }) {
+/** "12,4 °C le 3 décembre 2026", linking to the day, or "—". */
+function Best({ parameter, best }: { parameter: RecordParameter; best: Candidate | undefined }) {
+  if (!best) return <>—</>;
+  return (
+    <>
+      <strong>{formatValue(best.value, parameter.unit, parameter.decimals).trim()}</strong> le{" "}
+      <Link href={`/jour/${best.date}`}>{dateLabel(best.date)}</Link>
+    </>
+  );
+}
+
+/**
+ * The station's top days per parameter, each linking to its day page, with the best of this month, of
+ * this year and of all time above each list.
+ */
+export function RecordsTables({ view }: { view: RecordsPageView }) {
+  const { tables, month, year, monthKey } = view;
   if (tables.length === 0) return <p>Pas encore de journée close pour établir des records.</p>;
   return (
     <div className="grid records">
       {tables.map(({ parameter, entries }) => (
         <section key={parameter.key} className="card" data-record={parameter.key}>
           <h2>{parameter.label}</h2>
+          <dl className="facts period-bests">
+            <div data-best="month">
+              <dt>{monthLabel(monthKey)}</dt>
+              <dd>
+                <Best parameter={parameter} best={month.get(parameter.key)?.[0]} />
+              </dd>
+            </div>
+            <div data-best="year">
+              <dt>Année {monthKey.slice(0, 4)}</dt>
+              <dd>
+                <Best parameter={parameter} best={year.get(parameter.key)?.[0]} />
+              </dd>
+            </div>
+            <div data-best="all">
+              <dt>Record absolu</dt>
+              <dd>
+                <Best parameter={parameter} best={entries[0]} />
+              </dd>
+            </div>
+          </dl>
           <table className="data compact">
             <thead>
               <tr>
@@ -51,7 +86,7 @@ export function RecordsTables({ tables }: { tables: RecordTable[] }) {
 /** The records page of a station, top 10 or top 30 (app/stations/[slug]/records and records/top-30). */
 export async function RecordsPage({ slug, limit }: { slug: string; limit: 10 | 30 }) {
   const station = await stationOr404(slug);
-  const tables = await recordsView(station, limit);
+  const view = await recordsPageView(station, limit);
   const month = currentMonth();
   return (
     <>
@@ -67,7 +102,7 @@ export async function RecordsPage({ slug, limit }: { slug: string; limit: 10 | 3
           <Link href="/records">Revenir au top 10</Link>
         )}
       </p>
-      <RecordsTables tables={tables} />
+      <RecordsTables view={view} />
       <Method />
     </>
   );

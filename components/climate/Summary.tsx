@@ -2,8 +2,11 @@ import Link from "next/link";
 import { signed, timeLabel } from "@/lib/climate/format";
 import type { DayCounts, Extreme, PeriodSummary } from "@/lib/climate/monthly";
 import { type Anomalies, type Reference, referenceLabel } from "@/lib/climate/normals";
+import type { SameDays } from "@/lib/climate/queries";
 import { DECIMALS, formatNumber, formatValue } from "@/lib/format/numbers";
-import { dateLabel } from "@/lib/time";
+import { dateLabel, formatDay } from "@/lib/time";
+
+const dayMonth = (day: string) => formatDay(day, { day: "numeric", month: "long" });
 
 /** Building blocks of the month and year pages: key figures against the reference, extremes, day counts. */
 
@@ -11,11 +14,19 @@ export function KeyFigures({
   summary,
   reference,
   anomalies,
+  sameDays = null,
 }: {
   summary: PeriodSummary;
   reference: Reference;
   anomalies: Anomalies;
+  /** a period in progress: the days its reference covers */
+  sameDays?: SameDays;
 }) {
+  const days =
+    sameDays &&
+    (sameDays.first === sameDays.last
+      ? ` du ${dayMonth(sameDays.first)}`
+      : ` des mêmes jours (du ${dayMonth(sameDays.first)} au ${dayMonth(sameDays.last)})`);
   const isYear = summary.period.length === 4;
   const figure = (
     field: string,
@@ -40,7 +51,8 @@ export function KeyFigures({
               {"\u202f"}
               {unit}
             </strong>{" "}
-            par rapport à la {referenceLabel(ref)} ({formatValue(ref.value, unit)})
+            par rapport à la {referenceLabel(ref)}
+            {days} ({formatValue(ref.value, unit)})
           </>
         ) : (
           referenceLabel(ref)

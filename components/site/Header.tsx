@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ThemeToggle } from "./ThemeToggle";
 
 export interface NavItem {
   href: string;
@@ -7,7 +8,12 @@ export interface NavItem {
   shown?: () => boolean;
 }
 
-/** The header shared by the apex site, the station sites and the back office. */
+/**
+ * The header shared by the apex site, the station sites and the back office. On a narrow screen the
+ * links fold behind a "Menu" button: a <details> disclosure, which works without JavaScript and tells
+ * assistive technology whether it is open; on a wide screen it stays open and the button is hidden
+ * (globals.css).
+ */
 export function Header({
   brand,
   brandHref,
@@ -27,22 +33,31 @@ export function Header({
         <Link className="brand" href={brandHref}>
           {brand}
         </Link>
-        <nav aria-label={navLabel}>
-          <ul>
-            {items
-              .filter((item) => item.shown?.() ?? true)
-              .map((item) => (
-                <li key={item.href}>
-                  {/^https?:/.test(item.href) ? (
-                    <a href={item.href}>{item.label}</a>
-                  ) : (
-                    <Link href={item.href}>{item.label}</Link>
-                  )}
-                </li>
-              ))}
-          </ul>
-        </nav>
+        <details className="site-menu">
+          <summary>
+            <svg viewBox="0 0 16 16" aria-hidden="true">
+              <path d="M1 3h14M1 8h14M1 13h14" stroke="currentColor" strokeWidth="2" />
+            </svg>
+            Menu
+          </summary>
+          <nav aria-label={navLabel}>
+            <ul>
+              {items
+                .filter((item) => item.shown?.() ?? true)
+                .map((item) => (
+                  <li key={item.href}>
+                    {/^https?:/.test(item.href) ? (
+                      <a href={item.href}>{item.label}</a>
+                    ) : (
+                      <Link href={item.href}>{item.label}</Link>
+                    )}
+                  </li>
+                ))}
+            </ul>
+          </nav>
+        </details>
         {children}
+        <ThemeToggle />
       </div>
     </header>
   );

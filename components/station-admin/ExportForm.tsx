@@ -22,6 +22,7 @@ export function ExportForm({ action, initial }: { action: string; initial: { fro
           to: String(form.get("to") ?? ""),
           step: String(form.get("step") ?? ""),
           fields: form.getAll("fields").map(String),
+          dialecte: String(form.get("dialecte") ?? ""),
         });
         setError(error);
         if (error) event.preventDefault();
@@ -71,6 +72,17 @@ export function ExportForm({ action, initial }: { action: string; initial: { fro
             </label>
           ))}
         </div>
+      </fieldset>
+      <fieldset>
+        <legend>Format</legend>
+        <label className="checkbox">
+          <input type="radio" name="dialecte" value="rfc" defaultChecked /> CSV standard (virgules, point
+          décimal)
+        </label>
+        <label className="checkbox">
+          <input type="radio" name="dialecte" value="fr" /> CSV pour tableur français (points-virgules,
+          virgule décimale)
+        </label>
       </fieldset>
       <button type="submit">Télécharger le CSV</button>
     </form>

@@ -13,13 +13,25 @@ const NAV: NavItem[] = [
   { href: "/a-propos", label: "À propos" },
 ];
 
-export function StationHeader({ name, networkUrl }: { name: string; networkUrl: string }) {
+export function StationHeader({
+  name,
+  networkUrl,
+  hasWebcam,
+}: {
+  name: string;
+  networkUrl: string;
+  /** "Webcam" is listed only for a station that has one. */
+  hasWebcam: boolean;
+}) {
   return (
     <Header
       brand={name}
       brandHref="/"
       navLabel="Navigation de la station"
-      items={[...NAV, { href: networkUrl, label: "Réseau Météo06" }]}
+      items={[
+        ...NAV.filter((item) => hasWebcam || item.href !== "/webcam"),
+        { href: networkUrl, label: "Réseau Météo06" },
+      ]}
     />
   );
 }

@@ -1,4 +1,4 @@
-import { formatNumber, formatValue } from "@/lib/format/numbers";
+import { formatNumber, formatValue, roundHalfAway } from "@/lib/format/numbers";
 import { formatParis } from "@/lib/time";
 
 /** Small text helpers shared by the station pages (server) and the live conditions (client). */
@@ -21,4 +21,14 @@ export function extremeCell(
   if (!extreme) return "—";
   const value = unit ? formatValue(extreme.value, unit, decimals) : formatNumber(extreme.value, decimals);
   return `${value} à ${at(extreme.at)}`;
+}
+
+/**
+ * A maximum of something that rests at zero (rain rate, UV, radiation): "4,2 mm/h à 14:35", but a bare
+ * "0,0 mm/h" when it never rose (the first record of the day would otherwise be given as its time).
+ */
+export function peakCell(extreme: { value: number; at: number } | null, unit: string, decimals = 1): string {
+  if (extreme && roundHalfAway(extreme.value, decimals) === 0)
+    return unit ? formatValue(0, unit, decimals) : formatNumber(0, decimals);
+  return extremeCell(extreme, unit, decimals);
 }

@@ -122,14 +122,15 @@ export const SKY_ICONS = [
   "FOG",
 ] as const;
 
-export const SKY_LABEL: Record<SkyIcon, { label: string; emoji: string }> = {
-  SUNNY: { label: "Ensoleillé", emoji: "☀️" },
-  PARTLY_CLOUDY: { label: "Peu nuageux", emoji: "🌤️" },
-  CLOUDY: { label: "Nuageux", emoji: "⛅" },
-  OVERCAST: { label: "Couvert", emoji: "☁️" },
-  SHOWERS: { label: "Averses", emoji: "🌦️" },
-  RAIN: { label: "Pluie", emoji: "🌧️" },
-  THUNDERSTORM: { label: "Orages", emoji: "⛈️" },
-  SNOW: { label: "Neige", emoji: "🌨️" },
-  FOG: { label: "Brouillard", emoji: "🌫️" },
+/** Sky names; each has its icon in components/articles/SkyIcon.tsx. */
+export const SKY_LABEL: Record<SkyIcon, { label: string }> = {
+  SUNNY: { label: "Ensoleillé" },
+  PARTLY_CLOUDY: { label: "Peu nuageux" },
+  CLOUDY: { label: "Nuageux" },
+  OVERCAST: { label: "Couvert" },
+  SHOWERS: { label: "Averses" },
+  RAIN: { label: "Pluie" },
+  THUNDERSTORM: { label: "Orages" },
+  SNOW: { label: "Neige" },
+  FOG: { label: "Brouillard" },
 };

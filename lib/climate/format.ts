@@ -8,12 +8,10 @@ export function timeLabel(at: number | null | undefined): string {
   return at == null ? "" : formatParis(at, { timeStyle: "short" });
 }
 
-/** Signed anomaly, "+1,2" / "−0,4" (a real minus sign), or "—". */
+/** Signed anomaly, "+1,2" / "−0,4" (formatNumber's minus sign), or "—". */
 export function signed(value: number | null | undefined, decimals = 1): string {
-  if (value == null) return "—";
-  const text = formatNumber(Math.abs(value), decimals);
-  if (text === formatNumber(0, decimals)) return text;
-  return `${value > 0 ? "+" : "−"}${text}`;
+  const text = formatNumber(value, decimals);
+  return value != null && value > 0 && text !== formatNumber(0, decimals) ? `+${text}` : text;
 }
 
 /**

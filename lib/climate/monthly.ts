@@ -141,10 +141,23 @@ const count = (values: readonly number[], test: (v: number) => boolean) => value
  * as known at `at` (unix seconds).
  */
 export function summarizeMonth(month: string, days: readonly ClimateDay[], at: number): PeriodSummary {
-  const calendar = daysOfMonth(month);
+  return summarizeDays(month, daysOfMonth(month), days, at);
+}
+
+/**
+ * The summary of any run of calendar days (a month, a décade), with the month's rules: `days` may hold
+ * others, which are ignored.
+ */
+export function summarizeDays(
+  period: string,
+  calendar: readonly string[],
+  days: readonly ClimateDay[],
+  at: number,
+): PeriodSummary {
   const lastFinal = lastFinalDay(at);
   const expected = calendar.filter((date) => date <= lastFinal);
-  const byDate = new Map(days.filter((d) => !d.partial && d.date.startsWith(month)).map((d) => [d.date, d]));
+  const inCalendar = new Set(calendar);
+  const byDate = new Map(days.filter((d) => !d.partial && inCalendar.has(d.date)).map((d) => [d.date, d]));
   const present = expected.map((date) => byDate.get(date)).filter((d): d is ClimateDay => d !== undefined);
   const series = (key: Key) => expected.map((date) => byDate.get(date)?.[key] ?? null);
 
@@ -164,7 +177,7 @@ export function summarizeMonth(month: string, days: readonly ClimateDay[], at: n
   );
 
   return {
-    period: month,
+    period,
     daysExpected: expected.length,
     daysInPeriod: calendar.length,
     inProgress: expected.length < calendar.length,
@@ -367,4 +380,14 @@ export function summarizeYearFromDays(
   const byMonth = daysByMonth(days);
   const months = monthsOfYear(year).map((m) => summarizeMonth(m, byMonth.get(m) ?? [], at));
   return { months, year: summarizeYear(year, months) };
+}
+
+/** The three décades of a month, Météo-France's ten-day periods: 1–10, 11–20, 21 to the end. */
+export function decadesOf(month: string): { label: string; days: string[] }[] {
+  const calendar = daysOfMonth(month);
+  return [
+    { label: "1re décade (1–10)", days: calendar.slice(0, 10) },
+    { label: "2e décade (11–20)", days: calendar.slice(10, 20) },
+    { label: `3e décade (21–${calendar.length})`, days: calendar.slice(20) },
+  ];
 }

@@ -5,7 +5,7 @@ import { cardinal } from "../weather/wind";
 import type { ClimateDay } from "./daily";
 import { rrTotalLabel, signed, timeLabel } from "./format";
 import { DJU_BASE, type Extreme, type PeriodSummary } from "./monthly";
-import { type Anomalies, anomalies, type Reference, referenceLabel } from "./normals";
+import { type Anomalies, type Reference, referenceLabel } from "./normals";
 
 /**
  * NOAA-style monthly and yearly climatological reports (the fixed-width text WeeWX sites publish), written
@@ -114,8 +114,10 @@ export function noaaYearText(
   year: number,
   months: readonly PeriodSummary[],
   summary: PeriodSummary,
-  references: readonly Reference[],
+  /** each month against its reference (that of its days so far, for the month in progress) */
+  monthlyAnomalies: readonly Anomalies[],
   yearReference: Reference,
+  yearAnomalies: Anomalies,
   generatedAt: number,
 ): string {
   const rule = "-".repeat(112);
@@ -126,7 +128,7 @@ export function noaaYearText(
     rule,
   ];
   months.forEach((m, i) => {
-    const diff = anomalies(m, references[i]);
+    const diff = monthlyAnomalies[i];
     const rr = rrTotalLabel(m.rr, (sum) => `≥${sum}`);
     lines.push(
       [
@@ -151,7 +153,7 @@ export function noaaYearText(
   lines.push(rule);
   const rr = rrTotalLabel(summary.rr, incomplete);
   lines.push(
-    `ANNÉE     ${n(summary.tn.mean, 7)} ${n(summary.tx.mean, 7)} ${n(summary.tnTxMean.mean, 6)} ${signed(anomalies(summary, yearReference).tnTxMean).padStart(6)}`,
+    `ANNÉE     ${n(summary.tn.mean, 7)} ${n(summary.tx.mean, 7)} ${n(summary.tnTxMean.mean, 6)} ${signed(yearAnomalies.tnTxMean).padStart(6)}`,
     "",
     extremeLine("Tx la plus haute", summary.extremes.txMax, "°C"),
     extremeLine("Tn la plus basse", summary.extremes.tnMin, "°C"),

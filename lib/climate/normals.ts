@@ -1,4 +1,4 @@
-import { monthsOfYear } from "../time";
+import { daysOfMonth, monthsOfYear } from "../time";
 import { meanOfTwelve, type PeriodSummary, totalOfTwelve } from "./monthly";
 
 /**
@@ -8,6 +8,8 @@ import { meanOfTwelve, type PeriodSummary, totalOfTwelve } from "./monthly";
  * - otherwise the station average over every available year, labelled with its period and year count
  *   (never called a normal).
  * Months in progress never count; a mean counts when it passed the 11/5 rule, a rain total when complete.
+ * A period in progress is compared with the reference of its own days (sameDaysReference), never with a
+ * whole month or year.
  */
 
 export const NORMAL_FIRST_YEAR = 1991;
@@ -146,4 +148,62 @@ export function referenceLabel(value: ReferenceValue): string {
   const span =
     value.firstYear === value.lastYear ? `${value.firstYear}` : `${value.firstYear}–${value.lastYear}`;
   return `moyenne de la station ${span} (${value.years} an${value.years > 1 ? "s" : ""})`;
+}
+
+/** A day's reference values, from the 12 monthly references (index 0 = January). */
+export interface DayNormal {
+  tn: number | null;
+  tx: number | null;
+  tnTxMean: number | null;
+  rr: number | null;
+}
+
+/**
+ * The reference of one calendar day: temperatures interpolated linearly between the monthly values,
+ * each taken at the middle of its month (December and January wrap round), so that the 1st of a month
+ * lies between it and the month before; rain is the month's value shared equally between its days.
+ */
+export function dayNormal(monthly: readonly Reference[], date: string): DayNormal {
+  const month = Number(date.slice(5, 7)) - 1;
+  const length = daysOfMonth(date.slice(0, 7)).length;
+  const position = (Number(date.slice(8, 10)) - 0.5) / length; // 0.5 = the middle of the month
+  const other = position < 0.5 ? (month + 11) % 12 : (month + 1) % 12;
+  const weight = Math.abs(position - 0.5); // share of the neighbouring month
+  const temperature = (key: "tn" | "tx" | "tnTxMean") => {
+    const own = monthly[month]?.[key].value ?? null;
+    const next = monthly[other]?.[key].value ?? null;
+    return own === null || next === null ? null : own * (1 - weight) + next * weight;
+  };
+  const rr = monthly[month]?.rr.value ?? null;
+  return {
+    tn: temperature("tn"),
+    tx: temperature("tx"),
+    tnTxMean: temperature("tnTxMean"),
+    rr: rr === null ? null : rr / length,
+  };
+}
+
+/**
+ * The reference of a run of days (a month or a year in progress): the mean of the days' temperature
+ * normals, the sum of their rain. The kind, years and span are those of `base`, the reference of the
+ * whole period, whose values the days' come from.
+ */
+export function sameDaysReference(
+  monthly: readonly Reference[],
+  base: Reference,
+  days: readonly string[],
+): Reference {
+  const normals = days.map((date) => dayNormal(monthly, date));
+  const combine = (key: ReferenceKey): number | null => {
+    const values = normals.map((n) => n[key]);
+    if (values.length === 0 || values.some((v) => v === null)) return null;
+    const sum = (values as number[]).reduce((a, b) => a + b, 0);
+    return key === "rr" ? sum : sum / values.length;
+  };
+  return Object.fromEntries(
+    REFERENCE_KEYS.map((key) => [
+      key,
+      { ...base[key], value: base[key].value === null ? null : combine(key) },
+    ]),
+  ) as Reference;
 }

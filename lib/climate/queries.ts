@@ -1,11 +1,26 @@
 import type { Pool } from "mysql2/promise";
 import { appSqlPool } from "../db/client";
 import type { Station } from "../generated/prisma/client";
-import { daysOfMonth, monthsBetween, monthsOfYear } from "../time";
+import { addDays, daysOfMonth, localToday, monthsBetween, monthsOfYear } from "../time";
 import type { ClimateColumn, ClimateDay } from "./daily";
-import { daysByMonth, lastFinalDay, type PeriodSummary, summarizeMonth, summarizeYear } from "./monthly";
-import { type Anomalies, anomalies, monthlyReferences, type Reference, yearlyReference } from "./normals";
-import { type RankBadge, type RecordTable, rankBadges, recordTables } from "./records";
+import {
+  daysByMonth,
+  decadesOf,
+  lastFinalDay,
+  type PeriodSummary,
+  summarizeDays,
+  summarizeMonth,
+  summarizeYear,
+} from "./monthly";
+import {
+  type Anomalies,
+  anomalies,
+  monthlyReferences,
+  type Reference,
+  sameDaysReference,
+  yearlyReference,
+} from "./normals";
+import { type Candidate, type RankBadge, type RecordTable, rankBadges, recordTables } from "./records";
 import { climateExtent, readClimateDays, readClimateMonths, readRecordCandidates } from "./store";
 
 /**
@@ -66,11 +81,37 @@ async function references(sql: Pool, station: ClimateStation) {
   return { monthly: monthlyReferences(months), yearly: yearlyReference(months) };
 }
 
+/** The first and last day a period in progress is compared over (null for a whole period). */
+export type SameDays = { first: string; last: string } | null;
+
+/**
+ * The reference a period is compared with: the whole period's, or, while it is in progress, that of
+ * the days it has so far (a December after 5 days against the normals of December 1–5).
+ */
+function comparedReference(
+  monthly: readonly Reference[],
+  whole: Reference,
+  calendar: readonly string[],
+  summary: PeriodSummary,
+): { reference: Reference; sameDays: SameDays } {
+  if (!summary.inProgress || summary.daysExpected === 0) return { reference: whole, sameDays: null };
+  const days = calendar.slice(0, summary.daysExpected);
+  return {
+    reference: sameDaysReference(monthly, whole, days),
+    sameDays: { first: days[0], last: days.at(-1)! },
+  };
+}
+
 export interface MonthView {
   month: string;
   days: ClimateDay[];
   summary: PeriodSummary;
+  /** the month's three décades (1–10, 11–20, 21–end) */
+  decades: PeriodSummary[];
+  /** the references of the 12 calendar months (for each day's normal: dayNormal) */
+  monthlyReferences: Reference[];
   reference: Reference;
+  sameDays: SameDays;
   anomalies: Anomalies;
   extent: Extent | null;
 }
@@ -88,8 +129,20 @@ export async function monthView(
     climateExtent(sql, station.id),
   ]);
   const summary = summarizeMonth(month, days, at);
-  const reference = refs.monthly[Number(month.slice(5, 7)) - 1];
-  return { month, days, summary, reference, anomalies: anomalies(summary, reference), extent };
+  const whole = refs.monthly[Number(month.slice(5, 7)) - 1];
+  const { reference, sameDays } = comparedReference(refs.monthly, whole, calendar, summary);
+  const decades = decadesOf(month).map((decade) => summarizeDays(decade.label, decade.days, days, at));
+  return {
+    month,
+    days,
+    summary,
+    decades,
+    monthlyReferences: refs.monthly,
+    reference,
+    sameDays,
+    anomalies: anomalies(summary, reference),
+    extent,
+  };
 }
 
 export interface YearView {
@@ -97,7 +150,10 @@ export interface YearView {
   months: PeriodSummary[];
   summary: PeriodSummary;
   monthlyReferences: Reference[];
+  /** each month against its reference (that of its days so far, for the month in progress) */
+  monthlyAnomalies: Anomalies[];
   reference: Reference;
+  sameDays: SameDays;
   anomalies: Anomalies;
   extent: Extent | null;
 }
@@ -118,13 +174,21 @@ export async function yearView(
     return summarizeMonth(key, days, at);
   });
   const summary = summarizeYear(year, months);
+  const calendar = monthsOfYear(year).flatMap((month) => daysOfMonth(month));
+  const { reference, sameDays } = comparedReference(refs.monthly, refs.yearly, calendar, summary);
+  const monthlyAnomalies = months.map((m, i) => {
+    const compared = comparedReference(refs.monthly, refs.monthly[i], daysOfMonth(m.period), m);
+    return anomalies(m, compared.reference);
+  });
   return {
     year,
     months,
     summary,
     monthlyReferences: refs.monthly,
-    reference: refs.yearly,
-    anomalies: anomalies(summary, refs.yearly),
+    monthlyAnomalies,
+    reference,
+    sameDays,
+    anomalies: anomalies(summary, reference),
     extent,
   };
 }
@@ -148,6 +212,31 @@ export async function recordsView(
   return recordTables(await readRecordCandidates(sql, station.id, limit));
 }
 
+export interface RecordsPageView {
+  tables: RecordTable[];
+  /** each parameter's best final day of the current month and of the current year */
+  month: Map<string, Candidate[]>;
+  year: Map<string, Candidate[]>;
+  /** "YYYY-MM" of `month` */
+  monthKey: string;
+}
+
+/** The records page: the top `limit` days, and the best of this month and this year beside them. */
+export async function recordsPageView(
+  station: ClimateStation,
+  limit: number,
+  at = now(),
+  sql = appSqlPool(),
+): Promise<RecordsPageView> {
+  const monthKey = currentMonth(at);
+  const [tables, month, year] = await Promise.all([
+    recordsView(station, limit, sql),
+    readRecordCandidates(sql, station.id, 1, `${monthKey}-01`),
+    readRecordCandidates(sql, station.id, 1, `${monthKey.slice(0, 4)}-01-01`),
+  ]);
+  return { tables, month, year, monthKey };
+}
+
 /**
  * A day's climatology and rank badges (top 30 of the station), for the day page: null when the day has
  * not been computed (no data, or the job has not run yet).
@@ -162,6 +251,30 @@ export async function dayClimate(
     recordsView(station, 30, sql),
   ]);
   return { day: day ?? null, badges: day ? rankBadges(tables, date) : [] };
+}
+
+/** What the "hier" block shows. */
+const YESTERDAY_COLUMNS: readonly ClimateColumn[] = [
+  "partial",
+  "tn",
+  "tnAt",
+  "tx",
+  "txAt",
+  "rr",
+  "gustMax",
+  "gustDir",
+  "gustAt",
+];
+
+/** Yesterday's climatology (the station's local yesterday), for the "hier" block of the home: null when not computed. */
+export async function yesterdayClimate(
+  station: Pick<Station, "id" | "timezone">,
+  at = now(),
+  sql = appSqlPool(),
+): Promise<ClimateDay | null> {
+  const date = addDays(localToday(station.timezone, at), -1);
+  const [day] = await readClimateDays(sql, station.id, date, date, YESTERDAY_COLUMNS);
+  return day ?? null;
 }
 
 export interface CoverageRow {

@@ -180,18 +180,21 @@ export async function readRecordCandidates(
   pool: Pool,
   stationId: number,
   limit: number,
+  /** only days from this one ("YYYY-MM-DD"): the best of this month or year */
+  since: string | null = null,
 ): Promise<Map<string, Candidate[]>> {
   const parts = RECORD_PARAMETERS.map(
     (p) =>
       `(SELECT ? AS parameter, DATE_FORMAT(day, '%Y-%m-%d') AS date, ?? AS value, ${
         p.timeColumn ? "TIMESTAMPDIFF(SECOND, '1970-01-01', ??)" : "NULL"
-      } AS at FROM ClimateDay WHERE stationId = ? AND partial = 0 AND ?? ${p.positiveOnly ? "> 0" : "IS NOT NULL"} ORDER BY ?? ${p.lowest ? "ASC" : "DESC"}, day LIMIT ?)`,
+      } AS at FROM ClimateDay WHERE stationId = ?${since ? " AND day >= ?" : ""} AND partial = 0 AND ?? ${p.positiveOnly ? "> 0" : "IS NOT NULL"} ORDER BY ?? ${p.lowest ? "ASC" : "DESC"}, day LIMIT ?)`,
   );
   const values = RECORD_PARAMETERS.flatMap((p) => [
     p.key,
     p.column,
     ...(p.timeColumn ? [p.timeColumn] : []),
     stationId,
+    ...(since ? [since] : []),
     p.column,
     p.column,
     limit,

@@ -1,6 +1,6 @@
 import { type Measure, meanOf, meanWindDirection, meanWindSpeed, prefixOf } from "../aggregates/compute";
 import { ArchiveError, archives, type Observation } from "../archive/reader";
-import { type CsvValue, csvLine } from "../format/csv";
+import { type CsvValue, csvLine, frenchCsvStream } from "../format/csv";
 import type { Station } from "../generated/prisma/client";
 import { ApiError } from "../http/api";
 import { type Bucket, bucketRecords } from "../series/compute";
@@ -12,7 +12,7 @@ import type { ExportField, ExportRequest } from "./request";
  * The station admin's CSV export: raw records, or 10-minute / hourly steps computed from the raw records
  * (bucketed by lib/series like every other series), streamed to the browser week by week (never written
  * to disk). Times are UTC (ISO 8601) with the local time beside; values in the platform's metric units,
- * rounded to 3 decimals.
+ * rounded to 3 decimals. In the standard dialect, or the French spreadsheet one.
  */
 
 const CHUNK_SECONDS = 7 * 86400;
@@ -141,8 +141,9 @@ export async function exportCsvResponse(station: Station, request: ExportRequest
       }
     },
   });
-  const name = `${station.slug}_${request.from}_${request.to}_${request.step}.csv`;
-  return new Response(stream, {
+  const french = request.dialect === "fr";
+  const name = `${station.slug}_${request.from}_${request.to}_${request.step}${french ? "_tableur" : ""}.csv`;
+  return new Response(french ? frenchCsvStream(stream) : stream, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="${name}"`,

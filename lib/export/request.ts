@@ -46,6 +46,8 @@ export interface ExportRequest {
   to: string;
   step: ExportStep;
   fields: ExportField[];
+  /** "fr": the French spreadsheet dialect (semicolons, decimal commas; lib/format/csv.ts) */
+  dialect: "rfc" | "fr";
 }
 
 export interface ExportQuery {
@@ -54,6 +56,8 @@ export interface ExportQuery {
   step?: string | null;
   /** Each value may itself be a comma-separated list. */
   fields: readonly string[];
+  /** "fr" for the French spreadsheet dialect */
+  dialecte?: string | null;
 }
 
 export function exportQueryOf(params: URLSearchParams): ExportQuery {
@@ -62,6 +66,7 @@ export function exportQueryOf(params: URLSearchParams): ExportQuery {
     to: params.get("to"),
     step: params.get("step"),
     fields: params.getAll("fields"),
+    dialecte: params.get("dialecte"),
   };
 }
 
@@ -90,6 +95,9 @@ export function parseExportRequest(
   const unknown = keys.filter((key) => !EXPORT_FIELDS.some((field) => field.key === key));
   if (unknown.length) problems.push(`Mesure(s) inconnue(s) : ${unknown.map((k) => `« ${k} »`).join(", ")}.`);
   else if (keys.length === 0) problems.push("Choisissez au moins une mesure (fields).");
+  const dialect = query.dialecte?.trim() || "rfc";
+  if (dialect !== "rfc" && dialect !== "fr")
+    problems.push(`Format de CSV (dialecte) inconnu « ${dialect} » : rfc ou fr.`);
   if (problems.length) return { request: null, error: problems.join(" ") };
   return {
     request: {
@@ -98,6 +106,7 @@ export function parseExportRequest(
       step: step as ExportStep,
       // in catalogue order, each once
       fields: EXPORT_FIELDS.filter((field) => keys.includes(field.key)),
+      dialect: dialect as ExportRequest["dialect"],
     },
     error: null,
   };

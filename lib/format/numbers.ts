@@ -1,6 +1,10 @@
-/** French number formatting for visitors: decimal comma, narrow no-break space before the unit, "—" when missing. */
+/**
+ * French number formatting for visitors: decimal comma, narrow no-break space before the unit, a real
+ * minus sign (U+2212, as French typography writes it; Intl gives a hyphen), "—" when missing.
+ */
 
 const formatters = new Map<number, Intl.NumberFormat>();
+export const MINUS = "\u2212";
 
 /**
  * `value` rounded half away from zero to `decimals`, on the decimal value a person would write
@@ -48,7 +52,7 @@ export function formatNumber(value: number | null | undefined, decimals = 1): st
     });
     formatters.set(decimals, formatter);
   }
-  return formatter.format(roundHalfAway(value, decimals));
+  return formatter.format(roundHalfAway(value, decimals)).replace("-", MINUS);
 }
 
 export function formatValue(value: number | null | undefined, unit: string, decimals = 1): string {

@@ -40,12 +40,16 @@ export function resolveHost(host: string | null, rootDomain: string): HostTarget
   return { kind: "station", slug: sub };
 }
 
+/** The site's own files in public/: icons, the web app manifest, the service worker. */
+const SITE_FILES = /^\/(icon\.svg|icon(-maskable)?-\d+\.png|apple-icon\.png|manifest\.webmanifest|sw\.js)$/;
+
 /** Paths served identically on every host (not rewritten into a station's site). */
 export function isGlobalPath(pathname: string): boolean {
   return (
     /^\/(api|admin|connexion|_next)(\/|$)/.test(pathname) ||
     pathname === "/favicon.ico" ||
-    pathname === "/robots.txt"
+    pathname === "/robots.txt" ||
+    SITE_FILES.test(pathname)
   );
 }
 

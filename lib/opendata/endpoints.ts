@@ -7,6 +7,7 @@ import { readClimateDays } from "../climate/store";
 import { monthChartSvg } from "../climate/svg";
 import { config } from "../config/settings";
 import { appSqlPool } from "../db/client";
+import { frenchCsv, frenchCsvStream } from "../format/csv";
 import { ApiError, apiRoute } from "../http/api";
 import { stationUrl } from "../http/hosts";
 import { FIELD_NAMES, type Field } from "../series/fields";
@@ -31,7 +32,8 @@ import {
 } from "./query";
 
 /**
- * The open-data API (/api/v1): route handlers call these. JSON by default, CSV with ?format=csv, CORS
+ * The open-data API (/api/v1): route handlers call these. JSON by default, CSV with ?format=csv (or
+ * csv-fr, the French spreadsheet dialect), CORS
  * open for GET, explicit Cache-Control on every answer (errors are never cached).
  */
 
@@ -96,11 +98,18 @@ export function publicFields(s: Pick<StationRecord, "hasUv" | "hasRadiation">): 
 
 const json = (body: unknown, cache: string) => Response.json(body, { headers: { "Cache-Control": cache } });
 
-function csv(body: string | ReadableStream<Uint8Array>, fileName: string, cache: string): Response {
-  return new Response(body, {
+function csv(
+  format: Format,
+  body: string | ReadableStream<Uint8Array>,
+  fileName: string,
+  cache: string,
+): Response {
+  const french = format === "csv-fr";
+  const dialect = french ? (typeof body === "string" ? frenchCsv(body) : frenchCsvStream(body)) : body;
+  return new Response(dialect, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${fileName}.csv"`,
+      "Content-Disposition": `attachment; filename="${fileName}${french ? "-tableur" : ""}.csv"`,
       "Cache-Control": cache,
     },
   });
@@ -113,8 +122,9 @@ export async function stationsResponse(request: Request): Promise<Response> {
   const format = formatQuery(new URL(request.url));
   const stations = await cachedStations();
   const loaded = await Promise.all(stations.map((s) => cachedConditions(s)));
-  if (format === "csv")
+  if (format !== "json")
     return csv(
+      format,
       conditionsCsv(stations.map((s, i) => ({ slug: s.slug, conditions: loaded[i].conditions }))),
       "stations",
       LIVE,
@@ -137,8 +147,8 @@ export async function currentResponse(request: Request, slug: string): Promise<R
   const format = formatQuery(new URL(request.url));
   const s = await station(slug);
   const loaded = await cachedConditions(s);
-  if (format === "csv")
-    return csv(conditionsCsv([{ slug, conditions: loaded.conditions }]), `${slug}-actuel`, LIVE);
+  if (format !== "json")
+    return csv(format, conditionsCsv([{ slug, conditions: loaded.conditions }]), `${slug}-actuel`, LIVE);
   return json(
     { station: stationJson(s, publicUrl(slug)), units: UNITS, ...currentJson(s, loaded, now()) },
     LIVE,
@@ -151,7 +161,7 @@ async function seriesResponse(
   fileName: string,
 ): Promise<Response> {
   const cache = cacheUntil(query.to);
-  if (query.format === "csv") return csv(seriesCsvStream(s, query), fileName, cache);
+  if (query.format !== "json") return csv(query.format, seriesCsvStream(s, query), fileName, cache);
   const series = await loadSeries(s, query);
   const shape = { step: series.step, columns: series.columns, timeZone: s.timezone };
   return json(
@@ -201,7 +211,7 @@ export async function climateDailyResponse(request: Request, slug: string): Prom
   const s = await station(slug);
   const days = await readClimateDays(appSqlPool(), s.id, from, to);
   const cache = cacheUntil(climateEnd(to));
-  if (format === "csv") return csv(dailyCsv(days), `${slug}-climat-quotidien-${from}-${to}`, cache);
+  if (format !== "json") return csv(format, dailyCsv(days), `${slug}-climat-quotidien-${from}-${to}`, cache);
   return json({ station: slug, days: days.map(dailyJson) }, cache);
 }
 
@@ -211,8 +221,8 @@ export async function climateMonthlyResponse(request: Request, slug: string): Pr
   const s = await station(slug);
   const view = await yearView(s, year);
   const cache = cacheUntil(climateEnd(`${year}-12-31`));
-  if (format === "csv")
-    return csv(periodsCsv([...view.months, view.summary]), `${slug}-climat-mensuel-${year}`, cache);
+  if (format !== "json")
+    return csv(format, periodsCsv([...view.months, view.summary]), `${slug}-climat-mensuel-${year}`, cache);
   return json(
     { station: slug, year, months: view.months.map(periodJson), total: periodJson(view.summary) },
     cache,
@@ -224,7 +234,7 @@ export async function climateRecordsResponse(request: Request, slug: string): Pr
   const { limit, format } = validQuery(new URL(request.url), recordsSchema);
   const s = await station(slug);
   const tables = await recordsView(s, limit);
-  if (format === "csv") return csv(recordsCsv(tables), `${slug}-records`, LIVE);
+  if (format !== "json") return csv(format, recordsCsv(tables), `${slug}-records`, LIVE);
   return json({ station: slug, limit, records: recordsJson(tables) }, LIVE);
 }
 

@@ -68,7 +68,8 @@ function instant(name: string, value: string, timeZone: string, endOfDay: boolea
   return parsed;
 }
 
-const FORMATS = ["json", "csv"] as const;
+/** csv-fr: the same CSV in the French spreadsheet dialect (lib/format/csv.ts). */
+const FORMATS = ["json", "csv", "csv-fr"] as const;
 
 function fieldList(value: string | undefined, available: readonly Field[]): Field[] {
   if (value === undefined) return [...available];

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { SITE_INLINE_SCRIPTS } from "./inline-scripts";
 import { REACT_RUNTIME_DEFINITIONS } from "./react-runtime";
 
 /**
@@ -12,7 +13,8 @@ import { REACT_RUNTIME_DEFINITIONS } from "./react-runtime";
  *   integrity matches it;
  * - the framework's inline scripts are data — the React payload, `self.__next_f.push([…])` with a JSON
  *   literal, and Turbopack's list of chunks — or React's fixed scripts (form replay, Suspense completion
- *   with string arguments). Only those are hashed. Anything else — a script that
+ *   with string arguments) — and the site's own few inline scripts (inline-scripts.ts, e.g. the theme
+ *   applied before the first paint). Only those are hashed. Anything else — a script that
  *   slipped into stored content — gets no hash and does not run.
  * 'strict-dynamic' then lets those scripts load the page's other chunks.
  */
@@ -49,6 +51,12 @@ export function resourcePolicy(embeddable: boolean): string {
   ].join("; ");
 }
 
+/** The service worker's (public/sw.js): it fetches the pages it keeps from its own site, nothing else. */
+export const SERVICE_WORKER_PATH = /^\/sw\.js(\?|$)/;
+export function serviceWorkerPolicy(): string {
+  return ["default-src 'none'", "connect-src 'self'", "frame-ancestors 'none'", "base-uri 'none'"].join("; ");
+}
+
 /**
  * Where a tile template's images come from: `https://{s}.tile.example/{z}/…` → `https://*.tile.example`
  * (a placeholder can only stand for the first label of the host).
@@ -82,7 +90,8 @@ export function documentPolicy(context: PolicyContext, scriptHashes: readonly st
     "font-src 'self'",
     `connect-src 'self' ${site.join(" ")}`,
     `frame-src ${frames}`,
-    "worker-src 'none'",
+    // The service worker (public/sw.js) that keeps the offline page.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     `form-action 'self' ${site.join(" ")}`,
@@ -137,7 +146,9 @@ function isReactInstruction(script: string): boolean {
 }
 
 function isFrameworkScript(script: string): boolean {
-  if (script === FLIGHT_INIT || script === REACT_FORM_REPLAY || isReactInstruction(script)) return true;
+  if (script === FLIGHT_INIT || script === REACT_FORM_REPLAY || SITE_INLINE_SCRIPTS.includes(script))
+    return true;
+  if (isReactInstruction(script)) return true;
   const push = FLIGHT_PUSH.exec(script);
   if (push) return Array.isArray(parseJson(push[1]));
   const list = CHUNK_LIST.exec(script);

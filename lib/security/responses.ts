@@ -6,6 +6,8 @@ import {
   documentPolicy,
   type PolicyContext,
   resourcePolicy,
+  SERVICE_WORKER_PATH,
+  serviceWorkerPolicy,
 } from "./headers";
 
 /**
@@ -113,7 +115,11 @@ export function installSecurityHeaders(
       held.set(res, state);
       return state;
     }
-    res.setHeader("Content-Security-Policy", resourcePolicy(embeddable(res.req?.url)));
+    const url = res.req?.url ?? "";
+    res.setHeader(
+      "Content-Security-Policy",
+      SERVICE_WORKER_PATH.test(url) ? serviceWorkerPolicy() : resourcePolicy(embeddable(url)),
+    );
     return undefined;
   }
 

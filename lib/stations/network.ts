@@ -1,4 +1,5 @@
 import { unstable_cache } from "next/cache";
+import { type Freshness, freshness } from "../conditions/freshness";
 import { loadCurrentConditions } from "../conditions/load";
 import type { Station } from "../generated/prisma/client";
 import { listStations } from "./queries";
@@ -67,3 +68,20 @@ export const networkSummaries = unstable_cache(
   ["network-summaries"],
   { revalidate: 60, tags: ["stations"] },
 );
+
+export type SummaryWithFreshness = { summary: StationSummary } & Freshness;
+
+/**
+ * The network at `now` (unix seconds), split: the live stations (online or recently offline) and those
+ * "hors service", silent for more than OUT_OF_SERVICE_DAYS, which the pages list apart.
+ */
+export function splitNetwork(
+  summaries: readonly StationSummary[],
+  now: number,
+): { live: SummaryWithFreshness[]; outOfService: SummaryWithFreshness[] } {
+  const all = summaries.map((summary) => ({
+    summary,
+    ...freshness(summary.at, summary.offlineThresholdMinutes, now),
+  }));
+  return { live: all.filter((s) => !s.outOfService), outOfService: all.filter((s) => s.outOfService) };
+}

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { db } from "../db/client";
-import type { Webcam } from "../generated/prisma/client";
+import type { Station, Webcam } from "../generated/prisma/client";
 import { ApiError } from "../http/api";
 import { readBody } from "../http/request";
 import { IMAGE_TOO_LARGE, MAX_IMAGE_BYTES, webVersions } from "../media/images";
@@ -23,6 +23,11 @@ export function hashWebcamToken(token: string): string {
 
 export function stationWebcams(stationId: number): Promise<Webcam[]> {
   return db().webcam.findMany({ where: { stationId }, orderBy: [{ position: "asc" }, { id: "asc" }] });
+}
+
+/** Whether a station shows a webcam: one of its own (uploads) or an outside image address. */
+export async function hasWebcam(station: Pick<Station, "id" | "webcamUrl">): Promise<boolean> {
+  return Boolean(station.webcamUrl) || (await db().webcam.count({ where: { stationId: station.id } })) > 0;
 }
 
 /** The image file of an upload: the raw body (image/jpeg…) or the first file of a multipart form. */

@@ -1,18 +1,22 @@
 import { describe, expect, it } from "vitest";
 import type { ClimateDay } from "@/lib/climate/daily";
 import {
+  decadesOf,
   lastFinalDay,
   type PeriodSummary,
+  summarizeDays,
   summarizeMonth,
   summarizeYear,
   summarizeYearFromDays,
 } from "@/lib/climate/monthly";
 import {
   anomalies,
+  dayNormal,
   monthlyReferences,
   periodValues,
   referenceFrom,
   referenceLabel,
+  sameDaysReference,
   yearlyReference,
   yearValues,
 } from "@/lib/climate/normals";
@@ -292,6 +296,74 @@ describe("normals and station averages", () => {
       value: 180,
       years: 2,
     });
+  });
+});
+
+describe("a period in progress against the same days", () => {
+  /** Monthly references whose Tmoy is the month's number (January 1 … December 12) and RR 31 mm. */
+  const refs = Array.from({ length: 12 }, (_, i) => {
+    const value = (v: number) => ({
+      value: v,
+      kind: "average" as const,
+      years: 10,
+      firstYear: 2016,
+      lastYear: 2025,
+    });
+    return { tn: value(i + 1 - 5), tx: value(i + 1 + 5), tnTxMean: value(i + 1), rr: value(31) };
+  });
+
+  it("interpolates a day's temperature normal between mid-months and shares the month's rain by day", () => {
+    // December 16 is the middle of December (31 days): its own value.
+    expect(dayNormal(refs, "2026-12-16").tnTxMean).toBeCloseTo(12, 12);
+    // December 1 lies half a day after the middle of November's … December's span: nearly half way.
+    expect(dayNormal(refs, "2026-12-01").tnTxMean).toBeCloseTo(12 - 15 / 31, 12);
+    // December 31 leans towards January (1): the year wraps round.
+    expect(dayNormal(refs, "2026-12-31").tnTxMean).toBeCloseTo(12 * (1 - 15 / 31) + 1 * (15 / 31), 12);
+    expect(dayNormal(refs, "2026-12-05").rr).toBe(1);
+    expect(dayNormal(refs, "2026-02-10").rr).toBeCloseTo(31 / 28, 12);
+  });
+
+  it("compares December after 5 days with the rain of December 1–5, never the whole month", () => {
+    const days = daysOfMonth("2026-12").slice(0, 5);
+    const ref = sameDaysReference(refs, refs[11], days);
+    expect(ref.rr.value).toBe(5);
+    expect(ref.rr).toMatchObject({ kind: "average", years: 10 });
+    const mean = days.reduce((sum, d) => sum + (dayNormal(refs, d).tnTxMean ?? 0), 0) / 5;
+    expect(ref.tnTxMean.value).toBeCloseTo(mean, 12);
+    // 5 days of 2 mm, the station's usual for these days being 5 mm: 5 mm more, not 21 mm less.
+    const december = summarizeMonth(
+      "2026-12",
+      days.map((date) => day(date, { rr: 2 })),
+      utc("2026-12-06T07:00"),
+    );
+    expect(december.inProgress).toBe(true);
+    expect(anomalies(december, ref).rr).toBe(5);
+    expect(anomalies(december, refs[11]).rr).toBe(-21);
+  });
+
+  it("leaves the reference empty when a month it needs has none", () => {
+    const missing = refs.map((r, i) => (i === 10 ? { ...r, tnTxMean: { ...r.tnTxMean, value: null } } : r));
+    expect(sameDaysReference(missing, refs[11], ["2026-12-01"]).tnTxMean.value).toBeNull();
+    expect(sameDaysReference(missing, refs[11], ["2026-12-20"]).tnTxMean.value).not.toBeNull();
+  });
+});
+
+describe("décades", () => {
+  it("splits a month 1–10, 11–20, 21–end and summarises each like a month", () => {
+    const decades = decadesOf("2026-02");
+    expect(decades.map((d) => [d.label, d.days[0], d.days.at(-1)])).toEqual([
+      ["1re décade (1–10)", "2026-02-01", "2026-02-10"],
+      ["2e décade (11–20)", "2026-02-11", "2026-02-20"],
+      ["3e décade (21–28)", "2026-02-21", "2026-02-28"],
+    ]);
+    const days = monthDays("2026-02", (_, i) => ({ tn: i + 1, rr: i < 10 ? 1 : 0 }));
+    const first = summarizeDays(decades[0].label, decades[0].days, days, LATER);
+    expect(first).toMatchObject({ daysExpected: 10, inProgress: false });
+    expect(first.tn.mean).toBe(5.5);
+    expect(first.rr.total).toBe(10);
+    const third = summarizeDays(decades[2].label, decades[2].days, days, LATER);
+    expect(third.tn.mean).toBe(24.5);
+    expect(third.rr.total).toBe(0);
   });
 });
 

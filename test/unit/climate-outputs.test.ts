@@ -92,7 +92,7 @@ describe("the monthly climate summary draft", () => {
 
   it("contains the table, the extremes and the charts, and survives the article allow-list untouched", () => {
     expect(draft.bodyHtml).toContain(
-      "<li>Température la plus basse (Tn) : <strong>-3,5\u202f°C</strong> le 5 mars 2025 à 06:40</li>",
+      "<li>Température la plus basse (Tn) : <strong>−3,5\u202f°C</strong> le 5 mars 2025 à 06:40</li>",
     );
     expect(draft.bodyHtml).toContain("<strong>81\u202fkm/h</strong> le 10 mars 2025 à 14:20");
     expect(draft.bodyHtml.match(/<img /g)).toHaveLength(2);
@@ -132,8 +132,8 @@ describe("NOAA-style reports", () => {
     expect(lines.find((l) => l.startsWith("12"))).toBe("12      (aucune donnée)");
     const fifth = lines.find((l) => l.startsWith("  5"))!;
     // Tmoy, Tx (no time known), Tn and its time in Paris, DJU 18 − 5.25
-    expect(fifth.split(/\s+/).slice(2, 7)).toEqual(["5,3", "14,0", "-3,5", "06:40", "12,8"]);
-    expect(text).toContain("Tn la plus basse                   -3,5 °C le 5 mars à 06:40");
+    expect(fifth.split(/\s+/).slice(2, 7)).toEqual(["5,3", "14,0", "−3,5", "06:40", "12,8"]);
+    expect(text).toContain("Tn la plus basse                   −3,5 °C le 5 mars à 06:40");
     expect(text).toContain("Rafale maximale                    81 km/h le 10 mars à 14:20");
   });
 

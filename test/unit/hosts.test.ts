@@ -43,10 +43,20 @@ describe("host routing", () => {
   });
 
   it("keeps shared paths global", () => {
-    for (const path of ["/api/v1/stations", "/admin", "/admin/users", "/connexion", "/_next/static/x.js"]) {
+    for (const path of [
+      "/api/v1/stations",
+      "/admin",
+      "/admin/users",
+      "/connexion",
+      "/_next/static/x.js",
+      "/icon.svg",
+      "/icon-192.png",
+      "/manifest.webmanifest",
+      "/sw.js",
+    ]) {
       expect(isGlobalPath(path)).toBe(true);
     }
-    for (const path of ["/", "/jour/2025-01-01", "/administration", "/apix"])
+    for (const path of ["/", "/jour/2025-01-01", "/administration", "/apix", "/sw.jsx", "/icon-x.png"])
       expect(isGlobalPath(path)).toBe(false);
   });
 

@@ -5,7 +5,7 @@ import { bucketRow, exportHeader } from "@/lib/export/csv";
 import { parseExportRequest } from "@/lib/export/request";
 import { bucketRecords } from "@/lib/series/compute";
 import { parseForm, parseStationMetadata, webcamSchema } from "@/lib/station-admin/metadata";
-import type { StationSummary } from "@/lib/stations/network";
+import { type StationSummary, splitNetwork } from "@/lib/stations/network";
 import { WIDGET_OFFLINE, WIDGET_ONLINE, widgetSvg } from "@/lib/stations/widget";
 
 const VALID = {
@@ -166,29 +166,29 @@ describe("export steps", () => {
   });
 });
 
-describe("image widget", () => {
-  const summary: StationSummary = {
-    slug: "x",
-    name: "Cagnes & Co <test>",
-    shortName: "Cagnes & Co",
-    commune: "Cagnes",
-    altitude: 20,
-    latitude: 43.66,
-    longitude: 7.15,
-    offlineThresholdMinutes: 30,
-    at: 1_000_000,
-    temperature: 12.34,
-    humidity: 71,
-    tn: { value: 8.1, at: 990_000 },
-    tx: { value: 15.2, at: 995_000 },
-    windSpeed: 12.4,
-    windDirection: 300,
-    windCardinal: "ONO",
-    gust: 35.2,
-    rainToday: 2.4,
-    unavailable: null,
-  };
+const summary: StationSummary = {
+  slug: "x",
+  name: "Cagnes & Co <test>",
+  shortName: "Cagnes & Co",
+  commune: "Cagnes",
+  altitude: 20,
+  latitude: 43.66,
+  longitude: 7.15,
+  offlineThresholdMinutes: 30,
+  at: 1_000_000,
+  temperature: 12.34,
+  humidity: 71,
+  tn: { value: 8.1, at: 990_000 },
+  tx: { value: 15.2, at: 995_000 },
+  windSpeed: 12.4,
+  windDirection: 300,
+  windCardinal: "ONO",
+  gust: 35.2,
+  rainToday: 2.4,
+  unavailable: null,
+};
 
+describe("image widget", () => {
   it("escapes text and shows the values in French", () => {
     const svg = widgetSvg(summary, 1_000_000 + 60);
     expect(svg).toContain("Cagnes &amp; Co");
@@ -201,7 +201,11 @@ describe("image widget", () => {
   });
 
   it("turns orange past the offline threshold", () => {
-    expect(freshness(summary.at, 30, 1_000_000 + 30 * 60)).toEqual({ ageSeconds: 1800, offline: false });
+    expect(freshness(summary.at, 30, 1_000_000 + 30 * 60)).toEqual({
+      ageSeconds: 1800,
+      offline: false,
+      outOfService: false,
+    });
     expect(freshness(summary.at, 30, 1_000_000 + 30 * 60 + 1).offline).toBe(true);
     const svg = widgetSvg(summary, 1_000_000 + 7200);
     expect(svg).toContain(`fill="${WIDGET_OFFLINE}"`);
@@ -209,6 +213,26 @@ describe("image widget", () => {
     expect(freshness(null, 30, 0)).toEqual({
       ageSeconds: null,
       offline: true,
+      outOfService: false,
     });
+  });
+});
+
+describe("stations out of service", () => {
+  it("calls a station silent for more than 30 days out of service, and lists it apart", () => {
+    const now = 2_000_000_000;
+    expect(freshness(now - 30 * 86400, 30, now).outOfService).toBe(false);
+    expect(freshness(now - 30 * 86400 - 1, 30, now)).toMatchObject({ offline: true, outOfService: true });
+    expect(freshness(null, 30, now)).toMatchObject({ offline: true, outOfService: false });
+    const base = { ...summary, offlineThresholdMinutes: 30 };
+    const { live, outOfService } = splitNetwork(
+      [
+        { ...base, slug: "a", at: now - 3600 },
+        { ...base, slug: "b", at: now - 40 * 86400 },
+      ],
+      now,
+    );
+    expect(live.map((s) => [s.summary.slug, s.offline])).toEqual([["a", true]]);
+    expect(outOfService.map((s) => s.summary.slug)).toEqual(["b"]);
   });
 });

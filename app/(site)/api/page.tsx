@@ -50,9 +50,10 @@ export default function ApiPage() {
       <h1>Données ouvertes</h1>
       <p>
         Les relevés des stations du réseau sont librement réutilisables. L'API répond en JSON, ou en CSV avec{" "}
-        <code>format=csv</code> ; elle s'appelle depuis n'importe quel site (CORS ouvert en lecture) et
-        n'exige aucune clé. Merci de citer « Météo06 » et de ne pas interroger plus d'une fois par minute les
-        conditions actuelles : elles ne changent pas plus souvent.
+        <code>format=csv</code> (ou <code>format=csv-fr</code> : le même CSV pour les tableurs réglés en
+        français, séparé par des points-virgules, avec la virgule décimale) ; elle s'appelle depuis n'importe
+        quel site (CORS ouvert en lecture) et n'exige aucune clé. Merci de citer « Météo06 » et de ne pas
+        interroger plus d'une fois par minute les conditions actuelles : elles ne changent pas plus souvent.
       </p>
       <h2>Conventions</h2>
       <ul>

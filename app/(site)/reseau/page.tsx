@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { MarkersMap } from "@/components/map/MarkersMap";
+import { OutOfService } from "@/components/stations/OutOfService";
 import { SortableTable } from "@/components/tables/SortableTable";
-import { freshness } from "@/lib/conditions/freshness";
 import { ALPES_MARITIMES_CENTER, mapTiles } from "@/lib/config/map-tiles";
 import { config } from "@/lib/config/settings";
 import { formatValue } from "@/lib/format/numbers";
 import { stationUrl } from "@/lib/http/hosts";
 import { isBuildPhase } from "@/lib/http/site-cache";
-import { networkSummaries } from "@/lib/stations/network";
+import { networkSummaries, splitNetwork } from "@/lib/stations/network";
 import { formatDuration, formatParis } from "@/lib/time";
 
 export const metadata: Metadata = {
@@ -30,17 +30,14 @@ export default async function NetworkPage() {
   const summaries = await networkSummaries();
   const { siteUrl } = config();
   const now = Date.now() / 1000;
-  const rows = summaries.map((s) => ({
-    summary: s,
-    href: stationUrl(s.slug, siteUrl),
-    ...freshness(s.at, s.offlineThresholdMinutes, now),
-  }));
+  const { live, outOfService } = splitNetwork(summaries, now);
+  const rows = live.map((s) => ({ ...s, href: stationUrl(s.summary.slug, siteUrl) }));
   return (
     <>
       <h1>Le réseau de stations</h1>
       <p className="muted">
-        {summaries.length} stations. Vent moyen et rafale sur les 10 dernières minutes, pluie depuis minuit
-        (heure de Paris). Cliquez sur un en-tête pour trier.
+        {live.length} stations en service. Vent moyen et rafale sur les 10 dernières minutes, pluie depuis
+        minuit (heure de Paris). Cliquez sur un en-tête pour trier.
       </p>
       <MarkersMap
         label="Carte des stations du réseau"
@@ -93,6 +90,7 @@ export default async function NetworkPage() {
           ],
         }))}
       />
+      <OutOfService stations={outOfService} href={(slug) => stationUrl(slug, siteUrl)} />
     </>
   );
 }

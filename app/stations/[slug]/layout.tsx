@@ -4,6 +4,7 @@ import { StationBanner } from "@/components/stations/StationBanner";
 import { StationHeader } from "@/components/stations/StationHeader";
 import { config } from "@/lib/config/settings";
 import { stationOr404 } from "@/lib/stations/mini-site";
+import { hasWebcam } from "@/lib/webcam/webcams";
 
 // Station pages are rendered on first visit and then cached (see `revalidate` in each page).
 export function generateStaticParams() {
@@ -20,7 +21,11 @@ export default async function StationLayout({
   const station = await stationOr404((await params).slug);
   return (
     <>
-      <StationHeader name={station.name} networkUrl={config().siteUrl.origin} />
+      <StationHeader
+        name={station.name}
+        networkUrl={config().siteUrl.origin}
+        hasWebcam={await hasWebcam(station)}
+      />
       <VigilanceBanner />
       <main id="contenu">
         <StationBanner station={station} />

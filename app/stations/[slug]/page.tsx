@@ -5,6 +5,7 @@ import { LightningPanel } from "@/components/lightning/LightningPanel";
 import { Almanac } from "@/components/stations/Almanac";
 import { LastDayChart } from "@/components/stations/LastDayChart";
 import { LiveConditions } from "@/components/stations/LiveConditions";
+import { Yesterday } from "@/components/stations/Yesterday";
 import { loadStationHome } from "@/lib/conditions/load";
 import { currentJson } from "@/lib/opendata/json";
 import { stationOr404 } from "@/lib/stations/mini-site";
@@ -45,6 +46,7 @@ export default async function StationHomePage({ params }: Props) {
         almanac={almanac(localToday(station.timezone, renderedAt), station, station.timezone, renderedAt)}
         title="Éphéméride du jour"
       />
+      <Yesterday station={station} />
       {home.lastDay.length > 0 && (
         <section aria-labelledby="last-day">
           <h2 id="last-day">Les dernières 24 heures</h2>

@@ -1,5 +1,6 @@
 "use client";
 
+import { SkyIcon } from "@/components/articles/SkyIcon";
 import { SKY_ICONS, SKY_LABEL, ZONE_LABEL, ZONES } from "@/lib/articles/model";
 import { addDays } from "@/lib/time/days";
 import { CARDINALS } from "@/lib/weather/wind";
@@ -36,7 +37,7 @@ function SkyPicker({
             aria-label={SKY_LABEL[sky].label}
             onChange={() => onChange(sky)}
           />
-          <span aria-hidden="true">{SKY_LABEL[sky].emoji}</span>
+          <SkyIcon sky={sky} />
         </label>
       ))}
     </div>

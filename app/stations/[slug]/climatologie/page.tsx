@@ -35,31 +35,38 @@ export default async function ClimatologyIndex({ params }: Props) {
           <h2>
             <Link href={`/mois/${month}`}>{monthLabel(month)}</Link>
           </h2>
-          <KeyFigures summary={view.summary} reference={view.reference} anomalies={view.anomalies} />
+          <KeyFigures
+            summary={view.summary}
+            reference={view.reference}
+            anomalies={view.anomalies}
+            sameDays={view.sameDays}
+          />
           <h2>Par année et par mois</h2>
-          <table className="data compact">
-            <tbody>
-              {years.map((year) => (
-                <tr key={year}>
-                  <th scope="row">
-                    <Link href={`/annee/${year}`}>{year}</Link>
-                  </th>
-                  {Array.from({ length: 12 }, (_, i) => {
-                    const key = `${year}-${String(i + 1).padStart(2, "0")}`;
-                    return (
-                      <td key={key}>
-                        {key >= firstMonth && key <= month ? (
-                          <Link href={`/mois/${key}`}>{shortMonthName(i + 1)}</Link>
-                        ) : (
-                          <span className="muted">{shortMonthName(i + 1)}</span>
-                        )}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <div className="table-scroll">
+            <table className="data compact">
+              <tbody>
+                {years.map((year) => (
+                  <tr key={year}>
+                    <th scope="row">
+                      <Link href={`/annee/${year}`}>{year}</Link>
+                    </th>
+                    {Array.from({ length: 12 }, (_, i) => {
+                      const key = `${year}-${String(i + 1).padStart(2, "0")}`;
+                      return (
+                        <td key={key}>
+                          {key >= firstMonth && key <= month ? (
+                            <Link href={`/mois/${key}`}>{shortMonthName(i + 1)}</Link>
+                          ) : (
+                            <span className="muted">{shortMonthName(i + 1)}</span>
+                          )}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
       <Method open />

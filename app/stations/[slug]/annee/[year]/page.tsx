@@ -8,7 +8,6 @@ import { Method } from "@/components/climate/Method";
 import { DayCountsTable, Extremes, KeyFigures } from "@/components/climate/Summary";
 import { NumberHeaders } from "@/components/tables/NumberHeaders";
 import { percent, rrTotalLabel, signed } from "@/lib/climate/format";
-import { anomalies } from "@/lib/climate/normals";
 import { currentMonth, yearView } from "@/lib/climate/queries";
 import { DECIMALS, formatNumber } from "@/lib/format/numbers";
 import { stationOr404 } from "@/lib/stations/mini-site";
@@ -32,12 +31,14 @@ const HEAT_LAYERS = [
     measure: "temperature",
     title: "Température (moyenne horaire)",
     unit: "°C",
+    decimals: DECIMALS.temperature,
     palette: ["#313695", "#4575b4", "#74add1", "#e0f3f8", "#fee090", "#f46d43", "#a50026"],
   },
   {
     measure: "humidity",
     title: "Humidité relative",
     unit: "%",
+    decimals: DECIMALS.humidity,
     palette: ["#fff7bc", "#a1dab4", "#41b6c4", "#225ea8"],
     min: 0,
     max: 100,
@@ -46,12 +47,14 @@ const HEAT_LAYERS = [
     measure: "dewpoint",
     title: "Point de rosée",
     unit: "°C",
+    decimals: DECIMALS.temperature,
     palette: ["#8c510a", "#d8b365", "#f5f5f5", "#5ab4ac", "#01665e"],
   },
   {
     measure: "rain",
     title: "Pluie (cumul horaire)",
     unit: "mm",
+    decimals: DECIMALS.rain,
     palette: ["#c6dbef", "#6baed6", "#2171b5", "#08306b"],
     min: 0,
     blankAtOrBelow: 0,
@@ -95,7 +98,12 @@ export default async function YearPage({ params }: Props) {
           Les moyennes annuelles exigent les 12 moyennes mensuelles.
         </p>
       )}
-      <KeyFigures summary={summary} reference={view.reference} anomalies={view.anomalies} />
+      <KeyFigures
+        summary={summary}
+        reference={view.reference}
+        anomalies={view.anomalies}
+        sameDays={view.sameDays}
+      />
 
       <h2>Mois par mois</h2>
       <div className="table-scroll">
@@ -122,7 +130,7 @@ export default async function YearPage({ params }: Props) {
           </thead>
           <tbody>
             {months.map((m, i) => {
-              const diff = anomalies(m, view.monthlyReferences[i]);
+              const diff = view.monthlyAnomalies[i];
               const e = m.extremes;
               const mark = (date: string | undefined, kind: "tnMin" | "txMax" | "rrMax" | "gustMax") =>
                 date && summary.extremes[kind]?.date === date ? "extreme" : "";

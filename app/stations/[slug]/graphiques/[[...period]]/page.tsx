@@ -48,14 +48,14 @@ export default async function ChartsPage(props: Props) {
   const { station, period } = await periodOr404(props);
   const { data, unavailable } = await loadChartsPage(station, period);
   const when = (t: number) => formatParis(t, { dateStyle: "medium", timeStyle: "short" });
-  const csvUrl =
+  const csvUrl = (format: "csv" | "csv-fr") =>
     data &&
     `/api/v1/stations/${station.slug}/observations?${new URLSearchParams({
       from: iso(data.from),
       to: iso(data.to),
       step: data.step,
       fields: chartFields(station).join(","),
-      format: "csv",
+      format,
     })}`;
   return (
     <>
@@ -101,12 +101,15 @@ export default async function ChartsPage(props: Props) {
         <>
           <p className="muted" data-step={data.step} data-rows={data.rows.length}>
             {periodLabel(period)} : du {when(data.from)} au {when(data.to)} — pas de {STEP_LABEL[data.step]} (
-            {data.rows.length} points).{" "}
-            {csvUrl && (
-              <a href={csvUrl} download>
-                Toutes les données de la période (CSV)
-              </a>
-            )}
+            {data.rows.length} points). Toutes les données de la période :{" "}
+            <a href={csvUrl("csv") ?? undefined} download>
+              CSV
+            </a>{" "}
+            ou{" "}
+            <a href={csvUrl("csv-fr") ?? undefined} download data-dialect="fr">
+              CSV pour tableur français
+            </a>{" "}
+            <small>(point-virgule, virgule décimale)</small>
           </p>
           {data.rows.length === 0 ? (
             <p className="banner banner-info">Aucun relevé sur cette période.</p>

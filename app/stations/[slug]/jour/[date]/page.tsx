@@ -4,8 +4,8 @@ import { StationCharts } from "@/components/charts/StationCharts";
 import { DayClimate } from "@/components/climate/DayClimate";
 import { QualityNotice } from "@/components/climate/QualityNotice";
 import { Almanac } from "@/components/stations/Almanac";
-import { at, dayTime, extremeCell } from "@/components/stations/values";
-import { formatNumber, formatValue } from "@/lib/format/numbers";
+import { at, dayTime, extremeCell, peakCell } from "@/components/stations/values";
+import { DECIMALS, formatNumber, formatValue } from "@/lib/format/numbers";
 import { type DayPageData, loadDayPage } from "@/lib/stations/day-page";
 import { stationOr404 } from "@/lib/stations/mini-site";
 import { addDays, formatDay, isCalendarDay, localToday } from "@/lib/time";
@@ -42,7 +42,7 @@ function RainRow({ label, window }: { label: string; window: DayPageData["rainDa
         {formatValue(window.total, "mm")}
       </td>
       <td className="num" data-field="maxRate">
-        {extremeCell(window.maxRate, "mm/h")}
+        {peakCell(window.maxRate, "mm/h", DECIMALS.rainRate)}
       </td>
     </tr>
   );
@@ -120,22 +120,22 @@ export default async function DayPage(props: Props) {
                 <tbody>
                   {(
                     [
-                      ["temperature", "Température", s.temperature, "°C"],
-                      ["humidity", "Humidité", s.humidity, "%"],
-                      ["dewpoint", "Point de rosée", s.dewpoint, "°C"],
-                      ["pressure", "Pression", s.pressure, "hPa"],
+                      ["temperature", "Température", s.temperature, "°C", DECIMALS.temperature],
+                      ["humidity", "Humidité", s.humidity, "%", DECIMALS.humidity],
+                      ["dewpoint", "Point de rosée", s.dewpoint, "°C", DECIMALS.temperature],
+                      ["pressure", "Pression", s.pressure, "hPa", DECIMALS.pressure],
                     ] as const
-                  ).map(([key, label, m, unit]) => (
+                  ).map(([key, label, m, unit, decimals]) => (
                     <tr key={key} data-row={key}>
                       <th scope="row">{label}</th>
                       <td className="num" data-field="min">
-                        {extremeCell(m.min, unit, unit === "%" ? 0 : 1)}
+                        {extremeCell(m.min, unit, decimals)}
                       </td>
                       <td className="num" data-field="max">
-                        {extremeCell(m.max, unit, unit === "%" ? 0 : 1)}
+                        {extremeCell(m.max, unit, decimals)}
                       </td>
                       <td className="num" data-field="mean">
-                        {formatValue(m.mean, unit, unit === "%" ? 0 : 1)}
+                        {formatValue(m.mean, unit, decimals)}
                       </td>
                     </tr>
                   ))}
@@ -150,7 +150,7 @@ export default async function DayPage(props: Props) {
               <div>
                 <dt>Vent moyen</dt>
                 <dd data-field="windMean">
-                  {formatValue(s.wind.mean, "km/h")}
+                  {formatValue(s.wind.mean, "km/h", DECIMALS.speed)}
                   {s.wind.direction !== null && ` de ${cardinal(s.wind.direction)}`}
                 </dd>
               </div>
@@ -158,25 +158,25 @@ export default async function DayPage(props: Props) {
                 <dt>Rafale maximale</dt>
                 <dd data-field="gust">
                   {s.wind.gust
-                    ? `${formatValue(s.wind.gust.value, "km/h")}${s.wind.gust.direction !== null ? ` de ${cardinal(s.wind.gust.direction)}` : ""} à ${at(s.wind.gust.at)}`
+                    ? `${formatValue(s.wind.gust.value, "km/h", DECIMALS.speed)}${s.wind.gust.direction !== null ? ` de ${cardinal(s.wind.gust.direction)}` : ""} à ${at(s.wind.gust.at)}`
                     : "—"}
                 </dd>
               </div>
               {station.hasUv && (
                 <div>
                   <dt>UV maximal</dt>
-                  <dd data-field="uvMax">{extremeCell(s.uvMax, "", 1)}</dd>
+                  <dd data-field="uvMax">{peakCell(s.uvMax, "", DECIMALS.uv)}</dd>
                 </div>
               )}
               {station.hasRadiation && (
                 <>
                   <div>
                     <dt>Rayonnement maximal</dt>
-                    <dd data-field="radiationMax">{extremeCell(s.radiationMax, "W/m²", 0)}</dd>
+                    <dd data-field="radiationMax">{peakCell(s.radiationMax, "W/m²", DECIMALS.radiation)}</dd>
                   </div>
                   <div>
                     <dt>Évapotranspiration</dt>
-                    <dd data-field="et">{formatValue(s.et, "mm", 2)}</dd>
+                    <dd data-field="et">{formatValue(s.et, "mm", DECIMALS.evapotranspiration)}</dd>
                   </div>
                 </>
               )}
@@ -225,8 +225,10 @@ export default async function DayPage(props: Props) {
               flags={data.quality.flags}
             />
           </section>
-          <section aria-labelledby="releves">
-            <h2 id="releves">Relevés par tranches de 10 minutes</h2>
+          <details className="fold" data-fold="ten-minutes">
+            <summary>
+              <h2>Relevés par tranches de 10 minutes</h2>
+            </summary>
             <p className="muted">
               Heures locales ; chaque ligne couvre les 10 minutes qui précèdent. Températures, humidité,
               pression et vent : moyennes ; rafale et intensité de pluie : maximums ; pluie : cumul.
@@ -257,7 +259,7 @@ export default async function DayPage(props: Props) {
                         {formatNumber(row.outTemp)}
                       </td>
                       <td className="num" data-field="outHumidity">
-                        {formatNumber(row.outHumidity, 0)}
+                        {formatNumber(row.outHumidity, DECIMALS.humidity)}
                       </td>
                       <td className="num" data-field="dewpoint">
                         {formatNumber(row.dewpoint)}
@@ -266,11 +268,11 @@ export default async function DayPage(props: Props) {
                         {formatNumber(row.barometer)}
                       </td>
                       <td className="num" data-field="windSpeed">
-                        {formatNumber(row.windSpeed)}
+                        {formatNumber(row.windSpeed, DECIMALS.speed)}
                       </td>
                       <td data-field="windDir">{cardinal(row.windDir) ?? "—"}</td>
                       <td className="num" data-field="windGust">
-                        {formatNumber(row.windGust)}
+                        {formatNumber(row.windGust, DECIMALS.speed)}
                         {row.windGustDir !== null && ` ${cardinal(row.windGustDir)}`}
                       </td>
                       <td className="num" data-field="rain">
@@ -281,12 +283,12 @@ export default async function DayPage(props: Props) {
                       </td>
                       {station.hasUv && (
                         <td className="num" data-field="UV">
-                          {formatNumber(row.UV)}
+                          {formatNumber(row.UV, DECIMALS.uv)}
                         </td>
                       )}
                       {station.hasRadiation && (
                         <td className="num" data-field="radiation">
-                          {formatNumber(row.radiation, 0)}
+                          {formatNumber(row.radiation, DECIMALS.radiation)}
                         </td>
                       )}
                     </tr>
@@ -294,7 +296,7 @@ export default async function DayPage(props: Props) {
                 </tbody>
               </table>
             </div>
-          </section>
+          </details>
         </>
       )}
     </>

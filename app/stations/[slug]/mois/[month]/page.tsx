@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Fragment } from "react";
 import { TimeSeriesChart } from "@/components/charts/TimeSeriesChart";
 import { ClimateNav } from "@/components/climate/ClimateNav";
 import { Method } from "@/components/climate/Method";
 import { DayCountsTable, Extremes, KeyFigures } from "@/components/climate/Summary";
 import { NumberHeaders } from "@/components/tables/NumberHeaders";
-import { percent, timeLabel } from "@/lib/climate/format";
+import { percent, rrTotalLabel, signed, timeLabel } from "@/lib/climate/format";
+import type { PeriodSummary } from "@/lib/climate/monthly";
+import { dayNormal, referenceLabel, sameDaysReference } from "@/lib/climate/normals";
 import { monthViewOr404 } from "@/lib/climate/pages";
 import { currentMonth } from "@/lib/climate/queries";
 import { DECIMALS, formatNumber } from "@/lib/format/numbers";
@@ -32,7 +35,54 @@ export default async function MonthPage({ params }: Props) {
   const { slug, month: raw } = await params;
   const station = await stationOr404(slug);
   const view = await monthViewOr404(station, raw);
-  const { month, summary, days } = view;
+  const { month, summary, days, decades } = view;
+  const monthReference = view.monthlyReferences[Number(month.slice(5, 7)) - 1];
+  /** A day's or a décade's Tmoy minus the normal of its days (interpolated between monthly values). */
+  const departure = (tmoy: number | null | undefined, dates: readonly string[]) => {
+    const normal =
+      dates.length === 1
+        ? dayNormal(view.monthlyReferences, dates[0]).tnTxMean
+        : sameDaysReference(view.monthlyReferences, monthReference, dates).tnTxMean.value;
+    return tmoy != null && normal !== null ? tmoy - normal : null;
+  };
+  const departureCell = (value: number | null) => (
+    <td
+      className={`num ${value === null ? "" : value > 0 ? "warm" : value < 0 ? "cold" : ""}`}
+      data-field="departure"
+    >
+      {signed(value)}
+    </td>
+  );
+  const decadeRow = (decade: PeriodSummary, index: number) => (
+    <tr key={decade.period} className="decade" data-decade={index + 1}>
+      <th scope="row">{decade.period}</th>
+      <td className="num" data-field="tn">
+        {formatNumber(decade.tn.mean)}
+      </td>
+      <td className="num" data-field="tx">
+        {formatNumber(decade.tx.mean)}
+      </td>
+      <td className="num" data-field="tnTxMean">
+        {formatNumber(decade.tnTxMean.mean)}
+      </td>
+      {departureCell(
+        departure(
+          decade.tnTxMean.mean,
+          daysOfMonth(month).slice(index * 10, index * 10 + decade.daysExpected),
+        ),
+      )}
+      <td />
+      <td className="num" data-field="rr">
+        {rrTotalLabel(decade.rr)}
+      </td>
+      <td className="num" data-field="gustMax">
+        {formatNumber(decade.extremes.gustMax?.value, DECIMALS.speed)}
+      </td>
+      <td className="num muted">
+        {decade.tn.present}/{decade.daysExpected} j
+      </td>
+    </tr>
+  );
   const byDate = new Map(days.map((d) => [d.date, d]));
   const calendar = daysOfMonth(month);
   const ex = summary.extremes;
@@ -69,12 +119,19 @@ export default async function MonthPage({ params }: Props) {
         </p>
       )}
 
-      <KeyFigures summary={summary} reference={view.reference} anomalies={view.anomalies} />
+      <KeyFigures
+        summary={summary}
+        reference={view.reference}
+        anomalies={view.anomalies}
+        sameDays={view.sameDays}
+      />
 
       <h2>Jour par jour</h2>
       <p className="muted">
         Heures de Paris. Tn sur 18–18 h UTC, Tx et RR sur 06–06 h UTC ; couverture des fenêtres Tn / Tx / RR.
-        Les extrêmes du mois sont surlignés.
+        Les extrêmes du mois sont surlignés ; sous-totaux par décade.
+        {monthReference.tnTxMean.value !== null &&
+          ` Écart : Tmoy moins la ${referenceLabel(monthReference.tnTxMean)} du même jour (interpolée entre les valeurs mensuelles).`}
       </p>
       <div className="table-scroll">
         <table className="data climate-month">
@@ -86,6 +143,7 @@ export default async function MonthPage({ params }: Props) {
                   "Tn (°C)",
                   "Tx (°C)",
                   "Tmoy (°C)",
+                  "Écart (°C)",
                   "Ampl. (°C)",
                   "RR (mm)",
                   "Rafale (km/h)",
@@ -95,41 +153,46 @@ export default async function MonthPage({ params }: Props) {
             </tr>
           </thead>
           <tbody>
-            {calendar.map((date) => {
+            {calendar.map((date, i) => {
               const d = byDate.get(date);
+              const decade = i === 9 ? 0 : i === 19 ? 1 : i === calendar.length - 1 ? 2 : null;
               return (
-                <tr key={date} data-date={date} className={d?.partial ? "partial" : undefined}>
-                  <th scope="row">
-                    <Link href={`/jour/${date}`}>{weekdayLabel(date)}</Link>
-                    {d?.partial && <small className="muted"> provisoire</small>}
-                  </th>
-                  <td className={`num ${highlight(date, "tnMin") ?? highlight(date, "tnMax") ?? ""}`}>
-                    <span data-field="tn">{formatNumber(d?.tn)}</span>{" "}
-                    <small className="muted">{timeLabel(d?.tnAt)}</small>
-                  </td>
-                  <td className={`num ${highlight(date, "txMax") ?? highlight(date, "txMin") ?? ""}`}>
-                    <span data-field="tx">{formatNumber(d?.tx)}</span>{" "}
-                    <small className="muted">{timeLabel(d?.txAt)}</small>
-                  </td>
-                  <td className="num" data-field="tnTxMean">
-                    {formatNumber(d?.tnTxMean)}
-                  </td>
-                  <td className="num" data-field="amplitude">
-                    {formatNumber(d?.amplitude)}
-                  </td>
-                  <td className={`num ${highlight(date, "rrMax") ?? ""}`}>
-                    <span data-field="rr">{formatNumber(d?.rr)}</span>
-                  </td>
-                  <td className={`num ${highlight(date, "gustMax") ?? ""}`}>
-                    <span data-field="gustMax">{formatNumber(d?.gustMax, DECIMALS.speed)}</span>{" "}
-                    <small className="muted">{d?.gustDir != null ? cardinal(d.gustDir) : ""}</small>
-                  </td>
-                  <td className="num muted" data-field="coverage">
-                    {d
-                      ? `${percent(d.tnCoverage)} / ${percent(d.txCoverage)} / ${percent(d.rrCoverage)}`
-                      : "aucune donnée"}
-                  </td>
-                </tr>
+                <Fragment key={date}>
+                  <tr data-date={date} className={d?.partial ? "partial" : undefined}>
+                    <th scope="row">
+                      <Link href={`/jour/${date}`}>{weekdayLabel(date)}</Link>
+                      {d?.partial && <small className="muted"> provisoire</small>}
+                    </th>
+                    <td className={`num ${highlight(date, "tnMin") ?? highlight(date, "tnMax") ?? ""}`}>
+                      <span data-field="tn">{formatNumber(d?.tn)}</span>{" "}
+                      <small className="muted">{timeLabel(d?.tnAt)}</small>
+                    </td>
+                    <td className={`num ${highlight(date, "txMax") ?? highlight(date, "txMin") ?? ""}`}>
+                      <span data-field="tx">{formatNumber(d?.tx)}</span>{" "}
+                      <small className="muted">{timeLabel(d?.txAt)}</small>
+                    </td>
+                    <td className="num" data-field="tnTxMean">
+                      {formatNumber(d?.tnTxMean)}
+                    </td>
+                    {departureCell(d?.partial ? null : departure(d?.tnTxMean, [date]))}
+                    <td className="num" data-field="amplitude">
+                      {formatNumber(d?.amplitude)}
+                    </td>
+                    <td className={`num ${highlight(date, "rrMax") ?? ""}`}>
+                      <span data-field="rr">{formatNumber(d?.rr)}</span>
+                    </td>
+                    <td className={`num ${highlight(date, "gustMax") ?? ""}`}>
+                      <span data-field="gustMax">{formatNumber(d?.gustMax, DECIMALS.speed)}</span>{" "}
+                      <small className="muted">{d?.gustDir != null ? cardinal(d.gustDir) : ""}</small>
+                    </td>
+                    <td className="num muted" data-field="coverage">
+                      {d
+                        ? `${percent(d.tnCoverage)} / ${percent(d.txCoverage)} / ${percent(d.rrCoverage)}`
+                        : "aucune donnée"}
+                    </td>
+                  </tr>
+                  {decade !== null && decades[decade].daysExpected > 0 && decadeRow(decades[decade], decade)}
+                </Fragment>
               );
             })}
           </tbody>
@@ -145,6 +208,7 @@ export default async function MonthPage({ params }: Props) {
               <td className="num" data-field="monthTnTxMean">
                 {formatNumber(summary.tnTxMean.mean)}
               </td>
+              {departureCell(view.anomalies.tnTxMean)}
               <td />
               <td className="num" data-field="rrTotal">
                 {summary.rr.total !== null ? (

@@ -38,8 +38,9 @@ export async function GET(_request: Request, context: { params: Promise<{ slug: 
             Number(year),
             view.months,
             view.summary,
-            view.monthlyReferences,
+            view.monthlyAnomalies,
             view.reference,
+            view.anomalies,
             now,
           );
   }
