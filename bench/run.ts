@@ -7,6 +7,7 @@ import { suite as articles } from "./suites/articles";
 import { suite as climate } from "./suites/climate";
 import { suite as lightning } from "./suites/lightning";
 import { suite as partners } from "./suites/partners";
+import { suite as qc } from "./suites/qc";
 import { suite as stations } from "./suites/stations";
 import { suite as wordpress } from "./suites/wordpress";
 
@@ -14,7 +15,17 @@ import { suite as wordpress } from "./suites/wordpress";
  * `npm run bench [-- <suite>…]`: the same preparation as the demo, then every benchmark suite (or the
  * named ones). Speed targets are read from these tables, never asserted in tests.
  */
-const SUITES: Suite[] = [archive, aggregates, stations, climate, articles, partners, lightning, wordpress];
+const SUITES: Suite[] = [
+  archive,
+  aggregates,
+  stations,
+  climate,
+  articles,
+  partners,
+  lightning,
+  wordpress,
+  qc,
+];
 
 await prepare();
 // The benchmarks work in their own app database (station "bench" on the 10-year archive).
