@@ -3,11 +3,13 @@ import { notFound } from "next/navigation";
 import { StationCharts } from "@/components/charts/StationCharts";
 import { DayClimate } from "@/components/climate/DayClimate";
 import { QualityNotice } from "@/components/climate/QualityNotice";
+import { Almanac } from "@/components/stations/Almanac";
 import { at, dayTime, extremeCell } from "@/components/stations/values";
 import { formatNumber, formatValue } from "@/lib/format/numbers";
 import { type DayPageData, loadDayPage } from "@/lib/stations/day-page";
 import { stationOr404 } from "@/lib/stations/mini-site";
 import { addDays, formatDay, isCalendarDay, localToday } from "@/lib/time";
+import { almanac } from "@/lib/weather/almanac";
 import { cardinal } from "@/lib/weather/wind";
 
 export const revalidate = 60;
@@ -99,6 +101,10 @@ export default async function DayPage(props: Props) {
             )
           )}
           <DayClimate station={station} date={day} />
+          <Almanac
+            almanac={almanac(day, station, station.timezone)}
+            title={`Éphéméride du ${longDate(day)}`}
+          />
           <section aria-labelledby="extremes">
             <h2 id="extremes">Extrêmes et moyennes du {longDate(day)}</h2>
             <div className="table-scroll">
