@@ -8,6 +8,7 @@ import { suite as climate } from "./suites/climate";
 import { suite as lighthouse } from "./suites/lighthouse";
 import { suite as lightning } from "./suites/lightning";
 import { suite as partners } from "./suites/partners";
+import { suite as qc } from "./suites/qc";
 import { suite as stations } from "./suites/stations";
 import { suite as wordpress } from "./suites/wordpress";
 
@@ -25,6 +26,7 @@ const SUITES: Suite[] = [
   lightning,
   wordpress,
   lighthouse,
+  qc,
 ];
 
 await prepare();

@@ -299,11 +299,12 @@ function persistenceCheck(
   const neighbours = context.neighbours ?? [];
   for (const run of runs(records, (r) => (r.windSpeed === 0 && (r.windGust ?? 0) === 0 ? 0 : null))) {
     const length = duration(run.records);
+    if (length < Math.min(CALM_HOURS, CALM_ALONE_HOURS[0]) * HOUR * tolerance) continue;
     const from = run.records[0].dateTime - run.records[0].interval * 60;
     const gusts = neighbourGusts(neighbours, from, run.records.at(-1)!.dateTime);
     if (gusts.length >= MIN_NEIGHBOURS) {
       const gust = median(gusts);
-      if (length >= CALM_HOURS * HOUR * tolerance && gust >= NEIGHBOUR_GUST_KMH) {
+      if (gust >= NEIGHBOUR_GUST_KMH) {
         const detail = `vent nul pendant ${hours(length)} alors que les voisins ont des rafales de ${fmt("windGust", gust)} (médiane)`;
         for (const record of run.records) emit(record, "windSpeed", "ERRONEOUS", "persistence", detail);
       }

@@ -161,3 +161,28 @@ export async function qualityMarks(
     suspect: flags.filter((f) => f.level === "SUSPECT").length,
   };
 }
+
+export interface MonthQuality {
+  /** "YYYY-MM" (UTC) */
+  month: string;
+  erroneous: number;
+  suspect: number;
+}
+
+/** Per month: the values flagged (dismissed ones are real values: not counted). */
+export async function qualityByMonth(
+  prisma: PrismaClient,
+  stationId: number,
+): Promise<Map<string, MonthQuality>> {
+  const flags = await prisma.$queryRaw<{ month: string; level: string; n: bigint }[]>`
+    SELECT DATE_FORMAT(DATE_ADD('1970-01-01', INTERVAL dateTime - 1 SECOND), '%Y-%m') AS month, level, COUNT(*) AS n
+    FROM QcFlag WHERE stationId = ${stationId} AND status <> 'DISMISSED' GROUP BY month, level`;
+  const result = new Map<string, MonthQuality>();
+  for (const row of flags) {
+    const entry = result.get(row.month) ?? { month: row.month, erroneous: 0, suspect: 0 };
+    if (row.level === "ERRONEOUS") entry.erroneous += Number(row.n);
+    else entry.suspect += Number(row.n);
+    result.set(row.month, entry);
+  }
+  return result;
+}

@@ -10,6 +10,8 @@ import type { Station } from "@/lib/generated/prisma/client";
 import { findFeed, sealCredentials } from "@/lib/partners/feeds";
 import { sendFeed } from "@/lib/partners/send";
 import { confirmEpisode, dismissEpisode, openEpisodes } from "@/lib/qc/decisions";
+import { qualityByMonth } from "@/lib/qc/store";
+import { loadDayPage } from "@/lib/stations/day-page";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
 import { type SmtpSink, startSmtpSink } from "../helpers/smtp";
 import { createDemoStation } from "../helpers/stations";
@@ -99,6 +101,20 @@ describe("a temperature sensor stuck at 31.7 °C", () => {
       expect(aggregate.outTempMax).toBeNull();
       expect(aggregate.outHumidityMax).not.toBeNull(); // the other sensors are kept
     }
+  });
+
+  it("is drawn on the day's chart as flagged points, out of the temperature line, and counted on the month", async () => {
+    const { data } = await loadDayPage(station, "2026-11-10", FAULT_END);
+    const flagged = data!.quality.flags.filter((f) => f.quantity === "outTemp" && f.level === "ERRONEOUS");
+    expect(flagged).toHaveLength(54);
+    expect(flagged.every((f) => f.value === STUCK)).toBe(true);
+    expect(data!.quality.erroneous).toBeGreaterThanOrEqual(54);
+    const line = data!.rows5min.filter((r) => r.time > END && r.time <= FAULT_END);
+    expect(line).toHaveLength(54);
+    expect(line.every((r) => r.outTemp === null && r.outHumidity !== null)).toBe(true);
+    expect(data!.summary.temperature.max?.value).toBeLessThan(20);
+    const month = (await qualityByMonth(dbs.prisma, station.id)).get("2026-11");
+    expect(month?.erroneous).toBeGreaterThanOrEqual(54);
   });
 
   it("is not sent to StatIC", async () => {

@@ -6,6 +6,9 @@ import { Method } from "@/components/climate/Method";
 import { NumberHeaders } from "@/components/tables/NumberHeaders";
 import { percent } from "@/lib/climate/format";
 import { currentMonth, reliabilityView } from "@/lib/climate/queries";
+import { db } from "@/lib/db/client";
+import { formatNumber } from "@/lib/format/numbers";
+import { qualityByMonth } from "@/lib/qc/store";
 import { stationOr404 } from "@/lib/stations/mini-site";
 import { monthLabel } from "@/lib/time";
 
@@ -20,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ReliabilityPage({ params }: Props) {
   const station = await stationOr404((await params).slug);
-  const rows = await reliabilityView(station);
+  const [rows, quality] = await Promise.all([reliabilityView(station), qualityByMonth(db(), station.id)]);
   return (
     <>
       <h1>
@@ -31,6 +34,12 @@ export default async function ReliabilityPage({ params }: Props) {
         Indice de fiabilité : relevés reçus / relevés attendus, pour les fenêtres de Tn (18–18 h UTC) et de Tx
         (06–06 h UTC) de chaque journée close. En dessous de 80 %, la valeur du jour n'est pas publiée ;
         jusqu'à 95 %, la page du jour signale une fiabilité réduite.
+      </p>
+      <p>
+        Contrôle qualité : chaque relevé est examiné à son arrivée (limites physiques et climatologiques,
+        variations, valeurs bloquées, cohérence entre capteurs et avec les stations voisines, horodatage). Les
+        valeurs jugées erronées sont écartées des calculs ; les valeurs suspectes sont conservées mais
+        signalées sur les graphiques.
       </p>
       {rows.length === 0 ? (
         <p>La climatologie de cette station n'a pas encore été calculée.</p>
@@ -54,6 +63,8 @@ export default async function ReliabilityPage({ params }: Props) {
                       "Couverture Tx",
                       "Jours < 80 %",
                       "Jours ≤ 95 %",
+                      "Valeurs erronées",
+                      "Valeurs suspectes",
                     ]}
                   />
                 </tr>
@@ -75,6 +86,12 @@ export default async function ReliabilityPage({ params }: Props) {
                     </td>
                     <td className="num">{row.below80}</td>
                     <td className="num">{row.atMost95}</td>
+                    <td className="num" data-field="erroneous">
+                      {formatNumber(quality.get(row.month)?.erroneous ?? 0, 0)}
+                    </td>
+                    <td className="num" data-field="suspect">
+                      {formatNumber(quality.get(row.month)?.suspect ?? 0, 0)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
