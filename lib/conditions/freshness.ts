@@ -14,3 +14,10 @@ export function freshness(at: number | null, offlineThresholdMinutes: number, no
   const ageSeconds = at === null ? null : Math.max(0, now - at);
   return { ageSeconds, offline: ageSeconds === null || ageSeconds > offlineThresholdMinutes * 60 };
 }
+
+/** Silent for longer than this, a station is out of service ("hors service"): listed apart, not live. */
+export const OUT_OF_SERVICE_SECONDS = 30 * 86400;
+
+export function outOfService(ageSeconds: number | null): boolean {
+  return ageSeconds !== null && ageSeconds > OUT_OF_SERVICE_SECONDS;
+}
