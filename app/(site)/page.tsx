@@ -1,4 +1,3 @@
-import { connection } from "next/server";
 import { ArticleList } from "@/components/articles/ArticleCard";
 import { ForecastPanel } from "@/components/articles/ForecastPanel";
 import { MarkersMap } from "@/components/map/MarkersMap";
@@ -7,6 +6,7 @@ import { publicList } from "@/lib/articles/public";
 import { outOfService } from "@/lib/conditions/freshness";
 import { ALPES_MARITIMES_CENTER, mapTiles } from "@/lib/config/map-tiles";
 import { formatValue } from "@/lib/format/numbers";
+import { isBuildPhase } from "@/lib/http/site-cache";
 import { stationsJson } from "@/lib/opendata/endpoints";
 import { formatParis } from "@/lib/time";
 
@@ -15,7 +15,7 @@ import { formatParis } from "@/lib/time";
  * those silent for more than 30 days apart, "hors service"), then the forecast, the articles and the map.
  */
 export default async function HomePage() {
-  await connection(); // rendered per request (from cached data), never at build time
+  if (isBuildPhase()) return null; // rendered at run time only (app/(site)/layout.tsx)
   const renderedAt = Math.floor(Date.now() / 1000);
   const [network, latest] = await Promise.all([stationsJson(renderedAt), publicList({ perPage: 6 })]);
   const retired = network.stations.filter((s) => outOfService(s.current.ageSeconds));
