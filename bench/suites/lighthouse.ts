@@ -41,14 +41,17 @@ interface Page {
   budgetKiB: number;
 }
 
-/** The framework (React, Next's router) is about 110 KiB gzip: pages with no client code of their own. */
+/**
+ * React 19 and Next's app router are about 176 KiB gzip on every page (measured on the build): the budgets
+ * leave a few KiB for a page's own client code, and chart.js (about 55 KiB) to the pages that draw charts.
+ */
 const PAGES: Page[] = [
-  { name: "apex home", site: "apex", path: "/", budgetKiB: 130 },
-  { name: "article", site: "apex", path: `/articles/${ARTICLE_SLUG}`, budgetKiB: 120 },
-  { name: "station home", site: "station", path: "/", budgetKiB: 130 },
-  { name: "charts, 7 days", site: "station", path: "/graphiques/7j", budgetKiB: 200 },
-  { name: "day page", site: "station", path: `/jour/${day}`, budgetKiB: 200 },
-  { name: "month page", site: "station", path: `/mois/${month}`, budgetKiB: 200 },
+  { name: "apex home", site: "apex", path: "/", budgetKiB: 185 },
+  { name: "article", site: "apex", path: `/articles/${ARTICLE_SLUG}`, budgetKiB: 180 },
+  { name: "station home", site: "station", path: "/", budgetKiB: 190 },
+  { name: "charts, 7 days", site: "station", path: "/graphiques/7j", budgetKiB: 245 },
+  { name: "day page", site: "station", path: `/jour/${day}`, budgetKiB: 245 },
+  { name: "month page", site: "station", path: `/mois/${month}`, budgetKiB: 245 },
 ];
 
 /** Issue 19's table (Lighthouse 13, same preset), measured before this work. */

@@ -1,15 +1,30 @@
 import Link from "next/link";
+import { preload } from "react-dom";
 import { LEVEL_LABEL, PHENOMENA, TYPE_LABEL, ZONE_LABEL } from "@/lib/articles/model";
 import type { ArticleFull } from "@/lib/articles/queries";
-import { pictureHtml } from "@/lib/media/urls";
+import { type MediaInfo, mediaUrl, pickWidth, pictureHtml, srcset } from "@/lib/media/urls";
 import { ArticleBody } from "./ArticleBody";
 import { formatDate } from "./ArticleCard";
 import { CommentArchive } from "./CommentArchive";
 import { ForecastTable } from "./ForecastTable";
 import { PrintButton } from "./PrintButton";
 
+const COVER_SIZES = "(max-width: 46rem) 100vw, 46rem";
+
+/** The cover is the page's largest paint: announced in the <head>, before the browser meets the <img>. */
+function preloadCover(cover: MediaInfo) {
+  preload(mediaUrl(cover.key, pickWidth(cover, 960), "avif"), {
+    as: "image",
+    type: "image/avif",
+    imageSrcSet: srcset(cover, "avif"),
+    imageSizes: COVER_SIZES,
+    fetchPriority: "high",
+  });
+}
+
 /** A whole article as visitors see it: the public page and the editors' preview both use it. */
 export function ArticleView({ article }: { article: ArticleFull }) {
+  if (article.cover) preloadCover(article.cover);
   const updated = Date.parse(article.updatedAt) - Date.parse(article.publishedAt) > 3600_000;
   return (
     <article className="article" data-article={article.slug}>
@@ -47,7 +62,7 @@ export function ArticleView({ article }: { article: ArticleFull }) {
           className="cover"
           // biome-ignore lint/security/noDangerouslySetInnerHtml: markup built by lib/media/urls from stored media
           dangerouslySetInnerHTML={{
-            __html: pictureHtml(article.cover, article.cover.alt, "(max-width: 46rem) 100vw, 46rem", true),
+            __html: pictureHtml(article.cover, article.cover.alt, COVER_SIZES, true),
           }}
         />
       )}

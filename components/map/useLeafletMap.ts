@@ -11,8 +11,10 @@ export interface LeafletMapState {
 }
 
 /**
- * Creates a Leaflet map in `container` once mounted. Leaflet's code is loaded on demand (it needs
- * `window`); its small stylesheet comes with the component, so pages without a map load neither.
+ * Creates a Leaflet map in `container` once it comes near the screen: Leaflet's code is
+ * loaded then, so a page whose map stays below the fold never downloads it, and the map's empty box
+ * (styled as a placeholder) holds its place meanwhile. Its small stylesheet comes with the component,
+ * so pages without a map load neither.
  */
 export function useLeafletMap(
   container: RefObject<HTMLElement | null>,
@@ -21,18 +23,29 @@ export function useLeafletMap(
   const [state, setState] = useState<LeafletMapState | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the map is created once; later prop changes are applied by the caller
   useEffect(() => {
+    const element = container.current;
+    if (!element) return;
     let map: Leaflet.Map | undefined;
     let cancelled = false;
-    (async () => {
+    const create = async () => {
+      observer.disconnect();
       const L = await import("leaflet");
-      if (cancelled || !container.current) return;
+      if (cancelled) return;
       // Leaflet's attribution control writes HTML: the tiles' attribution is <MapAttribution> instead.
-      map = L.map(container.current, { center, zoom, scrollWheelZoom: false, attributionControl: false });
+      map = L.map(element, { center, zoom, scrollWheelZoom: false, attributionControl: false });
       if (tiles) L.tileLayer(tiles.url, { maxZoom: 18 }).addTo(map);
       setState({ L, map });
-    })();
+    };
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) void create();
+      },
+      { rootMargin: "200px" },
+    );
+    observer.observe(element);
     return () => {
       cancelled = true;
+      observer.disconnect();
       map?.remove();
     };
   }, []);

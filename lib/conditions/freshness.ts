@@ -20,6 +20,11 @@ export function freshness(at: number | null, offlineThresholdMinutes: number, no
   return {
     ageSeconds,
     offline: ageSeconds === null || ageSeconds > offlineThresholdMinutes * 60,
-    outOfService: ageSeconds !== null && ageSeconds > OUT_OF_SERVICE_DAYS * 86400,
+    outOfService: outOfService(ageSeconds),
   };
+}
+
+/** Whether a station silent for `ageSeconds` is out of service. */
+export function outOfService(ageSeconds: number | null): boolean {
+  return ageSeconds !== null && ageSeconds > OUT_OF_SERVICE_DAYS * 86400;
 }

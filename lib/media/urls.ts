@@ -43,7 +43,10 @@ export function srcset(media: MediaInfo, format: MediaFormat): string {
     .join(", ");
 }
 
-/** AVIF and WebP sources with a JPEG fallback, lazy, with the blur placeholder as background. */
+/**
+ * AVIF and WebP sources with a JPEG fallback, lazy, with the blur placeholder as background; `eager`
+ * for the page's largest image (an article's cover): loaded at once and first.
+ */
 export function pictureHtml(media: MediaInfo, alt: string, sizes: string, eager = false): string {
   const widths = mediaWidths(media);
   const largest = widths[widths.length - 1];
@@ -54,7 +57,7 @@ export function pictureHtml(media: MediaInfo, alt: string, sizes: string, eager 
     `<source type="image/avif" srcset="${srcset(media, "avif")}" sizes="${sizes}">` +
     `<source type="image/webp" srcset="${srcset(media, "webp")}" sizes="${sizes}">` +
     `<img src="${fallback}" srcset="${srcset(media, "jpg")}" sizes="${sizes}" alt="${escapeAttribute(alt)}"` +
-    ` width="${largest}" height="${height}" loading="${eager ? "eager" : "lazy"}" decoding="async"` +
+    ` width="${largest}" height="${height}"${eager ? ' loading="eager" fetchpriority="high"' : ' loading="lazy"'} decoding="async"` +
     ` style="background:url(${media.blurDataUrl}) center/cover no-repeat">` +
     `</picture>`
   );

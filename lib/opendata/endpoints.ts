@@ -117,29 +117,35 @@ function csv(
 
 const publicUrl = (slug: string) => stationUrl(slug, config().siteUrl);
 
+/** Every station with its metadata and current conditions at `t`, as GET /stations answers them. */
+export async function stationsJson(t = now()) {
+  const stations = await cachedStations();
+  const loaded = await Promise.all(stations.map((s) => cachedConditions(s)));
+  return {
+    units: UNITS,
+    stations: stations.map((s, i) => ({
+      ...stationJson(s, publicUrl(s.slug)),
+      current: currentJson(s, loaded[i], t),
+    })),
+  };
+}
+
+export type NetworkJson = Awaited<ReturnType<typeof stationsJson>>;
+
 /** GET /stations: every station with its metadata and current conditions. */
 export async function stationsResponse(request: Request): Promise<Response> {
   const format = formatQuery(new URL(request.url));
-  const stations = await cachedStations();
-  const loaded = await Promise.all(stations.map((s) => cachedConditions(s)));
-  if (format !== "json")
+  if (format !== "json") {
+    const stations = await cachedStations();
+    const loaded = await Promise.all(stations.map((s) => cachedConditions(s)));
     return csv(
       format,
       conditionsCsv(stations.map((s, i) => ({ slug: s.slug, conditions: loaded[i].conditions }))),
       "stations",
       LIVE,
     );
-  const t = now();
-  return json(
-    {
-      units: UNITS,
-      stations: stations.map((s, i) => ({
-        ...stationJson(s, publicUrl(s.slug)),
-        current: currentJson(s, loaded[i], t),
-      })),
-    },
-    LIVE,
-  );
+  }
+  return json(await stationsJson(), LIVE);
 }
 
 /** GET /stations/{slug}/current */

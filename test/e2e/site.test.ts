@@ -1,15 +1,15 @@
 import type { RowDataPacket } from "mysql2/promise";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "@/lib/demo/seed";
+import { seedDemo, writeDemoArchive } from "@/lib/demo/seed";
 import { DEMO_STATIONS, DEMO_USERS } from "@/lib/demo/stations";
 import { startTestApp, type TestApp } from "../helpers/app";
-import { drawnChart, launchBrowser } from "../helpers/browser";
+import { drawnChart, launchBrowser, showMaps } from "../helpers/browser";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
 import { frenchDecimal } from "../helpers/format";
 import { httpGet, httpRequest } from "../helpers/http";
 import { signInInBrowser } from "../helpers/session";
-import { createLevens } from "../helpers/stations";
+import { createLevens, levensData } from "../helpers/stations";
 
 /** The foundation end to end: real MariaDB, the built app, headless Chromium on *.localhost. */
 
@@ -26,6 +26,13 @@ beforeAll(async () => {
   });
   // A station whose archive never arrived: its page must explain, the rest must keep working.
   await createLevens(dbs);
+  // A station silent for 40 days: out of service, listed apart on the home.
+  const retired = `${dbs.prefix}ancienne`;
+  const silentSince = Math.floor(Date.now() / 1000) - 40 * 86400;
+  await writeDemoArchive(dbs.admin, retired, DEMO_STATIONS[1].profile, silentSince - 86400, silentSince);
+  await dbs.prisma.station.create({
+    data: { ...levensData(retired), slug: "ancienne", name: "Ancienne station", shortName: "Ancienne" },
+  });
   app = await startTestApp({ DATABASE_URL: dbs.appUrl });
   browser = await launchBrowser();
 });
@@ -60,18 +67,56 @@ describe("public site", () => {
     const response = await page.goto(`${app.origin}/`);
     expect(response?.status()).toBe(200);
     await expect(page.locator("h1").textContent()).resolves.toContain("La météo des Alpes-Maritimes");
+    // The network's current conditions come first, before the forecast and the articles.
+    await expect(page.locator("main h2").first().textContent()).resolves.toBe("Les stations en ce moment");
     for (const station of DEMO_STATIONS) {
-      const card = page.locator(`[data-station="${station.slug}"]`);
-      const { text } = await latestTemperature(station.slug);
-      expect(await card.locator('[data-field="outTemp"]').textContent()).toBe(text);
-      expect(await card.locator("a").getAttribute("href")).toBe(`${app.stationOrigin(station.slug)}/`);
+      const row = page.locator(`tr[data-station="${station.slug}"]`);
+      const { text, dateTime } = await latestTemperature(station.slug);
+      expect(await row.locator('[data-field="outTemp"]').textContent()).toBe(text);
+      expect(await row.locator('[data-field="dateTime"]').textContent()).toMatch(
+        new RegExp(`^${parisClock(dateTime)}, il y a \\d+ min$`),
+      );
+      expect(await row.locator("a").getAttribute("href")).toBe(`${app.stationOrigin(station.slug)}/`);
     }
     await expect(page.locator('[data-station="levens"]').textContent()).resolves.toContain("introuvables");
+    // Silent for 40 days: not among the live stations, named apart.
+    await expect(page.locator('tr[data-station="ancienne"]').count()).resolves.toBe(0);
+    await expect(
+      page.locator('[data-out-of-service] [data-station="ancienne"]').textContent(),
+    ).resolves.toMatch(/^Ancienne station \(dernier relevé le \d{1,2} \S+ \d{4}\)$/);
     // The network map: one marker per station (Leaflet loaded on this page only).
+    await showMaps(page);
     await page.locator(".map .leaflet-interactive").first().waitFor();
     expect(await page.locator(".map .leaflet-interactive").count()).toBe(DEMO_STATIONS.length + 1);
     await page.close();
   });
+
+  it("keeps the home's current conditions fresh, once a minute, without a reload", async () => {
+    const page = await browser.newPage();
+    await page.clock.install({ time: Date.now() });
+    await page.goto(`${app.origin}/`);
+    // Not Villefranche, whose last record the chart test below reads.
+    const station = DEMO_STATIONS.find((s) => s.slug === "nice-pessicart")!;
+    const cell = page.locator(`tr[data-station="${station.slug}"] [data-field="outTemp"]`);
+    expect(await cell.textContent()).toBe((await latestTemperature(station.slug)).text);
+    await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+    // A new record arrives (METRIC: the rain in centimetres).
+    const archive = dbs.prefix + station.archiveDatabase;
+    const { dateTime } = await latestTemperature(station.slug);
+    await dbs.admin.query(
+      "INSERT INTO ??.archive (dateTime, usUnits, `interval`, outTemp, outHumidity, barometer, rain, rainRate) VALUES (?, 16, 5, 31.4, 40, 1000, 0, 0)",
+      [archive, dateTime + 300],
+    );
+    // The page asks once a minute; the API answers from a one-minute cache: shown within two minutes.
+    const deadline = Date.now() + 150_000;
+    while ((await cell.textContent()) !== "31,4\u202f°C") {
+      expect(Date.now(), "the new temperature was not shown").toBeLessThan(deadline);
+      await page.clock.runFor(60_000);
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+    }
+    expect(await page.evaluate(() => "notReloaded" in window)).toBe(true);
+    await page.close();
+  }, 200_000);
 
   it("serves each station on its own sub-domain", async () => {
     const page = await browser.newPage();

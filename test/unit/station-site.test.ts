@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Observation } from "@/lib/archive/reader";
-import { freshness } from "@/lib/conditions/freshness";
+import { freshness, outOfService } from "@/lib/conditions/freshness";
 import { bucketRow, exportHeader } from "@/lib/export/csv";
 import { parseExportRequest } from "@/lib/export/request";
 import { bucketRecords } from "@/lib/series/compute";
@@ -215,6 +215,12 @@ describe("image widget", () => {
       offline: true,
       outOfService: false,
     });
+  });
+
+  it("calls a station silent for more than 30 days out of service, not one without any record", () => {
+    expect(outOfService(30 * 86400)).toBe(false);
+    expect(outOfService(30 * 86400 + 1)).toBe(true);
+    expect(outOfService(null)).toBe(false);
   });
 });
 

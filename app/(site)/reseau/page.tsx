@@ -90,7 +90,14 @@ export default async function NetworkPage() {
           ],
         }))}
       />
-      <OutOfService stations={outOfService} href={(slug) => stationUrl(slug, siteUrl)} />
+      <OutOfService
+        stations={outOfService.map(({ summary }) => ({
+          slug: summary.slug,
+          name: summary.name,
+          href: stationUrl(summary.slug, siteUrl),
+          lastRecordAt: summary.at,
+        }))}
+      />
     </>
   );
 }

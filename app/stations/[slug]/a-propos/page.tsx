@@ -125,6 +125,8 @@ export default async function AboutPage({ params }: Props) {
                     <img
                       src={`/photos/${photo.fileKey}-small.jpg`}
                       alt={photo.caption ?? `Photo de la station ${station.name}`}
+                      width={photo.width}
+                      height={photo.height}
                       loading="lazy"
                     />
                   </a>

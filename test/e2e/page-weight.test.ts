@@ -1,0 +1,178 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_STATIONS, DEMO_USERS } from "@/lib/demo/stations";
+import { uploadMedia } from "@/lib/media/library";
+import { startTestApp, type TestApp } from "../helpers/app";
+import { launchBrowser, showMaps } from "../helpers/browser";
+import type { TestDatabases } from "../helpers/db";
+import { createDemoDatabases } from "../helpers/demo";
+import { signInInBrowser } from "../helpers/session";
+import { parisDay } from "../helpers/truth";
+
+/**
+ * What the pages make a phone download and what they leave in its console: the big libraries (the
+ * editor's tiptap, Leaflet, chart.js) reach only the pages that use them, a map below the fold loads
+ * Leaflet only when scrolled to, the article cover is the first image fetched, and no page logs an error.
+ */
+
+let dbs: TestDatabases;
+let app: TestApp;
+let browser: Browser;
+let work: string;
+const station = DEMO_STATIONS[0].slug;
+const ARTICLE = "/articles/pluies-sur-le-littoral";
+
+/** Text each library's code carries (checked below on a page that uses it, so the test can tell). */
+const LIBRARIES = {
+  tiptap: /ProseMirror/,
+  leaflet: /leaflet-container/,
+  "chart.js": /Canvas is already in use/,
+} as const;
+type Library = keyof typeof LIBRARIES;
+
+beforeAll(async () => {
+  dbs = await createDemoDatabases();
+  work = mkdtempSync(path.join(tmpdir(), "m06-e2e-"));
+  const mediaDir = path.join(work, "media");
+  process.env.DATABASE_URL = dbs.appUrl;
+  const photo = await sharp({
+    create: { width: 1600, height: 900, channels: 3, background: "#4a7fb5" },
+  })
+    .jpeg()
+    .toBuffer();
+  const { media } = await uploadMedia(
+    null,
+    photo,
+    { originalName: "littoral.jpg", alt: "Le littoral sous la pluie" },
+    { dir: mediaDir },
+  );
+  await dbs.prisma.article.create({
+    data: {
+      type: "NEWS",
+      status: "PUBLISHED",
+      title: "Pluies sur le littoral",
+      slug: ARTICLE.split("/").pop()!,
+      excerpt: "Les cumuls de la semaine.",
+      bodyHtml: "<p>Des averses entre Nice et Menton.</p>",
+      bodyText: "Des averses entre Nice et Menton.",
+      coverId: media.id,
+      publishedAt: new Date(Date.now() - 3600_000),
+    },
+  });
+  app = await startTestApp({ DATABASE_URL: dbs.appUrl, MEDIA_DIR: mediaDir });
+  browser = await launchBrowser();
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  await dbs?.drop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** The libraries found in the scripts `page` downloads while `action` runs. */
+async function librariesLoaded(page: Page, action: () => Promise<unknown>): Promise<Library[]> {
+  const bodies: Promise<string>[] = [];
+  const watch = (response: import("playwright-core").Response) => {
+    if (response.request().resourceType() === "script") bodies.push(response.text().catch(() => ""));
+  };
+  page.on("response", watch);
+  await action();
+  await page.waitForLoadState("networkidle");
+  page.off("response", watch);
+  const code = (await Promise.all(bodies)).join("\n");
+  return (Object.keys(LIBRARIES) as Library[]).filter((name) => LIBRARIES[name].test(code));
+}
+
+describe("libraries reach only the pages that use them", () => {
+  it("serves the apex home and an article without the editor, the maps or the charts", async () => {
+    for (const url of [`${app.origin}/`, `${app.origin}${ARTICLE}`]) {
+      const page = await browser.newPage();
+      expect(await librariesLoaded(page, () => page.goto(url)), url).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it("loads Leaflet when the home's map is scrolled to, and draws it", async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    expect(await librariesLoaded(page, () => page.goto(`${app.origin}/`))).toEqual([]);
+    await expect(page.locator(".map").textContent()).resolves.toBe("");
+    expect(await librariesLoaded(page, () => showMaps(page))).toEqual(["leaflet"]);
+    await page.locator(".map .leaflet-interactive").first().waitFor();
+    await page.close();
+  });
+
+  it("still gives chart.js to the charts and tiptap to the editor", async () => {
+    const charts = await browser.newPage();
+    const loaded = await librariesLoaded(charts, async () => {
+      await charts.goto(`${app.stationOrigin(station)}/graphiques`);
+      await charts.locator(".chart").first().scrollIntoViewIfNeeded();
+    });
+    expect(loaded).toContain("chart.js");
+    await charts.close();
+    const editor = await browser.newPage();
+    await signInInBrowser(editor, app.origin, DEMO_USERS.find((u) => u.role === "EDITOR")!);
+    expect(
+      await librariesLoaded(editor, () => editor.goto(`${app.origin}/admin/articles/nouveau`)),
+    ).toContain("tiptap");
+    await editor.close();
+  });
+});
+
+describe("images", () => {
+  it("announces the article's cover in the head and fetches it first, in a modern format", async () => {
+    const page = await browser.newPage();
+    const images: string[] = [];
+    page.on("request", (request) => {
+      if (request.resourceType() === "image" && request.url().startsWith("http")) images.push(request.url());
+    });
+    await page.goto(`${app.origin}${ARTICLE}`);
+    const preload = page.locator('head link[rel="preload"][as="image"]');
+    expect(await preload.getAttribute("imagesrcset")).toMatch(/\/api\/media\/\w+\/480\.avif 480w/);
+    const cover = page.locator(".cover img");
+    expect(await cover.getAttribute("fetchpriority")).toBe("high");
+    expect(await cover.getAttribute("width")).toBe("1600");
+    expect(await cover.getAttribute("height")).toBe("900");
+    await page.waitForLoadState("load");
+    expect(images[0]).toMatch(/\/api\/media\/\w+\/\d+\.avif$/);
+    expect(await cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await page.close();
+  });
+});
+
+describe("no errors in the console", () => {
+  const today = parisDay(Date.now() / 1000);
+  const pages = [
+    ...["/", ARTICLE, "/articles", "/previsions", "/vigilances", "/reseau", "/climatologie", "/foudre"].map(
+      (p) => `apex:${p}`,
+    ),
+    ...["/", "/graphiques", "/graphiques/7j", "/jour", `/jour/${today}`, `/mois/${today.slice(0, 7)}`].map(
+      (p) => `station:${p}`,
+    ),
+    ...["/climatologie", "/records", "/a-propos", "/historique", "/fiabilite"].map((p) => `station:${p}`),
+  ];
+
+  it("opens every main page without a console error, a script error or a failed request", async () => {
+    const problems: string[] = [];
+    for (const entry of pages) {
+      const [site, pathname] = entry.split(/:(.*)/s);
+      const url = `${site === "apex" ? app.origin : app.stationOrigin(station)}${pathname}`;
+      const page = await browser.newPage();
+      page.on("console", (message) => {
+        if (message.type() === "error") problems.push(`${pathname}: console: ${message.text()}`);
+      });
+      page.on("pageerror", (error) => problems.push(`${pathname}: ${error.message}`));
+      page.on("response", (response) => {
+        if (response.status() >= 400) problems.push(`${pathname}: ${response.status()} ${response.url()}`);
+      });
+      const response = await page.goto(url);
+      expect(response?.status(), url).toBe(200);
+      await page.waitForLoadState("networkidle");
+      await page.close();
+    }
+    expect(problems).toEqual([]);
+  });
+});
