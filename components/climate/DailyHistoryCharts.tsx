@@ -67,7 +67,7 @@ export function DailyHistoryCharts({
         axes={[{ id: "y", label: "°C" }]}
         series={[
           { label: "Tx", unit: "°C", color: "#d9480f", points: seriesOf(days, (d) => d.tx) },
-          { label: "Tmoy", unit: "°C", color: "#5c677d", points: seriesOf(days, (d) => d.tmoy) },
+          { label: "Tmoy", unit: "°C", color: "#5c677d", points: seriesOf(days, (d) => d.tnTxMean) },
           { label: "Tn", unit: "°C", color: "#1971c2", points: seriesOf(days, (d) => d.tn) },
         ]}
       />

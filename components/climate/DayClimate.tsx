@@ -36,7 +36,7 @@ export async function DayClimate({ station, date }: { station: Station; date: st
       <dl className="facts">
         {item("Tn (18–18 h UTC)", formatValue(day.tn, "°C"), day.tnAt, "tn")}
         {item("Tx (06–06 h UTC)", formatValue(day.tx, "°C"), day.txAt, "tx")}
-        {item("Tmoy (Tn+Tx)/2", formatValue(day.tmoy, "°C"), null, "tmoy")}
+        {item("Tmoy (Tn+Tx)/2", formatValue(day.tnTxMean, "°C"), null, "tnTxMean")}
         {item("Tmoy réelle", formatValue(day.tmean, "°C"), null, "tmean")}
         {item("Amplitude", formatValue(day.amplitude, "°C"), null, "amplitude")}
         {item("RR (06–06 h UTC)", formatValue(day.rr, "mm"), null, "rr")}

@@ -61,13 +61,13 @@ export function KeyFigures({
   return (
     <div className="grid figures">
       {figure(
-        "tmoy",
+        "tnTxMean",
         "Température moyenne (Tn+Tx)/2",
-        summary.tmoy.mean,
+        summary.tnTxMean.mean,
         "°C",
-        anomalies.tmoy,
-        reference.tmoy,
-        missingNote(summary.tmoy),
+        anomalies.tnTxMean,
+        reference.tnTxMean,
+        missingNote(summary.tnTxMean),
       )}
       {figure(
         "tn",

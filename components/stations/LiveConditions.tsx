@@ -2,16 +2,18 @@
 
 import { useEffect, useState } from "react";
 import { freshness } from "@/lib/conditions/freshness";
-import { formatNumber, formatValue } from "@/lib/format/numbers";
+import { DECIMALS, formatNumber, formatValue } from "@/lib/format/numbers";
 import type { ConditionsJson, CurrentJson } from "@/lib/opendata/json";
 import { formatDuration, formatParis } from "@/lib/time";
 import { cardinal } from "@/lib/weather/wind";
+import { Gauges } from "./Gauges";
 import { at } from "./values";
 
 /**
  * The current conditions of a station home, kept fresh without reloading: the server renders them, then
- * the page asks the open-data API for them once a minute (the API answers from a one-minute cache) and
- * shows how old the newest record is, with the "hors ligne" banner past the station's threshold.
+ * the page asks the open-data API for them once a minute (the API answers from a one-minute cache),
+ * redraws the dashboard's gauges and the tables, and shows how old the newest record is, with the
+ * "hors ligne" banner past the station's threshold.
  */
 
 const REFRESH_MS = 60_000;
@@ -53,7 +55,9 @@ function direction(degrees: number | null) {
 }
 
 function gustText(gust: Gust) {
-  return gust ? `${formatValue(gust.value, "km/h")}${direction(gust.direction)} à ${time(gust)}` : "—";
+  return gust
+    ? `${formatValue(gust.value, "km/h", DECIMALS.speed)}${direction(gust.direction)} à ${time(gust)}`
+    : "—";
 }
 
 function trendArrow(trend: number | null) {
@@ -145,7 +149,7 @@ function Pressure({ c }: { c: ConditionsJson }) {
 function Wind({ c }: { c: ConditionsJson }) {
   const { wind } = c;
   const mean = (m: ConditionsJson["wind"]["mean10min"]) =>
-    `${formatValue(m.speed, "km/h")}${m.direction === null ? "" : direction(m.direction)}`;
+    `${formatValue(m.speed, "km/h", DECIMALS.speed)}${m.direction === null ? "" : direction(m.direction)}`;
   return (
     <section className="card" aria-labelledby="wind-title">
       <h2 id="wind-title">Vent</h2>
@@ -163,7 +167,7 @@ function Wind({ c }: { c: ConditionsJson }) {
         </div>
         <div>
           <dt>Rafale instantanée</dt>
-          <dd data-field="wind.gustInstant">{formatValue(wind.gustInstant, "km/h")}</dd>
+          <dd data-field="wind.gustInstant">{formatValue(wind.gustInstant, "km/h", DECIMALS.speed)}</dd>
         </div>
         <div>
           <dt>Rafale max. sur 10 min</dt>
@@ -324,6 +328,7 @@ export function LiveConditions({
         Dernier relevé : {formatParis(seconds(c.at), { dateStyle: "full", timeStyle: "short" })}{" "}
         <span data-field="age">(il y a {formatDuration(age)})</span>
       </p>
+      <Gauges c={c} uv={sensors.uv} radiation={sensors.radiation} />
       <div className="grid conditions">
         <Measures c={c} />
         <Pressure c={c} />

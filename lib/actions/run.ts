@@ -1,7 +1,9 @@
-import type { z } from "zod";
 import { guardAction } from "../accounts/auth";
 import { UserError } from "../errors";
 import { type ActionResult, failed } from "./result";
+import { ValidationError } from "./validation";
+
+export { ValidationError, validate } from "./validation";
 
 /**
  * Server actions are the one way the back office changes data. Each section keeps its actions in
@@ -11,30 +13,6 @@ import { type ActionResult, failed } from "./result";
  * button (delete, acknowledge) returns nothing: it calls requireActionRole() (or another *Action check)
  * and the refreshed page shows the change.
  */
-
-/** Input an action refuses: every problem, and the first one of each field. */
-export class ValidationError extends UserError {
-  constructor(
-    message: string,
-    readonly fieldErrors: Record<string, string>,
-  ) {
-    super(message);
-    this.name = "ValidationError";
-  }
-}
-
-/** `input` parsed by `schema`, or a ValidationError naming every problem (runAction answers it). */
-export function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of result.error.issues) {
-    const field = issue.path.join(".");
-    if (field && !(field in fieldErrors)) fieldErrors[field] = issue.message;
-  }
-  const messages = [...new Set(result.error.issues.map((issue) => issue.message))];
-  throw new ValidationError(messages.join(" ; "), fieldErrors);
-}
 
 /**
  * Runs a server action: `access` (requireRole, requireStationManager…) is refused with a 401, 403 or

@@ -111,11 +111,11 @@ export async function seedDemoArticles(now = new Date(), log: (line: string) => 
     editor?.id ?? null,
   );
   await db().forecastDay.deleteMany({ where: { articleId: forecast.id } });
-  const skies = ["PEU_NUAGEUX", "AVERSES", "ORAGE", "SOLEIL"] as const;
+  const skies = ["PARTLY_CLOUDY", "SHOWERS", "THUNDERSTORM", "SUNNY"] as const;
   const zones = [
-    { zone: "LITTORAL", base: 14 },
-    { zone: "MOYEN_PAYS", base: 10 },
-    { zone: "HAUT_PAYS", base: 2 },
+    { zone: "COAST", base: 14 },
+    { zone: "MIDLAND", base: 10 },
+    { zone: "HIGHLAND", base: 2 },
   ] as const;
   await db().forecastDay.createMany({
     data: [0, 1, 2].flatMap((d) =>
@@ -147,9 +147,9 @@ export async function seedDemoArticles(now = new Date(), log: (line: string) => 
     editor?.id ?? null,
   );
   const notice = {
-    level: "JAUNE" as const,
+    level: "YELLOW" as const,
     phenomena: "orages",
-    zones: "MOYEN_PAYS,HAUT_PAYS",
+    zones: "MIDLAND,HIGHLAND",
     validFrom: hours(-1),
     validUntil: hours(36),
   };

@@ -9,7 +9,7 @@ export type { ArticleStatus, ArticleType, SkyIcon, VigilanceLevel, Zone };
 
 export const ARTICLE_TYPES = ["FORECAST", "VIGILANCE", "CLIMATE", "NEWS", "PAGE"] as const;
 export const ARTICLE_STATUSES = ["DRAFT", "PENDING", "SCHEDULED", "PUBLISHED"] as const;
-export const ZONES = ["LITTORAL", "MOYEN_PAYS", "HAUT_PAYS"] as const;
+export const ZONES = ["COAST", "MIDLAND", "HIGHLAND"] as const;
 
 /** Size of an article's share image (og:image) when it has no cover. */
 export const SHARE_IMAGE_SIZE = { width: 1200, height: 630 };
@@ -43,9 +43,9 @@ export const STATUS_LABEL: Record<ArticleStatus, string> = {
 };
 
 export const ZONE_LABEL: Record<Zone, string> = {
-  LITTORAL: "Littoral",
-  MOYEN_PAYS: "Moyen-pays",
-  HAUT_PAYS: "Haut-pays",
+  COAST: "Littoral",
+  MIDLAND: "Moyen-pays",
+  HIGHLAND: "Haut-pays",
 };
 
 /** Public address of an article (a path on the apex). */
@@ -88,13 +88,13 @@ export function slugify(text: string): string {
 
 export const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export const VIGILANCE_LEVELS = ["VERT", "JAUNE", "ORANGE", "ROUGE"] as const;
+export const VIGILANCE_LEVELS = ["GREEN", "YELLOW", "ORANGE", "RED"] as const;
 
 export const LEVEL_LABEL: Record<VigilanceLevel, string> = {
-  VERT: "verte",
-  JAUNE: "jaune",
+  GREEN: "verte",
+  YELLOW: "jaune",
   ORANGE: "orange",
-  ROUGE: "rouge",
+  RED: "rouge",
 };
 
 export const PHENOMENA = {
@@ -111,25 +111,25 @@ export const PHENOMENA = {
 export type Phenomenon = keyof typeof PHENOMENA;
 
 export const SKY_ICONS = [
-  "SOLEIL",
-  "PEU_NUAGEUX",
-  "NUAGEUX",
-  "COUVERT",
-  "AVERSES",
-  "PLUIE",
-  "ORAGE",
-  "NEIGE",
-  "BROUILLARD",
+  "SUNNY",
+  "PARTLY_CLOUDY",
+  "CLOUDY",
+  "OVERCAST",
+  "SHOWERS",
+  "RAIN",
+  "THUNDERSTORM",
+  "SNOW",
+  "FOG",
 ] as const;
 
 export const SKY_LABEL: Record<SkyIcon, { label: string; emoji: string }> = {
-  SOLEIL: { label: "Ensoleillé", emoji: "☀️" },
-  PEU_NUAGEUX: { label: "Peu nuageux", emoji: "🌤️" },
-  NUAGEUX: { label: "Nuageux", emoji: "⛅" },
-  COUVERT: { label: "Couvert", emoji: "☁️" },
-  AVERSES: { label: "Averses", emoji: "🌦️" },
-  PLUIE: { label: "Pluie", emoji: "🌧️" },
-  ORAGE: { label: "Orages", emoji: "⛈️" },
-  NEIGE: { label: "Neige", emoji: "🌨️" },
-  BROUILLARD: { label: "Brouillard", emoji: "🌫️" },
+  SUNNY: { label: "Ensoleillé", emoji: "☀️" },
+  PARTLY_CLOUDY: { label: "Peu nuageux", emoji: "🌤️" },
+  CLOUDY: { label: "Nuageux", emoji: "⛅" },
+  OVERCAST: { label: "Couvert", emoji: "☁️" },
+  SHOWERS: { label: "Averses", emoji: "🌦️" },
+  RAIN: { label: "Pluie", emoji: "🌧️" },
+  THUNDERSTORM: { label: "Orages", emoji: "⛈️" },
+  SNOW: { label: "Neige", emoji: "🌨️" },
+  FOG: { label: "Brouillard", emoji: "🌫️" },
 };

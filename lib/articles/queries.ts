@@ -241,7 +241,7 @@ export async function currentVigilance(now = new Date()): Promise<ActiveVigilanc
     include: { article: { select: { slug: true, title: true } } },
     orderBy: [{ validFrom: "asc" }],
   });
-  const rank = { ROUGE: 0, ORANGE: 1, JAUNE: 2, VERT: 3 };
+  const rank = { RED: 0, ORANGE: 1, YELLOW: 2, GREEN: 3 };
   return rows
     .map((row) => ({ ...noticeView(row), slug: row.article.slug, title: row.article.title }))
     .sort((a, b) => rank[a.level] - rank[b.level]);
@@ -354,4 +354,17 @@ export async function feedArticles(type: ArticleType | null, limit = 20, now = n
     take: limit,
   });
   return rows.map((row) => ({ ...toCard(row), bodyHtml: row.bodyHtml }));
+}
+
+/**
+ * How many public changes happened by themselves in (since, until]: scheduled articles that went
+ * live, vigilance notices that started or ended.
+ */
+export async function timedChanges(since: Date, until: Date): Promise<number> {
+  const window = { gt: since, lte: until };
+  const [published, notices] = await Promise.all([
+    db().article.count({ where: { status: "SCHEDULED", publishedAt: window } }),
+    db().vigilanceNotice.count({ where: { OR: [{ validFrom: window }, { validUntil: window }] } }),
+  ]);
+  return published + notices;
 }

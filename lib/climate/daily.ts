@@ -92,7 +92,7 @@ export interface ClimateDay {
   tx: number | null;
   txAt: number | null;
   txCoverage: number;
-  tmoy: number | null;
+  tnTxMean: number | null;
   tmean: number | null;
   t24: number | null;
   t24Count: number;
@@ -300,7 +300,7 @@ export function computeClimateDay(date: string, hours: readonly HourRow[], at: n
     tx,
     txAt: when(tx !== null, txAgg.outTempMaxAt),
     txCoverage,
-    tmoy: tn !== null && tx !== null ? (tn + tx) / 2 : null,
+    tnTxMean: tn !== null && tx !== null ? (tn + tx) / 2 : null,
     tmean: when(tempOk, meanOf(day, "outTemp")),
     t24: hourly.mean,
     t24Count: hourly.count,

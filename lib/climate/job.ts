@@ -117,7 +117,7 @@ async function refreshMonths(sql: Pool, station: Station, months: readonly strin
     "partial",
     "tn",
     "tx",
-    "tmoy",
+    "tnTxMean",
     "rr",
   ]);
   const values = sorted.map((month) => periodValues(summarizeMonth(month, days, at)));

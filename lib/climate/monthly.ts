@@ -63,7 +63,7 @@ export interface PeriodSummary {
   inProgress: boolean;
   tn: MeanStat;
   tx: MeanStat;
-  tmoy: MeanStat;
+  tnTxMean: MeanStat;
   /** Tmoy réelle, mean of the 24 hourly values, of the 8 three-hourly values */
   tmean: MeanStat;
   t24: MeanStat;
@@ -95,7 +95,7 @@ export function lastFinalDay(at: number): string {
   return addDays(utcDay(at - 6 * 3600), -1);
 }
 
-type Key = "tn" | "tx" | "tmoy" | "tmean" | "t24" | "t8";
+type Key = "tn" | "tx" | "tnTxMean" | "tmean" | "t24" | "t8";
 
 function meanStat(values: readonly (number | null)[]): MeanStat {
   let sum = 0;
@@ -154,8 +154,8 @@ export function summarizeMonth(month: string, days: readonly ClimateDay[], at: n
   const rrMissing = expected.length - rrPresent.length;
   const tn = present.map((d) => d.tn).filter((v): v is number => v !== null);
   const tx = present.map((d) => d.tx).filter((v): v is number => v !== null);
-  const tmoy = present.map((d) => d.tmoy).filter((v): v is number => v !== null);
-  const dju = tmoy.reduce((sum, t) => sum + Math.max(0, DJU_BASE - t), 0);
+  const tnTxMean = present.map((d) => d.tnTxMean).filter((v): v is number => v !== null);
+  const dju = tnTxMean.reduce((sum, t) => sum + Math.max(0, DJU_BASE - t), 0);
   const gust = extreme(
     present,
     (d) => d.gustMax,
@@ -170,7 +170,7 @@ export function summarizeMonth(month: string, days: readonly ClimateDay[], at: n
     inProgress: expected.length < calendar.length,
     tn: meanStat(series("tn")),
     tx: meanStat(series("tx")),
-    tmoy: meanStat(series("tmoy")),
+    tnTxMean: meanStat(series("tnTxMean")),
     tmean: meanStat(series("tmean")),
     t24: meanStat(series("t24")),
     t8: meanStat(series("t8")),
@@ -240,7 +240,11 @@ export function summarizeMonth(month: string, days: readonly ClimateDay[], at: n
       rrGe50: count(rrPresent, (v) => v >= 50),
       rrGe100: count(rrPresent, (v) => v >= 100),
     },
-    dju: { sum: dju, days: tmoy.length, complete: expected.length > 0 && tmoy.length === expected.length },
+    dju: {
+      sum: dju,
+      days: tnTxMean.length,
+      complete: expected.length > 0 && tnTxMean.length === expected.length,
+    },
   };
 }
 
@@ -293,7 +297,7 @@ export function summarizeYear(year: number, months: readonly PeriodSummary[]): P
     inProgress: daysExpected < daysInYear,
     tn: yearMean("tn"),
     tx: yearMean("tx"),
-    tmoy: yearMean("tmoy"),
+    tnTxMean: yearMean("tnTxMean"),
     tmean: yearMean("tmean"),
     t24: yearMean("t24"),
     t8: yearMean("t8"),

@@ -25,7 +25,7 @@ const n = (value: number | null | undefined, width: number, decimals = 1) =>
 const t = (at: number | null | undefined, width = 6) => (at == null ? "" : timeLabel(at)).padStart(width);
 const dayOfMonth = (date: string | undefined) =>
   date ? String(Number(date.slice(8, 10))).padStart(2) : "  ";
-const dju = (tmoy: number | null) => (tmoy === null ? null : Math.max(0, DJU_BASE - tmoy));
+const dju = (tnTxMean: number | null) => (tnTxMean === null ? null : Math.max(0, DJU_BASE - tnTxMean));
 /** A period's rain when days are missing: the sum of the days present. */
 const incomplete = (sum: string) => `≥ ${sum} (incomplet)`;
 
@@ -69,12 +69,12 @@ export function noaaMonthText(
     lines.push(
       [
         ` ${dayOfMonth(date)}`,
-        n(d.tmoy, 7),
+        n(d.tnTxMean, 7),
         n(d.tx, 7),
         t(d.txAt),
         n(d.tn, 7),
         t(d.tnAt),
-        n(dju(d.tmoy), 6),
+        n(dju(d.tnTxMean), 6),
         n(d.rr, 7),
         n(d.rrRateMax, 8),
         n(d.windMean, 6),
@@ -89,9 +89,9 @@ export function noaaMonthText(
   lines.push(rule);
   const rr = rrTotalLabel(summary.rr, incomplete);
   lines.push(
-    `MOY. ${n(summary.tmoy.mean, 7)} ${n(summary.tx.mean, 7)}        ${n(summary.tn.mean, 7)}        ${n(summary.dju.sum, 6, 0)} ${rr.padStart(7)}`,
+    `MOY. ${n(summary.tnTxMean.mean, 7)} ${n(summary.tx.mean, 7)}        ${n(summary.tn.mean, 7)}        ${n(summary.dju.sum, 6, 0)} ${rr.padStart(7)}`,
     "",
-    `Température moyenne (Tn+Tx)/2      ${formatNumber(summary.tmoy.mean)} °C (écart ${signed(anomalies.tmoy)} °C, ${referenceLabel(reference.tmoy)})`,
+    `Température moyenne (Tn+Tx)/2      ${formatNumber(summary.tnTxMean.mean)} °C (écart ${signed(anomalies.tnTxMean)} °C, ${referenceLabel(reference.tnTxMean)})`,
     `Moyenne des Tn / des Tx             ${formatNumber(summary.tn.mean)} / ${formatNumber(summary.tx.mean)} °C`,
     `Tmoy réelle (moyenne 00–24 h UTC)   ${formatNumber(summary.tmean.mean)} °C`,
     extremeLine("Tx la plus haute", summary.extremes.txMax, "°C"),
@@ -133,8 +133,8 @@ export function noaaYearText(
         monthName(i + 1).padEnd(10),
         n(m.tn.mean, 7),
         n(m.tx.mean, 7),
-        n(m.tmoy.mean, 6),
-        signed(diff.tmoy).padStart(6),
+        n(m.tnTxMean.mean, 6),
+        signed(diff.tnTxMean).padStart(6),
         ext(m.extremes.txMax, 8),
         ext(m.extremes.tnMin, 8),
         String(m.counts.txGe30).padStart(6),
@@ -151,7 +151,7 @@ export function noaaYearText(
   lines.push(rule);
   const rr = rrTotalLabel(summary.rr, incomplete);
   lines.push(
-    `ANNÉE     ${n(summary.tn.mean, 7)} ${n(summary.tx.mean, 7)} ${n(summary.tmoy.mean, 6)} ${signed(anomalies(summary, yearReference).tmoy).padStart(6)}`,
+    `ANNÉE     ${n(summary.tn.mean, 7)} ${n(summary.tx.mean, 7)} ${n(summary.tnTxMean.mean, 6)} ${signed(anomalies(summary, yearReference).tnTxMean).padStart(6)}`,
     "",
     extremeLine("Tx la plus haute", summary.extremes.txMax, "°C"),
     extremeLine("Tn la plus basse", summary.extremes.tnMin, "°C"),
@@ -159,7 +159,7 @@ export function noaaYearText(
     extremeLine("Maximum en 24 h", summary.extremes.rrMax, "mm"),
     extremeLine("Rafale maximale", summary.extremes.gustMax, "km/h", 0),
     `DJU de l'année                      ${formatNumber(summary.dju.sum, 0)}${summary.dju.complete ? "" : " (incomplet)"}`,
-    `Écarts par rapport à la référence de chaque mois ; année : ${referenceLabel(yearReference.tmoy)}.`,
+    `Écarts par rapport à la référence de chaque mois ; année : ${referenceLabel(yearReference.tnTxMean)}.`,
     "",
     `Produit par Météo06 le ${utcDay(generatedAt)}${summary.inProgress ? " — année en cours, valeurs provisoires" : ""}.`,
   );
@@ -174,7 +174,7 @@ export function noaaMonthCsv(month: string, days: readonly ClimateDay[]): string
   return toCsv(
     [
       "date",
-      "tmoy",
+      "tnTxMean",
       "tx",
       "txTime",
       "tn",
@@ -200,12 +200,12 @@ export function noaaMonthCsv(month: string, days: readonly ClimateDay[]): string
       if (!d) return [date];
       return [
         date,
-        d.tmoy,
+        d.tnTxMean,
         d.tx,
         iso(d.txAt),
         d.tn,
         iso(d.tnAt),
-        dju(d.tmoy),
+        dju(d.tnTxMean),
         d.rr,
         d.rrRateMax,
         iso(d.rrRateMaxAt),

@@ -14,7 +14,7 @@ export const NORMAL_FIRST_YEAR = 1991;
 export const NORMAL_LAST_YEAR = 2020;
 export const NORMAL_MIN_YEARS = 24;
 
-export const REFERENCE_KEYS = ["tn", "tx", "tmoy", "rr"] as const;
+export const REFERENCE_KEYS = ["tn", "tx", "tnTxMean", "rr"] as const;
 export type ReferenceKey = (typeof REFERENCE_KEYS)[number];
 
 export interface ReferenceValue {
@@ -36,7 +36,7 @@ export interface PeriodValues {
   /** means that passed the 11/5 rule, total only when complete; null otherwise */
   tn: number | null;
   tx: number | null;
-  tmoy: number | null;
+  tnTxMean: number | null;
   rr: number | null;
 }
 
@@ -46,7 +46,7 @@ export function periodValues(summary: PeriodSummary): PeriodValues {
     inProgress: summary.inProgress,
     tn: summary.tn.mean,
     tx: summary.tx.mean,
-    tmoy: summary.tmoy.mean,
+    tnTxMean: summary.tnTxMean.mean,
     rr: summary.rr.total,
   };
 }
@@ -63,7 +63,7 @@ export function yearValues(year: number, months: readonly PeriodValues[]): Perio
     inProgress: own.some((m) => m === null || m.inProgress),
     tn: meanOfTwelve(values("tn")),
     tx: meanOfTwelve(values("tx")),
-    tmoy: meanOfTwelve(values("tmoy")),
+    tnTxMean: meanOfTwelve(values("tnTxMean")),
     rr: totalOfTwelve(values("rr")),
   };
 }
@@ -116,7 +116,7 @@ export function yearlyReference(months: readonly PeriodValues[]): Reference {
 export interface Anomalies {
   tn: number | null;
   tx: number | null;
-  tmoy: number | null;
+  tnTxMean: number | null;
   /** rain difference in mm, and the ratio to the reference (1 = as much) */
   rr: number | null;
   rrRatio: number | null;
@@ -133,7 +133,7 @@ export function anomalies(summary: PeriodSummary, reference: Reference): Anomali
   return {
     tn: diff("tn"),
     tx: diff("tx"),
-    tmoy: diff("tmoy"),
+    tnTxMean: diff("tnTxMean"),
     rr: diff("rr"),
     rrRatio: summary.rr.total !== null && ref ? summary.rr.total / ref : null,
   };

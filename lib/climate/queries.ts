@@ -23,7 +23,7 @@ const SUMMARY_COLUMNS: readonly ClimateColumn[] = [
   "tnAt",
   "tx",
   "txAt",
-  "tmoy",
+  "tnTxMean",
   "tmean",
   "t24",
   "t8",

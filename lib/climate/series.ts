@@ -9,7 +9,7 @@ export interface DailyPoint {
   date: string;
   tn: number | null;
   tx: number | null;
-  tmoy: number | null;
+  tnTxMean: number | null;
   rr: number | null;
   coverage: { tn: number; tx: number; rr: number };
 }

@@ -20,7 +20,7 @@ export const CLIMATE_COLUMNS: readonly ClimateColumn[] = [
   "tx",
   "txAt",
   "txCoverage",
-  "tmoy",
+  "tnTxMean",
   "tmean",
   "t24",
   "t24Count",
@@ -222,8 +222,8 @@ export async function replaceClimateMonths(
     }
     if (values.length) {
       await connection.query(
-        "INSERT INTO ClimateMonth (stationId, month, inProgress, tn, tx, tmoy, rr) VALUES ?",
-        [values.map((v) => [stationId, v.period, v.inProgress, v.tn, v.tx, v.tmoy, v.rr])],
+        "INSERT INTO ClimateMonth (stationId, month, inProgress, tn, tx, tnTxMean, rr) VALUES ?",
+        [values.map((v) => [stationId, v.period, v.inProgress, v.tn, v.tx, v.tnTxMean, v.rr])],
       );
     }
   });
@@ -232,7 +232,7 @@ export async function replaceClimateMonths(
 /** Every stored month of a station, oldest first. */
 export async function readClimateMonths(pool: Pool, stationId: number): Promise<PeriodValues[]> {
   const [rows] = await pool.query<RowDataPacket[]>(
-    "SELECT month AS period, inProgress, tn, tx, tmoy, rr FROM ClimateMonth WHERE stationId = ? ORDER BY month",
+    "SELECT month AS period, inProgress, tn, tx, tnTxMean, rr FROM ClimateMonth WHERE stationId = ? ORDER BY month",
     [stationId],
   );
   for (const row of rows) row.inProgress = row.inProgress === 1;

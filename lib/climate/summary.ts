@@ -49,11 +49,11 @@ export function monthlySummaryDraft(input: SummaryInput): SummaryDraft {
   const { summary, reference, anomalies: diff } = input;
   const period = monthLabel(input.month);
   const title = `Bilan climatologique de ${period} à ${input.stationName}`;
-  const tmoyRef = referenceLabel(reference.tmoy);
+  const tnTxMeanRef = referenceLabel(reference.tnTxMean);
   const rrRef = referenceLabel(reference.rr);
   const excerpt =
-    `${period[0].toUpperCase()}${period.slice(1)} à ${input.stationName} : température moyenne ${temp(summary.tmoy.mean)}` +
-    `${anomalyText(diff.tmoy, "°C", tmoyRef)}, ${rainSentence(summary)}` +
+    `${period[0].toUpperCase()}${period.slice(1)} à ${input.stationName} : température moyenne ${temp(summary.tnTxMean.mean)}` +
+    `${anomalyText(diff.tnTxMean, "°C", tnTxMeanRef)}, ${rainSentence(summary)}` +
     (diff.rrRatio !== null ? ` (${formatNumber(diff.rrRatio * 100, 0)}\u202f% de la ${rrRef})` : "") +
     ".";
 
@@ -80,7 +80,7 @@ export function monthlySummaryDraft(input: SummaryInput): SummaryDraft {
     .filter((d) => d.date.startsWith(input.month))
     .map(
       (d) =>
-        `<tr><td>${Number(d.date.slice(8))}</td><td>${formatNumber(d.tn)}</td><td>${formatNumber(d.tx)}</td><td>${formatNumber(d.tmoy)}</td><td>${formatNumber(d.rr)}</td><td>${formatNumber(d.gustMax, 0)}</td></tr>`,
+        `<tr><td>${Number(d.date.slice(8))}</td><td>${formatNumber(d.tn)}</td><td>${formatNumber(d.tx)}</td><td>${formatNumber(d.tnTxMean)}</td><td>${formatNumber(d.rr)}</td><td>${formatNumber(d.gustMax, 0)}</td></tr>`,
     )
     .join("");
 
@@ -90,10 +90,10 @@ export function monthlySummaryDraft(input: SummaryInput): SummaryDraft {
     `<table><thead><tr><th scope="col"></th><th scope="col">${escapeXml(period)}</th><th scope="col">Référence</th><th scope="col">Écart</th></tr></thead><tbody>`,
     refRow("Moyenne des minimales (Tn)", summary.tn.mean, reference.tn, diff.tn, "°C"),
     refRow("Moyenne des maximales (Tx)", summary.tx.mean, reference.tx, diff.tx, "°C"),
-    refRow("Température moyenne (Tn+Tx)/2", summary.tmoy.mean, reference.tmoy, diff.tmoy, "°C"),
+    refRow("Température moyenne (Tn+Tx)/2", summary.tnTxMean.mean, reference.tnTxMean, diff.tnTxMean, "°C"),
     refRow("Précipitations (RR)", summary.rr.total, reference.rr, diff.rr, "mm"),
     "</tbody></table>",
-    `<p><small>Référence : ${escapeXml(tmoyRef)} pour les températures, ${escapeXml(rrRef)} pour les précipitations.</small></p>`,
+    `<p><small>Référence : ${escapeXml(tnTxMeanRef)} pour les températures, ${escapeXml(rrRef)} pour les précipitations.</small></p>`,
     "<h2>Extrêmes du mois</h2>",
     "<ul>",
     extreme("Température la plus basse (Tn)", extremes.tnMin, "°C"),

@@ -38,7 +38,7 @@ export function monthChartSvg(
     kind === "temperature"
       ? [
           { label: "Tx", color: "#d9480f", value: (d: ClimateDay) => d.tx },
-          { label: "Tmoy", color: "#5c677d", value: (d: ClimateDay) => d.tmoy },
+          { label: "Tmoy", color: "#5c677d", value: (d: ClimateDay) => d.tnTxMean },
           { label: "Tn", color: "#1971c2", value: (d: ClimateDay) => d.tn },
         ]
       : [{ label: "RR (mm)", color: "#1c7ed6", value: (d: ClimateDay) => d.rr }];

@@ -7,7 +7,7 @@ export interface DemoStation {
   name: string;
   shortName: string;
   commune: string;
-  zone: "LITTORAL" | "MOYEN_PAYS" | "HAUT_PAYS";
+  zone: "COAST" | "MIDLAND" | "HIGHLAND";
   archiveDatabase: string;
   description: string;
   model: string;
@@ -24,7 +24,7 @@ export const DEMO_STATIONS: readonly DemoStation[] = [
     name: "Villefranche-sur-Mer – Darse",
     shortName: "Villefranche",
     commune: "Villefranche-sur-Mer",
-    zone: "LITTORAL",
+    zone: "COAST",
     archiveDatabase: "weewx_villefranche",
     description: "Station de bord de mer, sur le toit de la capitainerie de la Darse.",
     model: "Davis Vantage Pro2 Plus",
@@ -45,7 +45,7 @@ export const DEMO_STATIONS: readonly DemoStation[] = [
     name: "Nice – Pessicart",
     shortName: "Pessicart",
     commune: "Nice",
-    zone: "LITTORAL",
+    zone: "COAST",
     archiveDatabase: "weewx_pessicart",
     description: "Station des collines niçoises, dans un jardin orienté sud.",
     model: "Davis Vantage Vue",
@@ -66,7 +66,7 @@ export const DEMO_STATIONS: readonly DemoStation[] = [
     name: "Valdeblore – La Colmiane",
     shortName: "La Colmiane",
     commune: "Valdeblore",
-    zone: "HAUT_PAYS",
+    zone: "HIGHLAND",
     archiveDatabase: "weewx_colmiane",
     description: "Station de montagne au col Saint-Martin, à 1500 m d'altitude.",
     model: "Ecowitt WS90",

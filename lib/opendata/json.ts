@@ -1,8 +1,10 @@
-import type { CurrentConditions } from "../conditions/current";
+import type { CurrentConditions, Gust, MeasureToday, RainWindow, WindMean } from "../conditions/current";
 import { freshness } from "../conditions/freshness";
 import type { LoadedConditions } from "../conditions/load";
 import { type CsvValue, csvLine } from "../format/csv";
+import { type Quantity, roundAs } from "../format/numbers";
 import type { Station } from "../generated/prisma/client";
+import type { Zone } from "../generated/prisma/enums";
 import { csvHeader, iso } from "../series/output";
 
 /**
@@ -33,10 +35,7 @@ export type WithIsoTimes<T> = T extends (infer U)[]
     ? { [K in keyof T]: K extends "at" | "from" | "to" ? string : WithIsoTimes<T[K]> }
     : T;
 
-/**
- * `value` with its times as ISO-8601, ready for JSON. Numbers stay exact: the station home shows these
- * values, and rounding twice (here, then to one decimal) would turn 5.6499… into 5,7.
- */
+/** `value` with its times as ISO-8601, ready for JSON. */
 export function withIsoTimes<T>(value: T): WithIsoTimes<T> {
   if (Array.isArray(value)) return value.map(withIsoTimes) as WithIsoTimes<T>;
   if (value === null || typeof value !== "object") return value as WithIsoTimes<T>;
@@ -49,6 +48,68 @@ export function withIsoTimes<T>(value: T): WithIsoTimes<T> {
 }
 
 export type ConditionsJson = WithIsoTimes<CurrentConditions>;
+
+/**
+ * Current conditions rounded to each quantity's DECIMALS, the digits the pages show: the API and the
+ * station home (which reads this JSON) agree, and a value is rounded once (5.6499… → 5.6, never 5.7).
+ */
+export function roundConditions(c: CurrentConditions): CurrentConditions {
+  const r = (v: number | null, q: Quantity) => roundAs(v, q);
+  const extreme = <E extends { value: number } | null>(e: E, q: Quantity): E =>
+    e && { ...e, value: roundAs(e.value, q) ?? e.value };
+  const measure = <M extends MeasureToday>(m: M, q: Quantity): M => ({
+    ...m,
+    current: r(m.current, q),
+    min: extreme(m.min, q),
+    max: extreme(m.max, q),
+  });
+  const mean = (m: WindMean): WindMean => ({
+    ...m,
+    speed: r(m.speed, "speed"),
+    direction: r(m.direction, "direction"),
+  });
+  const gust = (g: Gust | null): Gust | null =>
+    g && { ...extreme(g, "speed"), direction: r(g.direction, "direction") };
+  const window = (w: RainWindow): RainWindow => ({
+    ...w,
+    total: r(w.total, "rain"),
+    maxRate: extreme(w.maxRate, "rainRate"),
+  });
+  const { wind, rain } = c;
+  return {
+    at: c.at,
+    temperature: measure(c.temperature, "temperature"),
+    humidity: measure(c.humidity, "humidity"),
+    dewpoint: measure(c.dewpoint, "temperature"),
+    feelsLike: measure(c.feelsLike, "temperature"),
+    pressure: { ...measure(c.pressure, "pressure"), trend3h: r(c.pressure.trend3h, "pressure") },
+    uv: { current: r(c.uv.current, "uv"), max: extreme(c.uv.max, "uv") },
+    radiation: { current: r(c.radiation.current, "radiation"), max: extreme(c.radiation.max, "radiation") },
+    etToday: r(c.etToday, "evapotranspiration"),
+    wind: {
+      instant: mean(wind.instant),
+      mean10min: mean(wind.mean10min),
+      mean1h: mean(wind.mean1h),
+      gustInstant: r(wind.gustInstant, "speed"),
+      gust10min: gust(wind.gust10min),
+      gust1h: gust(wind.gust1h),
+      gustToday: gust(wind.gustToday),
+    },
+    rain: {
+      rate: r(rain.rate, "rainRate"),
+      last1h: r(rain.last1h, "rain"),
+      last3h: r(rain.last3h, "rain"),
+      last12h: r(rain.last12h, "rain"),
+      last24h: r(rain.last24h, "rain"),
+      sinceMidnight: r(rain.sinceMidnight, "rain"),
+      day0606: window(rain.day0606),
+      previousDay0606: window(rain.previousDay0606),
+      last7d: r(rain.last7d, "rain"),
+      month: r(rain.month, "rain"),
+      year: r(rain.year, "rain"),
+    },
+  };
+}
 
 export type PublicStation = Pick<
   Station,
@@ -66,6 +127,9 @@ export type PublicStation = Pick<
   | "offlineThresholdMinutes"
 >;
 
+/** The zones as the API has always published them (the French codes), whatever their names in the code. */
+const PUBLIC_ZONE: Record<Zone, string> = { COAST: "LITTORAL", MIDLAND: "MOYEN_PAYS", HIGHLAND: "HAUT_PAYS" };
+
 export function stationJson(station: PublicStation, url: string) {
   return {
     slug: station.slug,
@@ -76,7 +140,7 @@ export function stationJson(station: PublicStation, url: string) {
     longitude: station.longitude,
     altitude: station.altitude,
     timezone: station.timezone,
-    zone: station.zone,
+    zone: PUBLIC_ZONE[station.zone],
     sensors: { uv: station.hasUv, radiation: station.hasRadiation },
     offlineThresholdMinutes: station.offlineThresholdMinutes,
     url,
@@ -101,7 +165,7 @@ export function currentJson(station: PublicStation, loaded: LoadedConditions, no
     ageSeconds: ageSeconds === null ? null : Math.round(ageSeconds),
     offline,
     unavailable: loaded.unavailable,
-    conditions: loaded.conditions ? withIsoTimes(loaded.conditions) : null,
+    conditions: loaded.conditions ? withIsoTimes(roundConditions(loaded.conditions)) : null,
   };
 }
 
@@ -141,10 +205,9 @@ const CONDITION_COLUMNS: [name: string, unit: string, value: (c: CurrentConditio
 /** CSV of current conditions: a row per station. */
 export function conditionsCsv(rows: { slug: string; conditions: CurrentConditions | null }[]): string {
   let csv = csvLine(["station", ...CONDITION_COLUMNS.map(([name, unit]) => csvHeader(name, unit))]);
-  for (const { slug, conditions } of rows)
-    csv += csvLine([
-      slug,
-      ...CONDITION_COLUMNS.map(([, , value]) => (conditions ? value(conditions) : null)),
-    ]);
+  for (const { slug, conditions } of rows) {
+    const rounded = conditions && roundConditions(conditions);
+    csv += csvLine([slug, ...CONDITION_COLUMNS.map(([, , value]) => (rounded ? value(rounded) : null))]);
+  }
   return csv;
 }

@@ -1,4 +1,5 @@
 import type { Aggregate } from "../aggregates/compute";
+import type { Quantity } from "../format/numbers";
 
 /**
  * The observable fields of a time series (charts, day tables, the open-data API, CSV exports) and the
@@ -15,26 +16,28 @@ interface FieldSpec {
   unit: string;
   /** French label for visitors. */
   label: string;
+  /** Whose DECIMALS round it in the API and the exports (lib/format/numbers); none: three decimals. */
+  quantity?: Quantity;
 }
 
 export const FIELDS = {
-  outTemp: { kind: "measure", unit: "°C", label: "Température" },
-  dewpoint: { kind: "measure", unit: "°C", label: "Point de rosée" },
-  outHumidity: { kind: "measure", unit: "%", label: "Humidité" },
-  barometer: { kind: "measure", unit: "hPa", label: "Pression (niveau de la mer)" },
-  appTemp: { kind: "measure", unit: "°C", label: "Température ressentie" },
-  windchill: { kind: "measure", unit: "°C", label: "Refroidissement éolien" },
-  heatindex: { kind: "measure", unit: "°C", label: "Indice de chaleur" },
-  windSpeed: { kind: "windSpeed", unit: "km/h", label: "Vent moyen" },
-  windDir: { kind: "windDir", unit: "°", label: "Direction du vent" },
-  windGust: { kind: "windGust", unit: "km/h", label: "Rafale" },
-  rain: { kind: "rain", unit: "mm", label: "Pluie" },
-  rainRate: { kind: "rainRate", unit: "mm/h", label: "Intensité de pluie" },
-  UV: { kind: "measure", unit: "", label: "Indice UV" },
-  radiation: { kind: "measure", unit: "W/m²", label: "Rayonnement solaire" },
-  ET: { kind: "ET", unit: "mm", label: "Évapotranspiration" },
-  inTemp: { kind: "measure", unit: "°C", label: "Température intérieure" },
-  inHumidity: { kind: "measure", unit: "%", label: "Humidité intérieure" },
+  outTemp: { kind: "measure", unit: "°C", label: "Température", quantity: "temperature" },
+  dewpoint: { kind: "measure", unit: "°C", label: "Point de rosée", quantity: "temperature" },
+  outHumidity: { kind: "measure", unit: "%", label: "Humidité", quantity: "humidity" },
+  barometer: { kind: "measure", unit: "hPa", label: "Pression (niveau de la mer)", quantity: "pressure" },
+  appTemp: { kind: "measure", unit: "°C", label: "Température ressentie", quantity: "temperature" },
+  windchill: { kind: "measure", unit: "°C", label: "Refroidissement éolien", quantity: "temperature" },
+  heatindex: { kind: "measure", unit: "°C", label: "Indice de chaleur", quantity: "temperature" },
+  windSpeed: { kind: "windSpeed", unit: "km/h", label: "Vent moyen", quantity: "speed" },
+  windDir: { kind: "windDir", unit: "°", label: "Direction du vent", quantity: "direction" },
+  windGust: { kind: "windGust", unit: "km/h", label: "Rafale", quantity: "speed" },
+  rain: { kind: "rain", unit: "mm", label: "Pluie", quantity: "rain" },
+  rainRate: { kind: "rainRate", unit: "mm/h", label: "Intensité de pluie", quantity: "rainRate" },
+  UV: { kind: "measure", unit: "", label: "Indice UV", quantity: "uv" },
+  radiation: { kind: "measure", unit: "W/m²", label: "Rayonnement solaire", quantity: "radiation" },
+  ET: { kind: "ET", unit: "mm", label: "Évapotranspiration", quantity: "evapotranspiration" },
+  inTemp: { kind: "measure", unit: "°C", label: "Température intérieure", quantity: "temperature" },
+  inHumidity: { kind: "measure", unit: "%", label: "Humidité intérieure", quantity: "humidity" },
   rxCheckPercent: { kind: "measure", unit: "%", label: "Réception radio" },
   consBatteryVoltage: { kind: "measure", unit: "V", label: "Batterie de la console" },
 } as const satisfies Record<string, FieldSpec>;
@@ -66,20 +69,28 @@ export interface Column {
   /** French description for visitors and the API documentation. */
   label: string;
   time?: boolean;
+  /** Whose DECIMALS round the values (none: a time, or three decimals). */
+  quantity?: Quantity;
 }
 
 /** The columns `fields` produce at the raw step (`aggregated` false) or at an aggregated step. */
 export function columnsOf(fields: readonly Field[], aggregated: boolean): Column[] {
   const columns: Column[] = [];
   for (const field of fields) {
-    const { kind, unit, label } = FIELDS[field];
-    const col = (name: string, what: string, isTime = false): Column => ({
-      name,
-      field,
-      unit: isTime ? "" : name === `${field}Dir` ? "°" : unit,
-      label: what,
-      ...(isTime ? { time: true } : {}),
-    });
+    const spec: FieldSpec = FIELDS[field];
+    const { kind, unit, label } = spec;
+    const col = (name: string, what: string, isTime = false): Column => {
+      const direction = name === `${field}Dir`;
+      const quantity = isTime ? undefined : direction ? "direction" : spec.quantity;
+      return {
+        name,
+        field,
+        unit: isTime ? "" : direction ? "°" : unit,
+        label: what,
+        ...(isTime ? { time: true } : {}),
+        ...(quantity ? { quantity } : {}),
+      };
+    };
     switch (kind) {
       case "measure":
         if (!aggregated) columns.push(col(field, label));

@@ -1,4 +1,5 @@
 import { csvLine } from "../format/csv";
+import { roundAs } from "../format/numbers";
 import { localDayOfRecord } from "../time";
 import type { SeriesRow } from "./compute";
 import type { Column } from "./fields";
@@ -7,7 +8,8 @@ import type { Step } from "./steps";
 
 /**
  * A series as files and JSON rows: the open-data API and the CSV exports. Times as ISO-8601 UTC, values
- * rounded to 3 decimals (unit conversions leave long tails), units in the CSV header.
+ * rounded to their quantity's DECIMALS (lib/format/numbers, the digits the pages show; three decimals
+ * for the rest: coverage, radio reception, battery), units in the CSV header.
  */
 
 export const iso = (t: number) => new Date(t * 1000).toISOString().replace(".000Z", "Z");
@@ -23,7 +25,7 @@ export interface SeriesShape {
   timeZone: string;
 }
 
-type OutputColumn = Pick<Column, "name" | "unit" | "label" | "time">;
+type OutputColumn = Pick<Column, "name" | "unit" | "label" | "time" | "quantity">;
 
 /** Every column of the output: the row's own (date of a day, bucket bounds, coverage) then the fields'. */
 function outputColumns({ step, columns }: SeriesShape): OutputColumn[] {
@@ -45,7 +47,8 @@ function cell(shape: SeriesShape, row: SeriesRow, column: OutputColumn): string 
   if (column.name === "date") return localDayOfRecord(row.time, shape.timeZone);
   const value = row[column.name] ?? null;
   if (value === null) return null;
-  return column.time ? iso(value) : round3(value);
+  if (column.time) return iso(value);
+  return column.quantity ? roundAs(value, column.quantity) : round3(value);
 }
 
 /** The column descriptions of a series in JSON. */

@@ -6,7 +6,7 @@ import { RESERVED_SLUGS, SLUG_PATTERN, stationUrl } from "../../lib/http/hosts";
 import { formatDuration } from "../../lib/time";
 import { action, appDatabase, CliError, printTable } from "../cli-runtime";
 
-const ZONES = { littoral: "LITTORAL", "moyen-pays": "MOYEN_PAYS", "haut-pays": "HAUT_PAYS" } as const;
+const ZONES = { littoral: "COAST", "moyen-pays": "MIDLAND", "haut-pays": "HIGHLAND" } as const;
 
 const number = (name: string, min: number, max: number) =>
   z.coerce

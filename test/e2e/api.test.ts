@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updateAggregates } from "@/lib/aggregates/job";
 import { seedDemo } from "@/lib/demo/seed";
 import { DEMO_STATIONS } from "@/lib/demo/stations";
+import { roundAs } from "@/lib/format/numbers";
 import { startTestApp, type TestApp } from "../helpers/app";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
 import { createLevens } from "../helpers/stations";
@@ -76,9 +77,11 @@ describe("stations and current conditions", () => {
       expect(station.url).toBe(`${app.stationOrigin(slug)}/`);
       expect(station.current.time).toBe(new Date(latest.dateTime * 1000).toISOString().replace(".000Z", "Z"));
       expect(station.current.offline).toBe(false);
-      expect(station.current.conditions.temperature.current).toBeCloseTo(latest.outTemp!, 2);
-      expect(station.current.conditions.wind.gustInstant).toBeCloseTo(latest.windGust!, 2);
+      expect(station.current.conditions.temperature.current).toBe(roundAs(latest.outTemp!, "temperature"));
+      expect(station.current.conditions.wind.gustInstant).toBe(roundAs(latest.windGust!, "speed"));
     }
+    // zones keep the codes the API has always published
+    expect(body.stations.find((s: { slug: string }) => s.slug === "la-colmiane").zone).toBe("HAUT_PAYS");
     const levens = body.stations.find((s: { slug: string }) => s.slug === "levens");
     expect(levens.current).toMatchObject({ conditions: null, offline: true });
     expect(levens.current.unavailable).toMatch(/introuvables/);
@@ -94,12 +97,12 @@ describe("stations and current conditions", () => {
     expect(seconds(c.at)).toBe(at);
     const today = within(all, parisMidnight(at - 1), at);
     const max = extreme(today, "outTemp", "max");
-    expect(c.temperature.max.value).toBeCloseTo(max.outTemp!, 2);
+    expect(c.temperature.max.value).toBe(roundAs(max.outTemp!, "temperature"));
     expect(seconds(c.temperature.max.at)).toBe(max.dateTime);
     expect(c.temperature.max.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-    expect(c.rain.last24h).toBeCloseTo(sum(within(all, at - DAY, at), "rain"), 2);
-    expect(c.wind.mean1h.speed).toBeCloseTo(mean(within(all, at - HOUR, at), "windSpeed"), 2);
-    expect(c.wind.mean1h.direction).toBeCloseTo(vectorDirection(within(all, at - HOUR, at)), 1);
+    expect(c.rain.last24h).toBe(roundAs(sum(within(all, at - DAY, at), "rain"), "rain"));
+    expect(c.wind.mean1h.speed).toBe(roundAs(mean(within(all, at - HOUR, at), "windSpeed"), "speed"));
+    expect(c.wind.mean1h.direction).toBe(roundAs(vectorDirection(within(all, at - HOUR, at)), "direction"));
     const rainDay = Math.floor((at - 1 - 6 * HOUR) / DAY) * DAY + 6 * HOUR;
     expect(seconds(c.rain.day0606.from)).toBe(rainDay);
   });
@@ -110,8 +113,8 @@ describe("stations and current conditions", () => {
     const [row] = csv(await response.text());
     const latest = rows.get("villefranche")!.at(-1)!;
     expect(row.station).toBe("villefranche");
-    expect(Number(row["outTemp (°C)"])).toBeCloseTo(latest.outTemp!, 2);
-    expect(Number(row["radiation (W/m²)"])).toBe(latest.radiation);
+    expect(Number(row["outTemp (°C)"])).toBe(roundAs(latest.outTemp!, "temperature"));
+    expect(Number(row["radiation (W/m²)"])).toBe(roundAs(latest.radiation, "radiation"));
     const list = csv(await (await api("/stations?format=csv")).text());
     expect(list.map((r) => r.station).sort()).toEqual([
       "la-colmiane",
@@ -133,7 +136,7 @@ describe("observations", () => {
     expect(body.observations.length).toBeGreaterThan(280);
     const last = body.observations.at(-1);
     expect(seconds(last.time)).toBe(expected.at(-1)!.dateTime);
-    expect(last.windSpeed).toBeCloseTo(expected.at(-1)!.windSpeed!, 2); // METRICWX: m/s → km/h
+    expect(last.windSpeed).toBe(roundAs(expected.at(-1)!.windSpeed!, "speed")); // METRICWX: m/s → km/h
     expect(body.columns.find((c: { name: string }) => c.name === "windSpeed").unit).toBe("km/h");
     expect(body.columns.find((c: { name: string }) => c.name === "rain").unit).toBe("mm");
   });
@@ -151,14 +154,14 @@ describe("observations", () => {
       for (const o of body.observations.filter((_: unknown, i: number) => i % 7 === 3).slice(0, 6)) {
         const bucket = within(all, seconds(o.start), seconds(o.time));
         expect(o.records, `${step} ${o.time}`).toBe(bucket.length);
-        expect(o.outTemp).toBeCloseTo(mean(bucket, "outTemp"), 2);
-        expect(o.outTempMax).toBeCloseTo(extreme(bucket, "outTemp", "max").outTemp!, 2);
+        expect(o.outTemp).toBe(roundAs(mean(bucket, "outTemp"), "temperature"));
+        expect(o.outTempMax).toBe(roundAs(extreme(bucket, "outTemp", "max").outTemp!, "temperature"));
         expect(seconds(o.outTempMaxTime)).toBe(extreme(bucket, "outTemp", "max").dateTime);
         const gust = extreme(bucket, "windGust", "max");
-        expect(o.windGust).toBeCloseTo(gust.windGust!, 2);
-        expect(o.windGustDir).toBe(gust.windGustDir);
-        expect(o.rain).toBeCloseTo(sum(bucket, "rain"), 2);
-        expect(o.windDir).toBeCloseTo(vectorDirection(bucket), 1);
+        expect(o.windGust).toBe(roundAs(gust.windGust!, "speed"));
+        expect(o.windGustDir).toBe(roundAs(gust.windGustDir, "direction"));
+        expect(o.rain).toBe(roundAs(sum(bucket, "rain"), "rain"));
+        expect(o.windDir).toBe(roundAs(vectorDirection(bucket), "direction"));
       }
       if (step === "1d") expect(body.observations.at(-1).date).toBe(parisDay(now));
     }
@@ -183,7 +186,9 @@ describe("observations", () => {
     ]);
     const { body } = await json(`/stations/villefranche/observations?${query}`);
     expect(lines).toHaveLength(body.observations.length);
-    expect(Number(lines.at(-1)!["rainTotal (mm)"])).toBeCloseTo(sum(rows.get("villefranche")!, "rain"), 1);
+    expect(Number(lines.at(-1)!["rainTotal (mm)"])).toBe(
+      roundAs(sum(rows.get("villefranche")!, "rain"), "rain"),
+    );
   });
 
   it("refuses bad input with a 400 and a French message, keeping CORS and never caching", async () => {
@@ -238,16 +243,16 @@ describe("daily aggregates", () => {
     expect(seconds(o.start)).toBe(start);
     const local = within(rows.get("nice-pessicart")!, start, seconds(o.time));
     expect(o.records).toBe(local.length);
-    expect(o.outTempMin).toBeCloseTo(extreme(local, "outTemp", "min").outTemp!, 2);
-    expect(o.outHumidity).toBeCloseTo(mean(local, "outHumidity"), 2);
-    expect(o.rain).toBeCloseTo(sum(local, "rain"), 2);
-    expect(o.rainRate).toBeCloseTo(extreme(local, "rainRate", "max").rainRate!, 2);
+    expect(o.outTempMin).toBe(roundAs(extreme(local, "outTemp", "min").outTemp!, "temperature"));
+    expect(o.outHumidity).toBe(roundAs(mean(local, "outHumidity"), "humidity"));
+    expect(o.rain).toBe(roundAs(sum(local, "rain"), "rain"));
+    expect(o.rainRate).toBe(roundAs(extreme(local, "rainRate", "max").rainRate!, "rainRate"));
     expect(o.coverage).toBeCloseTo(1, 2);
     const text = await (
       await api(`/stations/nice-pessicart/aggregates/daily?from=${day}&to=${day}&format=csv&fields=rain`)
     ).text();
     expect(csv(text)[0].date).toBe(day);
-    expect(Number(csv(text)[0]["rain (mm)"])).toBeCloseTo(sum(local, "rain"), 2);
+    expect(Number(csv(text)[0]["rain (mm)"])).toBe(roundAs(sum(local, "rain"), "rain"));
   });
 
   it("refuses bad days and ranges", async () => {

@@ -103,9 +103,9 @@ describe("roles are enforced by every route", () => {
       type: "VIGILANCE",
       title: "v",
       vigilance: {
-        level: "ROUGE",
+        level: "RED",
         phenomena: ["orages"],
-        zones: ["LITTORAL"],
+        zones: ["COAST"],
         validFrom: "2030-01-01T10:00",
         validUntil: "2030-01-01T12:00",
       },
@@ -138,7 +138,7 @@ describe("editors in the browser", () => {
     await page.keyboard.type("Un épisode orageux est attendu.");
     await page.getByRole("button", { name: "Image", exact: true }).click();
     await page.locator(".dialog").getByLabel("Texte alternatif (obligatoire)").fill("Ciel d'orage");
-    page.once("dialog", (d) => d.accept("Le ciel ce matin"));
+    await page.locator(".dialog").getByLabel("Légende").fill("Le ciel ce matin");
     await page.locator('.dialog input[type="file"]').setInputFiles(image);
     await page.locator(".editor-content figure img").waitFor();
     // The form has minute precision: the next whole minute at least 20 s away.
@@ -159,6 +159,13 @@ describe("editors in the browser", () => {
       "Orages planifiés sur Nice",
     );
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now() + 1500)));
+    // The every-minute job refreshes the cached pages once the article is due.
+    const job = await runCli(["site", "refresh"], {
+      DATABASE_URL: dbs.appUrl,
+      SITE_URL: app.origin,
+      AUTH_SECRET: "test-secret-not-for-production",
+    });
+    expect(job.stdout, job.stderr).toContain("pages refreshed");
     const response = await page.goto(articleUrl);
     expect(response?.status()).toBe(200);
     expect(await page.locator("h1").textContent()).toBe("Orages planifiés sur Nice");
@@ -189,7 +196,7 @@ describe("editors in the browser", () => {
       vigilance: {
         level: "ORANGE",
         phenomena: ["orages", "pluie-inondation"],
-        zones: ["LITTORAL"],
+        zones: ["COAST"],
         validFrom: new Date(now - 1000).toISOString(),
         validUntil: new Date(now + 25_000).toISOString(),
       },
@@ -236,14 +243,14 @@ describe("revisions", () => {
       type: "FORECAST",
       title: "Prévisions de la semaine",
       bodyHtml: "<p>Texte inchangé</p>",
-      forecast: [forecastCell("LITTORAL", sky, tMax)],
+      forecast: [forecastCell("COAST", sky, tMax)],
     });
     const { id } = (await (
-      await api("/api/admin/articles", "POST", editor, forecast("SOLEIL", 24))
+      await api("/api/admin/articles", "POST", editor, forecast("SUNNY", 24))
     ).json()) as {
       id: number;
     };
-    expect((await api(`/api/admin/articles/${id}`, "PUT", editor, forecast("ORAGE", 19))).status).toBe(200);
+    expect((await api(`/api/admin/articles/${id}`, "PUT", editor, forecast("THUNDERSTORM", 19))).status).toBe(200);
     const page = await fetch(`${app.origin}/admin/articles/${id}/revisions`, { headers: { Cookie: editor } });
     expect(page.status).toBe(200);
     const html = await page.text();

@@ -90,9 +90,11 @@ describe("climatology API on a WeeWX archive", () => {
       expect(Number.isInteger(day.gustDir), day.date).toBe(true);
     }
     expect(tails).toBeGreaterThan(0); // the archive's own values have long tails
-    for (const day of body.days)
-      for (const key of ["tn", "tx", "tmoy", "rr", "rrRateMax"])
+    for (const day of body.days) {
+      for (const key of ["tn", "tx", "tnTxMean", "rr", "rrRateMax"])
         if (day[key] !== null) expect(decimals(day[key]), `${day.date} ${key}`).toBeLessThanOrEqual(1);
+      expect(day.tmoy, "the former name, still given").toBe(day.tnTxMean);
+    }
   });
 
   it("rounds the months' extremes and the records the same way", async () => {

@@ -7,7 +7,7 @@ import { draftMonthlySummaries } from "@/lib/climate/summary-job";
 import { seedDemo } from "@/lib/demo/seed";
 import { DEMO_STATIONS, DEMO_USERS } from "@/lib/demo/stations";
 import { startTestApp, type TestApp } from "../helpers/app";
-import { launchBrowser } from "../helpers/browser";
+import { drawnChart, launchBrowser } from "../helpers/browser";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
 import { frenchDecimal } from "../helpers/format";
 import { signInInBrowser } from "../helpers/session";
@@ -78,7 +78,7 @@ describe("month page", () => {
       for (const day of days) {
         expect(await cell(page, day.date, "tn"), `${station.slug} ${day.date} tn`).toBe(fr(day.tn));
         expect(await cell(page, day.date, "tx"), `${station.slug} ${day.date} tx`).toBe(fr(day.tx));
-        expect(await cell(page, day.date, "tmoy")).toBe(fr(day.tmoy));
+        expect(await cell(page, day.date, "tnTxMean")).toBe(fr(day.tnTxMean));
         expect(await cell(page, day.date, "rr")).toBe(fr(day.rr));
         expect(await cell(page, day.date, "gustMax")).toBe(fr(day.gustMax, 0));
         // The page subtracts the exact values, the API gives them to the tenth: a tenth apart at most.
@@ -96,7 +96,7 @@ describe("month page", () => {
       const foot = (field: string) => page.locator(`tfoot [data-field="${field}"]`).textContent();
       expect((await foot("tnMean"))?.trim()).toBe(fr(summary.tn));
       expect((await foot("txMean"))?.trim()).toBe(fr(summary.tx));
-      expect((await foot("tmoyMean"))?.trim()).toBe(fr(summary.tmoy));
+      expect((await foot("monthTnTxMean"))?.trim()).toBe(fr(summary.tnTxMean));
       // Each day links to its day page.
       expect(await page.locator(`tr[data-date="${MONTH}-15"] a`).getAttribute("href")).toBe(
         `/jour/${MONTH}-15`,
@@ -122,7 +122,7 @@ describe("month page", () => {
   it("draws its charts and answers 404 for a month that does not exist", async () => {
     const page = await browser.newPage();
     await page.goto(`${app.stationOrigin("villefranche")}/mois/${MONTH}`);
-    await page.locator("button:enabled", { hasText: "Données CSV" }).first().waitFor({ timeout: 15_000 });
+    await drawnChart(page);
     expect(await page.locator("canvas").count()).toBe(2);
     for (const path of ["/mois/2026-13", "/mois/2999-01", "/mois/1990-01", "/annee/abcd"]) {
       const response = await page.goto(`${app.stationOrigin("villefranche")}${path}`);
@@ -139,8 +139,8 @@ describe("other climatology pages", () => {
     await page.goto(`${app.stationOrigin("la-colmiane")}/annee/${year}`);
     const monthly = await api(`/api/v1/stations/la-colmiane/climate/monthly?year=${year}`);
     const summary = monthly.months.find((m: { period: string }) => m.period === MONTH);
-    expect(await page.locator(`tr[data-month="${MONTH}"] [data-field="tmoy"]`).textContent()).toBe(
-      fr(summary.tmoy),
+    expect(await page.locator(`tr[data-month="${MONTH}"] [data-field="tnTxMean"]`).textContent()).toBe(
+      fr(summary.tnTxMean),
     );
     await page.locator(".heatmaps[data-loaded]").waitFor({ timeout: 15_000 });
     expect(await page.locator(".heatmaps canvas").count()).toBe(4);
@@ -190,7 +190,7 @@ describe("other climatology pages", () => {
       await expect(page.locator("details.method summary").textContent()).resolves.toContain("normes OMM");
     }
     await page.goto(`${origin}/historique`);
-    await page.locator("button:enabled", { hasText: "Données CSV" }).first().waitFor({ timeout: 15_000 });
+    await drawnChart(page);
     expect(await page.locator("canvas").count()).toBe(2);
     const text = await page.evaluate(
       async (path) => (await fetch(path)).text(),
@@ -202,7 +202,7 @@ describe("other climatology pages", () => {
       async (path) => (await fetch(path)).text(),
       `/rapports/NOAA-${MONTH}.csv`,
     );
-    expect(csv.split("\r\n")[0]).toMatch(/^date,tmoy,tx,txTime,tn,tnTime,dju,rr/);
+    expect(csv.split("\r\n")[0]).toMatch(/^date,tnTxMean,tx,txTime,tn,tnTime,dju,rr/);
     await page.close();
   });
 
@@ -212,9 +212,9 @@ describe("other climatology pages", () => {
     for (const station of DEMO_STATIONS) {
       const monthly = await api(`/api/v1/stations/${station.slug}/climate/monthly?year=${MONTH.slice(0, 4)}`);
       const summary = monthly.months.find((m: { period: string }) => m.period === MONTH);
-      expect(await page.locator(`tr[data-station="${station.slug}"] [data-field="tmoy"]`).textContent()).toBe(
-        fr(summary.tmoy),
-      );
+      expect(
+        await page.locator(`tr[data-station="${station.slug}"] [data-field="tnTxMean"]`).textContent(),
+      ).toBe(fr(summary.tnTxMean));
     }
     await page.close();
   });
@@ -228,7 +228,7 @@ describe("API", () => {
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     const lines = (await response.text()).trim().split("\r\n");
     expect(lines[0]).toBe(
-      "date,tn,tnTime,tx,txTime,tmoy,rr,rrRateMax,gustMax,gustDir,coverageTn,coverageTx,coverageRr,partial",
+      "date,tn,tnTime,tx,txTime,tnTxMean,rr,rrRateMax,gustMax,gustDir,coverageTn,coverageTx,coverageRr,partial",
     );
     expect(lines).toHaveLength(4);
     expect(response.headers.get("access-control-allow-origin")).toBe("*");

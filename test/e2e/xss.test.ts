@@ -157,13 +157,13 @@ async function writeEverywhere(vector: string, index: number, editorCookie: stri
       categoryIds: [category.id],
       tags: [text(60).trim() || "xss"],
       status: "PUBLISHED",
-      forecast: type === "FORECAST" ? [forecastCell("LITTORAL", "ORAGE", 20)] : [],
+      forecast: type === "FORECAST" ? [forecastCell("COAST", "THUNDERSTORM", 20)] : [],
       vigilance:
         type === "VIGILANCE"
           ? {
               level: "ORANGE",
               phenomena: ["orages"],
-              zones: ["LITTORAL"],
+              zones: ["COAST"],
               validFrom: new Date(Date.now() - 3_600_000).toISOString().slice(0, 16),
               validUntil: new Date(Date.now() + 86_400_000).toISOString().slice(0, 16),
             }

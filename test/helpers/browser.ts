@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { type Browser, type BrowserContext, chromium } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterEach } from "vitest";
 
 /**
@@ -81,4 +81,15 @@ export async function launchBrowser(): Promise<Browser> {
     return context;
   };
   return browser;
+}
+
+/**
+ * The `index`th chart of the page, scrolled into view and drawn: charts import chart.js only once they
+ * near the screen, so one below the fold stays a blank canvas until then.
+ */
+export async function drawnChart(page: Page, index = 0): Promise<Locator> {
+  const chart = page.locator("figure[data-chart]").nth(index);
+  await chart.scrollIntoViewIfNeeded();
+  await chart.and(page.locator("[data-chart=ready]")).waitFor({ timeout: 20_000 });
+  return chart;
 }

@@ -236,9 +236,9 @@ describe("articles", () => {
           type: "VIGILANCE",
           title: "v",
           vigilance: {
-            level: "JAUNE",
+            level: "YELLOW",
             phenomena: ["orages"],
-            zones: ["LITTORAL"],
+            zones: ["COAST"],
             validFrom: new Date(),
             validUntil: new Date(Date.now() + 1000),
           },
@@ -329,10 +329,10 @@ describe("articles", () => {
       );
     const a = await createArticle(
       author,
-      forecast([forecastCell("LITTORAL", "SOLEIL", 24), forecastCell("HAUT_PAYS", "NUAGEUX", 20)]),
+      forecast([forecastCell("COAST", "SUNNY", 24), forecastCell("HIGHLAND", "CLOUDY", 20)]),
     );
-    await saveArticle(author, a.id, forecast([forecastCell("LITTORAL", "ORAGE", 19)]));
-    expect(await table(a.id)).toEqual([["LITTORAL", "ORAGE", 19]]);
+    await saveArticle(author, a.id, forecast([forecastCell("COAST", "THUNDERSTORM", 19)]));
+    expect(await table(a.id)).toEqual([["COAST", "THUNDERSTORM", 19]]);
     // An autosave sends only the text: its revision keeps the table as stored.
     await autosaveArticle(author, a.id, {
       title: "Prévisions du week-end",
@@ -358,8 +358,8 @@ describe("articles", () => {
 
     await restoreRevision(author, a.id, first.id);
     expect(await table(a.id)).toEqual([
-      ["LITTORAL", "SOLEIL", 24],
-      ["HAUT_PAYS", "NUAGEUX", 20],
+      ["COAST", "SUNNY", 24],
+      ["HIGHLAND", "CLOUDY", 20],
     ]);
     const [restored] = await listRevisions(a.id);
     expect(compareDetails(first, restored)?.every((part) => part.kind === "same")).toBe(true);
@@ -387,16 +387,16 @@ describe("articles", () => {
       });
       return { level, phenomena, zones, validUntil: validUntil.toISOString() };
     };
-    const v = await createArticle(editor, vigilance("JAUNE", ["orages"], ["LITTORAL"], "2030-06-01T18:00"));
+    const v = await createArticle(editor, vigilance("YELLOW", ["orages"], ["COAST"], "2030-06-01T18:00"));
     await saveArticle(
       editor,
       v.id,
-      vigilance("ORANGE", ["orages", "pluie-inondation"], ["LITTORAL", "MOYEN_PAYS"], "2030-06-02T06:00"),
+      vigilance("ORANGE", ["orages", "pluie-inondation"], ["COAST", "MIDLAND"], "2030-06-02T06:00"),
     );
     expect(await notice(v.id)).toEqual({
       level: "ORANGE",
       phenomena: "orages,pluie-inondation",
-      zones: "LITTORAL,MOYEN_PAYS",
+      zones: "COAST,MIDLAND",
       validUntil: "2030-06-02T04:00:00.000Z",
     });
     const [second, first] = await listRevisions(v.id);
@@ -411,9 +411,9 @@ describe("articles", () => {
 
     await restoreRevision(editor, v.id, first.id);
     expect(await notice(v.id)).toEqual({
-      level: "JAUNE",
+      level: "YELLOW",
       phenomena: "orages",
-      zones: "LITTORAL",
+      zones: "COAST",
       validUntil: "2030-06-01T16:00:00.000Z",
     });
   });
@@ -445,7 +445,7 @@ describe("articles", () => {
         vigilance: {
           level: "ORANGE",
           phenomena: ["vent-violent"],
-          zones: ["LITTORAL", "MOYEN_PAYS"],
+          zones: ["COAST", "MIDLAND"],
           validFrom: new Date(now.getTime() - 1000),
           validUntil: new Date(now.getTime() + 3600_000),
         },
@@ -453,7 +453,7 @@ describe("articles", () => {
     );
     const notices = await currentVigilance(new Date()); // after the save: published at save time
     expect(notices.map((n) => [n.slug, n.level, n.phenomena, n.zones])).toEqual([
-      [vigilance.slug, "ORANGE", ["vent-violent"], ["LITTORAL", "MOYEN_PAYS"]],
+      [vigilance.slug, "ORANGE", ["vent-violent"], ["COAST", "MIDLAND"]],
     ]);
     expect(await currentVigilance(new Date(now.getTime() + 3600_001))).toEqual([]);
 
@@ -468,8 +468,8 @@ describe("articles", () => {
         forecast: [
           {
             day: tomorrow,
-            zone: "HAUT_PAYS",
-            sky: "NEIGE",
+            zone: "HIGHLAND",
+            sky: "SNOW",
             tMin: -4,
             tMax: 2,
             windSpeed: 30,
@@ -478,8 +478,8 @@ describe("articles", () => {
           },
           {
             day: tomorrow,
-            zone: "LITTORAL",
-            sky: "SOLEIL",
+            zone: "COAST",
+            sky: "SUNNY",
             tMin: 9,
             tMax: 16,
             windSpeed: 10,
@@ -488,8 +488,8 @@ describe("articles", () => {
           },
           {
             day: "2001-01-01",
-            zone: "LITTORAL",
-            sky: "PLUIE",
+            zone: "COAST",
+            sky: "RAIN",
             tMin: 1,
             tMax: 2,
             windSpeed: null,
@@ -499,10 +499,10 @@ describe("articles", () => {
         ],
       }),
     );
-    const mountain = await latestForecast("HAUT_PAYS");
-    expect(mountain?.rows.map((r) => [r.day, r.sky, r.tMin, r.tMax])).toEqual([[tomorrow, "NEIGE", -4, 2]]);
-    expect((await latestForecast(null))?.rows.map((r) => r.zone)).toEqual(["LITTORAL", "HAUT_PAYS"]);
-    expect(await latestForecast("MOYEN_PAYS")).toBeNull();
+    const mountain = await latestForecast("HIGHLAND");
+    expect(mountain?.rows.map((r) => [r.day, r.sky, r.tMin, r.tMax])).toEqual([[tomorrow, "SNOW", -4, 2]]);
+    expect((await latestForecast(null))?.rows.map((r) => r.zone)).toEqual(["COAST", "HIGHLAND"]);
+    expect(await latestForecast("MIDLAND")).toBeNull();
     expect(today <= tomorrow).toBe(true);
   });
 });

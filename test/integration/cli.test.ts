@@ -62,7 +62,7 @@ describe("meteo CLI", () => {
       longitude: 7.244,
       altitude: 230,
       timezone: "Europe/Paris",
-      zone: "LITTORAL",
+      zone: "COAST",
     });
 
     const list = await runCli(["stations", "list"], env);

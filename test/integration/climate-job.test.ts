@@ -112,7 +112,7 @@ describe("climate job", () => {
         const t = await truth(slug, day.date);
         expect(day.tn).toBeCloseTo(t.tn, 9);
         expect(day.tx).toBeCloseTo(t.tx, 9);
-        expect(day.tmoy).toBeCloseTo((t.tn + t.tx) / 2, 9);
+        expect(day.tnTxMean).toBeCloseTo((t.tn + t.tx) / 2, 9);
         expect(day.rr).toBeCloseTo(t.rr, 9);
         expect(day.rrRateMax).toBeCloseTo(t.rate, 9);
         expect(day.tmean).toBeCloseTo(t.tmean, 9);
@@ -137,7 +137,7 @@ describe("climate job", () => {
       inProgress: true,
       tn: march.tn.mean,
       tx: march.tx.mean,
-      tmoy: march.tmoy.mean,
+      tnTxMean: march.tnTxMean.mean,
       rr: march.rr.total,
     });
     expect(march.tn.mean).not.toBeNull();

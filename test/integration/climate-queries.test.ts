@@ -75,7 +75,7 @@ describe("month view", () => {
       appSqlPool(),
       station.id,
       ["2023-01"],
-      [{ period: "2023-01", inProgress: false, tn: -1, tx: 9, tmoy: 4, rr: 50 }],
+      [{ period: "2023-01", inProgress: false, tn: -1, tx: 9, tnTxMean: 4, rr: 50 }],
     );
     const view = await monthView(station, "2024-01", utc("2024-03-01T00:00"));
     expect(view.reference.tn).toMatchObject({ value: -1, kind: "average", years: 1, firstYear: 2023 });

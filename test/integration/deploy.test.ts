@@ -169,6 +169,7 @@ describe("systemd units", () => {
       "partners send --partner romma": "*:0/5",
       "partners prune": "*-*-* 04:20:00 Europe/Paris",
       "lightning import": "*:0/5",
+      "site refresh": "*:*:00",
       "webcam prune": "*-*-* 04:40:00 Europe/Paris",
       monitor: "*:0/5",
       "backup run": "*-*-* 03:15:00 Europe/Paris",

@@ -72,7 +72,7 @@ describe("daily windows (UTC, a record stamped t is in (A, B] when A < t <= B)",
   });
 
   it("computes Tmoy = (Tn + Tx) / 2, the amplitude, and the three other means of 00–24 UTC", () => {
-    expect(d.tmoy).toBe((-5 + 30) / 2);
+    expect(d.tnTxMean).toBe((-5 + 30) / 2);
     expect(d.amplitude).toBe(35);
     // 288 records of (D 00:00, D+1 00:00]: 285 at 10 °C, then 35, -5 and -8.
     expect(d.tmean).toBeCloseTo((285 * 10 + 35 - 5 - 8) / 288, 12);
@@ -96,7 +96,7 @@ describe("daily windows (UTC, a record stamped t is in (A, B] when A < t <= B)",
     expect(previous.txCoverage).toBe(0.75);
     expect(previous.tx).toBeNull();
     expect(previous.rr).toBeNull();
-    expect(previous.tmoy).toBeNull();
+    expect(previous.tnTxMean).toBeNull();
     expect(previous.tn).toBeNull(); // (D-2 18:00, D-1 18:00]: 6 hours of 24
     expect(previous.tnCoverage).toBe(0.25);
   });
@@ -167,7 +167,7 @@ describe("coverage", () => {
     expect(below.tnCoverage).toBeCloseTo(287 / 360, 12);
     expect(below.tn).toBeNull();
     expect(below.tmean).toBeNull();
-    expect(below.tmoy).toBeNull();
+    expect(below.tnTxMean).toBeNull();
     expect(below.tx).toBe(10); // the Tx window starts at 06:00: untouched
   });
 

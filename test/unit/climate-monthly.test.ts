@@ -30,7 +30,7 @@ function day(date: string, values: Partial<ClimateDay> = {}): ClimateDay {
   return climateDay(date, {
     tn,
     tx,
-    tmoy: tn !== null && tx !== null ? (tn + tx) / 2 : null,
+    tnTxMean: tn !== null && tx !== null ? (tn + tx) / 2 : null,
     amplitude: tn !== null && tx !== null ? tx - tn : null,
     rr: 0,
     ...values,
@@ -54,7 +54,7 @@ describe("the WMO 11/5 rule for monthly means", () => {
   it("accepts 10 missing days, none 5 in a row", () => {
     const month = summarizeMonth("2025-03", missing([1, 2, 3, 4, 10, 11, 12, 13, 20, 21]), LATER);
     expect(month.tn).toEqual({ mean: 5, present: 21, missing: 10, longestGap: 4 });
-    expect(month.tmoy.mean).toBe(10);
+    expect(month.tnTxMean.mean).toBe(10);
   });
 
   it("refuses 11 missing days", () => {
@@ -73,7 +73,7 @@ describe("the WMO 11/5 rule for monthly means", () => {
     const month = summarizeMonth("2025-03", days, LATER);
     expect(month.tx.mean).toBeNull(); // 6 consecutive days without Tx
     expect(month.tn.mean).toBe(5);
-    expect(month.tmoy.mean).toBeNull();
+    expect(month.tnTxMean.mean).toBeNull();
   });
 
   it("applies to a station that starts mid-month: the days before it are missing", () => {
@@ -258,7 +258,7 @@ describe("normals and station averages", () => {
       monthDays("2026-01", () => ({ tn: 5.5, rr: 4 })),
       LATER,
     );
-    expect(anomalies(march, ref)).toEqual({ tn: 1.5, tx: 0, tmoy: 0.75, rr: 62, rrRatio: 2 });
+    expect(anomalies(march, ref)).toEqual({ tn: 1.5, tx: 0, tnTxMean: 0.75, rr: 62, rrRatio: 2 });
   });
 
   it("never counts a month in progress, and builds a year from its 12 months only", () => {
@@ -270,7 +270,7 @@ describe("normals and station averages", () => {
       inProgress: false,
       tn: i,
       tx: 10 + i,
-      tmoy: 5 + i,
+      tnTxMean: 5 + i,
       rr: 10,
     }));
     expect(yearValues(2024, full)).toEqual({
@@ -278,7 +278,7 @@ describe("normals and station averages", () => {
       inProgress: false,
       tn: 5.5,
       tx: 15.5,
-      tmoy: 10.5,
+      tnTxMean: 10.5,
       rr: 120,
     });
     const eleven = yearValues(2024, full.slice(1));

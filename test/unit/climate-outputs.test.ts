@@ -25,7 +25,7 @@ function day(date: string, values: Partial<ClimateDay> = {}): ClimateDay {
   return climateDay(date, {
     tn,
     tx,
-    tmoy: (tn + tx) / 2,
+    tnTxMean: (tn + tx) / 2,
     amplitude: tx - tn,
     rr: 1,
     t24Count: 24,
@@ -49,7 +49,7 @@ const reference = referenceFrom([
   periodValues(
     summarizeMonth(
       "2024-03",
-      march.map((d) => ({ ...d, date: d.date.replace("2025", "2024"), tn: 3, tx: 13, tmoy: 8, rr: 2 })),
+      march.map((d) => ({ ...d, date: d.date.replace("2025", "2024"), tn: 3, tx: 13, tnTxMean: 8, rr: 2 })),
       LATER,
     ),
   ),
@@ -79,11 +79,11 @@ describe("the monthly climate summary draft", () => {
   it("has a title, an excerpt with the anomalies against the station average", () => {
     expect(draft.title).toBe("Bilan climatologique de mars 2025 à Nice – Pessicart");
     // Tmoy: 30 days at 9 °C, one at 5.25 (Tn -3.5), one at 13.2 (Tx 22.4) … against 8 °C.
-    const tmoy = march.reduce((s, d) => s + (d.tmoy as number), 0) / 31;
-    expect(summary.tmoy.mean).toBeCloseTo(tmoy, 12);
-    expect(draft.excerpt).toContain(`température moyenne ${tmoy.toFixed(1).replace(".", ",")}\u202f°C`);
+    const tnTxMean = march.reduce((s, d) => s + (d.tnTxMean as number), 0) / 31;
+    expect(summary.tnTxMean.mean).toBeCloseTo(tnTxMean, 12);
+    expect(draft.excerpt).toContain(`température moyenne ${tnTxMean.toFixed(1).replace(".", ",")}\u202f°C`);
     expect(draft.excerpt).toContain(
-      `(+${(tmoy - 8).toFixed(1).replace(".", ",")}\u202f°C par rapport à la moyenne de la station 2024 (1 an))`,
+      `(+${(tnTxMean - 8).toFixed(1).replace(".", ",")}\u202f°C par rapport à la moyenne de la station 2024 (1 an))`,
     );
     expect(draft.excerpt).toContain(
       "31,0\u202fmm de précipitations (50\u202f% de la moyenne de la station 2024 (1 an))",
@@ -154,7 +154,8 @@ describe("API bodies", () => {
       tnTime: "2025-03-05T05:40:00.000Z",
       tx: 14,
       txTime: null,
-      tmoy: 5.3, // (-3.5 + 14) / 2 = 5.25, shown 5,3
+      tnTxMean: 5.3, // (-3.5 + 14) / 2 = 5.25, shown 5,3
+      tmoy: 5.3, // its former name, still given
       rr: 1,
       rrRateMax: null,
       gustMax: 30,
@@ -188,7 +189,7 @@ describe("API bodies", () => {
 describe("charts and series", () => {
   it("draw a month as SVG with a line per temperature and gaps where values are missing", () => {
     const svg = monthChartSvg(
-      march.map((d) => (d.date === "2025-03-15" ? { ...d, tx: null, tmoy: null } : d)),
+      march.map((d) => (d.date === "2025-03-15" ? { ...d, tx: null, tnTxMean: null } : d)),
       31,
       "temperature",
       "Mars <2025>",

@@ -73,10 +73,12 @@ export default function ApiPage() {
           un corps <code>{`{"error": "message en français"}`}</code>.
         </li>
         <li>
-          Précision : les valeurs de la climatologie (<code>/climate/…</code>) sont arrondies comme les pages
-          les affichent (tableau ci-dessous, arrondi au plus proche, la moitié loin de zéro) ; les séries (
-          <code>/observations</code>, <code>/aggregates/daily</code>) et les conditions actuelles gardent
-          davantage de décimales (trois au plus pour les séries), pour les calculs.
+          Précision : toutes les valeurs (conditions actuelles, séries <code>/observations</code> et{" "}
+          <code>/aggregates/daily</code>, climatologie <code>/climate/…</code>) sont arrondies comme les pages
+          les affichent (tableau ci-dessous, arrondi au plus proche, la moitié loin de zéro) ; seul le taux de
+          couverture (<code>coverage</code>) garde trois décimales. Jusqu'en décembre 2026, les conditions
+          actuelles et les séries donnaient les valeurs non arrondies (trois décimales au plus pour les
+          séries).
         </li>
         <li>
           Cache : une minute pour les données récentes (<code>Cache-Control</code>), une heure pour les
@@ -162,6 +164,13 @@ export default function ApiPage() {
         18–18 h UTC, Tx et RR sur 06–06 h UTC, une valeur publiée seulement si sa fenêtre est couverte à 80 %
         au moins (la couverture est donnée de 0 à 1), une journée provisoire (<code>partial</code>) jusqu'au
         lendemain 06 h UTC. Mêmes conventions, erreurs et en-têtes que ci-dessus.
+      </p>
+      <p>
+        <code>tnTxMean</code> est la moyenne (Tn + Tx) / 2 (la « Tmoy » de Météo-France) et <code>tmean</code>{" "}
+        la moyenne de tous les relevés du jour (« Tmoy réelle »). Jusqu'en décembre 2026,{" "}
+        <code>tnTxMean</code> s'appelait <code>tmoy</code> : les réponses JSON donnent encore{" "}
+        <code>tmoy</code> (même valeur) ; en CSV, la colonne s'appelle désormais <code>tnTxMean</code>, à la
+        même place.
       </p>
       <h3>
         <code>GET /api/v1/stations/{"{station}"}/climate/daily</code>

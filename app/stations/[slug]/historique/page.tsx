@@ -64,7 +64,7 @@ export default async function HistoryPage({ params }: Props) {
                     </th>
                     <td className="num">{formatNumber(y.tn.mean)}</td>
                     <td className="num">{formatNumber(y.tx.mean)}</td>
-                    <td className="num">{formatNumber(y.tmoy.mean)}</td>
+                    <td className="num">{formatNumber(y.tnTxMean.mean)}</td>
                     <td className="num">{rrTotalLabel(y.rr)}</td>
                     <td className="num">{formatNumber(y.extremes.tnMin?.value)}</td>
                     <td className="num">{formatNumber(y.extremes.txMax?.value)}</td>

@@ -154,10 +154,10 @@ export default async function YearPage({ params }: Props) {
                     {formatNumber(m.tx.mean)}
                   </td>
                   <td className="num">{formatNumber(e.txMin?.value)}</td>
-                  <td className="num" data-field="tmoy">
-                    {formatNumber(m.tmoy.mean)}
+                  <td className="num" data-field="tnTxMean">
+                    {formatNumber(m.tnTxMean.mean)}
                   </td>
-                  <td className="num">{signed(diff.tmoy)}</td>
+                  <td className="num">{signed(diff.tnTxMean)}</td>
                   <td className="num" data-field="rr">
                     {rrTotalLabel(m.rr)}
                   </td>
@@ -178,8 +178,8 @@ export default async function YearPage({ params }: Props) {
               <td className="num">{formatNumber(summary.extremes.txMax?.value)}</td>
               <td className="num">{formatNumber(summary.tx.mean)}</td>
               <td className="num">{formatNumber(summary.extremes.txMin?.value)}</td>
-              <td className="num">{formatNumber(summary.tmoy.mean)}</td>
-              <td className="num">{signed(view.anomalies.tmoy)}</td>
+              <td className="num">{formatNumber(summary.tnTxMean.mean)}</td>
+              <td className="num">{signed(view.anomalies.tnTxMean)}</td>
               <td className="num">{rrTotalLabel(summary.rr)}</td>
               <td className="num">{percent(view.anomalies.rrRatio)}</td>
               <td className="num">{formatNumber(summary.extremes.gustMax?.value, DECIMALS.speed)}</td>
@@ -211,7 +211,7 @@ export default async function YearPage({ params }: Props) {
             label: "Tmoy",
             unit: "°C",
             color: "#5c677d",
-            points: months.map((m) => [mid(m.period), m.tmoy.mean]),
+            points: months.map((m) => [mid(m.period), m.tnTxMean.mean]),
           },
           {
             label: "Tn moyenne",
@@ -224,7 +224,7 @@ export default async function YearPage({ params }: Props) {
             unit: "°C",
             color: "#2b8a3e",
             pointsOnly: true,
-            points: months.map((m, i) => [mid(m.period), view.monthlyReferences[i].tmoy.value]),
+            points: months.map((m, i) => [mid(m.period), view.monthlyReferences[i].tnTxMean.value]),
           },
         ]}
       />

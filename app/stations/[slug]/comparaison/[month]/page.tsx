@@ -26,7 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 const METHODS = [
-  { key: "tmoy", label: "(Tn + Tx) / 2", color: "#5c677d" },
+  { key: "tnTxMean", label: "(Tn + Tx) / 2", color: "#5c677d" },
   { key: "tmean", label: "Tous les relevés 00–24 h", color: "#d9480f" },
   { key: "t24", label: "24 valeurs horaires", color: "#1971c2" },
   { key: "t8", label: "8 valeurs tri-horaires", color: "#2b8a3e" },
@@ -77,8 +77,8 @@ export default async function ComparisonPage({ params }: Props) {
                   <Link href={`/jour/${d.date}`}>{weekdayLabel(d.date)}</Link>
                   {d.partial && <small className="muted"> provisoire</small>}
                 </th>
-                <td className="num" data-field="tmoy">
-                  {formatNumber(d.tmoy, 2)}
+                <td className="num" data-field="tnTxMean">
+                  {formatNumber(d.tnTxMean, 2)}
                 </td>
                 <td className="num" data-field="tmean">
                   {formatNumber(d.tmean, 2)}
@@ -90,7 +90,7 @@ export default async function ComparisonPage({ params }: Props) {
                   {formatNumber(d.t8, 2)} <small className="muted">({d.t8Count})</small>
                 </td>
                 <td className="num">
-                  {d.tmean !== null && d.tmoy !== null ? signed(d.tmean - d.tmoy, 2) : "—"}
+                  {d.tmean !== null && d.tnTxMean !== null ? signed(d.tmean - d.tnTxMean, 2) : "—"}
                 </td>
               </tr>
             ))}
@@ -104,8 +104,8 @@ export default async function ComparisonPage({ params }: Props) {
                 </td>
               ))}
               <td className="num">
-                {summary.tmean.mean !== null && summary.tmoy.mean !== null
-                  ? signed(summary.tmean.mean - summary.tmoy.mean, 2)
+                {summary.tmean.mean !== null && summary.tnTxMean.mean !== null
+                  ? signed(summary.tmean.mean - summary.tnTxMean.mean, 2)
                   : "—"}
               </td>
             </tr>

@@ -111,8 +111,8 @@ export default async function MonthPage({ params }: Props) {
                     <span data-field="tx">{formatNumber(d?.tx)}</span>{" "}
                     <small className="muted">{timeLabel(d?.txAt)}</small>
                   </td>
-                  <td className="num" data-field="tmoy">
-                    {formatNumber(d?.tmoy)}
+                  <td className="num" data-field="tnTxMean">
+                    {formatNumber(d?.tnTxMean)}
                   </td>
                   <td className="num" data-field="amplitude">
                     {formatNumber(d?.amplitude)}
@@ -142,8 +142,8 @@ export default async function MonthPage({ params }: Props) {
               <td className="num" data-field="txMean">
                 {formatNumber(summary.tx.mean)}
               </td>
-              <td className="num" data-field="tmoyMean">
-                {formatNumber(summary.tmoy.mean)}
+              <td className="num" data-field="monthTnTxMean">
+                {formatNumber(summary.tnTxMean.mean)}
               </td>
               <td />
               <td className="num" data-field="rrTotal">
@@ -174,7 +174,12 @@ export default async function MonthPage({ params }: Props) {
         axes={[{ id: "y", label: "°C" }]}
         series={[
           { label: "Tx", unit: "°C", color: "#d9480f", points: days.map((d) => [utcNoon(d.date), d.tx]) },
-          { label: "Tmoy", unit: "°C", color: "#5c677d", points: days.map((d) => [utcNoon(d.date), d.tmoy]) },
+          {
+            label: "Tmoy",
+            unit: "°C",
+            color: "#5c677d",
+            points: days.map((d) => [utcNoon(d.date), d.tnTxMean]),
+          },
           { label: "Tn", unit: "°C", color: "#1971c2", points: days.map((d) => [utcNoon(d.date), d.tn]) },
         ]}
       />
