@@ -74,28 +74,35 @@ export interface Suite {
 export interface Throughput {
   name: string;
   requestsPerSecond: number;
+  p50: string;
   p99: string;
   errors: string;
 }
 
 /**
  * wrk against one URL: 50 connections for 20 s, one thread (the server keeps a core of the machine's
- * two). Installs Debian's wrk when missing and we are root.
+ * two) unless told otherwise. Installs Debian's wrk when missing and we are root.
  */
-export function wrk(name: string, url: string, host?: string): Throughput {
+export function wrk(
+  name: string,
+  url: string,
+  host?: string,
+  { threads = 1, seconds = 20 }: { threads?: number; seconds?: number } = {},
+): Throughput {
   const program = ensureDebianProgram("wrk", "wrk", "throughput benchmarks");
   const output = execFileSync(
     program,
-    ["-t1", "-c50", "-d20s", "--latency", ...(host ? ["-H", `Host: ${host}`] : []), url],
+    [`-t${threads}`, "-c50", `-d${seconds}s`, "--latency", ...(host ? ["-H", `Host: ${host}`] : []), url],
     { encoding: "utf8" },
   );
   const requestsPerSecond = Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? 0);
+  const p50 = /\s50%\s+([\d.]+\w+)/.exec(output)?.[1] ?? "?";
   const p99 = /\s99%\s+([\d.]+\w+)/.exec(output)?.[1] ?? "?";
   const socket = /Socket errors: (.*)/.exec(output)?.[1];
   const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1];
   const errors =
     [socket && `socket ${socket}`, non2xx && `${non2xx} non-2xx`].filter(Boolean).join("; ") || "0";
-  return { name, requestsPerSecond, p99, errors };
+  return { name, requestsPerSecond, p50, p99, errors };
 }
 
 /** Prints wrk results with each one's ratio to the baseline (a static file of the same server). */

@@ -5,6 +5,7 @@ import { suite as aggregates } from "./suites/aggregates";
 import { suite as archive } from "./suites/archive";
 import { suite as articles } from "./suites/articles";
 import { suite as climate } from "./suites/climate";
+import { suite as http } from "./suites/http";
 import { suite as lighthouse } from "./suites/lighthouse";
 import { suite as lightning } from "./suites/lightning";
 import { suite as partners } from "./suites/partners";
@@ -25,6 +26,7 @@ const SUITES: Suite[] = [
   partners,
   lightning,
   wordpress,
+  http,
   lighthouse,
   qc,
 ];
