@@ -1,40 +1,16 @@
-import type { z } from "zod";
 import { guardAction } from "../accounts/auth";
 import { UserError } from "../errors";
 import { type ActionResult, failed } from "./result";
+import { ValidationError } from "./validate";
 
 /**
  * Server actions are the one way the back office changes data. Each section keeps its actions in
  * app/admin/<section>/actions.ts, beside the forms that call them, and each action is one runAction():
- * the access check, then the work (input checked with validate(), the change made by a lib/ function).
+ * the access check, then the work (input checked with validate() or validateForm() of ./validate, the change made by a lib/ function).
  * An action whose form shows an outcome answers an ActionResult (./result). An action behind a plain
  * button (delete, acknowledge) returns nothing: it calls requireActionRole() (or another *Action check)
  * and the refreshed page shows the change.
  */
-
-/** Input an action refuses: every problem, and the first one of each field. */
-export class ValidationError extends UserError {
-  constructor(
-    message: string,
-    readonly fieldErrors: Record<string, string>,
-  ) {
-    super(message);
-    this.name = "ValidationError";
-  }
-}
-
-/** `input` parsed by `schema`, or a ValidationError naming every problem (runAction answers it). */
-export function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of result.error.issues) {
-    const field = issue.path.join(".");
-    if (field && !(field in fieldErrors)) fieldErrors[field] = issue.message;
-  }
-  const messages = [...new Set(result.error.issues.map((issue) => issue.message))];
-  throw new ValidationError(messages.join(" ; "), fieldErrors);
-}
 
 /**
  * Runs a server action: `access` (requireRole, requireStationManager…) is refused with a 401, 403 or
@@ -51,7 +27,10 @@ export async function runAction<C, T>(
   try {
     return await work(context);
   } catch (error) {
-    if (error instanceof ValidationError) return failed(error.message, { fieldErrors: error.fieldErrors });
+    if (error instanceof ValidationError) {
+      const { fieldErrors, values } = error;
+      return failed(error.message, values ? { fieldErrors, values } : { fieldErrors });
+    }
     if (error instanceof UserError) return failed(error.message);
     throw error;
   }

@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { requireRole } from "@/lib/accounts/auth";
 import { type ActionResult, succeeded } from "@/lib/actions/result";
-import { runAction, validate } from "@/lib/actions/run";
+import { runAction } from "@/lib/actions/run";
+import { validate } from "@/lib/actions/validate";
 import { autosaveDraft, restoreArticleRevision, writeArticle } from "@/lib/articles/editing";
 import type { ArticleStatus } from "@/lib/articles/model";
 
