@@ -12,6 +12,12 @@ const nextConfig: NextConfig = {
   // of other addresses itself).
   skipTrailingSlashRedirect: true,
   serverExternalPackages: ["mysql2", "mariadb"],
+  // Cached pages (ISR) say `s-maxage=<revalidate>, stale-while-revalidate=<expireTime − revalidate>`:
+  // nginx may answer with a stale copy for a few minutes while it fetches the new one, no longer.
+  expireTime: 300,
+  // Rendered pages and cached data kept in memory (LRU), part of the app's bounded footprint (the heap
+  // is capped by --max-old-space-size in deploy/systemd/meteo06-app.service).
+  cacheMaxMemorySize: 48 * 1024 * 1024,
   experimental: {
     // Rendered pages and cached data live in memory only: the data behind them is live and changes
     // every few minutes, and nothing cached should outlive the process (or leak between test runs).

@@ -3,7 +3,15 @@ import NextAuth from "next-auth";
 import { sessionConfig } from "./lib/accounts/sessions";
 import { isLegacyPath } from "./lib/articles/legacy-paths";
 import { config as appConfig } from "./lib/config/settings";
-import { isBackOfficePath, isGlobalPath, resolveHost, SLUG_PATTERN, stationUrl } from "./lib/http/hosts";
+import {
+  apexVariant,
+  dayPickerTarget,
+  isBackOfficePath,
+  isGlobalPath,
+  resolveHost,
+  SLUG_PATTERN,
+  stationUrl,
+} from "./lib/http/hosts";
 
 // Each back-office request refreshes its session (a new expiry, the time of this visit): the session
 // lifetimes of lib/accounts/sessions.ts are then limits of idleness.
@@ -48,6 +56,12 @@ export function proxy(request: NextRequest) {
       headers.set("x-legacy-from", pathname + request.nextUrl.search);
       return NextResponse.rewrite(legacy, { request: { headers } });
     }
+    const variant = apexVariant(pathname, request.nextUrl.searchParams);
+    if (variant) {
+      const url = request.nextUrl.clone();
+      url.pathname = variant;
+      return NextResponse.rewrite(url);
+    }
     return NextResponse.next();
   }
 
@@ -57,6 +71,13 @@ export function proxy(request: NextRequest) {
     const bare = request.nextUrl.clone();
     bare.pathname = pathname.replace(/\/+$/, "");
     return NextResponse.redirect(bare, 308);
+  }
+  const day = dayPickerTarget(pathname, request.nextUrl.searchParams);
+  if (day) {
+    const picked = request.nextUrl.clone();
+    picked.pathname = day;
+    picked.search = "";
+    return NextResponse.redirect(picked, 307);
   }
   const url = request.nextUrl.clone();
   // An invalid sub-domain gets the station 404 page (no station can have that slug).

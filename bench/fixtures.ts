@@ -1,6 +1,7 @@
-import type { Pool, RowDataPacket } from "mysql2/promise";
-import { databaseName } from "@/lib/config/settings";
-import { createPrismaClient } from "@/lib/db/client";
+import mysql, { type Pool, type RowDataPacket } from "mysql2/promise";
+import { rebuildAggregates } from "@/lib/aggregates/job";
+import { connectionOptions, databaseName } from "@/lib/config/settings";
+import { createPrismaClient, db } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrations";
 import { writeDemoArchive } from "@/lib/demo/seed";
 import { DEMO_STATIONS } from "@/lib/demo/stations";
@@ -67,4 +68,18 @@ export async function benchAppDatabase(serverUrl: string): Promise<{ url: string
   });
   await prisma.$disconnect();
   return { url: url.toString(), stationSlug: "bench" };
+}
+
+/** The bench archive and the bench station's aggregates, built when missing (for the station pages). */
+export async function ensureBenchStation(): Promise<void> {
+  const { database: _database, ...options } = connectionOptions(process.env.BENCH_SERVER_URL!);
+  const writer = mysql.createPool({ ...options, connectionLimit: 2 });
+  await ensureBenchArchive(writer);
+  await writer.end();
+  const station = await db().station.findUniqueOrThrow({ where: { slug: "bench" } });
+  const state = await db().aggregateState.findUnique({ where: { stationId: station.id } });
+  if (state?.lastDateTime == null) {
+    console.log("› building the bench station's aggregates (10 years, a minute or two)");
+    await rebuildAggregates(station);
+  }
 }

@@ -132,6 +132,7 @@ env_default SMTP_URL "smtp://localhost:25"
 env_default MAIL_FROM "Météo06 <noreply@$DOMAIN>"
 env_default ALERT_EMAILS "$EMAIL"
 env_default MONITOR_APP_URL "http://127.0.0.1:$APP_PORT/api/health"
+env_default APP_URL "http://127.0.0.1:$APP_PORT"
 env_default MONITOR_DISK_PATHS "/,/var/lib/mysql,$BACKUP_DIR"
 env_default BACKUP_DIR "$BACKUP_DIR"
 env_default MEDIA_DIR "$MEDIA_DIR"
@@ -259,6 +260,10 @@ elif [ ! -e "$tls/fullchain.pem" ]; then
     changed "$tls: temporary self-signed certificate"
 fi
 reload_nginx=no
+if put /etc/tmpfiles.d/meteo06-nginx-cache.conf 644 root:root <"$DEPLOY_DIR/nginx/meteo06-cache.tmpfiles"; then
+    systemd-tmpfiles --create /etc/tmpfiles.d/meteo06-nginx-cache.conf
+    reload_nginx=yes
+fi
 put /etc/nginx/snippets/meteo06-proxy.conf 644 root:root <"$DEPLOY_DIR/nginx/meteo06-proxy.conf" && reload_nginx=yes
 put /etc/nginx/sites-available/meteo06.conf 644 root:root < <(render "$DEPLOY_DIR/nginx/meteo06.conf") && reload_nginx=yes
 if [ "$(readlink /etc/nginx/sites-enabled/meteo06.conf || true)" != /etc/nginx/sites-available/meteo06.conf ]; then

@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { loadCliEnv } from "./cli-runtime";
 import * as aggregates from "./commands/aggregates";
+import * as articles from "./commands/articles";
 import * as backup from "./commands/backup";
 import * as climate from "./commands/climate";
 import * as settings from "./commands/config";
@@ -11,7 +12,9 @@ import * as lightning from "./commands/lightning";
 import * as migrate from "./commands/migrate";
 import * as monitor from "./commands/monitor";
 import * as partners from "./commands/partners";
+import * as qc from "./commands/qc";
 import * as replication from "./commands/replication";
+import * as site from "./commands/site";
 import * as stations from "./commands/stations";
 import * as users from "./commands/users";
 import * as webcam from "./commands/webcam";
@@ -39,13 +42,16 @@ const AREAS = [
   aggregates,
   climate,
   importer,
+  articles,
   monitor,
   replication,
   backup,
   deploy,
   partners,
+  qc,
   webcam,
   lightning,
+  site,
 ];
 for (const area of AREAS) area.register(program);
 

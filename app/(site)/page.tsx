@@ -1,4 +1,3 @@
-import { connection } from "next/server";
 import { ArticleList } from "@/components/articles/ArticleCard";
 import { ForecastPanel } from "@/components/articles/ForecastPanel";
 import { MarkersMap } from "@/components/map/MarkersMap";
@@ -9,10 +8,11 @@ import { ALPES_MARITIMES_CENTER, mapTiles } from "@/lib/config/map-tiles";
 import { config } from "@/lib/config/settings";
 import { formatValue } from "@/lib/format/numbers";
 import { stationUrl } from "@/lib/http/hosts";
+import { isBuildPhase } from "@/lib/http/site-cache";
 import { networkSummaries } from "@/lib/stations/network";
 
 export default async function HomePage() {
-  await connection(); // rendered per request (from cached data), never at build time
+  if (isBuildPhase()) return null; // rendered at run time only (app/(site)/layout.tsx)
   const [summaries, latest] = await Promise.all([networkSummaries(), publicList({ perPage: 6 })]);
   const { siteUrl } = config();
   const now = Date.now() / 1000;

@@ -1,12 +1,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { Agent, request } from "node:http";
-import mysql from "mysql2/promise";
-import { rebuildAggregates } from "@/lib/aggregates/job";
-import { connectionOptions } from "@/lib/config/settings";
-import { db } from "@/lib/db/client";
 import { buildIfNeeded } from "@/scripts/dev/build";
 import { startTestApp } from "@/test/helpers/app";
-import { BENCH_END, ensureBenchArchive } from "../fixtures";
+import { BENCH_END, ensureBenchStation } from "../fixtures";
 import { type Measurement, measure, printTable, printThroughput, type Suite, wrk } from "../lib";
 import { startSqlCounter } from "../sql-counter";
 
@@ -36,16 +32,7 @@ function median(values: number[]) {
 export const suite: Suite = {
   name: "stations",
   async run() {
-    const { database: _database, ...options } = connectionOptions(process.env.BENCH_SERVER_URL!);
-    const writer = mysql.createPool({ ...options, connectionLimit: 2 });
-    await ensureBenchArchive(writer);
-    await writer.end();
-    const station = await db().station.findUniqueOrThrow({ where: { slug: "bench" } });
-    const state = await db().aggregateState.findUnique({ where: { stationId: station.id } });
-    if (state?.lastDateTime == null) {
-      console.log("› building the bench station's aggregates (10 years, a minute or two)");
-      await rebuildAggregates(station);
-    }
+    await ensureBenchStation();
     buildIfNeeded();
 
     // The app reaches MariaDB through the counting proxy.

@@ -3,12 +3,17 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { mediaUrl, pickWidth } from "@/lib/media/urls";
+import { ConfirmDialog } from "./ConfirmDialog";
 import { type LibraryMedia, MediaUploader } from "./MediaPicker";
 
-/** The media library page: upload (drag and drop), alt text and caption editing, deletion. */
+/**
+ * The media library page: upload (drag and drop), alt text and caption editing, and apart from the
+ * form, a red "Supprimer" that asks first.
+ */
 export function MediaLibrary({ items }: { items: (LibraryMedia & { usage: number })[] }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<(typeof items)[number] | null>(null);
   async function call(url: string, init: RequestInit) {
     setError(null);
     const response = await fetch(url, init);
@@ -51,14 +56,36 @@ export function MediaLibrary({ items }: { items: (LibraryMedia & { usage: number
               <p className="muted">
                 {m.originalName} · {m.width} × {m.height} · utilisée par {m.usage} article(s)
               </p>
-              <button type="submit">Enregistrer</button>
-              <button type="button" onClick={() => call(`/api/admin/media/${m.id}`, { method: "DELETE" })}>
-                Supprimer
+              <button type="submit" className="primary">
+                Enregistrer
               </button>
             </form>
+            <p className="danger-zone">
+              <button type="button" className="danger" onClick={() => setDeleting(m)}>
+                Supprimer l'image
+              </button>
+            </p>
           </li>
         ))}
       </ul>
+      {deleting && (
+        <ConfirmDialog
+          title="Supprimer cette image ?"
+          confirm="Supprimer définitivement"
+          danger
+          onConfirm={() => {
+            setDeleting(null);
+            void call(`/api/admin/media/${deleting.id}`, { method: "DELETE" });
+          }}
+          onCancel={() => setDeleting(null)}
+        >
+          <p>
+            {deleting.originalName} sera effacée de la médiathèque
+            {deleting.usage > 0 ? ` (elle est utilisée par ${deleting.usage} article(s))` : ""}. Cette action
+            est irréversible.
+          </p>
+        </ConfirmDialog>
+      )}
     </>
   );
 }

@@ -89,12 +89,12 @@ export function MediaUploader({ onUploaded }: { onUploaded: (media: LibraryMedia
   );
 }
 
-/** The media library in a dialog: search, upload, and choose one image. */
+/** The media library in a dialog: search, upload, and choose one image (`uploaded`: just sent, alt text and caption given). */
 export function MediaPicker({
   onPick,
   onClose,
 }: {
-  onPick: (media: LibraryMedia) => void;
+  onPick: (media: LibraryMedia, uploaded: boolean) => void;
   onClose: () => void;
 }) {
   const [items, setItems] = useState<LibraryMedia[]>([]);
@@ -115,7 +115,7 @@ export function MediaPicker({
             Fermer
           </button>
         </p>
-        <MediaUploader onUploaded={(media) => onPick(media)} />
+        <MediaUploader onUploaded={(media) => onPick(media, true)} />
         <label>
           Rechercher
           <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
@@ -123,7 +123,7 @@ export function MediaPicker({
         <ul className="media-grid">
           {items.map((media) => (
             <li key={media.id}>
-              <button type="button" onClick={() => onPick(media)} title={media.alt}>
+              <button type="button" onClick={() => onPick(media, false)} title={media.alt}>
                 <img
                   src={mediaUrl(media.key, pickWidth(media, 480), "webp")}
                   alt={media.alt}

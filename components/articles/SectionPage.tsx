@@ -1,38 +1,41 @@
 import type { Metadata } from "next";
-import { connection } from "next/server";
 import { type ArticleType, TYPE_SECTION } from "@/lib/articles/model";
 import { publicList } from "@/lib/articles/public";
+import { isBuildPhase } from "@/lib/http/site-cache";
 import { ArticleList, Pagination } from "./ArticleCard";
 
-export type SectionProps = {
-  searchParams: Promise<{ page?: string; categorie?: string; etiquette?: string; mois?: string }>;
-};
+/** A section's page number and filters, from its query string (none on the cached first page). */
+export type SectionQuery = { page?: string; categorie?: string; etiquette?: string; mois?: string };
 
 export function pageNumber(value: string | undefined): number {
   const page = Number(value);
   return Number.isInteger(page) && page > 0 && page < 100_000 ? page : 1;
 }
 
-export function sectionMetadata(type: Exclude<ArticleType, "PAGE">): Metadata {
-  const section = TYPE_SECTION[type];
+export function sectionMetadata(type: Exclude<ArticleType, "PAGE"> | null): Metadata {
+  const section = type ? TYPE_SECTION[type] : null;
+  const feeds = section ? `/flux/${section.path}` : "/flux";
   return {
-    title: section.title,
+    title: section?.title ?? "Articles",
     alternates: {
-      types: {
-        "application/rss+xml": `/flux/${section.path}/rss.xml`,
-        "application/atom+xml": `/flux/${section.path}/atom.xml`,
-      },
+      types: { "application/rss+xml": `${feeds}/rss.xml`, "application/atom+xml": `${feeds}/atom.xml` },
     },
   };
 }
 
-/** A list page of one type (or of every type, with optional category / tag filters). */
+/**
+ * A list page of one type (or of every type, with optional category / tag filters). The first page
+ * without filters is the section's cached page; the others are rendered by /selection/<section>
+ * (lib/http/hosts.ts `apexVariant`).
+ */
 export async function SectionPage({
   type,
-  searchParams,
-}: { type: Exclude<ArticleType, "PAGE"> | null } & SectionProps) {
-  await connection();
-  const params = await searchParams;
+  params = {},
+}: {
+  type: Exclude<ArticleType, "PAGE"> | null;
+  params?: SectionQuery;
+}) {
+  if (isBuildPhase()) return null; // rendered at run time only (app/(site)/layout.tsx)
   const page = pageNumber(params.page);
   const filter = {
     type: type ?? undefined,

@@ -1,4 +1,5 @@
 import { formatNumber } from "@/lib/format/numbers";
+import type { QualityFlag } from "@/lib/qc/store";
 import type { SeriesRow } from "@/lib/series/compute";
 import type { DayMarks } from "@/lib/series/marks";
 import { STEP_SECONDS, type Step } from "@/lib/series/steps";
@@ -28,6 +29,8 @@ export interface StationChartsProps {
   /** Label of the running rain total, e.g. "depuis 06 h UTC". */
   rainTotalLabel?: string;
   height?: number;
+  /** Values the quality control flagged: drawn as points of their own, with the check's figures. */
+  flags?: readonly QualityFlag[];
 }
 
 const ALL: ChartKind[] = ["temperature", "pressure", "wind", "rain", "uv", "radiation", "et"];
@@ -71,6 +74,50 @@ const hasValues = (rows: readonly SeriesRow[], column: string) => rows.some((row
 
 const clock = (t: number) => formatParis(t, { hour: "2-digit", minute: "2-digit" });
 
+/** Which chart (and axis) shows each flagged quantity. */
+const FLAG_PLACE: Record<string, { chart: ChartKind; axis?: string; unit: string }> = {
+  outTemp: { chart: "temperature", unit: "°C" },
+  dewpoint: { chart: "temperature", unit: "°C" },
+  outHumidity: { chart: "temperature", axis: "h", unit: "%" },
+  barometer: { chart: "pressure", unit: "hPa" },
+  windSpeed: { chart: "wind", unit: "km/h" },
+  windGust: { chart: "wind", unit: "km/h" },
+  rain: { chart: "rain", unit: "mm" },
+  rainRate: { chart: "rain", axis: "r", unit: "mm/h" },
+  radiation: { chart: "radiation", unit: "W/m²" },
+  UV: { chart: "uv", unit: "indice" },
+};
+
+/**
+ * The flagged values of one chart as point series: erroneous ones (left out of the lines) and
+ * suspect ones (kept), each point's tooltip giving the check's figures.
+ */
+function flagSeries(flags: readonly QualityFlag[], kind: ChartKind): ChartSeries[] {
+  const series: ChartSeries[] = [];
+  for (const level of ["ERRONEOUS", "SUSPECT"] as const) {
+    for (const axis of [undefined, "h", "r"]) {
+      const mine = flags.filter(
+        (f) =>
+          f.level === level &&
+          f.value != null &&
+          FLAG_PLACE[f.quantity]?.chart === kind &&
+          FLAG_PLACE[f.quantity].axis === axis,
+      );
+      if (mine.length === 0) continue;
+      series.push({
+        label: level === "ERRONEOUS" ? "Valeurs erronées (écartées)" : "Valeurs suspectes",
+        unit: FLAG_PLACE[mine[0].quantity].unit,
+        color: level === "ERRONEOUS" ? "#e03131" : "#f59f00",
+        points: mine.map((f) => [f.time, f.value as number]),
+        notes: mine.map((f) => f.detail),
+        axis,
+        pointsOnly: true,
+      });
+    }
+  }
+  return series;
+}
+
 export function StationCharts({
   rows,
   step,
@@ -80,6 +127,7 @@ export function StationCharts({
   fileName,
   rainTotalLabel = "cumul sur la période",
   height,
+  flags = [],
 }: StationChartsProps) {
   const gap = gapOf(step);
   const aggregated = step !== "raw";
@@ -147,7 +195,7 @@ export function StationCharts({
               { id: "y", label: "°C" },
               { id: "h", label: "%", position: "right", min: 0, max: 100 },
             ]}
-            series={series}
+            series={[...series, ...flagSeries(flags, kind)]}
             annotations={annotations}
           />
         );
@@ -160,7 +208,10 @@ export function StationCharts({
             title="Pression ramenée au niveau de la mer"
             fileName={`${fileName}-pression`}
             axes={[{ id: "y", label: "hPa" }]}
-            series={[{ label: "Pression", unit: "hPa", color: "#5f3dc4", values: values("barometer") }]}
+            series={[
+              { label: "Pression", unit: "hPa", color: "#5f3dc4", values: values("barometer") },
+              ...flagSeries(flags, kind),
+            ]}
           />
         );
       case "wind":
@@ -207,6 +258,7 @@ export function StationCharts({
                 axis: "d",
                 pointsOnly: true,
               },
+              ...flagSeries(flags, kind),
             ]}
           />
         );
@@ -238,6 +290,7 @@ export function StationCharts({
                 values: values("rainRate"),
                 axis: "r",
               },
+              ...flagSeries(flags, kind),
             ]}
             annotations={marks.flatMap((m) =>
               m.rr && m.rr.value > 0
@@ -277,7 +330,7 @@ export function StationCharts({
             title={label}
             fileName={`${fileName}-${kind}`}
             axes={[{ id: "y", label: unit, beginAtZero: true }]}
-            series={series}
+            series={[...series, ...flagSeries(flags, kind)]}
           />
         );
       }

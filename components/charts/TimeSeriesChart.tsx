@@ -4,9 +4,11 @@ import type { Chart, ChartConfiguration, ChartDataset, Plugin } from "chart.js";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { csvLine } from "@/lib/format/csv";
 import { type Granularity, tickLabel, timeTicks } from "./timeTicks";
+import { useWanted } from "./useWanted";
 
 /**
- * A time-series chart (chart.js, loaded only when a chart is on the page). Times are unix seconds and
+ * A time-series chart (chart.js, loaded only once the chart nears the screen or is touched: a page paints
+ * without it, and one whose charts are below the fold never pays for them). Times are unix seconds and
  * shown in Europe/Paris. Plain serialisable props, so server components can pass data straight in.
  * Drag to zoom (double-click resets); the shown data can be downloaded as CSV and the chart as PNG.
  */
@@ -166,11 +168,14 @@ export function TimeSeriesChart({
   annotations = NO_ANNOTATIONS,
 }: TimeSeriesChartProps) {
   const series = useMemo(() => resolve(given, times), [given, times]);
+  const figure = useRef<HTMLElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart | null>(null);
   const [ready, setReady] = useState(false);
+  const wanted = useWanted(figure);
 
   useEffect(() => {
+    if (!wanted) return;
     let cancelled = false;
     (async () => {
       const [{ default: ChartJS }, { default: zoom }] = await Promise.all([
@@ -272,7 +277,7 @@ export function TimeSeriesChart({
       chart.current?.destroy();
       chart.current = null;
     };
-  }, [series, axes, shade, annotations]);
+  }, [wanted, series, axes, shade, annotations]);
 
   const shownRange = (): [number, number] => {
     const x = chart.current?.scales.x;
@@ -280,7 +285,12 @@ export function TimeSeriesChart({
   };
 
   return (
-    <figure className="chart" data-points={Math.max(0, ...series.map((s) => s.points.length))}>
+    <figure
+      ref={figure}
+      className="chart"
+      data-chart={ready ? "ready" : "waiting"}
+      data-points={Math.max(0, ...series.map((s) => s.points.length))}
+    >
       <div style={{ position: "relative", height }}>
         <canvas ref={canvas} role="img" aria-label={title} />
       </div>

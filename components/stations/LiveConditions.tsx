@@ -6,12 +6,14 @@ import { DECIMALS, formatNumber, formatValue } from "@/lib/format/numbers";
 import type { ConditionsJson, CurrentJson } from "@/lib/opendata/json";
 import { formatDuration, formatParis } from "@/lib/time";
 import { cardinal } from "@/lib/weather/wind";
+import { Gauges } from "./Gauges";
 import { at } from "./values";
 
 /**
  * The current conditions of a station home, kept fresh without reloading: the server renders them, then
- * the page asks the open-data API for them once a minute (the API answers from a one-minute cache) and
- * shows how old the newest record is, with the "hors ligne" banner past the station's threshold.
+ * the page asks the open-data API for them once a minute (the API answers from a one-minute cache),
+ * redraws the dashboard's gauges and the tables, and shows how old the newest record is, with the
+ * "hors ligne" banner past the station's threshold.
  */
 
 const REFRESH_MS = 60_000;
@@ -326,6 +328,7 @@ export function LiveConditions({
         Dernier relevé : {formatParis(seconds(c.at), { dateStyle: "full", timeStyle: "short" })}{" "}
         <span data-field="age">(il y a {formatDuration(age)})</span>
       </p>
+      <Gauges c={c} uv={sensors.uv} radiation={sensors.radiation} />
       <div className="grid conditions">
         <Measures c={c} />
         <Pressure c={c} />

@@ -1,12 +1,14 @@
 import { guardAction } from "../accounts/auth";
 import { UserError } from "../errors";
 import { type ActionResult, failed } from "./result";
-import { ValidationError } from "./validate";
+import { ValidationError } from "./validation";
+
+export { ValidationError, validate } from "./validation";
 
 /**
  * Server actions are the one way the back office changes data. Each section keeps its actions in
  * app/admin/<section>/actions.ts, beside the forms that call them, and each action is one runAction():
- * the access check, then the work (input checked with validate() or validateForm() of ./validate, the change made by a lib/ function).
+ * the access check, then the work (input checked with validate(), the change made by a lib/ function).
  * An action whose form shows an outcome answers an ActionResult (./result). An action behind a plain
  * button (delete, acknowledge) returns nothing: it calls requireActionRole() (or another *Action check)
  * and the refreshed page shows the change.

@@ -3,6 +3,9 @@ import { ArchiveError, type ArchiveReader, archives, type Observation } from "..
 import { appSqlPool, db } from "../db/client";
 import type { PrismaClient, Station } from "../generated/prisma/client";
 import { runJob } from "../ops/jobs";
+import { updateSensorStates } from "../qc/alerts";
+import { checkPeriod } from "../qc/job";
+import { flagInvalidations } from "../qc/store";
 import { addDays, localDay, localDayBounds } from "../time";
 import {
   AGGREGATED_FIELDS,
@@ -41,6 +44,8 @@ export interface AggregateOptions {
   reader?: ArchiveReader;
   /** How far back to look for late rows (default 35 days). */
   lookbackDays?: number;
+  /** Reference time of the quality control, unix seconds (default: now). */
+  now?: number;
 }
 
 /** The options' clients, or the app's. */
@@ -61,21 +66,47 @@ export interface AggregateResult {
   rebuilt: boolean;
 }
 
-/** Invalidations of a station overlapping (from, to]. */
+/**
+ * Invalidations of a station overlapping (from, to]: the ones a person entered and the erroneous values
+ * the quality control flagged (lib/qc), which everything downstream leaves out the same way.
+ */
 export async function loadInvalidations(
   prisma: PrismaClient,
   stationId: number,
   from: number,
   to: number,
 ): Promise<Invalidation[]> {
-  const rows = await prisma.sensorInvalidation.findMany({
-    where: { stationId, from: { lt: new Date(to * 1000) }, to: { gt: new Date(from * 1000) } },
-  });
-  return rows.map((row) => ({
+  const [rows, flagged] = await Promise.all([
+    prisma.sensorInvalidation.findMany({
+      where: { stationId, from: { lt: new Date(to * 1000) }, to: { gt: new Date(from * 1000) } },
+    }),
+    flagInvalidations(prisma, stationId, from, to),
+  ]);
+  const manual = rows.map((row) => ({
     sensor: row.sensor,
     from: row.from.getTime() / 1000,
     to: row.to.getTime() / 1000,
   }));
+  return [...manual, ...flagged];
+}
+
+/**
+ * A station's archive records of (from, to] without the invalidated values (entered by a person or
+ * flagged erroneous by the quality control): what leaves the platform (partner feeds) reads this.
+ */
+export async function validRecords(
+  station: Pick<Station, "id" | "archiveDatabase">,
+  from: number,
+  to: number,
+  fields: readonly string[],
+  options: Pick<AggregateOptions, "prisma" | "reader"> = {},
+): Promise<Observation[]> {
+  const reader = options.reader ?? archives();
+  const [records, invalidations] = await Promise.all([
+    reader.range(station.archiveDatabase, from, to, fields),
+    loadInvalidations(options.prisma ?? db(), station.id, from, to),
+  ]);
+  return applyInvalidations(records, invalidations);
 }
 
 /** Groups sorted hour starts into runs of consecutive hours: [[first, last], …]. */
@@ -289,11 +320,22 @@ export async function updateAggregates(
   for (const [start, count] of archiveCounts) if (storedCounts.get(start) !== count) dirty.add(start);
   for (const start of storedCounts.keys()) if (!archiveCounts.has(start)) dirty.add(start);
 
+  // Quality control of the new and late records first, so that erroneous values never get aggregated;
+  // hours whose flags changed (a run of stuck values reaching back) are aggregated again too.
+  if (dirty.size > 0) {
+    const checked = await checkPeriod(station, Math.min(...dirty), newest, {
+      prisma,
+      reader,
+      now: options.now,
+    });
+    for (const hour of checked.changedHours) dirty.add(hour);
+  }
   const { hours, days } = await reaggregateHours(station, dirty, { ...options, prisma, sql, reader });
   await prisma.aggregateState.update({
     where: { stationId: station.id },
     data: { lastDateTime: Math.max(newest, state.lastDateTime) },
   });
+  await updateSensorStates(station, newest, { prisma });
   return { station: station.slug, hours, days, lastDateTime: newest, rebuilt: false };
 }
 

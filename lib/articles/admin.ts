@@ -5,10 +5,14 @@ import type { Prisma } from "../generated/prisma/client";
 import { mediaUrl, pickWidth } from "../media/urls";
 import { localDay } from "../time";
 import { toParisInput } from "./dates";
-import type { ArticleStatus, ArticleType } from "./model";
+import { type ArticleStatus, type ArticleType, articlePath, TYPE_LABEL } from "./model";
+import { publicWhere } from "./queries";
 import { forecastRowFromDb, vigilanceFromDb } from "./structure";
 
-/** What the back office reads: article lists (own or all) and the editor's initial state. */
+/**
+ * What the back office reads: article lists (own or all, or the trash), the editor's initial state,
+ * the link dialog's search.
+ */
 
 export function listAdminArticles(
   user: CurrentUser,
@@ -16,10 +20,12 @@ export function listAdminArticles(
     mine = false,
     status,
     type,
+    trash = false,
     page = 1,
-  }: { mine?: boolean; status?: ArticleStatus; type?: ArticleType; page?: number },
+  }: { mine?: boolean; status?: ArticleStatus; type?: ArticleType; trash?: boolean; page?: number },
 ) {
   const where: Prisma.ArticleWhereInput = {
+    trashedAt: trash ? { not: null } : null,
     ...(mine || !hasRole(user, "EDITOR") ? { authorId: user.id } : {}),
     ...(status ? { status } : {}),
     ...(type ? { type } : {}),
@@ -38,6 +44,7 @@ export function listAdminArticles(
         slug: true,
         publishedAt: true,
         updatedAt: true,
+        trashedAt: true,
         authorId: true,
         author: { select: { name: true } },
       },
@@ -96,4 +103,22 @@ export async function editorContext() {
   ]);
   const now = new Date();
   return { categories, stations, today: localDay(now.getTime() / 1000), now: toParisInput(now) };
+}
+
+export interface LinkTarget {
+  title: string;
+  path: string;
+  /** "Actualité", "Page"… */
+  kind: string;
+}
+
+/** Published articles and pages whose title contains `query` (the latest first), for a link. */
+export async function searchLinkTargets(query: string, now = new Date()): Promise<LinkTarget[]> {
+  const articles = await db().article.findMany({
+    where: { ...publicWhere(now), ...(query ? { title: { contains: query } } : {}) },
+    orderBy: { publishedAt: "desc" },
+    take: 10,
+    select: { title: true, slug: true, type: true },
+  });
+  return articles.map((a) => ({ title: a.title, path: articlePath(a), kind: TYPE_LABEL[a.type] }));
 }

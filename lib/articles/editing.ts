@@ -4,7 +4,14 @@ import type { Article } from "../generated/prisma/client";
 import { ApiError } from "../http/api";
 import { parseArticleInput } from "./input";
 import { revalidateArticles } from "./public";
-import { autosaveArticle, createArticle, deleteArticle, restoreRevision, saveArticle } from "./store";
+import {
+  autosaveArticle,
+  createArticle,
+  deleteArticle,
+  restoreRevision,
+  saveArticle,
+  trashArticle,
+} from "./store";
 
 /**
  * What the editor's server actions and the /api/admin/articles routes do to an article, one function
@@ -35,9 +42,16 @@ export async function autosaveDraft(user: CurrentUser, id: number, raw: unknown)
   return result;
 }
 
+/** Deletes an article for good (the trash's "Supprimer définitivement", the API's DELETE). */
 export async function removeArticle(user: CurrentUser, id: number): Promise<void> {
   await deleteArticle(user, id);
   revalidateArticles();
+}
+
+export async function moveArticleToTrash(user: CurrentUser, id: number): Promise<Article> {
+  const article = await trashArticle(user, id);
+  revalidateArticles();
+  return article;
 }
 
 /** Puts a revision's text back (saved as a new revision). */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ApiError } from "../http/api";
+import { ValidationError, validate } from "../actions/validation";
 import { CARDINALS } from "../weather/wind";
 import { parseParisInput } from "./dates";
 import {
@@ -66,6 +66,7 @@ export const vigilanceSchema = z
   })
   .refine((v) => v.validUntil.getTime() > v.validFrom.getTime(), {
     message: "Vigilance : la fin de validité doit suivre le début",
+    path: ["validUntil"],
   });
 export type VigilanceInput = z.infer<typeof vigilanceSchema>;
 
@@ -99,18 +100,15 @@ export const articleInputSchema = z.object({
 });
 export type ArticleInput = z.infer<typeof articleInputSchema>;
 
-/** Parses an editor payload; a 422 names every problem. */
+/**
+ * Parses an editor payload; a ValidationError (422) names every problem and the field of each
+ * ("forecast.2.tMax"), for the editor to show beside it.
+ */
 export function parseArticleInput(raw: unknown): ArticleInput {
-  const result = articleInputSchema.safeParse(raw);
-  if (!result.success) {
-    throw new ApiError(422, [...new Set(result.error.issues.map((issue) => issue.message))].join(" ; "));
-  }
-  const input = result.data;
+  const input = validate(articleInputSchema, raw);
   if (input.type === "VIGILANCE" && !input.vigilance) {
-    throw new ApiError(
-      422,
-      "Une vigilance doit préciser son niveau, ses phénomènes, ses zones et sa validité.",
-    );
+    const message = "Une vigilance doit préciser son niveau, ses phénomènes, ses zones et sa validité.";
+    throw new ValidationError(message, { vigilance: message });
   }
   return input;
 }
@@ -127,7 +125,8 @@ export function resolvePublication(
 ): { status: ArticleInput["status"]; publishedAt: Date | null } {
   if (status === "DRAFT" || status === "PENDING") return { status, publishedAt };
   if (status === "SCHEDULED" && !publishedAt) {
-    throw new ApiError(422, "Indiquez la date et l'heure de publication pour planifier l'article.");
+    const message = "Indiquez la date et l'heure de publication pour planifier l'article.";
+    throw new ValidationError(message, { publishedAt: message });
   }
   const at = publishedAt ?? previous ?? now;
   return { status: at.getTime() > now.getTime() ? "SCHEDULED" : "PUBLISHED", publishedAt: at };

@@ -355,3 +355,16 @@ export async function feedArticles(type: ArticleType | null, limit = 20, now = n
   });
   return rows.map((row) => ({ ...toCard(row), bodyHtml: row.bodyHtml }));
 }
+
+/**
+ * How many public changes happened by themselves in (since, until]: scheduled articles that went
+ * live, vigilance notices that started or ended.
+ */
+export async function timedChanges(since: Date, until: Date): Promise<number> {
+  const window = { gt: since, lte: until };
+  const [published, notices] = await Promise.all([
+    db().article.count({ where: { status: "SCHEDULED", publishedAt: window } }),
+    db().vigilanceNotice.count({ where: { OR: [{ validFrom: window }, { validUntil: window }] } }),
+  ]);
+  return published + notices;
+}

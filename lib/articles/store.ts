@@ -133,6 +133,7 @@ export async function createArticle(
 export async function findEditableArticle(user: CurrentUser, id: number): Promise<Article> {
   const article = await db().article.findUnique({ where: { id } });
   if (!article) throw new ApiError(404, "Article introuvable.");
+  if (article.trashedAt) throw new ApiError(409, "Cet article est dans la corbeille : restaurez-le d'abord.");
   if (!canEditArticle(user, article)) {
     throw new ForbiddenError(
       article.authorId === user.id
@@ -224,13 +225,41 @@ export async function autosaveArticle(
   });
 }
 
-export async function deleteArticle(user: CurrentUser, id: number): Promise<Article> {
+/** Days an article stays in the trash before `meteo articles purge-trash` deletes it. */
+export const TRASH_DAYS = 30;
+
+async function findDeletableArticle(user: CurrentUser, id: number): Promise<Article> {
   const article = await db().article.findUnique({ where: { id } });
   if (!article) throw new ApiError(404, "Article introuvable.");
   if (!canDeleteArticle(user, article))
     throw new ForbiddenError("Vous ne pouvez supprimer que vos brouillons.");
+  return article;
+}
+
+/** Moves an article to the trash: it leaves the site and the lists, as a draft, for TRASH_DAYS days. */
+export async function trashArticle(user: CurrentUser, id: number, now = new Date()): Promise<Article> {
+  await findDeletableArticle(user, id);
+  return db().article.update({ where: { id }, data: { status: "DRAFT", trashedAt: now } });
+}
+
+/** Takes an article out of the trash, as a draft. */
+export async function restoreArticle(user: CurrentUser, id: number): Promise<Article> {
+  const article = await findDeletableArticle(user, id);
+  if (!article.trashedAt) throw new ApiError(409, "Cet article n'est pas dans la corbeille.");
+  return db().article.update({ where: { id }, data: { trashedAt: null } });
+}
+
+export async function deleteArticle(user: CurrentUser, id: number): Promise<Article> {
+  const article = await findDeletableArticle(user, id);
   await db().article.delete({ where: { id } });
   return article;
+}
+
+/** Deletes the articles trashed more than TRASH_DAYS days ago; answers how many. */
+export async function purgeTrash(now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - TRASH_DAYS * 86_400_000);
+  const { count } = await db().article.deleteMany({ where: { trashedAt: { lt: before } } });
+  return count;
 }
 
 /**

@@ -64,7 +64,8 @@ export function checkInvalidation(input: InvalidationInput): {
   return { sensor: input.sensor as SensorGroup, from: input.from, to: input.to, reason };
 }
 
-async function recompute(station: Station, from: Date, to: Date) {
+/** Re-aggregates the hours of (from, to] and recomputes the climatology of the days it touches. */
+export async function recompute(station: Station, from: Date, to: Date) {
   const [start, end] = [from.getTime() / 1000, to.getTime() / 1000];
   await reaggregatePeriod(station, start, end);
   await recomputeClimatePeriod(station, start, end);

@@ -49,8 +49,8 @@ export interface CurrentConditions {
   dewpoint: MeasureToday;
   feelsLike: MeasureToday;
   pressure: MeasureToday & { /** change over the last 3 hours, hPa */ trend3h: number | null };
-  uv: { current: number | null; max: Extreme | null };
-  radiation: { current: number | null; max: Extreme | null };
+  uv: MeasureToday;
+  radiation: MeasureToday;
   /** Evapotranspiration since local midnight, mm. */
   etToday: number | null;
   wind: {
@@ -61,9 +61,13 @@ export interface CurrentConditions {
     gust10min: Gust | null;
     gust1h: Gust | null;
     gustToday: Gust | null;
+    /** Directions of the records of the last 10 minutes (calms left out), oldest first. */
+    directions10min: number[];
   };
   rain: {
     rate: number | null;
+    /** Highest rain rate since local midnight. */
+    maxRateToday: Extreme | null;
     last1h: number | null;
     last3h: number | null;
     last12h: number | null;
@@ -188,8 +192,8 @@ export function currentConditions(
           ? latest.barometer - threeHoursAgo.barometer
           : null,
     },
-    uv: { current: latest.UV ?? null, max: extremes(today, (r) => r.UV).max },
-    radiation: { current: latest.radiation ?? null, max: extremes(today, (r) => r.radiation).max },
+    uv: measureToday(latest, today, (r) => r.UV),
+    radiation: measureToday(latest, today, (r) => r.radiation),
     etToday: sum(today, "ET"),
     wind: {
       instant: {
@@ -203,9 +207,13 @@ export function currentConditions(
       gust10min: maxGust(last(10 * 60)),
       gust1h: maxGust(last(HOUR)),
       gustToday: maxGust(today),
+      directions10min: last(10 * 60)
+        .filter((r) => r.windDir != null && r.windSpeed !== 0)
+        .map((r) => r.windDir as number),
     },
     rain: {
       rate: latest.rainRate ?? null,
+      maxRateToday: extremes(today, (r) => r.rainRate).max,
       last1h: sum(last(HOUR), "rain"),
       last3h: sum(last(3 * HOUR), "rain"),
       last12h: sum(last(12 * HOUR), "rain"),

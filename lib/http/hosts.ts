@@ -3,6 +3,8 @@
  * serves that station's mini-site. Pure functions, shared by proxy.ts and the pages that build links.
  */
 
+import { isCalendarDay } from "../time";
+
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /** Sub-domains that can never be station slugs. */
@@ -53,6 +55,33 @@ export function isGlobalPath(pathname: string): boolean {
  */
 export function isBackOfficePath(pathname: string): boolean {
   return /^\/(admin|connexion|api\/admin|api\/auth)(\/|$)/.test(pathname);
+}
+
+/**
+ * Apex pages are cached for every visitor under their path alone (Next's full-route cache ignores the
+ * query string). The variants a query asks for are served by other routes: a section's pages and
+ * filters (/selection/<section>), search results (/recherche/resultats), a month of the network's
+ * climatology (/climatologie/<month>). The internal path for a request, or null when the cached page
+ * answers it.
+ */
+export function apexVariant(pathname: string, query: URLSearchParams): string | null {
+  const section = /^\/(actualites|articles|climat|previsions|vigilances)$/.exec(pathname);
+  if (section && ["page", "categorie", "etiquette", "mois"].some((key) => query.has(key)))
+    return `/selection/${section[1]}`;
+  if (pathname === "/recherche" && query.has("q")) return "/recherche/resultats";
+  const month = query.get("mois");
+  if (pathname === "/climatologie" && month) return `/climatologie/${encodeURIComponent(month)}`;
+  return null;
+}
+
+/**
+ * A station site's day picker submits /jour?date=AAAA-MM-JJ: the page of that day, or /jour (today)
+ * for anything else. Null for other addresses. (The day page itself answers a future day with a 404.)
+ */
+export function dayPickerTarget(pathname: string, query: URLSearchParams): string | null {
+  if (pathname !== "/jour" || !query.has("date")) return null;
+  const day = query.get("date")?.trim() ?? "";
+  return isCalendarDay(day) ? `/jour/${day}` : "/jour";
 }
 
 /** Origin of a station's mini-site, from the apex origin: https://meteo06.fr → https://<slug>.meteo06.fr */

@@ -83,8 +83,8 @@ export function roundConditions(c: CurrentConditions): CurrentConditions {
     dewpoint: measure(c.dewpoint, "temperature"),
     feelsLike: measure(c.feelsLike, "temperature"),
     pressure: { ...measure(c.pressure, "pressure"), trend3h: r(c.pressure.trend3h, "pressure") },
-    uv: { current: r(c.uv.current, "uv"), max: extreme(c.uv.max, "uv") },
-    radiation: { current: r(c.radiation.current, "radiation"), max: extreme(c.radiation.max, "radiation") },
+    uv: measure(c.uv, "uv"),
+    radiation: measure(c.radiation, "radiation"),
     etToday: r(c.etToday, "evapotranspiration"),
     wind: {
       instant: mean(wind.instant),
@@ -94,9 +94,11 @@ export function roundConditions(c: CurrentConditions): CurrentConditions {
       gust10min: gust(wind.gust10min),
       gust1h: gust(wind.gust1h),
       gustToday: gust(wind.gustToday),
+      directions10min: wind.directions10min.map((d) => r(d, "direction") ?? d),
     },
     rain: {
       rate: r(rain.rate, "rainRate"),
+      maxRateToday: extreme(rain.maxRateToday, "rainRate"),
       last1h: r(rain.last1h, "rain"),
       last3h: r(rain.last3h, "rain"),
       last12h: r(rain.last12h, "rain"),

@@ -21,6 +21,8 @@ export interface ScheduledJob {
   periodMinutes: number;
   /** Longest a run may take before systemd stops it */
   timeoutMinutes: number;
+  /** How late systemd may start it (default 30 s, so that timers of the same minute are grouped) */
+  accuracySeconds?: number;
   /** Folders the job writes besides the database (systemd ReadWritePaths) */
   writes?: "backups" | "data";
   /**
@@ -86,6 +88,16 @@ export const SCHEDULE: ScheduledJob[] = [
     timeoutMinutes: 4,
   },
   {
+    unit: "site-refresh",
+    description: "cached pages refreshed when a scheduled article goes live or a vigilance notice ends",
+    command: ["site", "refresh"],
+    onCalendar: "*:*:00",
+    job: "site:refresh",
+    periodMinutes: 1,
+    timeoutMinutes: 1,
+    accuracySeconds: 1,
+  },
+  {
     unit: "webcam-prune",
     description: "webcam archives older than each webcam's retention",
     command: ["webcam", "prune"],
@@ -94,6 +106,15 @@ export const SCHEDULE: ScheduledJob[] = [
     periodMinutes: 24 * 60,
     timeoutMinutes: 30,
     writes: "data",
+  },
+  {
+    unit: "articles-purge-trash",
+    description: "articles trashed more than 30 days ago",
+    command: ["articles", "purge-trash"],
+    onCalendar: "*-*-* 04:50:00 Europe/Paris",
+    job: "articles:purge-trash",
+    periodMinutes: 24 * 60,
+    timeoutMinutes: 30,
   },
   {
     unit: "monitor",
@@ -138,6 +159,13 @@ export const SCHEDULE: ScheduledJob[] = [
     asRoot: true,
   },
 ];
+
+/**
+ * Node options of the app's server, in production and for the tests and the demo: "localhost" binds
+ * 127.0.0.1, where nginx expects it; the heap is capped so that the process stays small under load
+ * (the rendered pages it caches are capped apart, by cacheMaxMemorySize in next.config.ts).
+ */
+export const APP_NODE_OPTIONS = ["--dns-result-order=ipv4first", "--max-old-space-size=256"];
 
 export interface UnitOptions {
   appDir: string;
@@ -184,7 +212,7 @@ export function systemdUnits(o: UnitOptions = PRODUCTION): Record<string, string
       `WorkingDirectory=${o.appDir}/.next/standalone`,
       `EnvironmentFile=${o.envFile}`,
       "Environment=NODE_ENV=production HOSTNAME=localhost PORT=3000 NEXT_TELEMETRY_DISABLED=1",
-      "Environment=NODE_OPTIONS=--dns-result-order=ipv4first",
+      `Environment="NODE_OPTIONS=${APP_NODE_OPTIONS.join(" ")}"`,
       `ExecStart=${o.node} server.js`,
       "Restart=on-failure",
       "RestartSec=5",
@@ -235,7 +263,7 @@ export function systemdUnits(o: UnitOptions = PRODUCTION): Record<string, string
       "[Timer]",
       `OnCalendar=${job.onCalendar}`,
       "Persistent=true",
-      "AccuracySec=30s",
+      `AccuracySec=${job.accuracySeconds ?? 30}s`,
       `Unit=${name}.service`,
       "",
       "[Install]",

@@ -1,3 +1,4 @@
+import { validRecords } from "../aggregates/job";
 import { type ArchiveReader, archives } from "../archive/reader";
 import { formatDuration } from "../time";
 import {
@@ -150,7 +151,7 @@ async function loadStatic(
   }
   const window = staticWindow(newest.dateTime);
   const [records, totals] = await Promise.all([
-    reader.range(database, window.from, newest.dateTime, STATIC_FIELDS),
+    validRecords(feed.station, window.from, newest.dateTime, STATIC_FIELDS, { reader }),
     reader.sums(database, window.yearStart, window.dayStart, ["rain"]),
   ]);
   return {
@@ -172,7 +173,7 @@ async function loadRomma(feed: Feed, { at, reader }: RunContext, password: strin
   } else {
     after = Math.max(feed.lastRecordTime, floor);
   }
-  const pending = await reader.range(database, after, at, ROMMA_FIELDS);
+  const pending = await validRecords(feed.station, after, at, ROMMA_FIELDS, { reader });
   if (pending.length === 0) return { requests: [] as RommaRequest[], truncated: false };
   const first = pending[0].dateTime;
   const dayStart = localDayStart(first, feed.station.timezone);

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { type OutgoingHttpHeaders, ServerResponse } from "node:http";
 import {
   allowFrameworkScripts,
@@ -29,6 +30,37 @@ const held = new WeakMap<ServerResponse, Held>();
 const decided = new WeakSet<ServerResponse>();
 
 const embeddable = (url: string | undefined) => /\/widget\.png(\?|$)/.test(url ?? "");
+
+/**
+ * The newest pages' allowed scripts, by the SHA-1 of their HTML: a cached page is sent over and over,
+ * identical, and scanning its scripts on every request (regular expressions, JSON parsing, hashing)
+ * held the event loop for milliseconds each time. Least recently used first out, within a byte budget.
+ */
+const allowances = new Map<string, { body: Buffer; hashes: string[] }>();
+const ALLOWANCES_BYTES = 16 * 1024 * 1024;
+let allowancesBytes = 0;
+
+function allowScripts(html: Buffer, integrity: Readonly<Record<string, string>>) {
+  const key = createHash("sha1").update(html).digest("base64");
+  const known = allowances.get(key);
+  if (known) {
+    allowances.delete(key);
+    allowances.set(key, known);
+    return known;
+  }
+  const { html: page, hashes } = allowFrameworkScripts(html.toString("utf8"), integrity);
+  const entry = { body: Buffer.from(page, "utf8"), hashes };
+  if (entry.body.length <= ALLOWANCES_BYTES / 16) {
+    allowances.set(key, entry);
+    allowancesBytes += entry.body.length;
+    for (const [oldest, { body }] of allowances) {
+      if (allowancesBytes <= ALLOWANCES_BYTES) break;
+      allowances.delete(oldest);
+      allowancesBytes -= body.length;
+    }
+  }
+  return entry;
+}
 
 function toBuffer(chunk: Chunk, encoding?: BufferEncoding): Buffer {
   return typeof chunk === "string" ? Buffer.from(chunk, encoding ?? "utf8") : Buffer.from(chunk);
@@ -68,6 +100,11 @@ export function installSecurityHeaders(
     for (const [name, value] of Object.entries(COMMON_HEADERS)) {
       if (!res.hasHeader(name)) res.setHeader(name, value);
     }
+    // Next marks a cached page or feed `s-maxage=…, stale-while-revalidate=…`: the same for every
+    // visitor, so a shared cache (nginx, a CDN) may keep it.
+    const cacheControl = res.getHeader("cache-control");
+    if (typeof cacheControl === "string" && cacheControl.startsWith("s-maxage="))
+      res.setHeader("Cache-Control", `public, ${cacheControl}`);
     // A 304 carries no body, and its headers would replace those the browser keeps with the page.
     if (res.statusCode === 304) return undefined;
     const type = String(res.getHeader("content-type") ?? "");
@@ -109,8 +146,7 @@ export function installSecurityHeaders(
     const chunk = typeof args[0] === "function" ? undefined : (args[0] as Chunk | undefined);
     const encoding = typeof args[1] === "string" ? (args[1] as BufferEncoding) : undefined;
     if (chunk !== undefined && chunk !== null) state.chunks.push(toBuffer(chunk, encoding));
-    const { html, hashes } = allowFrameworkScripts(Buffer.concat(state.chunks).toString("utf8"), integrity);
-    const body = Buffer.from(html, "utf8");
+    const { body, hashes } = allowScripts(Buffer.concat(state.chunks), integrity);
     this.setHeader("Content-Security-Policy", documentPolicy(context(), hashes));
     if (this.req?.method !== "HEAD") this.setHeader("Content-Length", body.length);
     writeHead.call(this, this.statusCode, ...(state.statusMessage ? [state.statusMessage] : []));

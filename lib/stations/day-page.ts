@@ -8,6 +8,8 @@ import {
 import { ArchiveError, type Observation } from "../archive/reader";
 import { dayWindows, rrWindowOf, type Window } from "../climate/daily";
 import type { Extreme, Gust, RainWindow } from "../conditions/current";
+import { db } from "../db/client";
+import { type QualityMarks, qualityMarks } from "../qc/store";
 import { type SeriesRow, seriesFromRecords } from "../series/compute";
 import { loadRecords, loadSeries } from "../series/load";
 import { localDayBounds } from "../time";
@@ -60,6 +62,8 @@ export interface DayPageData {
   rows5min: SeriesRow[];
   rows10min: SeriesRow[];
   shade: [number, number][];
+  /** Values the quality control flagged in the chart window (lib/qc). */
+  quality: QualityMarks;
 }
 
 const extreme = (value: number | null, at: number | null): Extreme | null =>
@@ -140,7 +144,7 @@ export async function loadDayPage(
     const fields = chartFields(station);
     const readFrom = Math.min(window.from, start);
     const readTo = Math.min(Math.max(window.to, end), Math.max(now, readFrom + 1));
-    const [records, hours] = await Promise.all([
+    const [records, hours, quality] = await Promise.all([
       loadRecords(station, readFrom, readTo, fields),
       // The rain day before starts 12 hours before the window: from the hourly aggregates.
       loadSeries(station, {
@@ -149,6 +153,7 @@ export async function loadDayPage(
         step: "1h",
         fields: ["rain", "rainRate"],
       }),
+      qualityMarks(db(), station.id, window.from, window.to),
     ]);
     const inWindow = records.filter((r) => r.dateTime > window.from && r.dateTime <= window.to);
     const options = { fields, timeZone: station.timezone, rainReset: "06utc" as const };
@@ -166,6 +171,7 @@ export async function loadDayPage(
         rows5min,
         rows10min: seriesFromRecords(inWindow, { ...options, step: "10m" }),
         shade: nightPeriods(window.from, window.to, station.latitude, station.longitude),
+        quality,
       },
       unavailable: null,
     };

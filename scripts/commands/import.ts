@@ -4,6 +4,8 @@ import type { Command } from "commander";
 import { sendInvitation } from "../../lib/accounts/password-tokens";
 import { importWordpress } from "../../lib/articles/wordpress/import";
 import { WxrError } from "../../lib/articles/wordpress/wxr";
+import { UserError } from "../../lib/errors";
+import { requestRevalidation } from "../../lib/http/site-cache";
 import { mailConfigured } from "../../lib/mail/send";
 import { mediaDir } from "../../lib/media/storage";
 import { action, appDatabase, CliError } from "../cli-runtime";
@@ -132,6 +134,15 @@ export function register(program: Command) {
                 `${summary.newUserIds.length} nouveaux comptes sans mot de passe : invitez-les depuis Administration › Utilisateurs (ou relancez avec --invite).`,
               );
             }
+          }
+          // The site's cached pages show the import at once (else within their minute of cache).
+          try {
+            await requestRevalidation();
+          } catch (error) {
+            if (!(error instanceof UserError)) throw error;
+            console.warn(
+              `Pages du site non rafraîchies (${error.message}) : elles le seront d'ici une minute.`,
+            );
           }
           console.log(`Import terminé en ${((Date.now() - started) / 1000).toFixed(1)} s`);
         },

@@ -2,8 +2,9 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 
-/** Where a program lives among the usual system folders, or null. */
+/** Where a program lives among the usual system folders (or whether an absolute path exists), or null. */
 export function findBinary(name: string): string | null {
+  if (path.isAbsolute(name)) return existsSync(name) ? name : null;
   for (const dir of ["/usr/sbin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin"]) {
     const candidate = path.join(dir, name);
     if (existsSync(candidate)) return candidate;

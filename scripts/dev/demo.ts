@@ -1,5 +1,6 @@
 import path from "node:path";
 import { aggregateStations } from "../../lib/aggregates/job";
+import { refreshTimedPages } from "../../lib/articles/timed-refresh";
 import { climateStations } from "../../lib/climate/job";
 import { draftMonthlySummaries } from "../../lib/climate/summary-job";
 import { config } from "../../lib/config/settings";
@@ -56,11 +57,20 @@ const monitor = () =>
   );
 setTimeout(monitor, 20_000);
 const monitoring = setInterval(monitor, 5 * 60_000);
+// Scheduled articles go live and vigilance notices end on the cached pages, as on the server (every minute).
+const siteRefresh = setInterval(
+  () =>
+    refreshTimedPages().catch((error) =>
+      console.error("demo site refresh failed:", (error as Error).message),
+    ),
+  60_000,
+);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     clearInterval(liveData);
     clearInterval(monitoring);
+    clearInterval(siteRefresh);
     server.kill(signal);
     process.exit(0);
   });

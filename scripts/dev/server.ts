@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { APP_NODE_OPTIONS } from "../../lib/ops/schedule";
 
 /**
  * Environment for the standalone server. HOSTNAME must be "localhost": Next (16.4) compares the
  * rewrite URLs of proxy.ts with an origin built from HOSTNAME, but normalises loopback addresses to
  * "localhost" on the other side, so HOSTNAME=127.0.0.1 turns every station rewrite into an HTTP
- * self-proxy (vercel/next.js#94745). ipv4first makes "localhost" bind 127.0.0.1, where nginx expects it.
+ * self-proxy (vercel/next.js#94745). Node runs with the production options (APP_NODE_OPTIONS).
  */
 export function serverEnv(port: number, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   return {
@@ -12,7 +13,7 @@ export function serverEnv(port: number, env: NodeJS.ProcessEnv = process.env): N
     PORT: String(port),
     HOSTNAME: "localhost",
     NODE_ENV: "production",
-    NODE_OPTIONS: [env.NODE_OPTIONS, "--dns-result-order=ipv4first"].filter(Boolean).join(" "),
+    NODE_OPTIONS: [env.NODE_OPTIONS, ...APP_NODE_OPTIONS].filter(Boolean).join(" "),
     NEXT_TELEMETRY_DISABLED: "1",
   };
 }

@@ -138,7 +138,7 @@ describe("editors in the browser", () => {
     await page.keyboard.type("Un épisode orageux est attendu.");
     await page.getByRole("button", { name: "Image", exact: true }).click();
     await page.locator(".dialog").getByLabel("Texte alternatif (obligatoire)").fill("Ciel d'orage");
-    page.once("dialog", (d) => d.accept("Le ciel ce matin"));
+    await page.locator(".dialog").getByLabel("Légende").fill("Le ciel ce matin");
     await page.locator('.dialog input[type="file"]').setInputFiles(image);
     await page.locator(".editor-content figure img").waitFor();
     // The form has minute precision: the next whole minute at least 20 s away.
@@ -159,6 +159,13 @@ describe("editors in the browser", () => {
       "Orages planifiés sur Nice",
     );
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now() + 1500)));
+    // The every-minute job refreshes the cached pages once the article is due.
+    const job = await runCli(["site", "refresh"], {
+      DATABASE_URL: dbs.appUrl,
+      SITE_URL: app.origin,
+      AUTH_SECRET: "test-secret-not-for-production",
+    });
+    expect(job.stdout, job.stderr).toContain("pages refreshed");
     const response = await page.goto(articleUrl);
     expect(response?.status()).toBe(200);
     expect(await page.locator("h1").textContent()).toBe("Orages planifiés sur Nice");
@@ -243,7 +250,9 @@ describe("revisions", () => {
     ).json()) as {
       id: number;
     };
-    expect((await api(`/api/admin/articles/${id}`, "PUT", editor, forecast("THUNDERSTORM", 19))).status).toBe(200);
+    expect((await api(`/api/admin/articles/${id}`, "PUT", editor, forecast("THUNDERSTORM", 19))).status).toBe(
+      200,
+    );
     const page = await fetch(`${app.origin}/admin/articles/${id}/revisions`, { headers: { Cookie: editor } });
     expect(page.status).toBe(200);
     const html = await page.text();

@@ -7,7 +7,7 @@ import { draftMonthlySummaries } from "@/lib/climate/summary-job";
 import { seedDemo } from "@/lib/demo/seed";
 import { DEMO_STATIONS, DEMO_USERS } from "@/lib/demo/stations";
 import { startTestApp, type TestApp } from "../helpers/app";
-import { launchBrowser } from "../helpers/browser";
+import { drawnChart, launchBrowser } from "../helpers/browser";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
 import { frenchDecimal } from "../helpers/format";
 import { signInInBrowser } from "../helpers/session";
@@ -122,7 +122,7 @@ describe("month page", () => {
   it("draws its charts and answers 404 for a month that does not exist", async () => {
     const page = await browser.newPage();
     await page.goto(`${app.stationOrigin("villefranche")}/mois/${MONTH}`);
-    await page.locator("button:enabled", { hasText: "Données CSV" }).first().waitFor({ timeout: 15_000 });
+    await drawnChart(page);
     expect(await page.locator("canvas").count()).toBe(2);
     for (const path of ["/mois/2026-13", "/mois/2999-01", "/mois/1990-01", "/annee/abcd"]) {
       const response = await page.goto(`${app.stationOrigin("villefranche")}${path}`);
@@ -190,7 +190,7 @@ describe("other climatology pages", () => {
       await expect(page.locator("details.method summary").textContent()).resolves.toContain("normes OMM");
     }
     await page.goto(`${origin}/historique`);
-    await page.locator("button:enabled", { hasText: "Données CSV" }).first().waitFor({ timeout: 15_000 });
+    await drawnChart(page);
     expect(await page.locator("canvas").count()).toBe(2);
     const text = await page.evaluate(
       async (path) => (await fetch(path)).text(),

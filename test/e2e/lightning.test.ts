@@ -7,7 +7,7 @@ import { importLightning } from "@/lib/lightning/import";
 import { parseLightningSettings } from "@/lib/lightning/settings";
 import { startTestApp, type TestApp } from "../helpers/app";
 import { type FeedServer, feedLine, startFeedServer } from "../helpers/blitzortung";
-import { launchBrowser } from "../helpers/browser";
+import { launchBrowser, showMaps } from "../helpers/browser";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
 import { frenchDecimal } from "../helpers/format";
 import { signInInBrowser } from "../helpers/session";
@@ -111,7 +111,7 @@ afterAll(async () => {
 });
 
 async function mapReady(page: Page) {
-  await page.locator(".map.leaflet-container").waitFor();
+  await showMaps(page);
   await page.waitForFunction(
     () => document.querySelector("[data-strikes]")?.getAttribute("data-strikes") !== "0",
   );

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_USERS } from "@/lib/demo/stations";
 import { mediaUrl as mediaUrlOf } from "@/lib/media/urls";
 import { startTestApp, type TestApp } from "../helpers/app";
-import { launchBrowser, takePolicyViolations } from "../helpers/browser";
+import { launchBrowser, showMaps, takePolicyViolations } from "../helpers/browser";
 import type { TestDatabases } from "../helpers/db";
 import { createDemoDatabases } from "../helpers/demo";
 import { httpGet } from "../helpers/http";
@@ -130,7 +130,7 @@ describe("cached pages under the policy", () => {
     expect(response?.headers()["x-nextjs-cache"]).toBe("HIT");
     expect(response?.headers()["content-security-policy"]).toBe(policy);
     // The map is drawn by the page's scripts (Leaflet, loaded on demand): they ran.
-    await page.locator(".leaflet-container").waitFor({ timeout: 60_000 });
+    await showMaps(page, 60_000);
     await page.locator("path.leaflet-interactive").first().dispatchEvent("mouseover");
     await expect
       .poll(() => page.locator(".leaflet-tooltip").textContent(), { timeout: 30_000 })

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "@/lib/demo/seed";
 import { DEMO_STATIONS, DEMO_USERS } from "@/lib/demo/stations";
 import { startTestApp, type TestApp } from "../helpers/app";
-import { launchBrowser } from "../helpers/browser";
+import { drawnChart, launchBrowser } from "../helpers/browser";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
 import { frenchDecimal } from "../helpers/format";
 import { httpGet, httpRequest } from "../helpers/http";
@@ -90,9 +90,8 @@ describe("public site", () => {
   it("draws the last 24 hours and lets visitors download the data shown", async () => {
     const page = await browser.newPage();
     await page.goto(`${app.stationOrigin("villefranche")}/`);
-    const csvButton = page.locator("button:enabled", { hasText: "Données CSV" }).first(); // the temperature chart
-    await csvButton.waitFor({ timeout: 15_000 });
-    await page.waitForFunction(() => document.querySelector("canvas")!.width > 0);
+    const temperature = await drawnChart(page);
+    const csvButton = temperature.locator("button", { hasText: "Données CSV" });
     const [download] = await Promise.all([page.waitForEvent("download"), csvButton.click()]);
     expect(download.suggestedFilename()).toBe("villefranche-24h-temperature.csv");
     const lines = (await import("node:fs"))

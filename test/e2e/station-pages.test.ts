@@ -5,7 +5,7 @@ import { updateAggregates } from "@/lib/aggregates/job";
 import { seedDemo, writeDemoArchive } from "@/lib/demo/seed";
 import { DEMO_STATIONS } from "@/lib/demo/stations";
 import { startTestApp, type TestApp } from "../helpers/app";
-import { launchBrowser } from "../helpers/browser";
+import { drawnChart, launchBrowser } from "../helpers/browser";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
 import { createLevens } from "../helpers/stations";
 import {
@@ -241,8 +241,7 @@ describe("station home", () => {
 
 /** Rows of a chart's CSV download: header and lines split. */
 async function chartCsv(page: Page, index: number): Promise<{ header: string[]; lines: string[][] }> {
-  const button = page.locator("button:enabled", { hasText: "Données CSV" }).nth(index);
-  await button.waitFor({ timeout: 20_000 });
+  const button = (await drawnChart(page, index)).locator("button", { hasText: "Données CSV" });
   const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
   const [header, ...lines] = readFileSync((await download.path())!, "utf8")
     .trim()

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_USERS } from "@/lib/demo/stations";
 import { startTestApp, type TestApp } from "../helpers/app";
 import { forecastCell } from "../helpers/articles";
-import { launchBrowser } from "../helpers/browser";
+import { launchBrowser, showMaps } from "../helpers/browser";
 import type { TestDatabases } from "../helpers/db";
 import { createDemoDatabases } from "../helpers/demo";
 import { sessionCookie, signInInBrowser } from "../helpers/session";
@@ -216,7 +216,7 @@ async function open(page: Page, url: string): Promise<void> {
   expect(response?.status(), url).toBeLessThan(500);
   const markers = page.locator("path.leaflet-interactive");
   if ((await page.locator(".map").count()) > 0) {
-    await page.locator(".leaflet-container").first().waitFor({ timeout: 60_000 });
+    await showMaps(page, 60_000);
     for (const marker of await markers.all()) await marker.dispatchEvent("mouseover");
   }
   // Nothing written by a user may become a live link, frame, form target, <base> or refresh (React's

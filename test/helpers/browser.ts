@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { type Browser, type BrowserContext, chromium } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterEach } from "vitest";
 
 /**
@@ -81,4 +81,26 @@ export async function launchBrowser(): Promise<Browser> {
     return context;
   };
   return browser;
+}
+
+/**
+ * The `index`th chart of the page, scrolled into view and drawn: charts import chart.js only once they
+ * near the screen, so one below the fold stays a blank canvas until then.
+ */
+export async function drawnChart(page: Page, index = 0): Promise<Locator> {
+  const chart = page.locator("figure[data-chart]").nth(index);
+  await chart.scrollIntoViewIfNeeded();
+  await chart.and(page.locator("[data-chart=ready]")).waitFor({ timeout: 20_000 });
+  return chart;
+}
+
+/**
+ * Scrolls to each map of the page and waits for Leaflet to draw it: a map loads Leaflet only when it
+ * nears the screen (components/map/useLeafletMap.ts).
+ */
+export async function showMaps(page: Page, timeout = 30_000): Promise<void> {
+  for (const map of await page.locator(".map").all()) {
+    await map.scrollIntoViewIfNeeded();
+    await map.and(page.locator(".leaflet-container")).waitFor({ timeout });
+  }
 }

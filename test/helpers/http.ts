@@ -1,8 +1,10 @@
 import http from "node:http";
+import https from "node:https";
 
 /**
  * Requests through Node for any *.localhost host: Node's resolver does not map sub-domains of localhost
  * to loopback (browsers do), so the connection goes to 127.0.0.1 and the Host header keeps the name.
+ * An https: address is checked against `ca` (a test's own certificate), with the host name as SNI.
  */
 export interface HttpResult {
   status: number;
@@ -18,14 +20,16 @@ export function httpRequest(
     method = "GET",
     headers = {},
     body,
-  }: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+    ca,
+  }: { method?: string; headers?: Record<string, string>; body?: string | Buffer; ca?: Buffer } = {},
 ): Promise<HttpResult> {
   return new Promise((resolve, reject) => {
-    const request = http.request(
+    const request = (url.startsWith("https:") ? https : http).request(
       url,
       {
         method,
         headers,
+        ca,
         lookup: (_host, options, callback) =>
           options.all
             ? callback(null, [{ address: "127.0.0.1", family: 4 }])

@@ -1,22 +1,13 @@
-import { execFileSync, spawn, spawnSync } from "node:child_process";
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCHEDULE, systemdUnits } from "@/lib/ops/schedule";
-import { freePort } from "../helpers/app";
 import { httpRequest } from "../helpers/http";
+import { nginxTest, renderTemplate, startNginx } from "../helpers/nginx";
 
 /**
  * The provisioning files, checked with the real tools: bash -n and shellcheck on every script,
@@ -27,9 +18,6 @@ import { httpRequest } from "../helpers/http";
 const TOOLS: Record<string, string> = {
   shellcheck: "shellcheck",
   nft: "nftables",
-  nginx: "nginx-light",
-  "/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so": "libnginx-mod-http-brotli-filter",
-  "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so": "libnginx-mod-http-brotli-static",
 };
 const scratch = mkdtempSync(path.join(tmpdir(), "m06-deploy-"));
 
@@ -75,13 +63,6 @@ function withHelpers(script: string, env: Record<string, string> = {}) {
     ],
     { encoding: "utf8", env: { ...process.env, ...env } },
   );
-}
-
-/** A template as install.sh renders it. */
-function render(template: string): string {
-  const result = withHelpers(`render ${template}`);
-  expect(result.status, result.stderr).toBe(0);
-  return result.stdout;
 }
 
 describe("provisioning scripts", () => {
@@ -188,6 +169,7 @@ describe("systemd units", () => {
       "partners send --partner romma": "*:0/5",
       "partners prune": "*-*-* 04:20:00 Europe/Paris",
       "lightning import": "*:0/5",
+      "site refresh": "*:*:00",
       "webcam prune": "*-*-* 04:40:00 Europe/Paris",
       monitor: "*:0/5",
       "backup run": "*-*-* 03:15:00 Europe/Paris",
@@ -225,56 +207,22 @@ describe("systemd units", () => {
 });
 
 describe("nginx site", () => {
-  /** The site as install.sh renders it, in a scratch prefix with a throw-away certificate. */
-  function renderedPrefix(site: string): string {
-    const prefix = mkdtempSync(path.join(scratch, "nginx-"));
-    mkdirSync(path.join(prefix, "snippets"));
-    mkdirSync(path.join(prefix, "tls"));
-    cpSync("deploy/nginx/meteo06-proxy.conf", path.join(prefix, "snippets/meteo06-proxy.conf"));
-    execFileSync(
-      "openssl",
-      ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=meteo06.fr"].concat([
-        "-keyout",
-        path.join(prefix, "tls/privkey.pem"),
-        "-out",
-        path.join(prefix, "tls/fullchain.pem"),
-      ]),
-      { stdio: "pipe" },
-    );
-    writeFileSync(path.join(prefix, "site.conf"), site.replaceAll("/etc/meteo06/tls/", `${prefix}/tls/`));
-    writeFileSync(
-      path.join(prefix, "nginx.conf"),
-      [
-        "load_module /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so;",
-        "load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;",
-        `pid ${prefix}/nginx.pid;`,
-        `error_log ${prefix}/error.log;`,
-        "events {}",
-        "http {",
-        "  include /etc/nginx/mime.types;",
-        `  access_log ${prefix}/access.log;`,
-        "  include site.conf;",
-        "}",
-      ].join("\n"),
-    );
-    return prefix;
-  }
-
-  const nginxTest = (prefix: string) =>
-    spawnSync("nginx", ["-t", "-p", prefix, "-c", path.join(prefix, "nginx.conf")], { encoding: "utf8" });
+  const site = () => renderTemplate("deploy/nginx/meteo06.conf");
 
   it("passes nginx -t, serving the apex and every sub-domain through the app", () => {
-    const site = render("deploy/nginx/meteo06.conf");
-    expect(site).not.toMatch(/@[A-Z_]+@/);
-    const result = nginxTest(renderedPrefix(site));
+    const rendered = site();
+    expect(rendered).not.toMatch(/@[A-Z_]+@/);
+    const result = nginxTest(rendered, "meteo06.fr");
     expect(result.stderr).toContain("test is successful");
     expect(result.status).toBe(0);
 
-    expect(site.match(/server_name \.meteo06\.fr;/g)).toHaveLength(2);
-    expect(site).toContain("limit_req zone=meteo06_login");
-    expect(site).toContain("client_max_body_size 20m;");
-    expect(site).toContain('add_header Cache-Control "public, max-age=31536000, immutable";');
-    expect(site).toMatch(/brotli_static on;[\s\S]*gzip_static on;|gzip_static on;[\s\S]*brotli_static on;/);
+    expect(rendered.match(/server_name \.meteo06\.fr;/g)).toHaveLength(2);
+    expect(rendered).toContain("limit_req zone=meteo06_login");
+    expect(rendered).toContain("client_max_body_size 20m;");
+    expect(rendered).toContain('add_header Cache-Control "public, max-age=31536000, immutable";');
+    expect(rendered).toMatch(
+      /brotli_static on;[\s\S]*gzip_static on;|gzip_static on;[\s\S]*brotli_static on;/,
+    );
     const proxy = readFileSync("deploy/nginx/meteo06-proxy.conf", "utf8");
     expect(proxy).toContain("proxy_set_header Host $host;");
     expect(proxy).toContain("proxy_set_header X-Forwarded-Proto $scheme;");
@@ -287,58 +235,171 @@ describe("nginx site", () => {
       request.on("end", () => response.end("ok"));
     });
     await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
-    const appPort = (app.address() as AddressInfo).port;
-    const [httpPort, tlsPort] = [await freePort(), await freePort()];
-    const site = render("deploy/nginx/meteo06.conf")
-      .replace("server 127.0.0.1:3000;", `server 127.0.0.1:${appPort};`)
-      .replace(/listen \[::\]:\d+[^;]*;/g, "")
-      .replace("listen 80;", `listen 127.0.0.1:${httpPort};`)
-      .replace("listen 443 ssl http2;", `listen 127.0.0.1:${tlsPort};`);
-    const prefix = renderedPrefix(site);
-    const nginx = spawn("nginx", ["-p", prefix, "-c", path.join(prefix, "nginx.conf"), "-g", "daemon off;"], {
-      stdio: "pipe",
+    const nginx = await startNginx({
+      appPort: (app.address() as AddressInfo).port,
+      domain: "meteo06.localhost",
     });
     try {
-      const post = (pathname: string, host: string, headers: Record<string, string> = {}) =>
-        httpRequest(`http://127.0.0.1:${tlsPort}${pathname}`, {
+      const post = (pathname: string, sub: string | undefined, headers: Record<string, string> = {}) =>
+        httpRequest(nginx.url(pathname, sub), {
           method: "POST",
-          headers: { Host: host, "Content-Type": "text/plain", ...headers },
+          headers: { "Content-Type": "text/plain", ...headers },
           body: "x",
+          ca: nginx.ca,
         }).then((r) => r.status);
-      for (let i = 0; ; i++) {
-        if ((await post("/api/v1/stations", "meteo06.fr").catch(() => 0)) === 200) break;
-        if (i > 100) throw new Error("nginx did not start");
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
       // Ordinary POSTs (APIs, uploads) are not limited.
       const plain = [];
-      for (let i = 0; i < 40; i++) plain.push(await post("/api/admin/media", "meteo06.fr"));
+      for (let i = 0; i < 40; i++) plain.push(await post("/api/admin/media", undefined));
       expect(plain.every((status) => status === 200)).toBe(true);
       // Server actions: a burst of 20 passes, then 429, on any page and any station's host.
       const action = { "Next-Action": "7f00aa" };
       const actions = [];
       for (let i = 0; i < 30; i++) {
-        const [pathname, host] = [
-          ["/", "meteo06.fr"],
-          ["/articles", "meteo06.fr"],
-          ["/a-propos", "nice-pessicart.meteo06.fr"],
+        const [pathname, sub] = [
+          ["/", undefined],
+          ["/articles", undefined],
+          ["/a-propos", "nice-pessicart"],
         ][i % 3];
-        actions.push(await post(pathname, host, action));
+        actions.push(await post(pathname as string, sub, action));
       }
       expect(actions.filter((status) => status === 200).length).toBeGreaterThanOrEqual(20);
       expect(actions.filter((status) => status === 200).length).toBeLessThan(25);
       expect(actions.slice(-5)).toEqual([429, 429, 429, 429, 429]);
-      expect(await post("/connexion", "meteo06.fr", action)).toBe(429);
+      expect(await post("/connexion", undefined, action)).toBe(429);
     } finally {
-      nginx.kill("SIGTERM");
-      await new Promise((resolve) => nginx.once("exit", resolve));
+      await nginx.stop();
+      app.close();
+    }
+  });
+
+  it("caches what the app allows for anonymous visitors only, and never an answer that sets a cookie", async () => {
+    // A stub app: each answer it renders carries its host, path and a render number; "/gone" is an
+    // article that is unpublished during the test.
+    let renders = 0;
+    let published = true;
+    const app = createServer((request, response) => {
+      request.resume();
+      const url = request.url ?? "/";
+      renders += 1;
+      if (url === "/gone" && !published) {
+        response.writeHead(404, {
+          "Cache-Control": "private, no-cache, no-store, max-age=0, must-revalidate",
+        });
+        return response.end("introuvable");
+      }
+      const headers: Record<string, string> = {
+        "Cache-Control": `s-maxage=${url === "/gone" ? 1 : 60}, stale-while-revalidate=31535940`,
+        "Content-Type": request.headers.rsc ? "text/x-component" : "text/html",
+        Vary: "RSC, Next-Router-State-Tree, Next-Router-Prefetch",
+      };
+      if (url === "/pose-un-cookie") headers["Set-Cookie"] = "choix=1; Path=/";
+      if (url === "/absente") {
+        headers["Cache-Control"] = "private, no-cache, no-store, max-age=0, must-revalidate";
+        response.writeHead(404, headers);
+      } else response.writeHead(200, headers);
+      response.end(`${request.headers.host} ${url} ${request.headers.rsc ? "RSC" : "HTML"} #${renders}`);
+    });
+    await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
+    const nginx = await startNginx({
+      appPort: (app.address() as AddressInfo).port,
+      domain: "meteo06.localhost",
+    });
+    const get = async (
+      pathname: string,
+      {
+        sub,
+        method = "GET",
+        headers = {},
+      }: { sub?: string; method?: string; headers?: Record<string, string> } = {},
+    ) => {
+      const answer = await httpRequest(nginx.url(pathname, sub), { method, headers, ca: nginx.ca });
+      return { status: answer.status, cache: answer.headers["x-cache-status"], body: answer.text() };
+    };
+    try {
+      // Anonymous: rendered once, then served by nginx; each host has its own copy.
+      const first = await get("/");
+      expect(first.cache).toBe("MISS");
+      expect(await get("/")).toEqual({ ...first, cache: "HIT" });
+      expect((await get("/", { method: "HEAD" })).cache).toBe("HIT");
+      const station = await get("/", { sub: "pessicart" });
+      expect(station.cache).toBe("MISS");
+      expect(station.body).toMatch(/^pessicart\.meteo06\.localhost \/ HTML/);
+      // A visitor who only opened the sign-in page (next-auth's CSRF cookie) is still anonymous.
+      expect(await get("/", { headers: { Cookie: "__Host-authjs.csrf-token=abc" } })).toEqual({
+        ...first,
+        cache: "HIT",
+      });
+
+      // Signed in (either form of the session cookie, or its chunks), previewing a draft, or with
+      // credentials: the app answers, and what it answers is not kept for the next visitor.
+      for (const cookie of [
+        "meteo06.session=jwt",
+        "__Host-meteo06.session=jwt",
+        "theme=sombre; __Host-meteo06.session.0=jwt",
+        "__prerender_bypass=preview",
+      ]) {
+        const signedIn = await get("/", { headers: { Cookie: cookie } });
+        expect(signedIn.cache, cookie).toBe("BYPASS");
+        expect(signedIn.body, cookie).not.toBe(first.body);
+      }
+      expect((await get("/", { headers: { Authorization: "Bearer t" } })).cache).toBe("BYPASS");
+      expect(await get("/")).toEqual({ ...first, cache: "HIT" });
+      const privatePage = await get("/actualites", { headers: { Cookie: "__Host-meteo06.session=jwt" } });
+      expect(privatePage.cache).toBe("BYPASS");
+      expect((await get("/actualites")).cache).toBe("MISS");
+
+      // The back office, sign-in, anything but GET and HEAD: always the app.
+      for (const pathname of [
+        "/admin",
+        "/admin/articles",
+        "/api/admin/media",
+        "/api/auth/session",
+        "/connexion",
+      ]) {
+        await get(pathname);
+        expect((await get(pathname)).cache, pathname).toBe("BYPASS");
+        expect((await get(pathname, { sub: "pessicart" })).cache, pathname).toBe("BYPASS");
+      }
+      // POSTs (forms, server actions) never meet the cache: no X-Cache-Status, a new render each time.
+      const posts: Record<string, string>[] = [{ "Content-Type": "text/plain" }, { "Next-Action": "7f00aa" }];
+      for (const headers of posts) {
+        const posted = await get("/", { method: "POST", headers });
+        expect(posted.cache).toBeUndefined();
+        expect(posted.body).not.toBe(first.body);
+      }
+
+      // React Server Component payloads never take the page's place.
+      expect((await get("/graphiques", { headers: { RSC: "1" } })).cache).toBe("BYPASS");
+      expect((await get("/graphiques?_rsc=1x2y3")).cache).toBe("BYPASS");
+      const page = await get("/graphiques");
+      expect(page.cache).toBe("MISS");
+      expect(page.body).toContain("HTML");
+      expect(await get("/graphiques")).toEqual({ ...page, cache: "HIT" });
+
+      // An answer that sets a cookie, or that the app marks no-store (a 404), is never kept.
+      const cookieSetter = await get("/pose-un-cookie");
+      expect(cookieSetter.cache).toBe("MISS");
+      expect((await get("/pose-un-cookie")).body).not.toBe(cookieSetter.body);
+      const missing = await get("/absente");
+      expect(missing.status).toBe(404);
+      expect((await get("/absente")).body).not.toBe(missing.body);
+
+      // An unpublished article is gone once its copy expires: no stale copy stands in for the 404.
+      const article = await get("/gone");
+      expect(await get("/gone")).toEqual({ ...article, cache: "HIT" });
+      published = false;
+      // nginx counts in whole seconds: a copy valid for 1 s may last until the end of the next second.
+      await new Promise((resolve) => setTimeout(resolve, 2100));
+      for (let i = 0; i < 3; i++) expect((await get("/gone")).status).toBe(404);
+    } finally {
+      await nginx.stop();
       app.close();
     }
   });
 
   it("is really checked: a broken site fails nginx -t", () => {
-    const site = render("deploy/nginx/meteo06.conf").replace("limit_req zone", "limit_request zone");
-    const result = nginxTest(renderedPrefix(site));
+    const broken = site().replace("limit_req zone", "limit_request zone");
+    const result = nginxTest(broken, "meteo06.fr");
     expect(result.stderr).toContain('unknown directive "limit_request"');
     expect(result.status).not.toBe(0);
   });
@@ -346,7 +407,7 @@ describe("nginx site", () => {
 
 describe("firewall", () => {
   it("passes nft --check and opens only SSH, HTTP(S) and WireGuard", () => {
-    const rules = render("deploy/hardening/nftables.conf");
+    const rules = renderTemplate("deploy/hardening/nftables.conf");
     const file = path.join(scratch, "nftables.conf");
     writeFileSync(file, rules);
     const check = spawnSync("nft", ["--check", "-f", file], { encoding: "utf8" });

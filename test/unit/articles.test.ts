@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { delayAfter, MAX_DELAY_SECONDS } from "@/lib/accounts/throttle";
+import type { ValidationError } from "@/lib/actions/validation";
 import { sparkline } from "@/lib/articles/chart";
 import { parseParisInput, toParisInput } from "@/lib/articles/dates";
 import { compareRevisions } from "@/lib/articles/diff";
@@ -8,7 +9,7 @@ import { embedFrame, recogniseEmbed } from "@/lib/articles/external";
 import { atomFeed, rssFeed } from "@/lib/articles/feeds";
 import { parseArticleInput, resolvePublication } from "@/lib/articles/input";
 import { isLegacyPath, normalizeLegacyPath } from "@/lib/articles/legacy";
-import { effectiveStatus, isPublic, slugify } from "@/lib/articles/model";
+import { effectiveStatus, isPublic, SKY_ICONS, slugify, ZONES } from "@/lib/articles/model";
 import { allowedStatuses, allowedTypes, canEditArticle } from "@/lib/articles/permissions";
 import { fulltextQuery, noticesInForce, visibilityEpoch } from "@/lib/articles/queries";
 import { cleanArticleHtml, mediaKeysIn, renderBody } from "@/lib/articles/render";
@@ -16,6 +17,7 @@ import { autop, convertContent, uploadPath } from "@/lib/articles/wordpress/cont
 import { replaceShortcodes } from "@/lib/articles/wordpress/shortcodes";
 import { parseWxr, WxrError } from "@/lib/articles/wordpress/wxr";
 import { widthsFor } from "@/lib/media/pipeline";
+import { forecastCell } from "../helpers/articles";
 
 const author = { id: 7, role: "AUTHOR" as const };
 const editor = { id: 8, role: "EDITOR" as const };
@@ -79,6 +81,23 @@ describe("articles: vocabulary and rules", () => {
         },
       }),
     ).toThrow(/phénomène inconnu/);
+    // Each refusal names its field, for the editor to show the message beside it (and a route answers 422).
+    const refused = (() => {
+      try {
+        parseArticleInput({
+          type: "FORECAST",
+          title: "",
+          forecast: [forecastCell(ZONES[0], SKY_ICONS[0], 20), forecastCell(ZONES[0], SKY_ICONS[0], 99)],
+        });
+      } catch (error) {
+        return error as ValidationError;
+      }
+    })();
+    expect(refused?.status).toBe(422);
+    expect(refused?.fieldErrors).toEqual({
+      title: "Le titre est obligatoire",
+      "forecast.1.tMax": "Température maximale : un nombre entier entre -40 et 50",
+    });
     const input = parseArticleInput({ type: "NEWS", title: "x", publishedAt: "2026-07-14T10:00" });
     expect(input.publishedAt?.toISOString()).toBe("2026-07-14T08:00:00.000Z"); // CEST
     expect(parseParisInput("2026-01-14T10:00")?.toISOString()).toBe("2026-01-14T09:00:00.000Z"); // CET

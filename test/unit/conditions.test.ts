@@ -64,6 +64,19 @@ describe("current conditions", () => {
     expect(c.wind.gust1h?.value).toBe(48);
     expect(c.wind.gustToday?.value).toBe(48);
     expect(c.wind.mean1h.speed).toBeCloseTo((10 * 10 + 30 * 2) / 12, 9);
+    // The compass's marks: the directions of the records of (t - 10 min, t].
+    expect(c.wind.directions10min).toEqual([350, 10]);
+  });
+
+  it("gives the dashboard's day ranges of UV, radiation and rain rate", () => {
+    expect(c.uv).toEqual({
+      current: 0,
+      min: { value: 0, at: UTC(14, 22, 5) },
+      max: { value: 8.2, at: UTC(15, 11) },
+    });
+    expect(c.radiation.max).toEqual({ value: 910, at: UTC(15, 11) });
+    // 30 mm/h at 07:00 local is today's; yesterday's stronger rates are not.
+    expect(c.rain.maxRateToday).toEqual({ value: 30, at: UTC(15, 5) });
   });
 
   it("totals rain over every legacy window", () => {

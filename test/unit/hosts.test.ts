@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { clientIp, PEER_HEADER, parseTrustedProxies } from "@/lib/http/client-address";
 import {
+  apexVariant,
+  dayPickerTarget,
   hostName,
   isBackOfficePath,
   isGlobalPath,
@@ -77,6 +79,43 @@ describe("redirect targets", () => {
     "",
   ])("refuses %j, which a browser would take off the site", (target) => {
     expect(sitePath(target)).toBeNull();
+  });
+});
+
+describe("cached apex pages and their query variants", () => {
+  const variant = (path: string, query = "") => apexVariant(path, new URLSearchParams(query));
+
+  it("sends a section's further pages and filters to the per-request route", () => {
+    expect(variant("/actualites", "page=2")).toBe("/selection/actualites");
+    expect(variant("/articles", "categorie=orages")).toBe("/selection/articles");
+    expect(variant("/vigilances", "etiquette=neige")).toBe("/selection/vigilances");
+    expect(variant("/climat", "mois=2026-01")).toBe("/selection/climat");
+    expect(variant("/recherche", "q=orage")).toBe("/recherche/resultats");
+    expect(variant("/climatologie", "mois=2026-01")).toBe("/climatologie/2026-01");
+    expect(variant("/climatologie", "mois=../x")).toBe("/climatologie/..%2Fx");
+  });
+
+  it("lets the cached page answer without a query, or with one it ignores", () => {
+    for (const [path, query] of [
+      ["/actualites", ""],
+      ["/actualites", "utm_source=lettre"],
+      ["/recherche", ""],
+      ["/climatologie", "mois="],
+      ["/", "page=2"],
+      ["/articles/une-breve", "page=2"],
+    ])
+      expect([path, query, variant(path, query)]).toEqual([path, query, null]);
+  });
+});
+
+describe("a station's day picker", () => {
+  it("leads to the day asked for, or to today's page", () => {
+    const target = (query: string) => dayPickerTarget("/jour", new URLSearchParams(query));
+    expect(target("date=2025-06-01")).toBe("/jour/2025-06-01");
+    expect(target("date=%202025-06-01%20")).toBe("/jour/2025-06-01");
+    for (const query of ["date=2025-02-30", "date=", "date=../admin"]) expect(target(query)).toBe("/jour");
+    expect(target("")).toBeNull();
+    expect(dayPickerTarget("/jour/2025-06-01", new URLSearchParams("date=2025-06-02"))).toBeNull();
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FORM_INVALID } from "@/lib/actions/result";
-import { ValidationError, validateForm } from "@/lib/actions/validate";
+import { ValidationError, validateForm } from "@/lib/actions/validation";
 import type { Observation } from "@/lib/archive/reader";
 import { freshness } from "@/lib/conditions/freshness";
 import { bucketRow, exportHeader } from "@/lib/export/csv";

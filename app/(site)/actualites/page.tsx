@@ -1,7 +1,7 @@
-import { SectionPage, type SectionProps, sectionMetadata } from "@/components/articles/SectionPage";
+import { SectionPage, sectionMetadata } from "@/components/articles/SectionPage";
 
 export const metadata = sectionMetadata("NEWS");
 
-export default function Page({ searchParams }: SectionProps) {
-  return <SectionPage type="NEWS" searchParams={searchParams} />;
+export default function Page() {
+  return <SectionPage type="NEWS" />;
 }

@@ -1,11 +1,7 @@
-import type { Metadata } from "next";
-import { SectionPage, type SectionProps } from "@/components/articles/SectionPage";
+import { SectionPage, sectionMetadata } from "@/components/articles/SectionPage";
 
-export const metadata: Metadata = {
-  title: "Articles",
-  alternates: { types: { "application/rss+xml": "/flux/rss.xml", "application/atom+xml": "/flux/atom.xml" } },
-};
+export const metadata = sectionMetadata(null);
 
-export default function Page({ searchParams }: SectionProps) {
-  return <SectionPage type={null} searchParams={searchParams} />;
+export default function Page() {
+  return <SectionPage type={null} />;
 }

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { unstable_cache } from "next/cache";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { LightningMap } from "@/components/lightning/LightningMap";
 import { LightningSource } from "@/components/lightning/LightningSource";
 import styles from "@/components/lightning/lightning.module.css";
@@ -16,6 +15,9 @@ import { mapStrikes } from "@/lib/lightning/queries";
 import { lightningEnabled } from "@/lib/lightning/settings";
 import { listStations } from "@/lib/stations/queries";
 import { formatParis } from "@/lib/time";
+
+// Its query picks what it shows: rendered per request (from cached data).
+export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
   title: "Foudre en direct",
@@ -46,7 +48,6 @@ const LATEST = 10;
 type Props = { searchParams: Promise<{ periode?: string | string[] }> };
 
 export default async function LightningMapPage({ searchParams }: Props) {
-  await connection(); // rendered per request (from cached data), never at build time
   if (!lightningEnabled()) notFound();
   const { periode: periodKey = "1h" } = await searchParams; // ?periode= : the French URL stays
   if (!isPeriod(periodKey)) notFound();

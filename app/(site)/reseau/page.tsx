@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { connection } from "next/server";
 import { MarkersMap } from "@/components/map/MarkersMap";
 import { SortableTable } from "@/components/tables/SortableTable";
 import { freshness } from "@/lib/conditions/freshness";
@@ -7,6 +6,7 @@ import { ALPES_MARITIMES_CENTER, mapTiles } from "@/lib/config/map-tiles";
 import { config } from "@/lib/config/settings";
 import { formatValue } from "@/lib/format/numbers";
 import { stationUrl } from "@/lib/http/hosts";
+import { isBuildPhase } from "@/lib/http/site-cache";
 import { networkSummaries } from "@/lib/stations/network";
 import { formatDuration, formatParis } from "@/lib/time";
 
@@ -26,7 +26,7 @@ const COLUMNS = [
 ];
 
 export default async function NetworkPage() {
-  await connection(); // per request (from cached data), never at build time
+  if (isBuildPhase()) return null; // rendered at run time only (app/(site)/layout.tsx)
   const summaries = await networkSummaries();
   const { siteUrl } = config();
   const now = Date.now() / 1000;

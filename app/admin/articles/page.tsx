@@ -2,15 +2,18 @@ import Link from "next/link";
 import { hasRole, requirePageRole } from "@/lib/accounts/auth";
 import { listAdminArticles } from "@/lib/articles/admin";
 import { ARTICLE_STATUSES, effectiveStatus, STATUS_LABEL, TYPE_LABEL } from "@/lib/articles/model";
+import { TRASH_DAYS } from "@/lib/articles/store";
 import { formatParis } from "@/lib/time";
+import { TrashActions } from "./_editor/TrashActions";
 
-type Props = { searchParams: Promise<{ statut?: string; mes?: string }> };
+type Props = { searchParams: Promise<{ statut?: string; mes?: string; corbeille?: string }> };
 
 export default async function AdminArticles({ searchParams }: Props) {
   const user = await requirePageRole("AUTHOR", "/admin/articles");
   const params = await searchParams;
   const status = ARTICLE_STATUSES.find((s) => s === params.statut);
-  const [articles, total] = await listAdminArticles(user, { status, mine: params.mes === "1" });
+  const trash = params.corbeille === "1";
+  const [articles, total] = await listAdminArticles(user, { status, mine: params.mes === "1", trash });
   const editor = hasRole(user, "EDITOR");
   return (
     <>
@@ -28,7 +31,11 @@ export default async function AdminArticles({ searchParams }: Props) {
             {STATUS_LABEL[s]}
           </Link>
         ))}
+        <Link href="/admin/articles?corbeille=1">Corbeille</Link>
       </nav>
+      {trash && (
+        <p>Corbeille : les articles y restent {TRASH_DAYS} jours avant d'être supprimés définitivement.</p>
+      )}
       <p className="muted">{total} article(s)</p>
       <div className="table-scroll">
         <table>
@@ -39,7 +46,8 @@ export default async function AdminArticles({ searchParams }: Props) {
               <th>Statut</th>
               <th>Auteur</th>
               <th>Publication</th>
-              <th>Modifié</th>
+              <th>{trash ? "Mis à la corbeille" : "Modifié"}</th>
+              {trash && <th>Actions</th>}
             </tr>
           </thead>
           <tbody>
@@ -52,7 +60,12 @@ export default async function AdminArticles({ searchParams }: Props) {
                 <td data-status={effectiveStatus(a)}>{STATUS_LABEL[effectiveStatus(a)]}</td>
                 <td>{a.author?.name ?? "—"}</td>
                 <td>{a.publishedAt ? formatParis(a.publishedAt.getTime() / 1000) : "—"}</td>
-                <td>{formatParis(a.updatedAt.getTime() / 1000)}</td>
+                <td>{formatParis((a.trashedAt ?? a.updatedAt).getTime() / 1000)}</td>
+                {trash && (
+                  <td>
+                    <TrashActions id={a.id} title={a.title} />
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

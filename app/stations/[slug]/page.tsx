@@ -2,10 +2,14 @@ import type { Metadata } from "next";
 import { ForecastPanel } from "@/components/articles/ForecastPanel";
 import { StationCharts } from "@/components/charts/StationCharts";
 import { LightningPanel } from "@/components/lightning/LightningPanel";
+import { Almanac } from "@/components/stations/Almanac";
+import { LastDayChart } from "@/components/stations/LastDayChart";
 import { LiveConditions } from "@/components/stations/LiveConditions";
 import { loadStationHome } from "@/lib/conditions/load";
 import { currentJson } from "@/lib/opendata/json";
 import { stationOr404 } from "@/lib/stations/mini-site";
+import { localToday } from "@/lib/time";
+import { almanac } from "@/lib/weather/almanac";
 
 export const revalidate = 60;
 
@@ -37,22 +41,14 @@ export default async function StationHomePage({ params }: Props) {
         initial={currentJson(station, home, renderedAt)}
         renderedAt={renderedAt}
       />
-      <ForecastPanel zone={station.zone} />
-      <LightningPanel station={station} />
-      {station.radarImageUrl && (
-        <figure className="card">
-          {/* biome-ignore lint/performance/noImgElement: an image of another site, refreshed by it */}
-          <img
-            src={station.radarImageUrl}
-            alt="Radar des précipitations autour de la station"
-            loading="lazy"
-          />
-          <figcaption className="muted">Radar des précipitations</figcaption>
-        </figure>
-      )}
+      <Almanac
+        almanac={almanac(localToday(station.timezone, renderedAt), station, station.timezone, renderedAt)}
+        title="Éphéméride du jour"
+      />
       {home.lastDay.length > 0 && (
         <section aria-labelledby="last-day">
           <h2 id="last-day">Les dernières 24 heures</h2>
+          <LastDayChart rows={home.lastDay} />
           <StationCharts
             rows={home.lastDay}
             step="raw"
@@ -65,6 +61,19 @@ export default async function StationHomePage({ params }: Props) {
             <a href="/graphiques">Tous les graphiques</a> · <a href="/jour">Résumé de la journée</a>
           </p>
         </section>
+      )}
+      <ForecastPanel zone={station.zone} />
+      <LightningPanel station={station} />
+      {station.radarImageUrl && (
+        <figure className="card">
+          {/* biome-ignore lint/performance/noImgElement: an image of another site, refreshed by it */}
+          <img
+            src={station.radarImageUrl}
+            alt="Radar des précipitations autour de la station"
+            loading="lazy"
+          />
+          <figcaption className="muted">Radar des précipitations</figcaption>
+        </figure>
       )}
     </>
   );

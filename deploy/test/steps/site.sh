@@ -50,6 +50,30 @@ same_file() {
     ok "$1"
 }
 
+# cache_status URL — nginx's X-Cache-Status for a GET of URL (with the jar's cookies), and its Cache-Control.
+cache_status() {
+    local headers
+    headers=$(client -o /dev/null -D - "$1" | tr -d '\r')
+    printf '%s (Cache-Control: %s)\n' "$(sed -n 's/^x-cache-status: *//Ip' <<<"$headers")" \
+        "$(sed -n 's/^cache-control: *//Ip' <<<"$headers")"
+}
+# micro_cache — a page the app marks public is served by nginx's cache from the second visit; the apex too
+# once it is marked so (s-maxage); a signed-in visitor (see verify) always reaches the app.
+micro_cache() {
+    local url status
+    for url in "$STATION/" "$APEX/"; do
+        cache_status "$url" >/dev/null
+        status=$(cache_status "$url")
+        case $status in
+            HIT*s-maxage=*) ok "micro-cache: second anonymous visit of $url is a HIT" ;;
+            MISS*) [[ $status != *s-maxage=* && $url == "$APEX/" ]] ||
+                { echo "micro-cache: $url → $status" >&2; return 1; }
+                ok "micro-cache: $url is not public for the app, nginx does not keep it ($status)" ;;
+            *) echo "micro-cache: second visit of $url → $status, not a HIT" >&2; return 1 ;;
+        esac
+    done
+}
+
 login() {
     local csrf
     csrf=$(web "$APEX/api/auth/csrf" | node -pe 'JSON.parse(require("fs").readFileSync(0)).csrfToken')
@@ -118,8 +142,13 @@ verify() {
     web "$APEX/api/health" | contains "health" '"database":"ok"'
     ok "/api/health answers, database ok"
     : >"$jar"
+    micro_cache
     login
     ok "login as $ADMIN_EMAIL"
+    for url in "$APEX/" "$APEX/admin"; do
+        [[ $(cache_status "$url") == BYPASS* ]] || { echo "signed in: $url not a BYPASS of the cache" >&2; return 1; }
+    done
+    ok "micro-cache: a signed-in visitor bypasses it (apex, back office)"
     web "$APEX/admin/stations/pessicart/export/csv?from=2025-01-01&to=2025-01-07&step=1h&fields=outTemp" |
         head -n 3 | contains "CSV export" "2025-01-0"
     ok "CSV export of the archive"

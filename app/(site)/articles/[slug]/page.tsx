@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { ArticleView } from "@/components/articles/ArticleView";
 import { articlePath, SHARE_IMAGE_SIZE } from "@/lib/articles/model";
 import { publicArticle } from "@/lib/articles/public";
@@ -9,8 +8,12 @@ import { mediaUrl, pickWidth } from "@/lib/media/urls";
 
 type Props = { params: Promise<{ slug: string }> };
 
+// Rendered on first visit, then cached like every apex page (app/(site)/layout.tsx).
+export function generateStaticParams() {
+  return [];
+}
+
 async function article(params: Props["params"]) {
-  await connection();
   const found = await publicArticle((await params).slug);
   if (!found || found.type === "PAGE") notFound();
   return found;

@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { ArticleList, Pagination } from "@/components/articles/ArticleCard";
 import { pageNumber } from "@/components/articles/SectionPage";
 import { publicList } from "@/lib/articles/public";
 import { authorProfile } from "@/lib/articles/queries";
 
+// Its query picks what it shows: rendered per request (from cached data).
+export const dynamic = "force-dynamic";
+
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> };
 
 async function author(params: Props["params"]) {
-  await connection();
   const id = Number((await params).id);
   const found = Number.isInteger(id) && id > 0 ? await authorProfile(id) : null;
   if (!found) notFound();

@@ -6,6 +6,14 @@ import { renderBody } from "@/lib/articles/render";
 import { config } from "@/lib/config/settings";
 import { escapeXml } from "@/lib/security/html";
 
+// Rendered on first request, then cached and refreshed with the pages (app/(site)/layout.tsx): Next
+// sends `s-maxage`, so that nginx may keep them too.
+export const revalidate = 60;
+
+export function generateStaticParams() {
+  return [];
+}
+
 /** /flux/rss.xml, /flux/atom.xml (all types) and /flux/<section>/rss.xml|atom.xml (one type). */
 export async function GET(_request: Request, context: { params: Promise<{ feed: string[] }> }) {
   const parts = (await context.params).feed;
@@ -51,7 +59,6 @@ export async function GET(_request: Request, context: { params: Promise<{ feed: 
   return new Response(rss ? rssFeed(info, items) : atomFeed(info, items), {
     headers: {
       "Content-Type": rss ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8",
-      "Cache-Control": "public, max-age=60",
     },
   });
 }

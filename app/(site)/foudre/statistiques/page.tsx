@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { unstable_cache } from "next/cache";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { CountsTable } from "@/components/lightning/CountsTable";
 import { LightningSource } from "@/components/lightning/LightningSource";
 import styles from "@/components/lightning/lightning.module.css";
@@ -13,6 +12,9 @@ import { areaDays, departementStormiestDays, stationsToday, yearsWithStrikes } f
 import { lightningEnabled } from "@/lib/lightning/settings";
 import { listStations } from "@/lib/stations/queries";
 import { addDays, addMonths, dayLabel, localDay, monthLabel } from "@/lib/time";
+
+// Its query picks what it shows: rendered per request (from cached data).
+export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
   title: "Statistiques de foudre",
@@ -55,7 +57,6 @@ const AREA_COLUMNS = ["Alpes-Maritimes", "Sud-Est et mer Ligure"];
 type Props = { searchParams: Promise<{ annee?: string | string[] }> };
 
 export default async function LightningStatisticsPage({ searchParams }: Props) {
-  await connection();
   if (!lightningEnabled()) notFound();
   const currentYear = Number(localDay(Date.now() / 1000).slice(0, 4));
   const { annee = String(currentYear) } = await searchParams;

@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { ArticleBody } from "@/components/articles/ArticleBody";
 import { publicArticle } from "@/lib/articles/public";
 
 type Props = { params: Promise<{ slug: string }> };
 
+// Rendered on first visit, then cached like every apex page (app/(site)/layout.tsx).
+export function generateStaticParams() {
+  return [];
+}
+
 async function page(params: Props["params"]) {
-  await connection();
   const found = await publicArticle((await params).slug);
   if (!found || found.type !== "PAGE") notFound();
   return found;

@@ -5,14 +5,19 @@ import { TableKit } from "@tiptap/extension-table";
 import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { type LibraryMedia, MediaPicker } from "@/components/admin/MediaPicker";
 import { type ArticleStatus, type ArticleType, STATUS_LABEL } from "@/lib/articles/model";
 import { mediaUrl, pickWidth } from "@/lib/media/urls";
 import { saveArticleAction } from "../actions";
+import { BlockInserter, opensInserter } from "./BlockInserter";
 import { type EditorMessage, EditorSidebar } from "./EditorSidebar";
+import { FieldError, type FieldErrors, invalid } from "./FieldError";
 import { ForecastTable } from "./ForecastTable";
+import { ImageDialog } from "./ImageDialog";
+
 import { KEPT_CONTENT } from "./keptContent";
+import { type LinkChoice, LinkDialog } from "./LinkDialog";
 import { ExternalBlock, Figure, StationBlock } from "./nodes";
 import { StationBlockFields } from "./StationBlockFields";
 import { Toolbar } from "./Toolbar";
@@ -22,8 +27,15 @@ import { VigilanceFields } from "./VigilanceFields";
 
 export type { EditorArticle } from "./types";
 
+/** The errors left once the field `key` (and its cells: "forecast.2.tMax") changed. */
+function withoutField(errors: FieldErrors, key: string): FieldErrors {
+  return Object.fromEntries(Object.entries(errors).filter(([path]) => path.split(".")[0] !== key));
+}
+
 interface Props {
   article: EditorArticle;
+  /** When the article was last saved (null: a new one). */
+  savedAt: Date | null;
   canPublish: boolean;
   types: ArticleType[];
   categories: { id: number; name: string }[];
@@ -33,17 +45,31 @@ interface Props {
 }
 
 /**
- * The back-office article editor: Tiptap WYSIWYG (toolbar, station blocks), the forecast table or the
- * vigilance fields of those types, the sidebar with the metadata and the save buttons, autosave.
- * Saving goes through saveArticleAction (app/admin/articles/actions.ts).
+ * The back-office article editor: Tiptap WYSIWYG (toolbar, block inserter, link and image dialogs,
+ * station blocks), the forecast table or the vigilance fields of those types, the sidebar with the
+ * metadata, the saving state and the save buttons, autosave. Saving goes through saveArticleAction
+ * (app/admin/articles/actions.ts); a refused field is marked where it is, with its message.
  */
-export function ArticleEditor({ article, canPublish, types, categories, stations, today, now }: Props) {
+export function ArticleEditor({
+  article,
+  savedAt,
+  canPublish,
+  types,
+  categories,
+  stations,
+  today,
+  now,
+}: Props) {
   const router = useRouter();
   const [id, setId] = useState(article.id);
   const [meta, setMeta] = useState({ ...article });
   const [message, setMessage] = useState<EditorMessage | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
   const [picker, setPicker] = useState<null | "body" | "cover">(null);
+  const [image, setImage] = useState<LibraryMedia | null>(null);
+  const [link, setLink] = useState<LinkChoice | null>(null);
+  const [inserter, setInserter] = useState(false);
 
   const editor = useEditor({
     immediatelyRender: false,
@@ -67,18 +93,27 @@ export function ArticleEditor({ article, canPublish, types, categories, stations
     content: article.bodyHtml,
     editorProps: {
       attributes: { class: "editor-content", "aria-label": "Texte de l'article", role: "textbox" },
+      handleKeyDown: (_view, event) => {
+        if (!editorRef.current || !opensInserter(editorRef.current, event.key)) return false;
+        setInserter(true);
+        return true;
+      },
     },
   });
-  const autosave = useAutosave(id, editor, meta);
+  const editorRef = useRef(editor);
+  editorRef.current = editor;
+  const autosave = useAutosave(id, editor, meta, savedAt);
 
   const update: UpdateArticle = (key, value) => {
-    autosave.changed();
+    autosave.changed(key === "title" || key === "excerpt" ? "text" : "fields");
     setMeta((m) => ({ ...m, [key]: value }));
+    setErrors((e) => (Object.keys(e).some((path) => path.split(".")[0] === key) ? withoutField(e, key) : e));
   };
 
   async function save(status: ArticleStatus) {
     if (!editor) return;
     setSaving(true);
+    autosave.saving();
     setMessage(null);
     const payload = {
       type: meta.type,
@@ -98,11 +133,14 @@ export function ArticleEditor({ article, canPublish, types, categories, stations
     const result = await saveArticleAction(id, payload).catch(() => null);
     setSaving(false);
     if (!result?.ok) {
+      autosave.failed();
+      setErrors(result?.fieldErrors ?? {});
       setMessage({ kind: "error", text: result?.error ?? "Enregistrement impossible : réessayez." });
       return;
     }
     const saved = result.data;
     autosave.saved();
+    setErrors({});
     setMeta((m) => ({ ...m, status: saved.status, slug: saved.slug }));
     setMessage({ kind: "ok", text: `Enregistré : ${STATUS_LABEL[saved.status].toLowerCase()}.` });
     if (!id) {
@@ -111,22 +149,37 @@ export function ArticleEditor({ article, canPublish, types, categories, stations
     } else router.refresh();
   }
 
-  function insertMedia(media: LibraryMedia) {
+  function insertFigure(media: LibraryMedia, alt: string, caption: string) {
+    editor
+      ?.chain()
+      .focus()
+      .insertContent({
+        type: "figure",
+        attrs: { src: mediaUrl(media.key, pickWidth(media, 960)), alt, caption },
+      })
+      .run();
+  }
+
+  function insertMedia(media: LibraryMedia, uploaded: boolean) {
     if (picker === "cover") {
       update("coverId", media.id);
       update("coverUrl", mediaUrl(media.key, pickWidth(media, 480), "webp"));
-    } else {
-      const caption = window.prompt("Légende de l'image (facultative)", media.caption ?? "") ?? "";
-      editor
-        ?.chain()
-        .focus()
-        .insertContent({
-          type: "figure",
-          attrs: { src: mediaUrl(media.key, pickWidth(media, 960)), alt: media.alt, caption },
-        })
-        .run();
-    }
+    } else if (uploaded) insertFigure(media, media.alt, media.caption ?? "");
+    else setImage(media);
     setPicker(null);
+  }
+
+  function openLink() {
+    if (!editor) return;
+    const attributes = editor.getAttributes("link") as { href?: string; target?: string | null };
+    setLink({ href: attributes.href ?? "", newTab: attributes.target === "_blank" });
+  }
+
+  function applyLink(choice: LinkChoice | null) {
+    const chain = editor?.chain().focus().extendMarkRange("link");
+    if (choice) chain?.setLink({ href: choice.href, target: choice.newTab ? "_blank" : null }).run();
+    else chain?.unsetLink().run();
+    setLink(null);
   }
 
   function insertStation(kind: "station-chart" | "station-current") {
@@ -150,9 +203,24 @@ export function ArticleEditor({ article, canPublish, types, categories, stations
             onChange={(e) => update("title", e.target.value)}
             maxLength={255}
             required
+            {...invalid(errors, "title")}
           />
+          <FieldError errors={errors} path="title" />
         </label>
-        <Toolbar editor={editor} onImage={() => setPicker("body")} onStation={insertStation} />
+        <div className="editor-tools">
+          <BlockInserter
+            editor={editor}
+            open={inserter}
+            onOpenChange={setInserter}
+            actions={{ onImage: () => setPicker("body"), onStation: insertStation }}
+          />
+          <Toolbar
+            editor={editor}
+            onLink={openLink}
+            onImage={() => setPicker("body")}
+            onStation={insertStation}
+          />
+        </div>
         <StationBlockFields editor={editor} stations={stations} />
         <EditorContent editor={editor} />
         <label>
@@ -163,15 +231,23 @@ export function ArticleEditor({ article, canPublish, types, categories, stations
             onChange={(e) => update("excerpt", e.target.value)}
             maxLength={1000}
             rows={3}
+            {...invalid(errors, "excerpt")}
           />
+          <FieldError errors={errors} path="excerpt" />
         </label>
         {meta.type === "FORECAST" && (
-          <ForecastTable rows={meta.forecast} today={today} onChange={(rows) => update("forecast", rows)} />
+          <ForecastTable
+            rows={meta.forecast}
+            today={today}
+            errors={errors}
+            onChange={(rows) => update("forecast", rows)}
+          />
         )}
         {meta.type === "VIGILANCE" && (
           <VigilanceFields
             vigilance={meta.vigilance}
             now={now}
+            errors={errors}
             onChange={(vigilance) => update("vigilance", vigilance)}
           />
         )}
@@ -185,12 +261,25 @@ export function ArticleEditor({ article, canPublish, types, categories, stations
         canPublish={canPublish}
         now={now}
         saving={saving}
-        autosavedAt={autosave.savedAt}
+        saveState={autosave.state}
+        errors={errors}
         message={message}
         onSave={save}
         onPickCover={() => setPicker("cover")}
       />
       {picker && <MediaPicker onPick={insertMedia} onClose={() => setPicker(null)} />}
+      {image && (
+        <ImageDialog
+          src={mediaUrl(image.key, pickWidth(image, 480), "webp")}
+          initial={{ alt: image.alt, caption: image.caption ?? "" }}
+          onInsert={({ alt, caption }) => {
+            insertFigure(image, alt, caption);
+            setImage(null);
+          }}
+          onClose={() => setImage(null)}
+        />
+      )}
+      {link && <LinkDialog initial={link} onApply={applyLink} onClose={() => setLink(null)} />}
     </div>
   );
 }

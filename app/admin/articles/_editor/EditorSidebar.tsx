@@ -1,14 +1,46 @@
 "use client";
 
-import { type ArticleStatus, type ArticleType, STATUS_LABEL, TYPE_LABEL } from "@/lib/articles/model";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { ConfirmDialog } from "@/components/admin/ConfirmDialog";
+import {
+  type ArticleStatus,
+  type ArticleType,
+  articlePath,
+  STATUS_LABEL,
+  TYPE_LABEL,
+} from "@/lib/articles/model";
+import { trashArticleAction } from "../actions";
+import { FieldError, type FieldErrors, invalid } from "./FieldError";
 import type { EditorArticle, UpdateArticle } from "./types";
+import type { SaveState } from "./useAutosave";
 
 export interface EditorMessage {
   kind: "ok" | "error";
   text: string;
 }
 
-/** The article's status, type, address, date, cover, categories and tags, and the save buttons. */
+/** The one line saying whether what is on screen is saved. */
+function SaveStatus({ state }: { state: SaveState }) {
+  const text = {
+    saving: "Enregistrement…",
+    unsaved: "Modifications non enregistrées",
+    new: "Pas encore enregistré",
+    saved:
+      state.kind === "saved" && `${state.auto ? "Enregistré automatiquement" : "Enregistré"} à ${state.at}`,
+  }[state.kind];
+  return (
+    <p className="save-state" role="status" data-state={state.kind}>
+      {text}
+    </p>
+  );
+}
+
+/**
+ * The article's saving state, status, type, address, date, cover, categories and tags, the save
+ * buttons (an author's submitted article says so instead), the link to the published page, and apart
+ * from them, the move to the trash.
+ */
 export function EditorSidebar({
   article,
   id,
@@ -18,7 +50,8 @@ export function EditorSidebar({
   canPublish,
   now,
   saving,
-  autosavedAt,
+  saveState,
+  errors,
   message,
   onSave,
   onPickCover,
@@ -32,18 +65,37 @@ export function EditorSidebar({
   canPublish: boolean;
   now: string;
   saving: boolean;
-  autosavedAt: string | null;
+  saveState: SaveState;
+  errors: FieldErrors;
   message: EditorMessage | null;
   onSave: (status: ArticleStatus) => void;
   onPickCover: () => void;
 }) {
+  const router = useRouter();
+  const [confirmTrash, setConfirmTrash] = useState(false);
+  const [trashError, setTrashError] = useState<string | null>(null);
   const live = article.status === "PUBLISHED" || article.status === "SCHEDULED";
+  const submitted = !canPublish && article.status === "PENDING";
+  async function trash() {
+    if (!id) return;
+    const result = await trashArticleAction(id).catch(() => null);
+    setConfirmTrash(false);
+    if (result?.ok) router.push("/admin/articles?corbeille=1");
+    else setTrashError(result?.error ?? "Mise à la corbeille impossible : réessayez.");
+  }
   return (
     <aside className="editor-side stack">
+      <SaveStatus state={saveState} />
       <p>
         Statut : <strong data-status={article.status}>{STATUS_LABEL[article.status]}</strong>
-        {autosavedAt && <span className="muted"> · brouillon enregistré à {autosavedAt}</span>}
       </p>
+      {id && article.status === "PUBLISHED" && (
+        <p>
+          <a href={articlePath(article)} target="_blank" rel="noopener" data-public-link>
+            Voir l'article publié
+          </a>
+        </p>
+      )}
       <label>
         Type
         <select
@@ -65,7 +117,9 @@ export function EditorSidebar({
           value={article.slug}
           onChange={(e) => update("slug", e.target.value)}
           pattern="[a-z0-9]+(-[a-z0-9]+)*"
+          {...invalid(errors, "slug")}
         />
+        <FieldError errors={errors} path="slug" />
       </label>
       <label>
         Date de publication (heure de Paris)
@@ -74,7 +128,9 @@ export function EditorSidebar({
           name="publishedAt"
           value={article.publishedAt}
           onChange={(e) => update("publishedAt", e.target.value)}
+          {...invalid(errors, "publishedAt")}
         />
+        <FieldError errors={errors} path="publishedAt" />
       </label>
       <div>
         Image de couverture{" "}
@@ -137,14 +193,19 @@ export function EditorSidebar({
           type="button"
           className="secondary"
           disabled={saving}
-          onClick={() => onSave(live ? article.status : "DRAFT")}
+          onClick={() => onSave(live || article.status === "PENDING" ? article.status : "DRAFT")}
         >
           Enregistrer
         </button>
-        {!canPublish && (
+        {!canPublish && !submitted && (
           <button type="button" disabled={saving} onClick={() => onSave("PENDING")}>
             Soumettre pour relecture
           </button>
+        )}
+        {submitted && (
+          <p className="banner" data-submitted>
+            En attente de relecture : un éditeur le publiera.
+          </p>
         )}
         {canPublish && (
           <button type="button" className="primary" disabled={saving} onClick={() => onSave("PUBLISHED")}>
@@ -172,6 +233,32 @@ export function EditorSidebar({
         >
           {message.text}
         </p>
+      )}
+      {id && (
+        <div className="danger-zone stack">
+          <button type="button" className="danger" onClick={() => setConfirmTrash(true)}>
+            Mettre à la corbeille
+          </button>
+          {trashError && (
+            <p role="alert" className="error">
+              {trashError}
+            </p>
+          )}
+        </div>
+      )}
+      {confirmTrash && (
+        <ConfirmDialog
+          title="Mettre l'article à la corbeille ?"
+          confirm="Mettre à la corbeille"
+          danger
+          onConfirm={() => void trash()}
+          onCancel={() => setConfirmTrash(false)}
+        >
+          <p>
+            Il quitte le site et les listes. Vous pourrez le restaurer depuis la corbeille pendant 30 jours ;
+            il sera ensuite supprimé définitivement.
+          </p>
+        </ConfirmDialog>
       )}
     </aside>
   );

@@ -2,24 +2,21 @@
 
 import type { Editor } from "@tiptap/react";
 
-/** The formatting toolbar; images and station blocks are inserted by the editor (`onImage`, `onStation`). */
+/**
+ * The formatting toolbar; links, images and station blocks are asked for by the editor's dialogs
+ * (`onLink`, `onImage`, `onStation`).
+ */
 export function Toolbar({
   editor,
+  onLink,
   onImage,
   onStation,
 }: {
   editor: Editor | null;
+  onLink: () => void;
   onImage: () => void;
   onStation: (kind: "station-chart" | "station-current") => void;
 }) {
-  function setLink() {
-    const previous = editor?.getAttributes("link").href as string | undefined;
-    const url = window.prompt("Adresse du lien (vide pour l'enlever)", previous ?? "https://");
-    if (url === null) return;
-    if (url === "") editor?.chain().focus().unsetLink().run();
-    else editor?.chain().focus().extendMarkRange("link").setLink({ href: url }).run();
-  }
-
   const tool = (label: string, action: () => void, active = false) => (
     <button type="button" onClick={action} aria-pressed={active} className={active ? "active" : undefined}>
       {label}
@@ -51,7 +48,7 @@ export function Toolbar({
         () => editor?.chain().focus().toggleBlockquote().run(),
         editor?.isActive("blockquote"),
       )}
-      {tool("Lien", setLink, editor?.isActive("link"))}
+      {tool("Lien", onLink, editor?.isActive("link"))}
       {tool("Tableau", () =>
         editor?.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
       )}

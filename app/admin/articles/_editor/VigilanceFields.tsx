@@ -1,6 +1,7 @@
 "use client";
 
 import { LEVEL_LABEL, PHENOMENA, VIGILANCE_LEVELS, ZONE_LABEL, ZONES } from "@/lib/articles/model";
+import { FieldError, type FieldErrors, invalid } from "./FieldError";
 import type { VigilanceInput } from "./types";
 
 const toggle = (list: string[], value: string) =>
@@ -10,11 +11,13 @@ const toggle = (list: string[], value: string) =>
 export function VigilanceFields({
   vigilance,
   now,
+  errors,
   onChange,
 }: {
   vigilance: VigilanceInput | null;
   /** Paris "YYYY-MM-DDTHH:mm". */
   now: string;
+  errors: FieldErrors;
   onChange: (vigilance: VigilanceInput) => void;
 }) {
   const v = vigilance ?? {
@@ -28,6 +31,7 @@ export function VigilanceFields({
   return (
     <fieldset className="stack">
       <legend>Vigilance</legend>
+      <FieldError errors={errors} path="vigilance" />
       <label>
         Niveau
         <select
@@ -55,6 +59,7 @@ export function VigilanceFields({
           </label>
         ))}
       </div>
+      <FieldError errors={errors} path="vigilance.phenomena" />
       <p>Zones :</p>
       <div className="checks">
         {ZONES.map((z) => (
@@ -68,6 +73,7 @@ export function VigilanceFields({
           </label>
         ))}
       </div>
+      <FieldError errors={errors} path="vigilance.zones" />
       <label>
         Valable du (heure de Paris)
         <input
@@ -75,7 +81,9 @@ export function VigilanceFields({
           name="validFrom"
           value={v.validFrom}
           onChange={(e) => set({ validFrom: e.target.value })}
+          {...invalid(errors, "vigilance.validFrom")}
         />
+        <FieldError errors={errors} path="vigilance.validFrom" />
       </label>
       <label>
         au
@@ -84,7 +92,9 @@ export function VigilanceFields({
           name="validUntil"
           value={v.validUntil}
           onChange={(e) => set({ validUntil: e.target.value })}
+          {...invalid(errors, "vigilance.validUntil")}
         />
+        <FieldError errors={errors} path="vigilance.validUntil" />
       </label>
     </fieldset>
   );

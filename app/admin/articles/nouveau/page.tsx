@@ -29,6 +29,7 @@ export default async function NewArticle({ searchParams }: { searchParams: Promi
           forecast: [],
           vigilance: null,
         }}
+        savedAt={null}
         canPublish={allowedStatuses(user).includes("PUBLISHED")}
         types={types}
         {...context}

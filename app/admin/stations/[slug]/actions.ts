@@ -1,10 +1,13 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { type ActionResult, type ActionState, FORM_INVALID, failed, succeeded } from "@/lib/actions/result";
 import { runAction } from "@/lib/actions/run";
-import { formStrings, ValidationError, validateForm } from "@/lib/actions/validate";
+import { formStrings, ValidationError, validateForm } from "@/lib/actions/validation";
 import { db } from "@/lib/db/client";
+import { UserError } from "@/lib/errors";
 import { ImageInputError, MAX_IMAGE_BYTES } from "@/lib/media/images";
+import { confirmEpisode, dismissEpisode, setTolerance } from "@/lib/qc/decisions";
 import { requireStationManager, requireStationManagerAction } from "@/lib/station-admin/access";
 import {
   metadataFormValues,
@@ -146,4 +149,41 @@ export async function deleteWebcam(slug: string, id: number): Promise<void> {
   await db().webcam.delete({ where: { id } });
   await removeWebcamFiles(webcam);
   refreshStationPages();
+}
+
+/** The episode a quality button names (hidden fields of its form). */
+function episodeRef(form: FormData) {
+  return {
+    quantity: String(form.get("quantity") ?? ""),
+    check: String(form.get("check") ?? ""),
+    from: Number(form.get("from")),
+    to: Number(form.get("to")),
+  };
+}
+
+/** Confirm (an invalidation) or dismiss (real values) a run of quality flags; audited in QcDecision. */
+export async function decideQualityFlags(slug: string, form: FormData): Promise<void> {
+  const { user, station } = await requireStationManagerAction(slug);
+  const decide = form.get("decision") === "confirm" ? confirmEpisode : dismissEpisode;
+  try {
+    await decide(station, episodeRef(form), user.email);
+  } catch (error) {
+    // Already decided (a double click), or the archive is unreadable and nothing changed: the list
+    // shown afterwards tells which.
+    if (!(error instanceof UserError)) throw error;
+  }
+  revalidatePath(`/admin/stations/${slug}/qualite`);
+  refreshStationPages();
+}
+
+export async function saveQualityTolerance(
+  slug: string,
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionResult> {
+  return runAction(requireStationManager(slug), async ({ user, station }) => {
+    await setTolerance(station, String(form.get("check") ?? ""), Number(form.get("factor")), user.email);
+    revalidatePath(`/admin/stations/${slug}/qualite`);
+    return succeeded(null, "Tolérance enregistrée : elle s'applique aux prochains contrôles.");
+  });
 }

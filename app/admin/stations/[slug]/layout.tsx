@@ -9,6 +9,7 @@ const TABS = [
   { path: "/webcams", label: "Webcams" },
   { path: "/console", label: "Capteurs intérieurs et console" },
   { path: "/export", label: "Export CSV" },
+  { path: "/qualite", label: "Qualité des données" },
 ];
 
 export default async function StationAdminLayout({

@@ -1,22 +1,13 @@
 import { redirect } from "next/navigation";
 import { stationOr404 } from "@/lib/stations/mini-site";
-import { isCalendarDay, localToday } from "@/lib/time";
+import { localToday } from "@/lib/time";
 
-// It only redirects, depending on the date and the query: never cached.
-export const dynamic = "force-dynamic";
+// Cached like the other station pages: the day it leads to changes at midnight, within the minute.
+// The day picker's /jour?date=AAAA-MM-JJ is answered by proxy.ts (lib/http/hosts.ts `dayPickerTarget`).
+export const revalidate = 60;
 
-/** /jour: today's page, and the target of the day picker (/jour?date=YYYY-MM-DD). */
-export default async function DayIndex({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<{ date?: string | string[] }>;
-}) {
+/** /jour: today's page. */
+export default async function DayIndex({ params }: { params: Promise<{ slug: string }> }) {
   const station = await stationOr404((await params).slug);
-  const today = localToday(station.timezone);
-  const asked = (await searchParams).date;
-  const wanted = typeof asked === "string" ? asked.trim() : "";
-  const day = isCalendarDay(wanted) && wanted <= today ? wanted : today;
-  redirect(`/jour/${day}`);
+  redirect(`/jour/${localToday(station.timezone)}`);
 }

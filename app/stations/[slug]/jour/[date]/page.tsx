@@ -2,11 +2,14 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { StationCharts } from "@/components/charts/StationCharts";
 import { DayClimate } from "@/components/climate/DayClimate";
+import { QualityNotice } from "@/components/climate/QualityNotice";
+import { Almanac } from "@/components/stations/Almanac";
 import { at, dayTime, extremeCell } from "@/components/stations/values";
 import { formatNumber, formatValue } from "@/lib/format/numbers";
 import { type DayPageData, loadDayPage } from "@/lib/stations/day-page";
 import { stationOr404 } from "@/lib/stations/mini-site";
 import { addDays, formatDay, isCalendarDay, localToday } from "@/lib/time";
+import { almanac } from "@/lib/weather/almanac";
 import { cardinal } from "@/lib/weather/wind";
 
 export const revalidate = 60;
@@ -77,6 +80,7 @@ export default async function DayPage(props: Props) {
         )}
       </nav>
       {unavailable && <p className="banner banner-warning">{unavailable}</p>}
+      {data && <QualityNotice marks={data.quality} />}
       {data && s && (
         <>
           {data.progress < 1 && (
@@ -97,6 +101,10 @@ export default async function DayPage(props: Props) {
             )
           )}
           <DayClimate station={station} date={day} />
+          <Almanac
+            almanac={almanac(day, station, station.timezone)}
+            title={`Éphéméride du ${longDate(day)}`}
+          />
           <section aria-labelledby="extremes">
             <h2 id="extremes">Extrêmes et moyennes du {longDate(day)}</h2>
             <div className="table-scroll">
@@ -214,6 +222,7 @@ export default async function DayPage(props: Props) {
               shade={data.shade}
               fileName={`${station.slug}-${day}`}
               rainTotalLabel="depuis 06 h UTC"
+              flags={data.quality.flags}
             />
           </section>
           <section aria-labelledby="releves">

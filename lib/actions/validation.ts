@@ -1,20 +1,25 @@
 import type { z } from "zod";
-import { UserError } from "../errors";
+import { ApiError } from "../http/api";
 import { FORM_INVALID } from "./result";
 
 /**
- * The input of server actions checked with zod (pure): `validate` for any input, `validateForm` for a
- * form whose fields show their problems. A refusal is a ValidationError, which runAction (./run) answers.
+ * Checking input against a zod schema, for server actions (runAction answers the error with its field
+ * errors) and route handlers (apiRoute answers it 422) alike. No server-only import: the domain's
+ * parsers (lib/articles/input) use it too.
  */
 
-/** Input an action refuses: every problem, the first one of each field, and what the inputs show again. */
-export class ValidationError extends UserError {
+/**
+ * Input refused: every problem, and the first one of each field (its path, as "forecast.2.tMax"). A
+ * route handler answers it 422; a server action, with the field errors its form shows beside the fields.
+ */
+export class ValidationError extends ApiError {
   constructor(
     message: string,
     readonly fieldErrors: Record<string, string>,
+    /** What a form's inputs show again. */
     readonly values?: Record<string, string>,
   ) {
-    super(message);
+    super(422, message);
     this.name = "ValidationError";
   }
 }
@@ -58,3 +63,4 @@ export function validateForm<S extends z.ZodObject>(schema: S, form: Submitted):
   const fieldErrors = firstByField(result.error.issues);
   throw new ValidationError(fieldErrors.form ?? FORM_INVALID, fieldErrors, values);
 }
+

@@ -1,0 +1,263 @@
+import { createServer, request } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createGzip } from "node:zlib";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import sharp from "sharp";
+import { db } from "@/lib/db/client";
+import { uploadMedia } from "@/lib/media/library";
+import { buildIfNeeded } from "@/scripts/dev/build";
+import { startTestApp } from "@/test/helpers/app";
+import { BENCH_END, ensureBenchStation } from "../fixtures";
+import type { Suite } from "../lib";
+
+/**
+ * Lighthouse (mobile preset: simulated slow 4G, 4× CPU slowdown) on the built app behind a gzip front
+ * like production's nginx, driving Debian's chromium: three runs per page, the median run (Lighthouse's
+ * own pick) printed beside the figures measured before the work of issue 19 and each page's JavaScript
+ * budget. Targets: performance ≥ 95, LCP < 2.0 s, TBT < 150 ms, CLS < 0.05, 100 in the other scores.
+ */
+
+const RUNS = 3;
+const CHROMIUM = "/usr/bin/chromium";
+const CHROME_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const ARTICLE_SLUG = "bench-lighthouse";
+const day = new Date((BENCH_END - 2 * 86400) * 1000).toISOString().slice(0, 10);
+const month = day.slice(0, 7);
+
+interface Page {
+  name: string;
+  /** Apex page, or a page of the bench station's mini-site. */
+  site: "apex" | "station";
+  path: string;
+  /** JavaScript transferred (gzip) allowed, KiB. */
+  budgetKiB: number;
+}
+
+/** The framework (React, Next's router) is about 110 KiB gzip: pages with no client code of their own. */
+const PAGES: Page[] = [
+  { name: "apex home", site: "apex", path: "/", budgetKiB: 130 },
+  { name: "article", site: "apex", path: `/articles/${ARTICLE_SLUG}`, budgetKiB: 120 },
+  { name: "station home", site: "station", path: "/", budgetKiB: 130 },
+  { name: "charts, 7 days", site: "station", path: "/graphiques/7j", budgetKiB: 200 },
+  { name: "day page", site: "station", path: `/jour/${day}`, budgetKiB: 200 },
+  { name: "month page", site: "station", path: `/mois/${month}`, budgetKiB: 200 },
+];
+
+/** Issue 19's table (Lighthouse 13, same preset), measured before this work. */
+const MEASURED_BEFORE: Record<string, string> = {
+  "apex home": "90 · 2.4 s · 330 ms · 218 KiB",
+  article: "87 · 2.4 s · 450 ms · 174 KiB",
+  "station home": "69 · 4.2 s · 410 ms · 268 KiB",
+  "month page": "71 · 3.6 s · 780 ms · 272 KiB",
+};
+
+interface Figures {
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  seo: number;
+  lcpMs: number;
+  tbtMs: number;
+  cls: number;
+  totalBytes: number;
+  scriptBytes: number;
+  consoleErrors: string[];
+}
+
+/** An article with a large cover (the page's largest paint), made through the media pipeline. */
+async function ensureArticle() {
+  if (await db().article.findUnique({ where: { slug: ARTICLE_SLUG } })) return;
+  const photo = await sharp({
+    create: {
+      width: 1600,
+      height: 900,
+      channels: 3,
+      background: "#5b8fc7",
+      noise: { type: "gaussian", mean: 120, sigma: 40 },
+    },
+  })
+    .jpeg({ quality: 85 })
+    .toBuffer();
+  const { media } = await uploadMedia(null, photo, {
+    originalName: "littoral.jpg",
+    alt: "Le littoral niçois sous un ciel de traîne",
+  });
+  const paragraph =
+    "Les averses se sont succédé sur le littoral, avec des cumuls de 20 à 40 mm entre Nice et Menton, " +
+    "et jusqu'à 80 mm sur les premiers reliefs.";
+  await db().article.create({
+    data: {
+      type: "CLIMATE",
+      status: "PUBLISHED",
+      title: "Bilan d'un épisode pluvieux sur le littoral",
+      slug: ARTICLE_SLUG,
+      excerpt: "Retour sur les pluies de la semaine et leurs cumuls station par station.",
+      bodyHtml: `<p>${paragraph}</p>`.repeat(12),
+      bodyText: paragraph.repeat(12),
+      coverId: media.id,
+      publishedAt: new Date((BENCH_END - 86400) * 1000),
+    },
+  });
+}
+
+const COMPRESSIBLE = /^(text\/|application\/(javascript|json|xml|rss\+xml|manifest\+json)|image\/svg)/;
+
+/** Production's front in miniature: nginx gzips text of 1 KiB or more (level 5). The Host is kept. */
+function startGzipFront(appPort: number): Promise<{ port: number; close(): void }> {
+  const server = createServer((incoming, outgoing) => {
+    const upstream = request(
+      {
+        host: "127.0.0.1",
+        port: appPort,
+        method: incoming.method,
+        path: incoming.url,
+        headers: { ...incoming.headers, "accept-encoding": "identity" },
+      },
+      (answer) => {
+        const type = String(answer.headers["content-type"] ?? "");
+        const length = Number(answer.headers["content-length"] ?? Number.POSITIVE_INFINITY);
+        const gzip =
+          /\bgzip\b/.test(String(incoming.headers["accept-encoding"] ?? "")) &&
+          COMPRESSIBLE.test(type) &&
+          length >= 1024;
+        const headers = { ...answer.headers };
+        if (gzip) {
+          delete headers["content-length"];
+          headers["content-encoding"] = "gzip";
+          headers.vary = "Accept-Encoding";
+        }
+        outgoing.writeHead(answer.statusCode ?? 502, headers);
+        if (gzip) answer.pipe(createGzip({ level: 5 })).pipe(outgoing);
+        else answer.pipe(outgoing);
+      },
+    );
+    upstream.on("error", () => outgoing.destroy());
+    incoming.pipe(upstream);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ port: (server.address() as AddressInfo).port, close: () => server.close() }),
+    ),
+  );
+}
+
+// Lighthouse's result is loosely typed here: only the audits below are read.
+type Lhr = {
+  categories: Record<string, { score: number | null }>;
+  audits: Record<string, { numericValue?: number; details?: { items?: Record<string, unknown>[] } }>;
+};
+
+function figures(lhr: Lhr): Figures {
+  const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+  const value = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+  const resources = lhr.audits["resource-summary"]?.details?.items ?? [];
+  const script = resources.find((item) => item.resourceType === "script");
+  const errors = lhr.audits["errors-in-console"]?.details?.items ?? [];
+  return {
+    performance: score("performance"),
+    accessibility: score("accessibility"),
+    bestPractices: score("best-practices"),
+    seo: score("seo"),
+    lcpMs: value("largest-contentful-paint"),
+    tbtMs: value("total-blocking-time"),
+    cls: value("cumulative-layout-shift"),
+    totalBytes: value("total-byte-weight"),
+    scriptBytes: Number(script?.transferSize ?? 0),
+    consoleErrors: errors.map((item) => String(item.description ?? item.source ?? "")),
+  };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** The median of each figure over the runs (scores and timings each taken on their own). */
+function medianFigures(runs: Figures[]): Figures {
+  const of = (key: Exclude<keyof Figures, "consoleErrors">) => median(runs.map((run) => run[key]));
+  return {
+    performance: of("performance"),
+    accessibility: of("accessibility"),
+    bestPractices: of("bestPractices"),
+    seo: of("seo"),
+    lcpMs: of("lcpMs"),
+    tbtMs: of("tbtMs"),
+    cls: of("cls"),
+    totalBytes: of("totalBytes"),
+    scriptBytes: of("scriptBytes"),
+    consoleErrors: [...new Set(runs.flatMap((run) => run.consoleErrors))],
+  };
+}
+
+const kib = (bytes: number) => `${Math.round(bytes / 1024)} KiB`;
+const mark = (ok: boolean) => (ok ? "" : " ✗");
+
+export const suite: Suite = {
+  name: "lighthouse",
+  async run() {
+    await ensureBenchStation();
+    await ensureArticle();
+    buildIfNeeded();
+    const app = await startTestApp({});
+    const front = await startGzipFront(app.port);
+    const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS });
+    const rows: { page: Page; figures: Figures }[] = [];
+    try {
+      for (const page of PAGES) {
+        const host = page.site === "apex" ? "localhost" : "bench.localhost";
+        const url = `http://${host}:${front.port}${page.path}`;
+        const runs: Figures[] = [];
+        for (let i = 0; i < RUNS; i++) {
+          const result = await lighthouse(url, {
+            port: chrome.port,
+            output: "json",
+            logLevel: "error",
+            onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
+          });
+          if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
+          runs.push(figures(result.lhr as unknown as Lhr));
+        }
+        rows.push({ page, figures: medianFigures(runs) });
+      }
+    } finally {
+      chrome.kill();
+      front.close();
+      await app.stop();
+    }
+
+    console.log(
+      `\nLighthouse — mobile preset (simulated slow 4G, 4× CPU), Debian chromium, median of ${RUNS} runs, ` +
+        "built app behind a gzip front (as nginx in production). ✗: target missed.\n",
+    );
+    console.log(
+      "| page | performance | LCP | TBT | CLS | bytes | JS (gzip) / budget | accessibility | best practices | SEO | before: perf · LCP · TBT · bytes |",
+    );
+    console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+    for (const { page, figures: f } of rows) {
+      const cells = [
+        page.name,
+        `${f.performance}${mark(f.performance >= 95)}`,
+        `${(f.lcpMs / 1000).toFixed(1)} s${mark(f.lcpMs < 2000)}`,
+        `${Math.round(f.tbtMs)} ms${mark(f.tbtMs < 150)}`,
+        `${f.cls.toFixed(3)}${mark(f.cls < 0.05)}`,
+        kib(f.totalBytes),
+        `${kib(f.scriptBytes)} / ${page.budgetKiB} KiB${mark(f.scriptBytes <= page.budgetKiB * 1024)}`,
+        `${f.accessibility}${mark(f.accessibility === 100)}`,
+        `${f.bestPractices}${mark(f.bestPractices === 100)}`,
+        `${f.seo}${mark(f.seo === 100)}`,
+        MEASURED_BEFORE[page.name] ?? "—",
+      ];
+      console.log(`| ${cells.join(" | ")} |`);
+    }
+    const errors = rows.filter((row) => row.figures.consoleErrors.length > 0);
+    for (const { page, figures: f } of errors)
+      console.log(
+        `\nConsole errors on the ${page.name}:\n${f.consoleErrors.map((e) => `  - ${e}`).join("\n")}`,
+      );
+  },
+};
