@@ -1,5 +1,7 @@
 import type { ActionState } from "@/lib/actions/result";
-import type { FormErrors, StationFormData } from "@/lib/station-admin/metadata";
+import type { StationFormData } from "@/lib/station-admin/metadata";
+
+type FormErrors = Record<string, string>;
 
 /** Form fields of the station admin: a label, the input, a hint and the field's error, linked for screen readers. */
 

@@ -29,7 +29,10 @@ export async function runAction<C, T>(
   try {
     return await work(context);
   } catch (error) {
-    if (error instanceof ValidationError) return failed(error.message, { fieldErrors: error.fieldErrors });
+    if (error instanceof ValidationError) {
+      const { fieldErrors, values } = error;
+      return failed(error.message, values ? { fieldErrors, values } : { fieldErrors });
+    }
     if (error instanceof UserError) return failed(error.message);
     throw error;
   }

@@ -96,19 +96,12 @@ export type StationMetadata = z.infer<typeof stationMetadataSchema>;
 
 export const METADATA_FIELDS = Object.keys(stationMetadataSchema.shape) as (keyof StationMetadata)[];
 
-export type FormErrors = Record<string, string>;
-
 /** What a station form's action answers besides its outcome (lib/actions/result). */
 export interface StationFormData {
   /** What the inputs show next. */
   values: Record<string, string>;
   /** A new webcam token, shown once. */
   token?: string;
-}
-
-/** Parses the submitted metadata form: the data to store, or one French message per bad field. */
-export function parseStationMetadata(form: FormData | Record<string, string | undefined>) {
-  return parseForm(stationMetadataSchema, form);
 }
 
 /** The form's values for a stored station (what the inputs show). */
@@ -128,32 +121,6 @@ export function metadataFormValues(station: Record<keyof StationMetadata, unknow
             : String(value);
   }
   return values;
-}
-
-/** The text values of a submitted form for the keys of `schema` (a missing field is ""). */
-export function formStrings(
-  schema: z.ZodObject,
-  form: FormData | Record<string, string | undefined>,
-): Record<string, string> {
-  const get = (key: string) => (form instanceof FormData ? form.get(key) : form[key]);
-  return Object.fromEntries(
-    Object.keys(schema.shape).map((key) => {
-      const value = get(key);
-      return [key, typeof value === "string" ? value : ""];
-    }),
-  );
-}
-
-/** Parses a form with `schema`: the data, or one French message per bad field. */
-export function parseForm<S extends z.ZodObject>(
-  schema: S,
-  form: FormData | Record<string, string | undefined>,
-): { data: z.infer<S>; errors: null } | { data: null; errors: FormErrors } {
-  const result = schema.safeParse(formStrings(schema, form));
-  if (result.success) return { data: result.data, errors: null };
-  const errors: FormErrors = {};
-  for (const issue of result.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
-  return { data: null, errors };
 }
 
 export const partnerLinkSchema = z.object({

@@ -12,8 +12,10 @@
  * Conventions:
  * - An instant is a number of **unix seconds**: the unit of WeeWX's `dateTime` and of every computation
  *   on the archive. Prisma's `Date` is converted where it is read (`date.getTime() / 1000`).
- *   Known exception: lib/lightning, its pages, components and tests still carry unix milliseconds
- *   (`timeMs`, `nowMs`, `newestMs`), as the feed gives them; they divide by 1000 when they call this module.
+ *   Known exception, kept on purpose: lib/lightning, its pages, components and tests carry unix
+ *   milliseconds (`timeMs`, `nowMs`, `newestMs`), as the feed and the DATETIME(3) column do: strikes of
+ *   one storm share a second and are told apart by their millisecond and position. They divide by 1000
+ *   when they call this module.
  * - Storage and computations are UTC; visitors read Europe/Paris (`PARIS`). A station's local day is the
  *   interval (start, end] between two local midnights of its time zone; a record stamped at midnight closes
  *   the day before (`localDayOfRecord`). The Météo-France windows of a day (Tn, Tx, RR) are climatology:

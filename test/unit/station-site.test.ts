@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { FORM_INVALID } from "@/lib/actions/result";
+import { ValidationError, validateForm } from "@/lib/actions/validation";
 import type { Observation } from "@/lib/archive/reader";
 import { freshness, outOfService } from "@/lib/conditions/freshness";
 import { bucketRow, exportHeader } from "@/lib/export/csv";
 import { parseExportRequest } from "@/lib/export/request";
 import { bucketRecords } from "@/lib/series/compute";
-import { parseForm, parseStationMetadata, webcamSchema } from "@/lib/station-admin/metadata";
+import { stationMetadataSchema, webcamSchema } from "@/lib/station-admin/metadata";
 import { type StationSummary, splitNetwork } from "@/lib/stations/network";
 import { WIDGET_OFFLINE, WIDGET_ONLINE, widgetSvg } from "@/lib/stations/widget";
 
@@ -32,11 +34,20 @@ const VALID = {
   description: '<p onclick="x()">Station <strong>de colline</strong></p>',
 };
 
+/** The ValidationError `parse` throws. */
+function refusal(parse: () => unknown): ValidationError {
+  try {
+    parse();
+  } catch (error) {
+    if (error instanceof ValidationError) return error;
+    throw error;
+  }
+  throw new Error("accepted");
+}
+
 describe("station metadata form", () => {
   it("accepts French decimals, checkboxes and empty optional fields, and sanitises the HTML", () => {
-    const { data, errors } = parseStationMetadata(VALID);
-    expect(errors).toBeNull();
-    expect(data).toMatchObject({
+    expect(validateForm(stationMetadataSchema, VALID)).toMatchObject({
       latitude: 43.7262,
       longitude: 7.2438,
       altitude: 230,
@@ -76,15 +87,17 @@ describe("station metadata form", () => {
     ],
     [{ bannerType: "PANIC" }, "bannerType", "Type de bandeau inconnu."],
   ])("refuses %j with a French message on the field", (change, field, message) => {
-    const { data, errors } = parseStationMetadata({ ...VALID, ...change });
-    expect(data).toBeNull();
-    expect(errors?.[field]).toBe(message);
+    const error = refusal(() => validateForm(stationMetadataSchema, { ...VALID, ...change }));
+    expect(error.message).toBe(FORM_INVALID);
+    expect(error.fieldErrors[field]).toBe(message);
+    expect(error.values).toMatchObject({ shortName: expect.any(String), [field]: expect.any(String) });
   });
 
   it("names missing webcam fields in French (a missing field is empty, not a type error)", () => {
-    const { errors } = parseForm(webcamSchema, { name: "Nord" });
-    expect(errors?.key).toMatch(/^Identifiant : lettres minuscules/);
-    expect(errors?.intervalMinutes).toBe("Intervalle entre deux images : un nombre est attendu.");
+    const { fieldErrors, values } = refusal(() => validateForm(webcamSchema, { name: "Nord" }));
+    expect(fieldErrors.key).toMatch(/^Identifiant : lettres minuscules/);
+    expect(fieldErrors.intervalMinutes).toBe("Intervalle entre deux images : un nombre est attendu.");
+    expect(values).toMatchObject({ name: "Nord", key: "" });
   });
 });
 

@@ -3,7 +3,8 @@
 import { redirect } from "next/navigation";
 import { requireActionRole, requireRole } from "@/lib/accounts/auth";
 import { type ActionResult, type ActionState, failed, succeeded } from "@/lib/actions/result";
-import { runAction, validate } from "@/lib/actions/run";
+import { runAction } from "@/lib/actions/run";
+import { validate } from "@/lib/actions/validation";
 import { deleteFeed, feedFormSchema, saveFeed } from "@/lib/partners/config";
 import { findFeed } from "@/lib/partners/feeds";
 import { type FeedOutcome, sendFeed } from "@/lib/partners/send";

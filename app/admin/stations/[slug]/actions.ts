@@ -3,17 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { type ActionResult, type ActionState, FORM_INVALID, failed, succeeded } from "@/lib/actions/result";
 import { runAction } from "@/lib/actions/run";
+import { formStrings, ValidationError, validateForm } from "@/lib/actions/validation";
 import { db } from "@/lib/db/client";
 import { UserError } from "@/lib/errors";
 import { ImageInputError, MAX_IMAGE_BYTES } from "@/lib/media/images";
 import { confirmEpisode, dismissEpisode, setTolerance } from "@/lib/qc/decisions";
 import { requireStationManager, requireStationManagerAction } from "@/lib/station-admin/access";
 import {
-  type FormErrors,
-  formStrings,
   metadataFormValues,
-  parseForm,
-  parseStationMetadata,
   partnerLinkSchema,
   type StationFormData,
   stationMetadataSchema,
@@ -33,16 +30,15 @@ import { newWebcamToken } from "@/lib/webcam/webcams";
 type Result = ActionResult<StationFormData>;
 type State = ActionState<StationFormData>;
 
-/** A form refused field by field (an error of the whole form, under "form", is its summary). */
-function refused(fieldErrors: FormErrors, values: Record<string, string>): Result {
-  return failed(fieldErrors.form ?? FORM_INVALID, { fieldErrors, values });
+/** A form refused on one field, its inputs given back. */
+function refused(field: string, message: string, values: Record<string, string>): never {
+  throw new ValidationError(FORM_INVALID, { [field]: message }, values);
 }
 
 export async function saveStationMetadata(slug: string, _previous: State, form: FormData): Promise<Result> {
   return runAction(requireStationManager(slug), async ({ station }) => {
-    const parsed = parseStationMetadata(form);
-    if (parsed.errors) return refused(parsed.errors, formStrings(stationMetadataSchema, form));
-    const updated = await db().station.update({ where: { id: station.id }, data: parsed.data });
+    const data = validateForm(stationMetadataSchema, form);
+    const updated = await db().station.update({ where: { id: station.id }, data });
     refreshStationPages();
     return succeeded({ values: metadataFormValues(updated) }, "Modifications enregistrées.");
   });
@@ -50,17 +46,16 @@ export async function saveStationMetadata(slug: string, _previous: State, form: 
 
 export async function addPartnerLink(slug: string, _previous: State, form: FormData): Promise<Result> {
   return runAction(requireStationManager(slug), async ({ station }) => {
-    const parsed = parseForm(partnerLinkSchema, form);
-    if (parsed.errors) return refused(parsed.errors, formStrings(partnerLinkSchema, form));
+    const link = validateForm(partnerLinkSchema, form);
     const last = await db().stationPartnerLink.findFirst({
       where: { stationId: station.id },
       orderBy: { position: "desc" },
     });
     await db().stationPartnerLink.create({
-      data: { stationId: station.id, ...parsed.data, position: (last?.position ?? -1) + 1 },
+      data: { stationId: station.id, ...link, position: (last?.position ?? -1) + 1 },
     });
     refreshStationPages();
-    return succeeded({ values: {} }, `Partenaire « ${parsed.data.name} » ajouté.`);
+    return succeeded({ values: {} }, `Partenaire « ${link.name} » ajouté.`);
   });
 }
 
@@ -78,14 +73,12 @@ export async function uploadStationPhoto(slug: string, _previous: State, form: F
         .trim()
         .slice(0, 300) || null;
     const values = { caption: caption ?? "" };
-    if (!(file instanceof File) || file.size === 0)
-      return refused({ photo: "Choisissez une photo." }, values);
-    if (file.size > MAX_IMAGE_BYTES)
-      return refused({ photo: "Photo trop volumineuse : 10 Mo au maximum." }, values);
+    if (!(file instanceof File) || file.size === 0) refused("photo", "Choisissez une photo.", values);
+    if (file.size > MAX_IMAGE_BYTES) refused("photo", "Photo trop volumineuse : 10 Mo au maximum.", values);
     try {
       await addStationPhoto(station.id, Buffer.from(await file.arrayBuffer()), caption);
     } catch (error) {
-      if (error instanceof ImageInputError) return refused({ photo: error.message }, values);
+      if (error instanceof ImageInputError) refused("photo", error.message, values);
       throw error;
     }
     refreshStationPages();
@@ -102,16 +95,18 @@ export async function deletePhoto(slug: string, id: number): Promise<void> {
 
 export async function createWebcam(slug: string, _previous: State, form: FormData): Promise<Result> {
   return runAction(requireStationManager(slug), async ({ station }) => {
-    const parsed = parseForm(webcamSchema, form);
-    const values = formStrings(webcamSchema, form);
-    if (parsed.errors) return refused(parsed.errors, values);
-    if (await db().webcam.findFirst({ where: { stationId: station.id, key: parsed.data.key } }))
-      return refused({ key: "Identifiant : une webcam de cette station le porte déjà." }, values);
+    const settings = validateForm(webcamSchema, form);
+    if (await db().webcam.findFirst({ where: { stationId: station.id, key: settings.key } }))
+      refused(
+        "key",
+        "Identifiant : une webcam de cette station le porte déjà.",
+        formStrings(webcamSchema, form),
+      );
     const { token, tokenHash } = newWebcamToken();
     const count = await db().webcam.count({ where: { stationId: station.id } });
-    await db().webcam.create({ data: { stationId: station.id, ...parsed.data, tokenHash, position: count } });
+    await db().webcam.create({ data: { stationId: station.id, ...settings, tokenHash, position: count } });
     refreshStationPages();
-    return succeeded({ values: {}, token }, `Webcam « ${parsed.data.name} » créée.`);
+    return succeeded({ values: {}, token }, `Webcam « ${settings.name} » créée.`);
   });
 }
 
@@ -126,9 +121,7 @@ export async function updateWebcam(
     const webcam = await db().webcam.findFirst({ where: { id, stationId: station.id } });
     if (!webcam) return failed(WEBCAM_GONE);
     const submitted = { ...formStrings(webcamSchema, form), key: webcam.key };
-    const parsed = parseForm(webcamSchema, submitted);
-    if (parsed.errors) return refused(parsed.errors, submitted);
-    const { key: _key, ...settings } = parsed.data;
+    const { key: _key, ...settings } = validateForm(webcamSchema, submitted);
     await db().webcam.update({ where: { id }, data: settings });
     refreshStationPages();
     return succeeded({ values: submitted }, "Réglages enregistrés.");
