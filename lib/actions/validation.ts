@@ -63,4 +63,3 @@ export function validateForm<S extends z.ZodObject>(schema: S, form: Submitted):
   const fieldErrors = firstByField(result.error.issues);
   throw new ValidationError(fieldErrors.form ?? FORM_INVALID, fieldErrors, values);
 }
-
