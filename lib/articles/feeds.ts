@@ -55,7 +55,8 @@ ${item.author ? `<dc:creator>${escapeXml(item.author)}</dc:creator>\n` : ""}<cat
 
 export function atomFeed(info: FeedInfo, items: FeedItem[]): string {
   // ISO 8601 instants in UTC sort as text.
-  const updated = items.map((i) => i.updated).sort().at(-1) ?? new Date(0).toISOString();
+  const newest = items.map((i) => i.updated).sort();
+  const updated = newest.at(-1) ?? new Date(0).toISOString();
   return `<?xml version="1.0" encoding="UTF-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">
 <title>${escapeXml(info.title)}</title>
