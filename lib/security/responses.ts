@@ -109,10 +109,14 @@ export function installSecurityHeaders(
       if (!res.hasHeader(name)) res.setHeader(name, value);
     }
     // Next marks a cached page or feed `s-maxage=…, stale-while-revalidate=…`: the same for every
-    // visitor, so a shared cache (nginx, a CDN) may keep it.
+    // visitor, so a shared cache (nginx, a CDN) may keep it. The stale-while-revalidate part goes: a
+    // browser would show its own stale copy once more after an edit (nginx serves stale while it
+    // updates by its own settings).
     const cacheControl = res.getHeader("cache-control");
-    if (typeof cacheControl === "string" && cacheControl.startsWith("s-maxage="))
-      res.setHeader("Cache-Control", `public, ${cacheControl}`);
+    if (typeof cacheControl === "string" && cacheControl.startsWith("s-maxage=")) {
+      const shared = cacheControl.split(/,\s*/).filter((part) => !part.startsWith("stale-while-revalidate"));
+      res.setHeader("Cache-Control", `public, ${shared.join(", ")}`);
+    }
     // A 304 carries no body, and its headers would replace those the browser keeps with the page.
     if (res.statusCode === 304) return undefined;
     const type = String(res.getHeader("content-type") ?? "");

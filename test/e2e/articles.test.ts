@@ -184,7 +184,7 @@ describe("editors in the browser", () => {
     );
     expect(await (await fetch(`${app.origin}/sitemap.xml`)).text()).toContain(`<loc>${articleUrl}</loc>`);
     await context.close();
-  });
+  }, 180_000); // up to 80 s until the publication minute, then the refresh job
 
   it("raises a vigilance: the banner shows on the apex and a station site, then disappears by itself", async () => {
     const editor = await sessionCookie(user("EDITOR").email, user("EDITOR").password);

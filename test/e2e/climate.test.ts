@@ -255,7 +255,7 @@ describe("API", () => {
       [
         "/api/v1/stations/villefranche/climate/daily?from=2025-03-01&to=2025-03-01&format=xml",
         400,
-        /^format : « xml » n'existe pas \(json ou csv\)/,
+        /^format : « xml » n'existe pas \(json, csv ou csv-fr\)/,
       ],
       [
         "/api/v1/stations/villefranche/climate/daily?from=2025-03-01&to=2025-03-01&step=1h",

@@ -77,7 +77,7 @@ describe("anonymous visitors", () => {
       expect([path, first.status]).toEqual([path, 200]);
       expect([path, first.headers["cache-control"]]).toEqual([
         path,
-        expect.stringMatching(/^public, s-maxage=\d+, stale-while-revalidate=\d+$/),
+        expect.stringMatching(/^public, s-maxage=\d+$/),
       ]);
       expect([path, first.headers["set-cookie"]]).toEqual([path, undefined]);
       const again = await page(path);
