@@ -87,14 +87,8 @@ export function installSecurityHeaders(
   function absorb(res: ServerResponse, headers: OutgoingHttpHeaders | unknown[] | undefined) {
     if (!headers) return;
     if (Array.isArray(headers)) {
-      // Raw name/value pairs: a name may repeat (Set-Cookie). Like Node's writeHead, they replace what
-      // setHeader put there before (appending would send a redirect's Location twice).
-      const values = new Map<string, string[]>();
-      for (let i = 0; i + 1 < headers.length; i += 2) {
-        const name = String(headers[i]);
-        values.set(name, [...(values.get(name) ?? []), String(headers[i + 1])]);
-      }
-      for (const [name, list] of values) res.setHeader(name, list.length === 1 ? list[0] : list);
+      for (let i = 0; i + 1 < headers.length; i += 2)
+        res.appendHeader(String(headers[i]), String(headers[i + 1]));
     } else {
       for (const [name, value] of Object.entries(headers))
         if (value !== undefined) res.setHeader(name, value);
