@@ -171,6 +171,7 @@ describe("systemd units", () => {
       "lightning import": "*:0/5",
       "site refresh": "*:*:00",
       "webcam prune": "*-*-* 04:40:00 Europe/Paris",
+      "articles purge-trash": "*-*-* 04:50:00 Europe/Paris",
       monitor: "*:0/5",
       "backup run": "*-*-* 03:15:00 Europe/Paris",
       "backup prune": "*-*-* 05:30:00 Europe/Paris",
