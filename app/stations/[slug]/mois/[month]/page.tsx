@@ -94,6 +94,8 @@ export default async function MonthPage({ params }: Props) {
       : undefined;
   const year = Number(month.slice(0, 4));
   const hasNext = addMonths(month, 1) <= currentMonth();
+  // No link to a month before the station's first one (it answers 404).
+  const hasPrevious = view.extent !== null && addMonths(month, -1) >= view.extent.first.slice(0, 7);
 
   return (
     <>
@@ -102,9 +104,11 @@ export default async function MonthPage({ params }: Props) {
       </h1>
       <ClimateNav month={month} />
       <p className="pager">
-        <Link href={`/mois/${addMonths(month, -1)}`} rel="prev">
-          ← {monthLabel(addMonths(month, -1))}
-        </Link>
+        {hasPrevious && (
+          <Link href={`/mois/${addMonths(month, -1)}`} rel="prev">
+            ← {monthLabel(addMonths(month, -1))}
+          </Link>
+        )}
         <Link href={`/annee/${year}`}>Année {year}</Link>
         {hasNext && (
           <Link href={`/mois/${addMonths(month, 1)}`} rel="next">
