@@ -13,6 +13,7 @@ import {
   aggregateRecords,
   applyInvalidations,
   hourStart,
+  INVALIDATED_FIELDS,
   type Invalidation,
   mergeAggregates,
 } from "./compute";
@@ -107,6 +108,29 @@ export async function validRecords(
     loadInvalidations(options.prisma ?? db(), station.id, from, to),
   ]);
   return applyInvalidations(records, invalidations);
+}
+
+/**
+ * Totals of additive fields (rain) over (from, to] without the invalidated values, summed by the
+ * archive server: the day and year totals the partner feeds send.
+ */
+export async function validSums(
+  station: Pick<Station, "id" | "archiveDatabase">,
+  from: number,
+  to: number,
+  fields: readonly string[],
+  options: Pick<AggregateOptions, "prisma" | "reader"> = {},
+): Promise<Record<string, number | null>> {
+  const reader = options.reader ?? archives();
+  const invalidations = await loadInvalidations(options.prisma ?? db(), station.id, from, to);
+  const totals: Record<string, number | null> = {};
+  for (const field of fields) {
+    const excluding = invalidations.filter(
+      (i) => i.sensor === "ALL" || INVALIDATED_FIELDS[i.sensor].includes(field),
+    );
+    Object.assign(totals, await reader.sums(station.archiveDatabase, from, to, [field], excluding));
+  }
+  return totals;
 }
 
 /** Groups sorted hour starts into runs of consecutive hours: [[first, last], …]. */
