@@ -268,11 +268,12 @@ function persistenceCheck(
   tolerance: number,
   emit: Emit,
 ) {
-  const flagRun = (field: QcField, run: Observation[], limits: [number, number], what: string) => {
+  // `what` is only worded for the runs long enough to be flagged (most runs are short).
+  const flagRun = (field: QcField, run: Observation[], limits: [number, number], what: () => string) => {
     const length = duration(run);
     if (length < limits[0] * HOUR * tolerance) return;
     const level = length >= limits[1] * HOUR * tolerance ? "ERRONEOUS" : "SUSPECT";
-    const detail = `${what} pendant ${hours(length)} (limite ${hours(limits[level === "ERRONEOUS" ? 1 : 0] * HOUR * tolerance)})`;
+    const detail = `${what()} pendant ${hours(length)} (limite ${hours(limits[level === "ERRONEOUS" ? 1 : 0] * HOUR * tolerance)})`;
     for (const record of run) emit(record, field, level, "persistence", detail);
   };
   for (const [field, limits] of Object.entries(PERSISTENCE_HOURS) as [QcField, [number, number]][]) {
@@ -282,7 +283,7 @@ function persistenceCheck(
         field,
         run.records,
         saturated ? SATURATED_HUMIDITY_HOURS : limits,
-        `${saturated ? "humidité saturée" : "valeur bloquée"} à ${fmt(field, run.value)}`,
+        () => `${saturated ? "humidité saturée" : "valeur bloquée"} à ${fmt(field, run.value)}`,
       );
     }
   }
@@ -292,7 +293,7 @@ function persistenceCheck(
       "rain",
       run.records,
       CONSTANT_RAIN_HOURS,
-      `pluie constante de ${fmt("rain", run.value, 2)} par relevé`,
+      () => `pluie constante de ${fmt("rain", run.value, 2)} par relevé`,
     );
   }
   // Wind stuck at 0 while the neighbours have gusts: a frozen anemometer.
@@ -309,7 +310,7 @@ function persistenceCheck(
         for (const record of run.records) emit(record, "windSpeed", "ERRONEOUS", "persistence", detail);
       }
     } else {
-      flagRun("windSpeed", run.records, CALM_ALONE_HOURS, "vent nul");
+      flagRun("windSpeed", run.records, CALM_ALONE_HOURS, () => "vent nul");
     }
   }
 }

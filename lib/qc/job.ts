@@ -179,11 +179,13 @@ export async function checkPeriod(
   let written = 0;
   for (let start = from; start < to; start += CHUNK) {
     const end = Math.min(to, start + CHUNK);
-    // Outside a job run (a recompute), a month's records are dropped once checked.
+    // Outside a job run (a recompute), a month's records are dropped once checked, and the neighbours'
+    // read over the spatial checks' window only.
     const shared = deps.shared ?? new SharedReads(reader);
+    const neighbourFrom = deps.shared ? start - CONTEXT : start - NEIGHBOUR_CONTEXT;
     const [records, neighbours] = await Promise.all([
       shared.range(station.archiveDatabase, start - CONTEXT, end),
-      neighbourRecords(shared, near, start - CONTEXT, start - NEIGHBOUR_CONTEXT, end),
+      neighbourRecords(shared, near, neighbourFrom, start - NEIGHBOUR_CONTEXT, end),
     ]);
     if (records.length === 0) continue;
     // Verdicts before the period are kept only for runs reaching into it (a value stuck since then).
