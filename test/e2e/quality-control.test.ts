@@ -7,7 +7,7 @@ import { DEMO_STATIONS, DEMO_USERS } from "@/lib/demo/stations";
 import { archiveRow, recordTimes } from "@/lib/demo/weather";
 import type { Station } from "@/lib/generated/prisma/client";
 import { startTestApp, type TestApp } from "../helpers/app";
-import { launchBrowser } from "../helpers/browser";
+import { drawnChart, launchBrowser } from "../helpers/browser";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
 import { signInInBrowser } from "../helpers/session";
 import { type SmtpSink, startSmtpSink } from "../helpers/smtp";
@@ -152,7 +152,7 @@ describe("sensor faults in a demo station's archive", () => {
   });
 
   it("mark the records resting on the faulty day's sensors, and only those", async () => {
-    const page = await stationPage("/records");
+    const page = await stationPage("/records/top-30");
     const entry = (record: string) =>
       page.locator(`section[data-record="${record}"] tbody tr`).filter({
         has: page.locator(`a[href="/jour/${DATE}"]`),
@@ -190,8 +190,10 @@ describe("sensor faults in a demo station's archive", () => {
     expect(Number(cells.qcErroneous)).toBe(temperature.qcErroneous);
   });
 
-  it("are announced on the day page, whose charts mark them", async () => {
+  // The chart data's flagged points are checked in test/integration/qc-job.test.ts.
+  it("are announced on the day page, above its drawn charts", async () => {
     const page = await stationPage(`/jour/${DATE}`);
+    await drawnChart(page);
     expect(await page.locator('[data-field="quality-notice"]').textContent()).toMatch(
       /Elles sont marquées sur les graphiques\.$/,
     );
@@ -222,7 +224,9 @@ describe("the station admin's quality screen, in the owner's browser", () => {
       .locator('tr[data-flag="outTemp:persistence"]')
       .getByRole("button", { name: "Valeur réelle" })
       .click();
-    await expect.poll(() => page.locator('tr[data-flag="outTemp:persistence"]').count()).toBe(0);
+    await expect
+      .poll(() => page.locator('tr[data-flag="outTemp:persistence"]').count(), { timeout: 30_000 })
+      .toBe(0);
     await expect.poll(async () => (await dayRow()).tx, { timeout: 30_000 }).toBe(STUCK);
   });
 
@@ -232,7 +236,9 @@ describe("the station admin's quality screen, in the owner's browser", () => {
       .locator('tr[data-flag="rain:consistency"]')
       .getByRole("button", { name: "Confirmer (invalider)" })
       .click();
-    await expect.poll(() => page.locator('tr[data-flag="rain:consistency"]').count()).toBe(0);
+    await expect
+      .poll(() => page.locator('tr[data-flag="rain:consistency"]').count(), { timeout: 30_000 })
+      .toBe(0);
     const invalidation = await dbs.prisma.sensorInvalidation.findFirstOrThrow({
       where: { stationId: station.id },
     });
@@ -242,11 +248,18 @@ describe("the station admin's quality screen, in the owner's browser", () => {
   });
 
   it("tunes a check's tolerance", async () => {
-    await page.getByLabel("Contrôle").selectOption({ label: "Valeur bloquée (actuellement × 1)" });
-    await page.getByLabel(/^Tolérance/).selectOption("2");
+    const check = page.locator('select[name="check"]');
+    expect(await check.locator("option").allTextContents()).toContain("Valeur bloquée (actuellement × 1)");
+    await check.selectOption({ label: "Valeur bloquée (actuellement × 1)" });
+    await page.locator('select[name="factor"]').selectOption({ label: "× 2" });
     await page.getByRole("button", { name: "Enregistrer la tolérance" }).click();
     await expect
-      .poll(() => page.getByText("Tolérance enregistrée : elle s'applique aux prochains contrôles.").count())
+      .poll(
+        () => page.getByText("Tolérance enregistrée : elle s'applique aux prochains contrôles.").count(),
+        {
+          timeout: 30_000,
+        },
+      )
       .toBe(1);
     expect(
       await dbs.prisma.qcTolerance.findFirstOrThrow({
