@@ -2,7 +2,7 @@
 
 import type { Chart, ChartConfiguration, ChartDataset, Plugin } from "chart.js";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { csvLine, frenchCsv } from "@/lib/format/csv";
+import { csvFileName, csvLine, frenchCsv } from "@/lib/format/csv";
 import { formatNumber } from "@/lib/format/numbers";
 import { type Granularity, tickLabel, timeTicks } from "./timeTicks";
 import { useWanted } from "./useWanted";
@@ -320,7 +320,7 @@ export function TimeSeriesChart({
   const downloadCsv = (french: boolean) => {
     const csv = toCsv(series, ...shownRange());
     const blob = new Blob([french ? frenchCsv(csv) : csv], { type: "text/csv;charset=utf-8" });
-    download(`${fileName}${french ? "-fr" : ""}.csv`, URL.createObjectURL(blob));
+    download(csvFileName(fileName, french), URL.createObjectURL(blob));
   };
 
   return (
@@ -352,7 +352,7 @@ export function TimeSeriesChart({
           title="point-virgule, virgule décimale"
           onClick={() => downloadCsv(true)}
         >
-          CSV tableur français
+          CSV pour tableur français
         </button>
         <button
           type="button"

@@ -8,7 +8,7 @@ export function ReportLinks({ period, text = "texte" }: { period: string; text?:
     <>
       <a href={`${file}.txt`}>{text}</a> · <a href={`${file}.csv`}>CSV</a> ·{" "}
       <a href={`${file}.csv?format=csv-fr`} data-dialect="fr" title="point-virgule, virgule décimale">
-        CSV tableur français
+        CSV pour tableur français
       </a>
     </>
   );

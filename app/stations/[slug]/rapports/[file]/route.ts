@@ -1,6 +1,6 @@
 import { noaaMonthCsv, noaaMonthText, noaaYearText } from "@/lib/climate/noaa";
 import { currentMonth, monthView, yearView } from "@/lib/climate/queries";
-import { frenchCsv } from "@/lib/format/csv";
+import { csvFileName, frenchCsv } from "@/lib/format/csv";
 import { periodsCsv } from "@/lib/opendata/climate";
 import { findStation } from "@/lib/stations/queries";
 
@@ -52,10 +52,12 @@ export async function GET(request: Request, context: { params: Promise<{ slug: s
             now,
           );
   }
-  return new Response(dialect === "csv-fr" ? frenchCsv(body) : body, {
+  const french = dialect === "csv-fr";
+  const name = `${station.slug}-NOAA-${period}`;
+  return new Response(french ? frenchCsv(body) : body, {
     headers: {
       "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "text/plain; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${station.slug}-${file}"`,
+      "Content-Disposition": `attachment; filename="${format === "csv" ? csvFileName(name, french) : `${name}.txt`}"`,
       "Cache-Control": "public, max-age=60",
     },
   });
