@@ -187,7 +187,7 @@ describe("no errors in the console", () => {
       await page.close();
     }
     expect(problems).toEqual([]);
-  });
+  }, 240_000); // twenty pages, each until its network is idle: over 90 s on a busy 2-core machine
 
   it("links no day of the month page that has not come yet", async () => {
     const page = await browser.newPage();
