@@ -2,7 +2,7 @@
 
 import type { Chart, ChartConfiguration, ChartDataset, Plugin } from "chart.js";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { csvLine } from "@/lib/format/csv";
+import { csvFileName, csvLine, frenchCsv } from "@/lib/format/csv";
 import { formatNumber } from "@/lib/format/numbers";
 import { type Granularity, tickLabel, timeTicks } from "./timeTicks";
 import { useWanted } from "./useWanted";
@@ -11,7 +11,8 @@ import { useWanted } from "./useWanted";
  * A time-series chart (chart.js, loaded only once the chart nears the screen or is touched: a page paints
  * without it, and one whose charts are below the fold never pays for them). Times are unix seconds and
  * shown in Europe/Paris. Plain serialisable props, so server components can pass data straight in.
- * Drag to zoom (double-click resets); the shown data can be downloaded as CSV and the chart as PNG.
+ * Drag to zoom (double-click resets); the shown data can be downloaded as CSV (standard or in the French
+ * spreadsheet dialect) and the chart as PNG.
  */
 
 export type Point = [time: number, value: number | null];
@@ -315,6 +316,12 @@ export function TimeSeriesChart({
     const x = chart.current?.scales.x;
     return x ? [x.min, x.max] : [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
   };
+  /** The shown data, standard CSV or in the French spreadsheet dialect. */
+  const downloadCsv = (french: boolean) => {
+    const csv = toCsv(series, ...shownRange());
+    const blob = new Blob([french ? frenchCsv(csv) : csv], { type: "text/csv;charset=utf-8" });
+    download(csvFileName(fileName, french), URL.createObjectURL(blob));
+  };
 
   return (
     <figure
@@ -335,16 +342,17 @@ export function TimeSeriesChart({
         >
           Zoom initial
         </button>
+        <button type="button" disabled={!ready} onClick={() => downloadCsv(false)}>
+          Données CSV
+        </button>
         <button
           type="button"
           disabled={!ready}
-          onClick={() => {
-            const [from, to] = shownRange();
-            const blob = new Blob([toCsv(series, from, to)], { type: "text/csv;charset=utf-8" });
-            download(`${fileName}.csv`, URL.createObjectURL(blob));
-          }}
+          data-dialect="fr"
+          title="point-virgule, virgule décimale"
+          onClick={() => downloadCsv(true)}
         >
-          Données CSV
+          CSV pour tableur français
         </button>
         <button
           type="button"

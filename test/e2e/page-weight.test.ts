@@ -6,6 +6,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updateAggregates } from "@/lib/aggregates/job";
 import { climateStations } from "@/lib/climate/job";
+import { currentMonth } from "@/lib/climate/queries";
 import { DEMO_STATIONS, DEMO_USERS } from "@/lib/demo/stations";
 import { uploadMedia } from "@/lib/media/library";
 import { startTestApp, type TestApp } from "../helpers/app";
@@ -157,12 +158,13 @@ describe("images", () => {
 
 describe("no errors in the console", () => {
   const today = parisDay(Date.now() / 1000);
+  const month = currentMonth();
   const pages = [
     ...["/", ARTICLE, "/articles", "/previsions", "/vigilances", "/reseau", "/climatologie", "/foudre"].map(
       (p) => `apex:${p}`,
     ),
-    // (not the month page yet: its table links the month's days still to come, which answer 404)
     ...["/", "/graphiques", "/graphiques/7j", "/jour", `/jour/${today}`].map((p) => `station:${p}`),
+    `station:/mois/${month}`,
     ...["/climatologie", "/records", "/a-propos", "/historique", "/fiabilite"].map((p) => `station:${p}`),
   ];
 
@@ -185,5 +187,20 @@ describe("no errors in the console", () => {
       await page.close();
     }
     expect(problems).toEqual([]);
+  }, 240_000); // twenty pages, each until its network is idle: over 90 s on a busy 2-core machine
+
+  it("links no day of the month page that has not come yet", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.stationOrigin(station)}/mois/${month}`);
+    const rows = page.locator("table.climate-month tbody tr[data-date]");
+    const days = await rows.evaluateAll((trs) =>
+      trs.map((tr) => ({
+        date: (tr as HTMLElement).dataset.date!,
+        link: tr.querySelector("th a")?.getAttribute("href") ?? null,
+      })),
+    );
+    expect(days.length).toBeGreaterThanOrEqual(28);
+    for (const { date, link } of days) expect(link, date).toBe(date > today ? null : `/jour/${date}`);
+    await page.close();
   });
 });

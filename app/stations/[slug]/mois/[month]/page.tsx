@@ -5,6 +5,7 @@ import { TimeSeriesChart } from "@/components/charts/TimeSeriesChart";
 import { ClimateNav } from "@/components/climate/ClimateNav";
 import { Method } from "@/components/climate/Method";
 import { QualityMark, QualityNotice } from "@/components/climate/QualityNotice";
+import { ReportLinks } from "@/components/climate/ReportLinks";
 import { DayCountsTable, Extremes, KeyFigures } from "@/components/climate/Summary";
 import { NumberHeaders } from "@/components/tables/NumberHeaders";
 import { percent, rrTotalLabel, signed, timeLabel } from "@/lib/climate/format";
@@ -16,7 +17,15 @@ import { db } from "@/lib/db/client";
 import { DECIMALS, formatNumber } from "@/lib/format/numbers";
 import { countOf, qualityOfDays } from "@/lib/qc/store";
 import { stationOr404 } from "@/lib/stations/mini-site";
-import { addMonths, daysOfMonth, monthLabel, parseMonth, utcNoon, weekdayLabel } from "@/lib/time";
+import {
+  addMonths,
+  daysOfMonth,
+  localToday,
+  monthLabel,
+  parseMonth,
+  utcNoon,
+  weekdayLabel,
+} from "@/lib/time";
 import { cardinal } from "@/lib/weather/wind";
 
 export const revalidate = 60;
@@ -96,6 +105,8 @@ export default async function MonthPage({ params }: Props) {
         ? "extreme cold"
         : "extreme warm"
       : undefined;
+  // Days still to come are not links (their page answers 404).
+  const today = localToday(station.timezone);
   const year = Number(month.slice(0, 4));
   const hasNext = addMonths(month, 1) <= currentMonth();
   // No link to a month before the station's first one (it answers 404).
@@ -173,7 +184,11 @@ export default async function MonthPage({ params }: Props) {
                 <Fragment key={date}>
                   <tr data-date={date} className={d?.partial ? "partial" : undefined}>
                     <th scope="row">
-                      <Link href={`/jour/${date}`}>{weekdayLabel(date)}</Link>
+                      {date > today ? (
+                        weekdayLabel(date)
+                      ) : (
+                        <Link href={`/jour/${date}`}>{weekdayLabel(date)}</Link>
+                      )}
                       {d?.partial && <small className="muted"> provisoire</small>}
                     </th>
                     <td className={`num ${highlight(date, "tnMin") ?? highlight(date, "tnMax") ?? ""}`}>
@@ -281,9 +296,8 @@ export default async function MonthPage({ params }: Props) {
       <h2>Nombres de jours</h2>
       <DayCountsTable periods={[{ label: monthLabel(month), summary }]} />
       <p>
-        <Link href={`/comparaison/${month}`}>Comparer les méthodes de moyenne</Link> ·{" "}
-        <a href={`/rapports/NOAA-${month}.txt`}>rapport NOAA (texte)</a> ·{" "}
-        <a href={`/rapports/NOAA-${month}.csv`}>CSV</a>
+        <Link href={`/comparaison/${month}`}>Comparer les méthodes de moyenne</Link> · rapport NOAA :{" "}
+        <ReportLinks period={month} />
       </p>
       <Method />
     </>
