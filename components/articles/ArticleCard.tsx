@@ -10,8 +10,11 @@ export function formatDate(iso: string, withTime = false): string {
   );
 }
 
-/** One article in a list: cover, type, title, date, author and excerpt. */
-export function ArticleCard({ article }: { article: Card }) {
+/**
+ * One article in a list: cover, type, title, date, author and excerpt. `first`: the list's first card,
+ * whose cover is on a phone's first screen (often its largest paint): fetched at once, not lazily.
+ */
+export function ArticleCard({ article, first = false }: { article: Card; first?: boolean }) {
   return (
     <article className="card article-card" data-article={article.slug}>
       {article.cover && (
@@ -19,7 +22,7 @@ export function ArticleCard({ article }: { article: Card }) {
           className="cover"
           // biome-ignore lint/security/noDangerouslySetInnerHtml: markup built by lib/media/urls from stored media
           dangerouslySetInnerHTML={{
-            __html: pictureHtml(article.cover, article.cover.alt, "(max-width: 40rem) 100vw, 20rem"),
+            __html: pictureHtml(article.cover, article.cover.alt, "(max-width: 40rem) 100vw, 20rem", first),
           }}
         />
       )}
@@ -46,8 +49,8 @@ export function ArticleList({
   if (items.length === 0) return <p className="muted">{empty}</p>;
   return (
     <div className="article-list">
-      {items.map((item) => (
-        <ArticleCard key={item.id} article={item} />
+      {items.map((item, index) => (
+        <ArticleCard key={item.id} article={item} first={index === 0} />
       ))}
     </div>
   );
