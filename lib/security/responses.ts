@@ -64,6 +64,21 @@ function allowScripts(html: Buffer, integrity: Readonly<Record<string, string>>)
   return entry;
 }
 
+/**
+ * A header sent twice with the same value becomes one. Next (16.4) renders a cached page's redirect
+ * with `Location` set on the response, then appends the cache entry's copy of the same headers: the
+ * first visit after each render got two `Location` (and two `x-nextjs-stale-time`), which a shared cache
+ * keeps and a proxy may merge into the invalid "/jour/…, /jour/…" (vercel/next.js#82117).
+ */
+function dropRepeatedValues(res: ServerResponse) {
+  for (const name of res.getHeaderNames()) {
+    const value = res.getHeader(name);
+    if (!Array.isArray(value)) continue;
+    const distinct = [...new Set(value)];
+    if (distinct.length < value.length) res.setHeader(name, distinct.length === 1 ? distinct[0] : distinct);
+  }
+}
+
 function toBuffer(chunk: Chunk, encoding?: BufferEncoding): Buffer {
   return typeof chunk === "string" ? Buffer.from(chunk, encoding ?? "utf8") : Buffer.from(chunk);
 }
@@ -102,6 +117,7 @@ export function installSecurityHeaders(
     for (const [name, value] of Object.entries(COMMON_HEADERS)) {
       if (!res.hasHeader(name)) res.setHeader(name, value);
     }
+    dropRepeatedValues(res);
     // Next marks a cached page or feed `s-maxage=…, stale-while-revalidate=…`: the same for every
     // visitor, so a shared cache (nginx, a CDN) may keep it. The stale-while-revalidate part goes: a
     // browser would show its own stale copy once more after an edit (nginx serves stale while it

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_USERS } from "@/lib/demo/stations";
+import { DEMO_STATIONS, DEMO_USERS } from "@/lib/demo/stations";
 import { startTestApp, type TestApp } from "../helpers/app";
 import { runCli } from "../helpers/cli";
 import type { TestDatabases } from "../helpers/db";
@@ -83,6 +83,20 @@ describe("anonymous visitors", () => {
       const again = await page(path);
       expect([path, again.headers["x-nextjs-cache"]]).toEqual([path, "HIT"]);
       expect(again.text()).toBe(first.text());
+    }
+  });
+
+  it("are sent from a station's /jour to today's page with one Location, rendered and cached, kept by shared caches", async () => {
+    for (const attempt of [1, 2]) {
+      const answer = await httpGet(`${app.stationOrigin(DEMO_STATIONS[0].slug)}/jour`);
+      expect(answer.status, `visit ${attempt}`).toBeGreaterThanOrEqual(300);
+      expect(answer.status, `visit ${attempt}`).toBeLessThan(400);
+      const locations = answer.rawHeaders.filter(
+        (_, i) => i % 2 === 0 && /^location$/i.test(answer.rawHeaders[i]),
+      );
+      expect(locations, `visit ${attempt}`).toHaveLength(1);
+      expect(answer.headers.location).toMatch(/\/jour\/\d{4}-\d\d-\d\d$/);
+      expect(answer.headers["cache-control"], `visit ${attempt}`).toMatch(/^public, s-maxage=\d+$/);
     }
   });
 

@@ -9,6 +9,8 @@ import https from "node:https";
 export interface HttpResult {
   status: number;
   headers: http.IncomingHttpHeaders;
+  /** Names and values as sent, repeats kept (Node keeps only the first of a repeated Location). */
+  rawHeaders: string[];
   body: Buffer;
   text(): string;
   json(): unknown;
@@ -43,6 +45,7 @@ export function httpRequest(
           resolve({
             status: response.statusCode ?? 0,
             headers: response.headers,
+            rawHeaders: response.rawHeaders,
             body: data,
             text: () => data.toString("utf8"),
             json: () => JSON.parse(data.toString("utf8")),

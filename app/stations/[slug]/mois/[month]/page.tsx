@@ -4,6 +4,7 @@ import { Fragment } from "react";
 import { TimeSeriesChart } from "@/components/charts/TimeSeriesChart";
 import { ClimateNav } from "@/components/climate/ClimateNav";
 import { Method } from "@/components/climate/Method";
+import { QualityMark, QualityNotice } from "@/components/climate/QualityNotice";
 import { ReportLinks } from "@/components/climate/ReportLinks";
 import { DayCountsTable, Extremes, KeyFigures } from "@/components/climate/Summary";
 import { NumberHeaders } from "@/components/tables/NumberHeaders";
@@ -12,7 +13,9 @@ import type { PeriodSummary } from "@/lib/climate/monthly";
 import { dayNormal, referenceLabel, sameDaysReference } from "@/lib/climate/normals";
 import { monthViewOr404 } from "@/lib/climate/pages";
 import { currentMonth } from "@/lib/climate/queries";
+import { db } from "@/lib/db/client";
 import { DECIMALS, formatNumber } from "@/lib/format/numbers";
+import { countOf, qualityOfDays } from "@/lib/qc/store";
 import { stationOr404 } from "@/lib/stations/mini-site";
 import {
   addMonths,
@@ -45,6 +48,7 @@ export default async function MonthPage({ params }: Props) {
   const station = await stationOr404(slug);
   const view = await monthViewOr404(station, raw);
   const { month, summary, days, decades } = view;
+  const quality = await qualityOfDays(db(), station.id, daysOfMonth(month));
   const monthReference = view.monthlyReferences[Number(month.slice(5, 7)) - 1];
   /** A day's or a décade's Tmoy minus the normal of its days (interpolated between monthly values). */
   const departure = (tmoy: number | null | undefined, dates: readonly string[]) => {
@@ -141,6 +145,11 @@ export default async function MonthPage({ params }: Props) {
         sameDays={view.sameDays}
       />
 
+      <QualityNotice
+        marks={quality.total}
+        marked="Les jours concernés sont signalés dans la colonne Couverture."
+      />
+
       <h2>Jour par jour</h2>
       <p className="muted">
         Heures de Paris. Tn sur 18–18 h UTC, Tx et RR sur 06–06 h UTC ; couverture des fenêtres Tn / Tx / RR.
@@ -208,6 +217,7 @@ export default async function MonthPage({ params }: Props) {
                       {d
                         ? `${percent(d.tnCoverage)} / ${percent(d.txCoverage)} / ${percent(d.rrCoverage)}`
                         : "aucune donnée"}
+                      <QualityMark count={countOf(quality.days.get(date))} />
                     </td>
                   </tr>
                   {decade !== null && decades[decade].daysExpected > 0 && decadeRow(decades[decade], decade)}
