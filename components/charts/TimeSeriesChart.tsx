@@ -4,6 +4,7 @@ import type { Chart, ChartConfiguration, ChartDataset, Plugin } from "chart.js";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { csvFileName, csvLine, frenchCsv } from "@/lib/format/csv";
 import { formatNumber } from "@/lib/format/numbers";
+import { formatParis } from "@/lib/time";
 import { type Granularity, tickLabel, timeTicks } from "./timeTicks";
 import { useWanted } from "./useWanted";
 
@@ -86,13 +87,13 @@ function yTick(value: number | string): string {
 /** Fewer ticks and smaller legend on a phone, so that labels never overlap. */
 const NARROW = 480;
 
-const parisTime = new Intl.DateTimeFormat("fr-FR", {
-  timeZone: "Europe/Paris",
+/** A tooltip's time; the formatter is made on the first tooltip, not while the page hydrates. */
+const TOOLTIP_TIME: Intl.DateTimeFormatOptions = {
   day: "2-digit",
   month: "2-digit",
   hour: "2-digit",
   minute: "2-digit",
-});
+};
 
 function shadePlugin(periods: [number, number][]): Plugin {
   return {
@@ -194,12 +195,8 @@ export function TimeSeriesChart({
     if (!wanted) return;
     let cancelled = false;
     (async () => {
-      const [{ default: ChartJS }, { default: zoom }] = await Promise.all([
-        import("chart.js/auto"),
-        import("chartjs-plugin-zoom"),
-      ]);
+      const { Chart: ChartJS } = await import("./chartjs");
       if (cancelled || !canvas.current) return;
-      ChartJS.register(zoom);
       const narrow = canvas.current.clientWidth < NARROW;
       const style = getComputedStyle(document.documentElement);
       const text = style.getPropertyValue("--muted").trim() || "#5b6776";
@@ -292,8 +289,7 @@ export function TimeSeriesChart({
                   const value = item.parsed.y;
                   return `${s.label} : ${formatNumber(value, s.decimals ?? 1)}${value == null ? "" : `\u202f${s.unit}`}`;
                 },
-                title: (items) =>
-                  items[0] ? parisTime.format(new Date(Number(items[0].parsed.x) * 1000)) : "",
+                title: (items) => (items[0] ? formatParis(Number(items[0].parsed.x), TOOLTIP_TIME) : ""),
                 afterLabel: (item) => series[item.datasetIndex]?.notes?.[item.dataIndex] ?? "",
               },
             },
