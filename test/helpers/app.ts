@@ -22,6 +22,8 @@ export function freePort(): Promise<number> {
 
 export interface TestApp {
   port: number;
+  /** The server's process id (the bench reads its memory). */
+  pid: number;
   /** http://<root domain>:<port> */
   origin: string;
   stationOrigin(slug: string): string;
@@ -65,6 +67,7 @@ export async function startTestApp(env: Record<string, string>, rootDomain = "lo
   }
   return {
     port,
+    pid: child.pid!,
     origin,
     stationOrigin: (slug) => `http://${slug}.${rootDomain}:${port}`,
     output: () => output,
