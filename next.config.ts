@@ -32,6 +32,9 @@ const nextConfig: NextConfig = {
     // integrity="sha256-…" on the framework's script tags: the Content-Security-Policy allows them by
     // these hashes (lib/security/csp.ts).
     sri: { algorithm: "sha256" },
+    // The stylesheet (about 8 KiB gzip) goes in the page's <style> instead of a render-blocking request:
+    // on a phone's slow network that request held the first paint back by a round trip.
+    inlineCss: true,
   },
 };
 

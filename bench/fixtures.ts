@@ -1,7 +1,9 @@
 import mysql, { type Pool, type RowDataPacket } from "mysql2/promise";
 import { rebuildAggregates } from "@/lib/aggregates/job";
+import { rebuildClimate } from "@/lib/climate/job";
+import { climateExtent } from "@/lib/climate/store";
 import { connectionOptions, databaseName } from "@/lib/config/settings";
-import { createPrismaClient, db } from "@/lib/db/client";
+import { appSqlPool, createPrismaClient, db } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrations";
 import { writeDemoArchive } from "@/lib/demo/seed";
 import { DEMO_STATIONS } from "@/lib/demo/stations";
@@ -81,5 +83,10 @@ export async function ensureBenchStation(): Promise<void> {
   if (state?.lastDateTime == null) {
     console.log("› building the bench station's aggregates (10 years, a minute or two)");
     await rebuildAggregates(station);
+  }
+  // The month and climatology pages read the climate days, which the climate job derives from the aggregates.
+  if (!(await climateExtent(appSqlPool(), station.id))) {
+    console.log("› building the bench station's climate days");
+    await rebuildClimate(station);
   }
 }

@@ -2,8 +2,9 @@
 
 import type { Chart, ChartConfiguration, ChartDataset, Plugin } from "chart.js";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { csvLine } from "@/lib/format/csv";
+import { csvFileName, csvLine, frenchCsv } from "@/lib/format/csv";
 import { formatNumber } from "@/lib/format/numbers";
+import { formatParis } from "@/lib/time";
 import { type Granularity, tickLabel, timeTicks } from "./timeTicks";
 import { useWanted } from "./useWanted";
 
@@ -11,7 +12,8 @@ import { useWanted } from "./useWanted";
  * A time-series chart (chart.js, loaded only once the chart nears the screen or is touched: a page paints
  * without it, and one whose charts are below the fold never pays for them). Times are unix seconds and
  * shown in Europe/Paris. Plain serialisable props, so server components can pass data straight in.
- * Drag to zoom (double-click resets); the shown data can be downloaded as CSV and the chart as PNG.
+ * Drag to zoom (double-click resets); the shown data can be downloaded as CSV (standard or in the French
+ * spreadsheet dialect) and the chart as PNG.
  */
 
 export type Point = [time: number, value: number | null];
@@ -85,13 +87,13 @@ function yTick(value: number | string): string {
 /** Fewer ticks and smaller legend on a phone, so that labels never overlap. */
 const NARROW = 480;
 
-const parisTime = new Intl.DateTimeFormat("fr-FR", {
-  timeZone: "Europe/Paris",
+/** A tooltip's time; the formatter is made on the first tooltip, not while the page hydrates. */
+const TOOLTIP_TIME: Intl.DateTimeFormatOptions = {
   day: "2-digit",
   month: "2-digit",
   hour: "2-digit",
   minute: "2-digit",
-});
+};
 
 function shadePlugin(periods: [number, number][]): Plugin {
   return {
@@ -193,12 +195,8 @@ export function TimeSeriesChart({
     if (!wanted) return;
     let cancelled = false;
     (async () => {
-      const [{ default: ChartJS }, { default: zoom }] = await Promise.all([
-        import("chart.js/auto"),
-        import("chartjs-plugin-zoom"),
-      ]);
+      const { Chart: ChartJS } = await import("./chartjs");
       if (cancelled || !canvas.current) return;
-      ChartJS.register(zoom);
       const narrow = canvas.current.clientWidth < NARROW;
       const style = getComputedStyle(document.documentElement);
       const text = style.getPropertyValue("--muted").trim() || "#5b6776";
@@ -291,8 +289,7 @@ export function TimeSeriesChart({
                   const value = item.parsed.y;
                   return `${s.label} : ${formatNumber(value, s.decimals ?? 1)}${value == null ? "" : `\u202f${s.unit}`}`;
                 },
-                title: (items) =>
-                  items[0] ? parisTime.format(new Date(Number(items[0].parsed.x) * 1000)) : "",
+                title: (items) => (items[0] ? formatParis(Number(items[0].parsed.x), TOOLTIP_TIME) : ""),
                 afterLabel: (item) => series[item.datasetIndex]?.notes?.[item.dataIndex] ?? "",
               },
             },
@@ -315,6 +312,12 @@ export function TimeSeriesChart({
     const x = chart.current?.scales.x;
     return x ? [x.min, x.max] : [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
   };
+  /** The shown data, standard CSV or in the French spreadsheet dialect. */
+  const downloadCsv = (french: boolean) => {
+    const csv = toCsv(series, ...shownRange());
+    const blob = new Blob([french ? frenchCsv(csv) : csv], { type: "text/csv;charset=utf-8" });
+    download(csvFileName(fileName, french), URL.createObjectURL(blob));
+  };
 
   return (
     <figure
@@ -335,16 +338,17 @@ export function TimeSeriesChart({
         >
           Zoom initial
         </button>
+        <button type="button" disabled={!ready} onClick={() => downloadCsv(false)}>
+          Données CSV
+        </button>
         <button
           type="button"
           disabled={!ready}
-          onClick={() => {
-            const [from, to] = shownRange();
-            const blob = new Blob([toCsv(series, from, to)], { type: "text/csv;charset=utf-8" });
-            download(`${fileName}.csv`, URL.createObjectURL(blob));
-          }}
+          data-dialect="fr"
+          title="point-virgule, virgule décimale"
+          onClick={() => downloadCsv(true)}
         >
-          Données CSV
+          CSV pour tableur français
         </button>
         <button
           type="button"

@@ -1,4 +1,4 @@
-import { localToUtc, startOfLocalDay, zonedParts } from "@/lib/time";
+import { formatParis, localToUtc, startOfLocalDay, zonedParts } from "@/lib/time";
 
 /**
  * Ticks of a time axis on round local times (Europe/Paris): whole hours, midnights or the first of the
@@ -52,33 +52,17 @@ export function timeTicks(
   return { ticks, granularity: "month" };
 }
 
-const hourFormat = new Intl.DateTimeFormat("fr-FR", {
-  timeZone: "Europe/Paris",
-  hour: "2-digit",
-  minute: "2-digit",
-});
-const dateFormat = new Intl.DateTimeFormat("fr-FR", {
-  timeZone: "Europe/Paris",
-  day: "2-digit",
-  month: "2-digit",
-});
-const dayFormat = new Intl.DateTimeFormat("fr-FR", {
-  timeZone: "Europe/Paris",
-  day: "numeric",
-  month: "short",
-});
-const monthFormat = new Intl.DateTimeFormat("fr-FR", {
-  timeZone: "Europe/Paris",
-  month: "short",
-  year: "numeric",
-});
+// Formatters made on first use (lib/time caches them), not when a page that draws charts loads.
+const HOUR: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit" };
+const DATE: Intl.DateTimeFormatOptions = { day: "2-digit", month: "2-digit" };
+const DAY: Intl.DateTimeFormatOptions = { day: "numeric", month: "short" };
+const MONTH: Intl.DateTimeFormatOptions = { month: "short", year: "numeric" };
 
 /** The label of a tick: "14:00" (the date at midnight), "26 nov." or "nov. 2026". */
 export function tickLabel(t: number, granularity: Granularity): string {
-  const date = new Date(t * 1000);
   if (granularity === "hour") {
-    const label = hourFormat.format(date);
-    return label === "00:00" ? dateFormat.format(date) : label;
+    const label = formatParis(t, HOUR);
+    return label === "00:00" ? formatParis(t, DATE) : label;
   }
-  return (granularity === "day" ? dayFormat : monthFormat).format(date);
+  return formatParis(t, granularity === "day" ? DAY : MONTH);
 }

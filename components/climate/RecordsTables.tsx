@@ -2,10 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ClimateNav } from "@/components/climate/ClimateNav";
 import { Method } from "@/components/climate/Method";
+import { QualityMark } from "@/components/climate/QualityNotice";
 import { timeLabel } from "@/lib/climate/format";
 import { currentMonth, type RecordsPageView, recordsPageView } from "@/lib/climate/queries";
 import type { Candidate, RecordParameter } from "@/lib/climate/records";
+import { db } from "@/lib/db/client";
 import { formatNumber, formatValue } from "@/lib/format/numbers";
+import { countOf, type DaysQuality, qualityOfDays } from "@/lib/qc/store";
 import { stationOr404 } from "@/lib/stations/mini-site";
 import { dateLabel, monthLabel } from "@/lib/time";
 
@@ -24,7 +27,7 @@ function Best({ parameter, best }: { parameter: RecordParameter; best: Candidate
  * The station's top days per parameter, each linking to its day page, with the best of this month, of
  * this year and of all time above each list.
  */
-export function RecordsTables({ view }: { view: RecordsPageView }) {
+export function RecordsTables({ view, quality }: { view: RecordsPageView; quality: DaysQuality }) {
   const { tables, month, year, monthKey } = view;
   if (tables.length === 0) return <p>Pas encore de journée close pour établir des records.</p>;
   return (
@@ -72,6 +75,7 @@ export function RecordsTables({ view }: { view: RecordsPageView }) {
                   <td>
                     <Link href={`/jour/${e.date}`}>{dateLabel(e.date)}</Link>
                     {e.at ? <small className="muted"> {timeLabel(e.at)}</small> : null}
+                    <QualityMark count={countOf(quality.days.get(e.date), parameter.sensors)} />
                   </td>
                 </tr>
               ))}
@@ -83,10 +87,26 @@ export function RecordsTables({ view }: { view: RecordsPageView }) {
   );
 }
 
+/** Every day a records page shows. */
+function recordDates(view: RecordsPageView): string[] {
+  const candidates = [...view.month.values(), ...view.year.values()].flat();
+  return [...view.tables.flatMap((t) => t.entries), ...candidates].map((e) => e.date);
+}
+
 /** The records page of a station, top 10 or top 30 (app/stations/[slug]/records and records/top-30). */
 export async function RecordsPage({ slug, limit }: { slug: string; limit: 10 | 30 }) {
   const station = await stationOr404(slug);
   const view = await recordsPageView(station, limit);
+  const quality = await qualityOfDays(db(), station.id, recordDates(view));
+  const concerned = view.tables.reduce(
+    (n, { parameter, entries }) =>
+      n +
+      entries.filter((e) => {
+        const count = countOf(quality.days.get(e.date), parameter.sensors);
+        return count.erroneous + count.suspect > 0;
+      }).length,
+    0,
+  );
   const month = currentMonth();
   return (
     <>
@@ -102,7 +122,14 @@ export async function RecordsPage({ slug, limit }: { slug: string; limit: 10 | 3
           <Link href="/records">Revenir au top 10</Link>
         )}
       </p>
-      <RecordsTables view={view} />
+      {concerned > 0 && (
+        <p className="banner banner-warning" data-field="quality-notice">
+          Contrôle qualité : {concerned} record{concerned > 1 ? "s" : ""} de cette page{" "}
+          {concerned > 1 ? "reposent" : "repose"} sur des journées où des valeurs des capteurs concernés ont
+          été écartées comme erronées ou conservées comme suspectes (⚠).
+        </p>
+      )}
+      <RecordsTables view={view} quality={quality} />
       <Method />
     </>
   );

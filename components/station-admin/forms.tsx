@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { type ReactNode, useActionState, useRef, useState } from "react";
+import { ConfirmDialog } from "@/components/admin/ConfirmDialog";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 import { FORM_INVALID } from "@/lib/actions/result";
 import type { StationFormData } from "@/lib/station-admin/metadata";
@@ -125,6 +126,55 @@ export function WebcamSettingsForm({ action, initial }: { action: Action; initia
   );
 }
 
+/**
+ * A form whose button asks first, in the back office's dialog: the form is sent only once the
+ * question is confirmed.
+ */
+function AskFirstForm({
+  action,
+  label,
+  question,
+  confirm,
+  danger,
+  className,
+  pending = false,
+  children,
+}: {
+  action: () => void | Promise<void>;
+  label: string;
+  question: string;
+  /** The confirming button's label. */
+  confirm: string;
+  danger: boolean;
+  className: string;
+  pending?: boolean;
+  /** What the form shows above its button (the action's outcome). */
+  children?: ReactNode;
+}) {
+  const form = useRef<HTMLFormElement>(null);
+  const [asking, setAsking] = useState(false);
+  return (
+    <form ref={form} action={action}>
+      {children}
+      <button type="button" className={className} disabled={pending} onClick={() => setAsking(true)}>
+        {label}
+      </button>
+      {asking && (
+        <ConfirmDialog
+          title={question}
+          confirm={confirm}
+          danger={danger}
+          onCancel={() => setAsking(false)}
+          onConfirm={() => {
+            setAsking(false);
+            form.current?.requestSubmit();
+          }}
+        />
+      )}
+    </form>
+  );
+}
+
 export function WebcamTokenButton({
   action,
   uploadUrl,
@@ -135,19 +185,18 @@ export function WebcamTokenButton({
   const [state, formAction, pending] = useActionState<State>(action, null);
   const view = formView(state);
   return (
-    <form
+    <AskFirstForm
       action={formAction}
-      onSubmit={(event) => {
-        if (!window.confirm("Créer un nouveau jeton ? L'ancien cessera de fonctionner."))
-          event.preventDefault();
-      }}
+      label="Nouveau jeton d'envoi"
+      question="Créer un nouveau jeton ? L'ancien cessera de fonctionner."
+      confirm="Créer un nouveau jeton"
+      danger={false}
+      className="secondary"
+      pending={pending}
     >
       {view.token && <TokenNotice token={view.token} uploadUrl={uploadUrl} />}
       <FormStatus message={view.token ? null : view.message} error={view.error} />
-      <button type="submit" disabled={pending} className="secondary">
-        Nouveau jeton d'envoi
-      </button>
-    </form>
+    </AskFirstForm>
   );
 }
 
@@ -162,15 +211,13 @@ export function ConfirmButton({
   question: string;
 }) {
   return (
-    <form
+    <AskFirstForm
       action={action}
-      onSubmit={(event) => {
-        if (!window.confirm(question)) event.preventDefault();
-      }}
-    >
-      <button type="submit" className="danger">
-        {label}
-      </button>
-    </form>
+      label={label}
+      question={question}
+      confirm={label}
+      danger
+      className="danger"
+    />
   );
 }

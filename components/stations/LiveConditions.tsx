@@ -1,23 +1,20 @@
 "use client";
 
-import { useEffect, useState } from "react";
 import { freshness } from "@/lib/conditions/freshness";
 import { DECIMALS, formatNumber, formatValue } from "@/lib/format/numbers";
 import type { ConditionsJson, CurrentJson } from "@/lib/opendata/json";
 import { formatDuration, formatParis } from "@/lib/time";
 import { cardinal } from "@/lib/weather/wind";
 import { Gauges } from "./Gauges";
+import { usePolled } from "./usePolled";
 import { at } from "./values";
 
 /**
  * The current conditions of a station home, kept fresh without reloading: the server renders them, then
- * the page asks the open-data API for them once a minute (the API answers from a one-minute cache),
- * redraws the dashboard's gauges and the tables, and shows how old the newest record is, with the
- * "hors ligne" banner past the station's threshold.
+ * the page asks the open-data API for them once a minute (usePolled), redraws the dashboard's gauges
+ * and the tables, and shows how old the newest record is, with the "hors ligne" banner past the
+ * station's threshold.
  */
-
-const REFRESH_MS = 60_000;
-const TICK_MS = 15_000;
 
 type Extreme = { value: number; at: string } | null;
 type Gust = { value: number; at: string; direction: number | null } | null;
@@ -284,31 +281,11 @@ export function LiveConditions({
   initial,
   renderedAt,
 }: LiveConditionsProps) {
-  const [current, setCurrent] = useState(initial);
-  // The server's clock first (the same text on both sides), the browser's from the first effect on.
-  const [now, setNow] = useState(renderedAt);
-
-  useEffect(() => {
-    let stopped = false;
-    const refresh = async () => {
-      try {
-        const response = await fetch(`/api/v1/stations/${encodeURIComponent(slug)}/current`);
-        if (response.ok && !stopped) setCurrent(await response.json());
-      } catch {
-        // offline browser or server restarting: keep the values shown, try again next minute
-      }
-    };
-    const tick = () => setNow(Math.floor(Date.now() / 1000));
-    tick();
-    if (Date.now() / 1000 - renderedAt > REFRESH_MS / 1000) refresh();
-    const refreshing = setInterval(refresh, REFRESH_MS);
-    const ticking = setInterval(tick, TICK_MS);
-    return () => {
-      stopped = true;
-      clearInterval(refreshing);
-      clearInterval(ticking);
-    };
-  }, [slug, renderedAt]);
+  const [current, now] = usePolled(
+    `/api/v1/stations/${encodeURIComponent(slug)}/current`,
+    initial,
+    renderedAt,
+  );
 
   const c = current.conditions;
   if (!c)

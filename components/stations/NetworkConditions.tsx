@@ -1,22 +1,25 @@
 "use client";
 
-import { useEffect, useState } from "react";
 import { freshness } from "@/lib/conditions/freshness";
 import { formatValue } from "@/lib/format/numbers";
 import type { NetworkJson } from "@/lib/opendata/endpoints";
 import { formatDuration } from "@/lib/time";
+import { usePolled } from "./usePolled";
 import { at } from "./values";
 
 /**
  * The network's current conditions on the apex home, one compact row per live station, kept fresh
  * without reloading: the server renders the open-data API's JSON (GET /api/v1/stations), then the page
- * asks the API for it once a minute (answered from a one-minute cache) and keeps each record's age counting.
+ * asks the API for it once a minute (usePolled) and keeps each record's age counting.
  */
 
-const REFRESH_MS = 60_000;
-const TICK_MS = 15_000;
-
 export type NetworkStation = NetworkJson["stations"][number];
+
+/** The stations shown keep their rows; each takes its latest state from the API's answer. */
+function latestOf(shown: NetworkStation[], answer: NetworkJson): NetworkStation[] {
+  const latest = new Map(answer.stations.map((station) => [station.slug, station]));
+  return shown.map((station) => latest.get(station.slug) ?? station);
+}
 
 function Row({ station, now }: { station: NetworkStation; now: number }) {
   const { current } = station;
@@ -68,35 +71,7 @@ export function NetworkConditions({
   /** Unix seconds when the server rendered `initial` (the page may come from a cache). */
   renderedAt: number;
 }) {
-  const [stations, setStations] = useState(initial);
-  // The server's clock first (the same text on both sides), the browser's from the first effect on.
-  const [now, setNow] = useState(renderedAt);
-
-  useEffect(() => {
-    let stopped = false;
-    const refresh = async () => {
-      try {
-        const response = await fetch("/api/v1/stations");
-        if (!response.ok || stopped) return;
-        const latest = new Map(
-          ((await response.json()) as NetworkJson).stations.map((station) => [station.slug, station]),
-        );
-        if (!stopped) setStations((shown) => shown.map((station) => latest.get(station.slug) ?? station));
-      } catch {
-        // offline browser or server restarting: keep the values shown, try again next minute
-      }
-    };
-    const tick = () => setNow(Math.floor(Date.now() / 1000));
-    tick();
-    if (Date.now() / 1000 - renderedAt > REFRESH_MS / 1000) refresh();
-    const refreshing = setInterval(refresh, REFRESH_MS);
-    const ticking = setInterval(tick, TICK_MS);
-    return () => {
-      stopped = true;
-      clearInterval(refreshing);
-      clearInterval(ticking);
-    };
-  }, [renderedAt]);
+  const [stations, now] = usePolled("/api/v1/stations", initial, renderedAt, latestOf);
 
   return (
     <div className="table-scroll">

@@ -1,10 +1,11 @@
 import type { Pool } from "mysql2/promise";
 import { ArchiveError, type ArchiveReader, archives, type Observation } from "../archive/reader";
+import { inPool } from "../async";
 import { appSqlPool, db } from "../db/client";
 import type { PrismaClient, Station } from "../generated/prisma/client";
 import { runJob } from "../ops/jobs";
 import { updateSensorStates } from "../qc/alerts";
-import { checkPeriod } from "../qc/job";
+import { checkPeriod, SharedReads } from "../qc/job";
 import { flagInvalidations } from "../qc/store";
 import { addDays, localDay, localDayBounds } from "../time";
 import {
@@ -13,6 +14,7 @@ import {
   aggregateRecords,
   applyInvalidations,
   hourStart,
+  INVALIDATED_FIELDS,
   type Invalidation,
   mergeAggregates,
 } from "./compute";
@@ -36,6 +38,7 @@ import {
 
 const HOUR = 3600;
 const READ_CHUNK = 31 * 86400; // raw rows are read a month at a time
+const UPDATE_CONCURRENCY = 2;
 
 export interface AggregateOptions {
   prisma?: PrismaClient;
@@ -46,6 +49,8 @@ export interface AggregateOptions {
   lookbackDays?: number;
   /** Reference time of the quality control, unix seconds (default: now). */
   now?: number;
+  /** What the quality control of the stations of one job run reads once for all of them. */
+  qcShared?: SharedReads;
 }
 
 /** The options' clients, or the app's. */
@@ -107,6 +112,29 @@ export async function validRecords(
     loadInvalidations(options.prisma ?? db(), station.id, from, to),
   ]);
   return applyInvalidations(records, invalidations);
+}
+
+/**
+ * Totals of additive fields (rain) over (from, to] without the invalidated values, summed by the
+ * archive server: the day and year totals the partner feeds send.
+ */
+export async function validSums(
+  station: Pick<Station, "id" | "archiveDatabase">,
+  from: number,
+  to: number,
+  fields: readonly string[],
+  options: Pick<AggregateOptions, "prisma" | "reader"> = {},
+): Promise<Record<string, number | null>> {
+  const reader = options.reader ?? archives();
+  const invalidations = await loadInvalidations(options.prisma ?? db(), station.id, from, to);
+  const totals: Record<string, number | null> = {};
+  for (const field of fields) {
+    const excluding = invalidations.filter(
+      (i) => i.sensor === "ALL" || INVALIDATED_FIELDS[i.sensor].includes(field),
+    );
+    Object.assign(totals, await reader.sums(station.archiveDatabase, from, to, [field], excluding));
+  }
+  return totals;
 }
 
 /** Groups sorted hour starts into runs of consecutive hours: [[first, last], …]. */
@@ -327,11 +355,12 @@ export async function updateAggregates(
       prisma,
       reader,
       now: options.now,
+      shared: options.qcShared,
     });
     for (const hour of checked.changedHours) dirty.add(hour);
   }
   const { hours, days } = await reaggregateHours(station, dirty, { ...options, prisma, sql, reader });
-  await prisma.aggregateState.update({
+  await prisma.aggregateState.updateMany({
     where: { stationId: station.id },
     data: { lastDateTime: Math.max(newest, state.lastDateTime) },
   });
@@ -352,20 +381,26 @@ export function aggregateStations(
   options: AggregateOptions = {},
 ) {
   return runJob(`aggregates:${mode}`, async (): Promise<{ result: StationsRun; message: string }> => {
-    const results: AggregateResult[] = [];
-    const failures: string[] = [];
-    for (const station of stations) {
+    const done = new Map<Station, AggregateResult>();
+    const failed = new Map<Station, string>();
+    // Each archive is read once for the quality control of every station of the run.
+    const qcShared = options.qcShared ?? new SharedReads(options.reader ?? archives());
+    // Two stations at a time: most of a station's update is waiting for the database.
+    await inPool(stations, mode === "update" ? UPDATE_CONCURRENCY : 1, async (station) => {
       try {
-        results.push(
+        done.set(
+          station,
           mode === "update"
-            ? await updateAggregates(station, options)
+            ? await updateAggregates(station, { ...options, qcShared })
             : await rebuildAggregates(station, options),
         );
       } catch (error) {
         if (!(error instanceof ArchiveError)) throw error;
-        failures.push(`${station.slug}: ${error.message}`);
+        failed.set(station, `${station.slug}: ${error.message}`);
       }
-    }
+    });
+    const results = stations.flatMap((station) => done.get(station) ?? []);
+    const failures = stations.flatMap((station) => failed.get(station) ?? []);
     const message = [`${results.length} station(s)`, ...failures].join("; ");
     return { result: { results, failures }, message };
   });

@@ -146,6 +146,8 @@ export class ArchiveReader {
     from: number,
     to: number,
     fields: readonly string[],
+    /** periods (from, to] whose records are left out (invalidated values) */
+    excluding: readonly { from: number; to: number }[] = [],
   ): Promise<Record<string, number | null>> {
     for (const field of fields) {
       if (toMetric(field, 0, METRIC) !== 0 || toMetric(field, 0, US) !== 0) {
@@ -157,10 +159,18 @@ export class ArchiveReader {
     const totals: Record<string, number | null> = Object.fromEntries(fields.map((f) => [f, null]));
     if (present.length === 0 || to <= from) return totals;
     const sums = present.map(() => "SUM(??) AS ??").join(", ");
+    const left = excluding.filter((period) => period.to > from && period.from < to);
+    const without = left.map(() => " AND NOT (dateTime > ? AND dateTime <= ?)").join("");
     const rows = await this.query(
       database,
-      `SELECT usUnits, ${sums} FROM ??.archive WHERE dateTime > ? AND dateTime <= ? GROUP BY usUnits`,
-      [...present.flatMap((field) => [field, field]), database, from, to],
+      `SELECT usUnits, ${sums} FROM ??.archive WHERE dateTime > ? AND dateTime <= ?${without} GROUP BY usUnits`,
+      [
+        ...present.flatMap((field) => [field, field]),
+        database,
+        from,
+        to,
+        ...left.flatMap((period) => [period.from, period.to]),
+      ],
     );
     for (const row of rows) {
       const usUnits = Number(row.usUnits);

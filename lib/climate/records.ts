@@ -1,4 +1,5 @@
 import { DECIMALS } from "../format/numbers";
+import type { SensorGroup } from "../generated/prisma/enums";
 import type { ClimateColumn } from "./daily";
 
 /**
@@ -16,6 +17,8 @@ export interface RecordParameter {
   unit: string;
   decimals: number;
   column: ClimateColumn;
+  /** the sensors its value comes from (whose quality-control flags concern it) */
+  sensors: readonly SensorGroup[];
   /** column holding the time the value occurred, if any */
   timeColumn: ClimateColumn | null;
   lowest: boolean;
@@ -30,6 +33,7 @@ export const RECORD_PARAMETERS: readonly RecordParameter[] = [
     unit: "°C",
     decimals: DECIMALS.temperature,
     column: "tn",
+    sensors: ["TEMPERATURE"],
     timeColumn: "tnAt",
     lowest: true,
   },
@@ -39,6 +43,7 @@ export const RECORD_PARAMETERS: readonly RecordParameter[] = [
     unit: "°C",
     decimals: DECIMALS.temperature,
     column: "tn",
+    sensors: ["TEMPERATURE"],
     timeColumn: "tnAt",
     lowest: false,
   },
@@ -48,6 +53,7 @@ export const RECORD_PARAMETERS: readonly RecordParameter[] = [
     unit: "°C",
     decimals: DECIMALS.temperature,
     column: "tx",
+    sensors: ["TEMPERATURE"],
     timeColumn: "txAt",
     lowest: false,
   },
@@ -57,6 +63,7 @@ export const RECORD_PARAMETERS: readonly RecordParameter[] = [
     unit: "°C",
     decimals: DECIMALS.temperature,
     column: "tx",
+    sensors: ["TEMPERATURE"],
     timeColumn: "txAt",
     lowest: true,
   },
@@ -66,6 +73,7 @@ export const RECORD_PARAMETERS: readonly RecordParameter[] = [
     unit: "mm",
     decimals: DECIMALS.rain,
     column: "rr",
+    sensors: ["RAIN"],
     timeColumn: null,
     lowest: false,
     positiveOnly: true,
@@ -76,6 +84,7 @@ export const RECORD_PARAMETERS: readonly RecordParameter[] = [
     unit: "mm/h",
     decimals: DECIMALS.rainRate,
     column: "rrRateMax",
+    sensors: ["RAIN"],
     timeColumn: "rrRateMaxAt",
     lowest: false,
     positiveOnly: true,
@@ -86,6 +95,7 @@ export const RECORD_PARAMETERS: readonly RecordParameter[] = [
     unit: "km/h",
     decimals: DECIMALS.speed,
     column: "gustMax",
+    sensors: ["WIND"],
     timeColumn: "gustAt",
     lowest: false,
   },
@@ -95,6 +105,7 @@ export const RECORD_PARAMETERS: readonly RecordParameter[] = [
     unit: "°C",
     decimals: DECIMALS.temperature,
     column: "amplitude",
+    sensors: ["TEMPERATURE"],
     timeColumn: null,
     lowest: false,
   },
@@ -104,6 +115,7 @@ export const RECORD_PARAMETERS: readonly RecordParameter[] = [
     unit: "%",
     decimals: DECIMALS.humidity,
     column: "humidityMin",
+    sensors: ["HUMIDITY"],
     timeColumn: "humidityMinAt",
     lowest: true,
   },
@@ -113,6 +125,7 @@ export const RECORD_PARAMETERS: readonly RecordParameter[] = [
     unit: "°C",
     decimals: DECIMALS.temperature,
     column: "dewpointMax",
+    sensors: ["HUMIDITY", "TEMPERATURE"],
     timeColumn: "dewpointMaxAt",
     lowest: false,
   },
@@ -122,6 +135,7 @@ export const RECORD_PARAMETERS: readonly RecordParameter[] = [
     unit: "°C",
     decimals: DECIMALS.temperature,
     column: "dewpointMin",
+    sensors: ["HUMIDITY", "TEMPERATURE"],
     timeColumn: "dewpointMinAt",
     lowest: true,
   },
@@ -131,6 +145,7 @@ export const RECORD_PARAMETERS: readonly RecordParameter[] = [
     unit: "hPa",
     decimals: DECIMALS.pressure,
     column: "pressureMax",
+    sensors: ["PRESSURE"],
     timeColumn: "pressureMaxAt",
     lowest: false,
   },
@@ -140,6 +155,7 @@ export const RECORD_PARAMETERS: readonly RecordParameter[] = [
     unit: "hPa",
     decimals: DECIMALS.pressure,
     column: "pressureMin",
+    sensors: ["PRESSURE"],
     timeColumn: "pressureMinAt",
     lowest: true,
   },
@@ -149,6 +165,7 @@ export const RECORD_PARAMETERS: readonly RecordParameter[] = [
     unit: "",
     decimals: DECIMALS.uv,
     column: "uvMax",
+    sensors: ["SOLAR"],
     timeColumn: "uvMaxAt",
     lowest: false,
     positiveOnly: true,
@@ -159,6 +176,7 @@ export const RECORD_PARAMETERS: readonly RecordParameter[] = [
     unit: "W/m²",
     decimals: DECIMALS.radiation,
     column: "radiationMax",
+    sensors: ["SOLAR"],
     timeColumn: "radiationMaxAt",
     lowest: false,
     positiveOnly: true,

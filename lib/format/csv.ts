@@ -68,6 +68,11 @@ const frenchRows = (text: string) =>
     .map((row) => `${row.map(frenchCell).join(";")}\r\n`)
     .join("");
 
+/** A CSV download's file name, "-tableur" telling the French dialect's apart. */
+export function csvFileName(name: string, french: boolean): string {
+  return `${name}${french ? "-tableur" : ""}.csv`;
+}
+
 /** CSV text (with or without a BOM) in the French spreadsheet dialect. */
 export function frenchCsv(text: string): string {
   return BOM + frenchRows(text.startsWith(BOM) ? text.slice(1) : text);

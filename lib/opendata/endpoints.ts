@@ -7,7 +7,7 @@ import { readClimateDays } from "../climate/store";
 import { monthChartSvg } from "../climate/svg";
 import { config } from "../config/settings";
 import { appSqlPool } from "../db/client";
-import { frenchCsv, frenchCsvStream } from "../format/csv";
+import { csvFileName, frenchCsv, frenchCsvStream } from "../format/csv";
 import { ApiError, apiRoute } from "../http/api";
 import { stationUrl } from "../http/hosts";
 import { FIELD_NAMES, type Field } from "../series/fields";
@@ -109,7 +109,7 @@ function csv(
   return new Response(dialect, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${fileName}${french ? "-tableur" : ""}.csv"`,
+      "Content-Disposition": `attachment; filename="${csvFileName(fileName, french)}"`,
       "Cache-Control": cache,
     },
   });

@@ -1,4 +1,4 @@
-import { validRecords } from "../aggregates/job";
+import { validRecords, validSums } from "../aggregates/job";
 import { type ArchiveReader, archives } from "../archive/reader";
 import { formatDuration } from "../time";
 import {
@@ -152,7 +152,7 @@ async function loadStatic(
   const window = staticWindow(newest.dateTime);
   const [records, totals] = await Promise.all([
     validRecords(feed.station, window.from, newest.dateTime, STATIC_FIELDS, { reader }),
-    reader.sums(database, window.yearStart, window.dayStart, ["rain"]),
+    validSums(feed.station, window.yearStart, window.dayStart, ["rain"], { reader }),
   ]);
   return {
     file: buildStaticFile(feed.partnerStationId, { records, rainYearBeforeDay: totals.rain }),
@@ -177,7 +177,7 @@ async function loadRomma(feed: Feed, { at, reader }: RunContext, password: strin
   if (pending.length === 0) return { requests: [] as RommaRequest[], truncated: false };
   const first = pending[0].dateTime;
   const dayStart = localDayStart(first, feed.station.timezone);
-  const { rain } = await reader.sums(database, dayStart, first - 1, ["rain"]);
+  const { rain } = await validSums(feed.station, dayStart, first - 1, ["rain"], { reader });
   const requests = rommaRequests(pending, rain, {
     id: feed.partnerStationId,
     password,

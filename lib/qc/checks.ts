@@ -268,11 +268,12 @@ function persistenceCheck(
   tolerance: number,
   emit: Emit,
 ) {
-  const flagRun = (field: QcField, run: Observation[], limits: [number, number], what: string) => {
+  // `what` is only worded for the runs long enough to be flagged (most runs are short).
+  const flagRun = (field: QcField, run: Observation[], limits: [number, number], what: () => string) => {
     const length = duration(run);
     if (length < limits[0] * HOUR * tolerance) return;
     const level = length >= limits[1] * HOUR * tolerance ? "ERRONEOUS" : "SUSPECT";
-    const detail = `${what} pendant ${hours(length)} (limite ${hours(limits[level === "ERRONEOUS" ? 1 : 0] * HOUR * tolerance)})`;
+    const detail = `${what()} pendant ${hours(length)} (limite ${hours(limits[level === "ERRONEOUS" ? 1 : 0] * HOUR * tolerance)})`;
     for (const record of run) emit(record, field, level, "persistence", detail);
   };
   for (const [field, limits] of Object.entries(PERSISTENCE_HOURS) as [QcField, [number, number]][]) {
@@ -282,7 +283,7 @@ function persistenceCheck(
         field,
         run.records,
         saturated ? SATURATED_HUMIDITY_HOURS : limits,
-        `${saturated ? "humidité saturée" : "valeur bloquée"} à ${fmt(field, run.value)}`,
+        () => `${saturated ? "humidité saturée" : "valeur bloquée"} à ${fmt(field, run.value)}`,
       );
     }
   }
@@ -292,7 +293,7 @@ function persistenceCheck(
       "rain",
       run.records,
       CONSTANT_RAIN_HOURS,
-      `pluie constante de ${fmt("rain", run.value, 2)} par relevé`,
+      () => `pluie constante de ${fmt("rain", run.value, 2)} par relevé`,
     );
   }
   // Wind stuck at 0 while the neighbours have gusts: a frozen anemometer.
@@ -309,14 +310,14 @@ function persistenceCheck(
         for (const record of run.records) emit(record, "windSpeed", "ERRONEOUS", "persistence", detail);
       }
     } else {
-      flagRun("windSpeed", run.records, CALM_ALONE_HOURS, "vent nul");
+      flagRun("windSpeed", run.records, CALM_ALONE_HOURS, () => "vent nul");
     }
   }
 }
 
 /** Internal consistency between the quantities of one record (and rain rate against nearby rain). */
-function consistencyCheck(records: readonly Observation[], context: QcContext, emit: Emit) {
-  for (let i = 0; i < records.length; i++) {
+function consistencyCheck(records: readonly Observation[], start: number, context: QcContext, emit: Emit) {
+  for (let i = start; i < records.length; i++) {
     const r = records[i];
     if (r.dewpoint != null && r.outTemp != null && r.dewpoint > r.outTemp + DEWPOINT_MARGIN) {
       emit(
@@ -478,8 +479,8 @@ export function clockShiftHours(day: readonly Observation[], latitude: number, l
 }
 
 /** Time: records in the future, records repeated, irregular intervals, a clock shifted by whole hours. */
-function timeCheck(records: readonly Observation[], context: QcContext, emit: Emit) {
-  for (let i = 0; i < records.length; i++) {
+function timeCheck(records: readonly Observation[], start: number, context: QcContext, emit: Emit) {
+  for (let i = start; i < records.length; i++) {
     const r = records[i];
     const previous = records[i - 1];
     if (r.dateTime > context.now + FUTURE_TOLERANCE) {
@@ -503,7 +504,10 @@ function timeCheck(records: readonly Observation[], context: QcContext, emit: Em
   for (const r of records) {
     groupInto(days, Math.floor((r.dateTime - 1) / 86400), r);
   }
-  for (const day of days.values()) {
+  const firstDay =
+    start < records.length ? Math.floor((records[start].dateTime - 1) / 86400) : Number.POSITIVE_INFINITY;
+  for (const [index, day] of days) {
+    if (index < firstDay) continue;
     const shift = clockShiftHours(day, context.latitude, context.longitude);
     if (shift === 0) continue;
     const detail = `horloge décalée d'environ ${shift > 0 ? "+" : ""}${shift} h (rayonnement comparé à la course du soleil)`;
@@ -523,8 +527,29 @@ function isRepeat(a: Observation, b: Observation): boolean {
 
 const SEVERITY: Record<QcLevel, number> = { SUSPECT: 1, ERRONEOUS: 2 };
 
-/** Every check on `records` (one station, oldest first): the worst verdict per record and quantity. */
-export function checkRecords(records: readonly Observation[], context: QcContext): QcVerdict[] {
+/** Index of the first record stamped after `t` (records oldest first). */
+export function firstAfter(records: readonly Observation[], t: number): number {
+  let lo = 0;
+  let hi = records.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (records[mid].dateTime <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Every check on `records` (one station, oldest first): the worst verdict per record and quantity.
+ * Records up to `after` are context (the job's look-back): they are judged only by the checks that need
+ * them (a step from the last value, a stuck run reaching into the new records), so that a run over a few
+ * new records does not redo the work of the days before.
+ */
+export function checkRecords(
+  records: readonly Observation[],
+  context: QcContext,
+  after = Number.NEGATIVE_INFINITY,
+): QcVerdict[] {
   const worst = new Map<string, QcVerdict>();
   const emit: Emit = (record, quantity, level, check, detail) => {
     const key = `${record.dateTime}:${quantity}`;
@@ -542,12 +567,16 @@ export function checkRecords(records: readonly Observation[], context: QcContext
     });
   };
   const tolerance = (check: TunableCheck) => context.tolerance?.[check] ?? 1;
-  timeCheck(records, context, emit);
-  grossCheck(records, emit);
-  consistencyCheck(records, context, emit);
+  const start = firstAfter(records, after);
+  const recent = records.slice(start);
+  // The rain/no-rain comparison needs the whole hour of the first new record.
+  const hourOfFirst = recent.length ? Math.floor((recent[0].dateTime - 1) / HOUR) * HOUR : after;
+  timeCheck(records, start, context, emit);
+  grossCheck(recent, emit);
+  consistencyCheck(records, start, context, emit);
   stepCheck(records, tolerance("step"), emit);
   persistenceCheck(records, context, tolerance("persistence"), emit);
-  spatialCheck(records, context, tolerance("spatial"), emit);
-  climateCheck(records, context, tolerance("climate"), emit);
+  spatialCheck(records.slice(firstAfter(records, hourOfFirst)), context, tolerance("spatial"), emit);
+  climateCheck(recent, context, tolerance("climate"), emit);
   return [...worst.values()].sort((a, b) => a.dateTime - b.dateTime || a.quantity.localeCompare(b.quantity));
 }

@@ -2,7 +2,7 @@ import { ArchiveError, type ArchiveReader, archives, type Observation } from "..
 import { db } from "../db/client";
 import type { PrismaClient, Station } from "../generated/prisma/client";
 import { distanceKm } from "../lightning/geo";
-import { checkRecords, type Neighbour, type QcContext } from "./checks";
+import { checkRecords, firstAfter, type Neighbour, type QcContext } from "./checks";
 import {
   CLIMATE_HISTORY_DAYS,
   DEPARTEMENT_TEMPERATURE,
@@ -26,13 +26,60 @@ const CONTEXT = 3 * DAY;
 /** Neighbours' records read before the period (a calm run's gusts elsewhere). */
 const NEIGHBOUR_CONTEXT = 3 * 3600;
 const CHUNK = 31 * DAY;
-const NEIGHBOUR_FIELDS = ["outTemp", "barometer", "windGust", "rain"];
 
 export interface QcDeps {
   prisma?: PrismaClient;
   reader?: ArchiveReader;
   /** unix seconds (default: now) */
   now?: number;
+  /** reads shared by the stations of one job run (default: read for this station alone) */
+  shared?: SharedReads;
+}
+
+/**
+ * What one job run reads once for all its stations. Archive records: a station's serve its own checks
+ * and, as a neighbour, the spatial checks of the stations around it, so that a run over n stations
+ * reads each archive once instead of once per pair; each archive's records are kept as one window
+ * (from, to], widened by reading only what is missing. And the list of active stations.
+ */
+export class SharedReads {
+  private readonly windows = new Map<string, Promise<RecordWindow>>();
+  private stations: Promise<Station[]> | null = null;
+
+  constructor(private readonly reader: ArchiveReader) {}
+
+  /** The active stations (the neighbours to look for). */
+  activeStations(prisma: PrismaClient): Promise<Station[]> {
+    this.stations ??= prisma.station.findMany({ where: { active: true } });
+    return this.stations;
+  }
+
+  /** The records of (from, to] of `database` (QC_FIELDS), oldest first. */
+  async range(database: string, from: number, to: number): Promise<Observation[]> {
+    let window = this.windows.get(database);
+    const known = window ? await window.catch(() => null) : null;
+    if (!window || !known || known.from > from || known.to < to) {
+      window = this.widen(database, known, from, to);
+      this.windows.set(database, window);
+    }
+    const { records } = await window;
+    return records.slice(firstAfter(records, from), firstAfter(records, to));
+  }
+
+  private async widen(database: string, known: RecordWindow | null, from: number, to: number) {
+    if (!known || known.from > from) {
+      const end = Math.max(to, known?.to ?? to);
+      return { from, to: end, records: await this.reader.range(database, from, end, QC_FIELDS) };
+    }
+    const newer = await this.reader.range(database, known.to, to, QC_FIELDS);
+    return { from: known.from, to, records: [...known.records, ...newer] };
+  }
+}
+
+interface RecordWindow {
+  from: number;
+  to: number;
+  records: Observation[];
 }
 
 export interface QcResult {
@@ -66,12 +113,13 @@ export async function temperatureLimits(
 }
 
 /** The station's fixed context: place, limits, tolerances, and the active stations near it. */
-async function contextOf(prisma: PrismaClient, station: Station, now: number) {
-  const [limits, tolerances, stations] = await Promise.all([
+async function contextOf(prisma: PrismaClient, station: Station, now: number, shared: SharedReads) {
+  const [limits, tolerances, active] = await Promise.all([
     temperatureLimits(prisma, station),
     prisma.qcTolerance.findMany({ where: { stationId: station.id } }),
-    prisma.station.findMany({ where: { active: true, id: { not: station.id } } }),
+    shared.activeStations(prisma),
   ]);
+  const stations = active.filter((other) => other.id !== station.id);
   const base: Omit<QcContext, "neighbours"> = {
     now,
     latitude: station.latitude,
@@ -86,18 +134,30 @@ async function contextOf(prisma: PrismaClient, station: Station, now: number) {
   return { base, near };
 }
 
-/** The neighbours' records of (from, to]; a neighbour whose archive cannot be read is left out. */
-async function neighbourRecords(reader: ArchiveReader, near: Station[], from: number, to: number) {
-  const result: Neighbour[] = [];
-  for (const station of near) {
-    try {
-      const records: Observation[] = await reader.range(station.archiveDatabase, from, to, NEIGHBOUR_FIELDS);
-      result.push({ altitude: station.altitude, records });
-    } catch (error) {
-      if (!(error instanceof ArchiveError)) throw error;
-    }
-  }
-  return result;
+/**
+ * The neighbours' records of (from, to]; a neighbour whose archive cannot be read is left out. They are
+ * read over the same window as the station's own records (`readFrom`), so that the neighbour's own checks
+ * in the same job run find them already read.
+ */
+async function neighbourRecords(
+  records: SharedReads,
+  near: Station[],
+  readFrom: number,
+  from: number,
+  to: number,
+) {
+  const read = await Promise.all(
+    near.map(async (station): Promise<Neighbour | null> => {
+      try {
+        const all = await records.range(station.archiveDatabase, readFrom, to);
+        return { altitude: station.altitude, records: all.slice(firstAfter(all, from)) };
+      } catch (error) {
+        if (!(error instanceof ArchiveError)) throw error;
+        return null;
+      }
+    }),
+  );
+  return read.filter((neighbour): neighbour is Neighbour => neighbour !== null);
 }
 
 /** Checks the records of (from, to] and stores their flags (a month at a time). */
@@ -109,18 +169,27 @@ export async function checkPeriod(
 ): Promise<QcResult> {
   const prisma = deps.prisma ?? db();
   const reader = deps.reader ?? archives();
-  const { base, near } = await contextOf(prisma, station, deps.now ?? Math.floor(Date.now() / 1000));
+  const { base, near } = await contextOf(
+    prisma,
+    station,
+    deps.now ?? Math.floor(Date.now() / 1000),
+    deps.shared ?? new SharedReads(reader),
+  );
   const changedHours = new Set<number>();
   let written = 0;
   for (let start = from; start < to; start += CHUNK) {
     const end = Math.min(to, start + CHUNK);
+    // Outside a job run (a recompute), a month's records are dropped once checked, and the neighbours'
+    // read over the spatial checks' window only.
+    const shared = deps.shared ?? new SharedReads(reader);
+    const neighbourFrom = deps.shared ? start - CONTEXT : start - NEIGHBOUR_CONTEXT;
     const [records, neighbours] = await Promise.all([
-      reader.range(station.archiveDatabase, start - CONTEXT, end, QC_FIELDS),
-      neighbourRecords(reader, near, start - NEIGHBOUR_CONTEXT, end),
+      shared.range(station.archiveDatabase, start - CONTEXT, end),
+      neighbourRecords(shared, near, neighbourFrom, start - NEIGHBOUR_CONTEXT, end),
     ]);
     if (records.length === 0) continue;
     // Verdicts before the period are kept only for runs reaching into it (a value stuck since then).
-    const verdicts = checkRecords(records, { ...base, neighbours }).filter(
+    const verdicts = checkRecords(records, { ...base, neighbours }, start).filter(
       (v) => v.dateTime > start || v.check === "persistence",
     );
     const result = await replaceFlags(prisma, station.id, start, end, verdicts);

@@ -1,7 +1,9 @@
 import type { Invalidation } from "../aggregates/compute";
+import { climateHourSpan } from "../climate/daily";
 import type { PrismaClient, QcFlag } from "../generated/prisma/client";
+import type { SensorGroup } from "../generated/prisma/enums";
 import type { QcVerdict } from "./checks";
-import { SENSOR_OF } from "./limits";
+import { RECORD, SENSOR_OF } from "./limits";
 
 /**
  * The stored flags (QcFlag, only records that are not good): replacing a period's open flags with the
@@ -128,12 +130,15 @@ export interface QualityFlag {
   detail: string;
 }
 
-export interface QualityMarks {
-  flags: QualityFlag[];
+export interface QualityCount {
   /** values left out (open erroneous flags and confirmed ones) */
   erroneous: number;
   /** values kept but marked */
   suspect: number;
+}
+
+export interface QualityMarks extends QualityCount {
+  flags: QualityFlag[];
 }
 
 /** The flags of (from, to] that a page shows (dismissed ones are real values: not shown). */
@@ -185,4 +190,95 @@ export async function qualityByMonth(
     result.set(row.month, entry);
   }
   return result;
+}
+
+export interface DaysQuality {
+  /** per date: the values flagged in its climatology windows (D-1 18:00 to D+1 06:00 UTC), by sensor */
+  days: Map<string, Map<SensorGroup, QualityCount>>;
+  /** every value flagged in the windows of all the dates, counted once */
+  total: QualityCount;
+}
+
+/**
+ * The flagged values (dismissed ones are real values: not counted) behind the climatology of each of
+ * `dates`: what the month and records pages say they used or left out.
+ */
+export async function qualityOfDays(
+  prisma: PrismaClient,
+  stationId: number,
+  dates: readonly string[],
+): Promise<DaysQuality> {
+  const windows = [...new Set(dates)].sort().map((date) => ({ date, ...climateHourSpan(date) }));
+  // Overlapping windows (consecutive days) merged: one range per run of days.
+  const ranges: { from: number; to: number }[] = [];
+  for (const { from, to } of windows) {
+    const last = ranges.at(-1);
+    if (last && from <= last.to) last.to = Math.max(last.to, to);
+    else ranges.push({ from, to });
+  }
+  const flags =
+    ranges.length === 0
+      ? []
+      : await prisma.qcFlag.findMany({
+          where: {
+            stationId,
+            status: { not: "DISMISSED" },
+            OR: ranges.map(({ from, to }) => ({ dateTime: { gt: from, lte: to } })),
+          },
+          select: { dateTime: true, level: true, sensor: true },
+        });
+  const days = new Map(windows.map(({ date }) => [date, new Map<SensorGroup, QualityCount>()]));
+  const total: QualityCount = { erroneous: 0, suspect: 0 };
+  const add = (count: QualityCount, level: string) => {
+    if (level === "ERRONEOUS") count.erroneous++;
+    else count.suspect++;
+  };
+  for (const flag of flags) {
+    add(total, flag.level);
+    for (const { date, from, to } of windows) {
+      if (flag.dateTime <= from || flag.dateTime > to) continue;
+      const bySensor = days.get(date)!;
+      const count = bySensor.get(flag.sensor) ?? { erroneous: 0, suspect: 0 };
+      add(count, flag.level);
+      bySensor.set(flag.sensor, count);
+    }
+  }
+  return { days, total };
+}
+
+/** A day's flagged values of the given sensors (whole records at fault included). */
+export function countOf(
+  bySensor: ReadonlyMap<SensorGroup, QualityCount> | undefined,
+  sensors?: readonly SensorGroup[],
+): QualityCount {
+  const result: QualityCount = { erroneous: 0, suspect: 0 };
+  for (const [sensor, count] of bySensor ?? []) {
+    if (sensors && sensor !== "ALL" && !sensors.includes(sensor)) continue;
+    result.erroneous += count.erroneous;
+    result.suspect += count.suspect;
+  }
+  return result;
+}
+
+/**
+ * Times and levels of the flagged values of `quantities` (and of whole records) over (from, to], oldest
+ * first; dismissed ones are real values and left out.
+ */
+export async function flaggedTimes(
+  prisma: PrismaClient,
+  stationId: number,
+  from: number,
+  to: number,
+  quantities: readonly string[],
+): Promise<{ dateTime: number; level: "SUSPECT" | "ERRONEOUS" }[]> {
+  return prisma.qcFlag.findMany({
+    where: {
+      stationId,
+      status: { not: "DISMISSED" },
+      dateTime: { gt: from, lte: to },
+      quantity: { in: [...quantities, RECORD] },
+    },
+    select: { dateTime: true, level: true },
+    orderBy: { dateTime: "asc" },
+  });
 }

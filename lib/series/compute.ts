@@ -39,7 +39,7 @@ function newRow(fields: readonly Field[], aggregated: boolean): SeriesRow {
   const key = `${aggregated} ${fields.join(",")}`;
   let template = templates.get(key);
   if (!template) {
-    const names = ["time", "start", ...(aggregated ? ["records", "coverage"] : [])];
+    const names = ["time", "start", ...(aggregated ? ["records", "coverage", ...QUALITY_COLUMNS] : [])];
     for (const column of columnsOf(fields, aggregated)) names.push(column.name);
     template = JSON.parse(JSON.stringify(Object.fromEntries(names.map((name) => [name, null]))));
     templates.set(key, template as SeriesRow);
@@ -160,6 +160,31 @@ export interface RainTotalState {
   total: number | null;
   /** Start of the rain day of the last row (06 UTC reset). */
   day: number | null;
+}
+
+/** Aggregated rows' counts of the values the quality control flagged in their period. */
+export const QUALITY_COLUMNS = ["qcErroneous", "qcSuspect"] as const;
+
+/**
+ * Sets each aggregated row's qcErroneous (values left out) and qcSuspect (values kept) from the flagged
+ * values' times (both in time order): every answer built from a flagged value says so.
+ */
+export function addQualityCounts(
+  rows: SeriesRow[],
+  flags: readonly { dateTime: number; level: "SUSPECT" | "ERRONEOUS" }[],
+): void {
+  let next = 0;
+  for (const row of rows) {
+    while (next < flags.length && flags[next].dateTime <= row.start) next++;
+    let erroneous = 0;
+    let suspect = 0;
+    for (let i = next; i < flags.length && flags[i].dateTime <= row.time; i++) {
+      if (flags[i].level === "ERRONEOUS") erroneous++;
+      else suspect++;
+    }
+    row.qcErroneous = erroneous;
+    row.qcSuspect = suspect;
+  }
 }
 
 /** Sets `rainTotal` on rows (in time order), continuing from `state`; restarts at 06 UTC when asked. */

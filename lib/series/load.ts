@@ -5,8 +5,10 @@ import { type HourRow, readDays, readHours } from "../aggregates/store";
 import { type ArchiveReader, archives, type Observation } from "../archive/reader";
 import { appSqlPool, db } from "../db/client";
 import type { PrismaClient, Station } from "../generated/prisma/client";
+import { flaggedTimes } from "../qc/store";
 import { localDayBounds, localDayOfRecord } from "../time";
 import {
+  addQualityCounts,
   addRainTotals,
   type Bucket,
   bucketRecords,
@@ -123,8 +125,11 @@ export async function* seriesChunks(
   const { from, to } = describeSeries(station, query);
   const range = { start: from, end: to };
   const rain: RainTotalState = { total: null, day: null };
-  const withRain = (rows: SeriesRow[]) => {
+  const flags =
+    step === "raw" ? [] : await flaggedTimes(deps.prisma, station.id, from, to, archiveFieldsOf(fields));
+  const complete = (rows: SeriesRow[]) => {
     if (fields.includes("rain")) addRainTotals(rows, query.rainReset ?? "none", rain);
+    if (step !== "raw") addQualityCounts(rows, flags);
     return rows;
   };
 
@@ -135,7 +140,7 @@ export async function* seriesChunks(
       step === "raw" ? (t: number) => t : (t: number) => bucketer(step, station.timezone)(t).end;
     for (const chunk of chunks(range, RAW_CHUNK, bucketEnd)) {
       const records = await rawRecords(deps, station, chunk, archiveFields, invalidations);
-      yield withRain(
+      yield complete(
         step === "raw"
           ? records.map((record) => recordRow(record, fields))
           : bucketRecords(records, step, station.timezone).map((bucket) => bucketRow(bucket, fields)),
@@ -153,7 +158,7 @@ export async function* seriesChunks(
       localDayOfRecord(to, station.timezone),
       columns,
     );
-    yield withRain(
+    yield complete(
       days.map(({ day, aggregate }) =>
         bucketRow({ ...localDayBounds(day, station.timezone), aggregate }, fields),
       ),
@@ -165,7 +170,7 @@ export async function* seriesChunks(
   for (const chunk of chunks(range, HOUR_CHUNK, (t) => bucketer(step, station.timezone)(t).end)) {
     const hours = await readHours(deps.sql, station.id, chunk.start, chunk.end, columns);
     const buckets = hours.map(hourBucket);
-    yield withRain(
+    yield complete(
       (step === "1h" ? buckets : mergeBuckets(buckets, step, station.timezone)).map((bucket) =>
         bucketRow(bucket, fields),
       ),

@@ -37,6 +37,16 @@ function outputColumns({ step, columns }: SeriesShape): OutputColumn[] {
           { name: "time", unit: "", label: "Fin de la période (incluse)", time: true },
           { name: "records", unit: "", label: "Nombre de relevés" },
           { name: "coverage", unit: "", label: "Part de la période couverte par des relevés (0 à 1)" },
+          {
+            name: "qcErroneous",
+            unit: "",
+            label: "Valeurs jugées erronées par le contrôle qualité, écartées des calculs",
+          },
+          {
+            name: "qcSuspect",
+            unit: "",
+            label: "Valeurs jugées suspectes par le contrôle qualité, conservées",
+          },
         ]
       : [{ name: "time", unit: "", label: "Heure du relevé (fin de son intervalle)", time: true }]),
     ...columns,

@@ -181,6 +181,8 @@ describe("observations", () => {
       "time",
       "records",
       "coverage",
+      "qcErroneous",
+      "qcSuspect",
       "rain (mm)",
       "rainTotal (mm)",
     ]);

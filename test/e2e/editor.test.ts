@@ -95,16 +95,29 @@ describe("saving you can trust", () => {
         return event.defaultPrevented;
       });
     expect(await leaving()).toBe(true);
-    // A link of the back office asks first; staying keeps the page and its text.
-    const asked: string[] = [];
-    page.once("dialog", (dialog) => {
-      asked.push(dialog.message());
+    // A link of the back office asks first, in the editor's own dialog (no browser prompt); staying
+    // (the focused button, or Échap) keeps the page and its text.
+    const prompts: string[] = [];
+    page.on("dialog", (dialog) => {
+      prompts.push(dialog.message());
       void dialog.dismiss();
     });
     const editorUrl = page.url();
-    await page.getByRole("link", { name: "Articles", exact: true }).click();
-    expect(asked).toEqual(["Des modifications ne sont pas enregistrées. Quitter la page quand même ?"]);
+    const articles = page.getByRole("link", { name: "Articles", exact: true });
+    const ask = page.getByRole("dialog", { name: "Quitter sans enregistrer ?" });
+    await articles.click();
+    await ask.waitFor();
+    expect(await ask.textContent()).toContain("Des modifications ne sont pas enregistrées");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Annuler");
+    await page.keyboard.press("Enter");
+    await ask.waitFor({ state: "detached" });
+    await articles.click();
+    await ask.waitFor();
+    await page.keyboard.press("Escape");
+    await ask.waitFor({ state: "detached" });
     expect(page.url()).toBe(editorUrl);
+    expect(await page.locator(".editor-content").textContent()).toContain("Beau temps samedi.");
+    expect(prompts).toEqual([]);
 
     // The autosave (every 15 s) saves the text and says so.
     await expect
@@ -115,8 +128,16 @@ describe("saving you can trust", () => {
     expect((await dbs.prisma.article.findUniqueOrThrow({ where: { id } })).bodyText).toContain(
       "Beau temps samedi.",
     );
-    await page.getByRole("link", { name: "Articles", exact: true }).click();
+    // Saved: the link leaves at once. Changed again: leaving is the dialog's red button.
+    await articles.click();
     await page.waitForURL(`${app.origin}/admin/articles`);
+    await page.goto(editorUrl);
+    await page.locator(".editor-content").click();
+    await page.keyboard.type(" Pluie dimanche.");
+    await articles.click();
+    await ask.getByRole("button", { name: "Quitter sans enregistrer" }).click();
+    await page.waitForURL(`${app.origin}/admin/articles`);
+    expect(prompts).toEqual([]);
     await page.context().close();
   }, 240_000);
 });

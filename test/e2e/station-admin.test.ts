@@ -300,8 +300,15 @@ describe("photos and partners", () => {
     );
 
     await page.reload();
-    page.once("dialog", (dialog) => dialog.accept());
-    await page.locator("[data-partner]").first().getByRole("button", { name: "Retirer" }).click();
+    // Asked in the back office's dialog; cancelling keeps the partner.
+    const partner = page.locator("[data-partner]").first();
+    await partner.getByRole("button", { name: "Retirer" }).click();
+    const ask = page.getByRole("dialog", { name: /^Retirer .+ \?$/ });
+    await ask.getByRole("button", { name: "Annuler" }).click();
+    await ask.waitFor({ state: "detached" });
+    expect(await dbs.prisma.stationPartnerLink.count()).toBe(2);
+    await partner.getByRole("button", { name: "Retirer" }).click();
+    await ask.getByRole("button", { name: "Retirer" }).click();
     await expect.poll(() => dbs.prisma.stationPartnerLink.count()).toBe(1);
     await visitor.goto(`${app.stationOrigin("la-colmiane")}/a-propos`);
     expect(await visitor.locator('[data-field="partners"] li').allTextContents()).toEqual([
@@ -350,8 +357,11 @@ describe("webcams", () => {
       /^Dernière image reçue le/,
     );
     expect(await page.locator('[data-field="webcam-token"]').count()).toBe(0); // never shown again
-    page.once("dialog", (dialog) => dialog.accept());
     await page.getByRole("button", { name: "Nouveau jeton d'envoi" }).click();
+    await page
+      .getByRole("dialog", { name: "Créer un nouveau jeton ? L'ancien cessera de fonctionner." })
+      .getByRole("button", { name: "Créer un nouveau jeton" })
+      .click();
     const replacement = (await page.locator('[data-field="webcam-token"]').textContent())!;
     expect(replacement).not.toBe(token);
     expect((await post(token)).status).toBe(401);
@@ -369,8 +379,11 @@ describe("webcams", () => {
       "latest-small.jpg",
       "latest.json",
     ]);
-    page.once("dialog", (dialog) => dialog.accept());
     await page.getByRole("button", { name: "Supprimer la webcam et ses images" }).click();
+    await page
+      .getByRole("dialog", { name: "Supprimer la webcam Col, vers le nord et toutes ses images ?" })
+      .getByRole("button", { name: "Supprimer la webcam et ses images" })
+      .click();
     await expect.poll(() => dbs.prisma.webcam.count({ where: { key: "nord" } })).toBe(0);
     await expect.poll(() => readdir(cameraDir).catch((error) => error.code)).toBe("ENOENT");
     await page.close();

@@ -167,6 +167,28 @@ describe("station home dashboard", () => {
     ).toBeGreaterThan(0);
     await page.close();
   });
+
+  it("moves the needles smoothly only for visitors who allow motion", async () => {
+    // Chromium emulates the visitor's setting (prefers-reduced-motion) through the DevTools protocol.
+    const moves: Record<string, { duration: string; animations: number }> = {};
+    for (const reducedMotion of ["no-preference", "reduce"] as const) {
+      const context = await browser.newContext({ reducedMotion });
+      const page = await context.newPage();
+      await page.goto(`${app.stationOrigin("villefranche")}/`);
+      await page.locator("[data-field=age]").waitFor();
+      // The needle turns to a new value as the poll turns it: does the browser animate the turn?
+      moves[reducedMotion] = await gauge(page, "temperature")
+        .locator(".gauge-needle")
+        .evaluate((needle: SVGGElement) => {
+          const duration = getComputedStyle(needle).transitionDuration;
+          needle.style.transform = "rotate(200deg)";
+          return { duration, animations: needle.getAnimations().length };
+        });
+      await context.close();
+    }
+    expect(moves["no-preference"]).toEqual({ duration: "0.8s, 0.8s", animations: 1 });
+    expect(moves.reduce).toEqual({ duration: "0s", animations: 0 });
+  });
 });
 
 describe("day page almanac", () => {

@@ -191,7 +191,7 @@ describe("station home", () => {
     await page.close();
   });
 
-  it("refreshes its values without a reload, at most once a minute, and shows their age", async () => {
+  it("refreshes its values and gauges without a reload, at most once a minute, and shows their age", async () => {
     const page = await browser.newPage();
     await page.clock.install({ time: Date.now() });
     const requests: string[] = [];
@@ -200,6 +200,22 @@ describe("station home", () => {
     });
     await page.goto(`${app.stationOrigin("direct")}/`);
     await page.locator('[data-field="outTemp"]').waitFor();
+    // The dashboard's needles are CSS transitions: each one that starts is counted.
+    await page.evaluate(() => {
+      const moved: string[] = [];
+      (window as unknown as { moved: string[] }).moved = moved;
+      document.addEventListener("transitionrun", (event) => {
+        const gauge = (event.target as Element).closest("[data-gauge]") as HTMLElement | null;
+        if (gauge) moved.push(`${gauge.dataset.gauge} ${event.propertyName}`);
+      });
+    });
+    const gaugeValue = (name: string) => text(page, `[data-gauge="${name}"] [data-field="value"]`);
+    const needle = () =>
+      page
+        .locator('[data-gauge="temperature"] .gauge-needle')
+        .evaluate((g) => (g as SVGElement).style.transform);
+    const before = { temperature: await gaugeValue("temperature"), needle: await needle() };
+    expect(before.temperature).not.toBe("31,4\u202f°C");
     const [[{ newest }]] = (await dbs.admin.query("SELECT MAX(dateTime) AS newest FROM ??.archive", [
       archiveOf("direct"),
     ])) as unknown as [{ newest: number }[]];
@@ -217,6 +233,13 @@ describe("station home", () => {
     );
     expect(requests).toHaveLength(1);
     expect(await field(page, "dateTime")).toContain(parisClock(next));
+    // The gauges follow: new values, the temperature needle turned (animated: motion is allowed here).
+    expect(await gaugeValue("temperature")).toBe("31,4\u202f°C");
+    expect(await gaugeValue("humidity")).toBe("40\u202f%");
+    expect(await needle()).not.toBe(before.needle);
+    expect(await page.evaluate(() => (window as unknown as { moved: string[] }).moved)).toContain(
+      "temperature transform",
+    );
     // The age keeps counting; past the threshold (30 min) the offline banner appears by itself.
     await page.clock.runFor(40 * 60_000);
     await page.locator('[data-field="offline"]').waitFor();

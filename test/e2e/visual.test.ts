@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
@@ -7,7 +8,7 @@ import { climateStations } from "@/lib/climate/job";
 import { writeDemoArchive } from "@/lib/demo/seed";
 import { DEMO_STATIONS, DEMO_USERS } from "@/lib/demo/stations";
 import { startTestApp, type TestApp } from "../helpers/app";
-import { launchBrowser } from "../helpers/browser";
+import { drawnChart, launchBrowser } from "../helpers/browser";
 import type { TestDatabases } from "../helpers/db";
 import { createDemoDatabases } from "../helpers/demo";
 import { frenchDecimal } from "../helpers/format";
@@ -499,18 +500,59 @@ describe("the small things", () => {
     }
   });
 
-  it("offers CSV downloads in the French spreadsheet dialect too", async () => {
-    const visit = await open(station("/graphiques"));
-    const href = await visit.page.locator("a[data-dialect=fr]").getAttribute("href");
-    await visit.close();
-    const response = await httpGet(`${app.stationOrigin(SLUG)}${href}`);
-    expect(response.status).toBe(200);
-    expect(response.headers["content-disposition"]).toMatch(/-tableur\.csv"$/);
-    const bytes = new Uint8Array(response.body);
-    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = new TextDecoder().decode(bytes).slice(1).split("\r\n");
-    expect(lines[0]).toMatch(/^[^,]+;/);
-    expect(lines[1]).toMatch(/;-?\d+,\d+(;|$)/);
-    expect(lines[1]).not.toMatch(/\d\.\d/);
+  it("offers CSV downloads in the French spreadsheet dialect too: the period's data, the NOAA reports, each chart's data", async () => {
+    /** The French dialect's text (BOM, semicolons, decimal commas), with the standard one's cells when given. */
+    const expectFrench = (bytes: Uint8Array, standard?: string) => {
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      // (TextDecoder drops the byte-order mark)
+      const lines = new TextDecoder().decode(bytes).trim().split("\r\n");
+      expect(lines[0]).toMatch(/^[^,]+;/);
+      expect(lines.slice(1).join("\n")).toMatch(/;-?\d+,\d+(;|$)/m);
+      expect(lines.flatMap((line) => line.split(";")).filter((cell) => /^-?\d+\.\d+$/.test(cell))).toEqual(
+        [],
+      );
+      if (standard === undefined) return;
+      const rfc = standard.trim().split("\r\n");
+      expect(lines.map((line) => line.split(";"))).toEqual(
+        rfc.map((line) => line.split(",").map((cell) => cell.replace(/^(-?\d+)\.(\d+)$/, "$1,$2"))),
+      );
+    };
+    const download = async (href: string) => {
+      const response = await httpGet(`${app.stationOrigin(SLUG)}${href}`);
+      expect(response.status, href).toBe(200);
+      return { disposition: response.headers["content-disposition"], bytes: new Uint8Array(response.body) };
+    };
+
+    const charts = await open(station("/graphiques"));
+    const period = await download((await charts.page.locator("a[data-dialect=fr]").getAttribute("href"))!);
+    expect(period.disposition).toMatch(/-tableur\.csv"$/);
+    expectFrench(period.bytes);
+
+    // Each chart's "shown data" button, in both dialects.
+    const chart = await drawnChart(charts.page);
+    const [french] = await Promise.all([
+      charts.page.waitForEvent("download"),
+      chart.locator("button[data-dialect=fr]").click(),
+    ]);
+    const [standard] = await Promise.all([
+      charts.page.waitForEvent("download"),
+      chart.locator("button", { hasText: "Données CSV" }).click(),
+    ]);
+    expect(french.suggestedFilename()).toBe(standard.suggestedFilename().replace(/\.csv$/, "-tableur.csv"));
+    expectFrench(readFileSync((await french.path())!), readFileSync((await standard.path())!, "utf8"));
+    await charts.close();
+
+    // The month's NOAA report, linked from the month page.
+    const monthPage = await open(station(`/mois/${month}`));
+    const report = (await monthPage.page.locator("a[data-dialect=fr]").getAttribute("href"))!;
+    await monthPage.close();
+    expect(report).toBe(`/rapports/NOAA-${month}.csv?format=csv-fr`);
+    const noaa = await download(report);
+    expect(noaa.disposition).toBe(`attachment; filename="${SLUG}-NOAA-${month}-tableur.csv"`);
+    const rfc = await download(`/rapports/NOAA-${month}.csv`);
+    expectFrench(noaa.bytes, new TextDecoder().decode(rfc.bytes));
+    expect(
+      (await httpGet(`${app.stationOrigin(SLUG)}/rapports/NOAA-${month}.txt?format=csv-fr`)).status,
+    ).toBe(400);
   });
 });

@@ -4,6 +4,7 @@ import type { Observation } from "@/lib/archive/reader";
 import { DEMO_STATIONS } from "@/lib/demo/stations";
 import { intervalAt, metricWeather, recordTimes } from "@/lib/demo/weather";
 import {
+  addQualityCounts,
   addRainTotals,
   bucketRecords,
   bucketRow,
@@ -187,5 +188,23 @@ describe("rows", () => {
     const aggregate = aggregateRecords([rec(10, { outTemp: 1 }, 10)], T0 + 600);
     expect(bucketRow({ start: T0, end: T0 + 600, aggregate }, ["outTemp"]).coverage).toBe(1);
     expect(bucketRow({ start: T0, end: T0 + 3600, aggregate }, ["outTemp"]).coverage).toBeCloseTo(1 / 6, 9);
+  });
+
+  it("counts each bucket's flagged values, a value stamped on a bucket's end in that bucket", () => {
+    const aggregate = aggregateRecords([rec(10, { outTemp: 1 }, 10)], T0 + 600);
+    const rows = [0, 1, 2].map((i) =>
+      bucketRow({ start: T0 + i * 3600, end: T0 + (i + 1) * 3600, aggregate }, ["outTemp"]),
+    );
+    addQualityCounts(rows, [
+      { dateTime: T0 + 3600, level: "ERRONEOUS" },
+      { dateTime: T0 + 3900, level: "SUSPECT" },
+      { dateTime: T0 + 4200, level: "ERRONEOUS" },
+      { dateTime: T0 + 7200, level: "SUSPECT" },
+    ]);
+    expect(rows.map((r) => [r.qcErroneous, r.qcSuspect])).toEqual([
+      [1, 0],
+      [1, 2],
+      [0, 0],
+    ]);
   });
 });

@@ -82,6 +82,12 @@ export default function ApiPage() {
           séries).
         </li>
         <li>
+          Contrôle qualité : les valeurs jugées erronées sont écartées des séries comme une invalidation ; aux
+          pas agrégés (<code>10m</code> à <code>1d</code> et <code>/aggregates/daily</code>), chaque période
+          indique combien de valeurs des grandeurs demandées ont été écartées (<code>qcErroneous</code>) ou
+          conservées bien que suspectes (<code>qcSuspect</code>).
+        </li>
+        <li>
           Cache : une minute pour les données récentes (<code>Cache-Control</code>), une heure pour les
           périodes passées.
         </li>

@@ -1,5 +1,6 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
+import { inPool } from "../../async";
 import { db } from "../../db/client";
 import { chunks } from "../../db/sql";
 import { uploadMedia } from "../../media/library";
@@ -7,7 +8,7 @@ import { MediaError } from "../../media/pipeline";
 import { sniffFile, storeFile } from "../../media/recordings";
 import type { MediaInfo } from "../../media/urls";
 import type { FileInfo } from "./content";
-import { type DownloadOptions, download, inPool } from "./download";
+import { type DownloadOptions, download } from "./download";
 
 /**
  * The old site's files (attachments, and every uploaded file the posts use) into the media library:

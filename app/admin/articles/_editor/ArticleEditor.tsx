@@ -6,6 +6,7 @@ import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
+import { ConfirmDialog } from "@/components/admin/ConfirmDialog";
 import { type LibraryMedia, MediaPicker } from "@/components/admin/MediaPicker";
 import { type ArticleStatus, type ArticleType, STATUS_LABEL } from "@/lib/articles/model";
 import { mediaUrl, pickWidth } from "@/lib/media/urls";
@@ -282,6 +283,17 @@ export function ArticleEditor({
         />
       )}
       {link && <LinkDialog initial={link} onApply={applyLink} onClose={() => setLink(null)} />}
+      {autosave.leaving && (
+        <ConfirmDialog
+          title="Quitter sans enregistrer ?"
+          confirm="Quitter sans enregistrer"
+          danger
+          onConfirm={autosave.leave}
+          onCancel={autosave.stay}
+        >
+          <p>Des modifications ne sont pas enregistrées : elles seront perdues si vous quittez la page.</p>
+        </ConfirmDialog>
+      )}
     </div>
   );
 }

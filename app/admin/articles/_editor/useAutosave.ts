@@ -1,6 +1,7 @@
 "use client";
 
 import type { Editor } from "@tiptap/react";
+import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { formatParis } from "@/lib/time/labels";
 import { autosaveArticleAction } from "../actions";
@@ -14,8 +15,6 @@ export type SaveState =
   | { kind: "saved"; at: string; auto: boolean }
   | { kind: "new" };
 
-export const LEAVE_WARNING = "Des modifications ne sont pas enregistrées. Quitter la page quand même ?";
-
 const toUnsaved = (current: SaveState): SaveState =>
   current.kind === "unsaved" ? current : { kind: "unsaved" };
 
@@ -26,7 +25,8 @@ const clock = (date: Date) => formatParis(date.getTime() / 1000, { hour: "2-digi
  * they changed (drafts are updated; a published article only keeps the autosave as a revision); the
  * other fields (forecast table, vigilance, metadata) wait for a real save, so they keep the article
  * "unsaved" until then. Warns before leaving with unsaved changes: closing or reloading the tab
- * (beforeunload) and following a link of the back office. `changed("text" | "fields")` marks a
+ * (beforeunload, the browser's own question) and following a link of the back office, which is held in
+ * `leaving` for the editor's dialog to `leave()` or `stay()`. `changed("text" | "fields")` marks a
  * change, `saving()`, `saved()` and `failed()` frame a real save.
  */
 export function useAutosave(
@@ -39,6 +39,9 @@ export function useAutosave(
   const [state, setState] = useState<SaveState>(
     savedAt ? { kind: "saved", at: clock(savedAt), auto: false } : { kind: "new" },
   );
+  /** The address of a link followed with unsaved changes, while the editor asks. */
+  const [leaving, setLeaving] = useState<string | null>(null);
+  const router = useRouter();
   const latest = useRef({ text, editor });
   latest.current = { text, editor };
 
@@ -88,14 +91,15 @@ export function useAutosave(
       if (unsaved()) event.preventDefault();
     };
     // The App Router has no "leaving" event: links are caught (window, capture) before Next's handler.
+    // A click that opens another tab or window leaves nothing behind.
     const guardLinks = (event: MouseEvent) => {
       const link = (event.target as Element | null)?.closest?.("a[href]") as HTMLAnchorElement | null;
-      if (!link || link.target === "_blank" || !unsaved()) return;
+      if (!link || link.target === "_blank" || link.hasAttribute("download") || !unsaved()) return;
+      if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
       if (new URL(link.href, location.href).pathname === location.pathname) return;
-      if (!window.confirm(LEAVE_WARNING)) {
-        event.preventDefault();
-        event.stopPropagation();
-      }
+      event.preventDefault();
+      event.stopPropagation();
+      setLeaving(link.href);
     };
     window.addEventListener("beforeunload", warn);
     window.addEventListener("click", guardLinks, true);
@@ -114,5 +118,15 @@ export function useAutosave(
       setState({ kind: "saved", at: clock(new Date()), auto: false });
     },
     failed: () => settle({ kind: "unsaved" }),
+    leaving,
+    stay: () => setLeaving(null),
+    /** Follows the held link, leaving the changes unsaved (and the tab's own warning quiet). */
+    leave: () => {
+      if (!leaving) return;
+      pending.current = { text: false, fields: false };
+      setLeaving(null);
+      if (new URL(leaving).origin === location.origin) router.push(leaving);
+      else location.assign(leaving);
+    },
   };
 }

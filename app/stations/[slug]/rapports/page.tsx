@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ClimateNav } from "@/components/climate/ClimateNav";
 import { Method } from "@/components/climate/Method";
+import { ReportLinks } from "@/components/climate/ReportLinks";
 import { currentMonth } from "@/lib/climate/queries";
 import { climateExtent } from "@/lib/climate/store";
 import { appSqlPool } from "@/lib/db/client";
@@ -29,22 +30,21 @@ export default async function ReportsPage({ params }: Props) {
       <ClimateNav month={last} />
       <p>
         Relevés mensuels et annuels au format des rapports NOAA, produits par la plateforme à partir de sa
-        climatologie (texte à chasse fixe, ou CSV pour un tableur).
+        climatologie (texte à chasse fixe, ou CSV pour un tableur : standard, ou réglé en français avec
+        point-virgule et virgule décimale).
       </p>
       {years.length === 0 && <p>La climatologie de cette station n'a pas encore été calculée.</p>}
       {years.map((year) => (
         <section key={year} className="card report-year">
           <h2>
-            {year} : <a href={`/rapports/NOAA-${year}.txt`}>texte</a> ·{" "}
-            <a href={`/rapports/NOAA-${year}.csv`}>CSV</a>
+            {year} : <ReportLinks period={String(year)} />
           </h2>
           <ul className="inline-list">
             {monthsOfYear(year)
               .filter((m) => m <= last && extent && m >= extent.first.slice(0, 7))
               .map((m) => (
                 <li key={m}>
-                  {monthName(Number(m.slice(5, 7)))} : <a href={`/rapports/NOAA-${m}.txt`}>txt</a>{" "}
-                  <a href={`/rapports/NOAA-${m}.csv`}>csv</a>
+                  {monthName(Number(m.slice(5, 7)))} : <ReportLinks period={m} text="txt" />
                 </li>
               ))}
           </ul>

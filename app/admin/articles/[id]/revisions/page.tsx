@@ -27,6 +27,35 @@ function Differences({ parts, label }: { parts: DiffPart[]; label: string }) {
   );
 }
 
+type Revision = Awaited<ReturnType<typeof listRevisions>>[number];
+
+/** One of the two revisions to compare, labelled. */
+function RevisionSelect({
+  label,
+  name,
+  revisions,
+  selected,
+}: {
+  label: string;
+  name: string;
+  revisions: Revision[];
+  selected?: number;
+}) {
+  return (
+    <label>
+      {label}
+      <select name={name} defaultValue={selected}>
+        {revisions.map((r) => (
+          <option key={r.id} value={r.id}>
+            {formatParis(r.createdAt.getTime() / 1000)} — {r.author?.name ?? "?"}
+            {r.autosave ? " (auto)" : ""}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ a?: string; b?: string }> };
 
 /** Every save of an article: compare two of them, restore one. */
@@ -52,28 +81,8 @@ export default async function Revisions({ params, searchParams }: Props) {
         <Link href={`/admin/articles/${article.id}`}>← Retour à l'éditeur</Link>
       </p>
       <form className="toolbar" action="">
-        <label>
-          Comparer
-          <select name="a" defaultValue={older?.id}>
-            {revisions.map((r) => (
-              <option key={r.id} value={r.id}>
-                {formatParis(r.createdAt.getTime() / 1000)} — {r.author?.name ?? "?"}
-                {r.autosave ? " (auto)" : ""}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          avec
-          <select name="b" defaultValue={newer?.id}>
-            {revisions.map((r) => (
-              <option key={r.id} value={r.id}>
-                {formatParis(r.createdAt.getTime() / 1000)} — {r.author?.name ?? "?"}
-                {r.autosave ? " (auto)" : ""}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RevisionSelect label="Comparer" name="a" revisions={revisions} selected={older?.id} />
+        <RevisionSelect label="avec" name="b" revisions={revisions} selected={newer?.id} />
         <button type="submit">Comparer</button>
       </form>
       {diff && <Differences parts={diff} label="text" />}

@@ -5,6 +5,7 @@ import { HeatMaps } from "@/components/charts/HeatMap";
 import { TimeSeriesChart } from "@/components/charts/TimeSeriesChart";
 import { ClimateNav } from "@/components/climate/ClimateNav";
 import { Method } from "@/components/climate/Method";
+import { ReportLinks } from "@/components/climate/ReportLinks";
 import { DayCountsTable, Extremes, KeyFigures } from "@/components/climate/Summary";
 import { NumberHeaders } from "@/components/tables/NumberHeaders";
 import { percent, rrTotalLabel, signed } from "@/lib/climate/format";
@@ -272,8 +273,7 @@ export default async function YearPage({ params }: Props) {
         ]}
       />
       <p>
-        <a href={`/rapports/NOAA-${year}.txt`}>Rapport NOAA {year} (texte)</a> ·{" "}
-        <a href={`/rapports/NOAA-${year}.csv`}>CSV</a>
+        Rapport NOAA {year} : <ReportLinks period={String(year)} />
       </p>
       <Method />
     </>

@@ -80,7 +80,7 @@ export default async function DayPage(props: Props) {
         )}
       </nav>
       {unavailable && <p className="banner banner-warning">{unavailable}</p>}
-      {data && <QualityNotice marks={data.quality} />}
+      {data && <QualityNotice marks={data.quality} marked="Elles sont marquées sur les graphiques." />}
       {data && s && (
         <>
           {data.progress < 1 && (

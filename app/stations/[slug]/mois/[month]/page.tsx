@@ -4,6 +4,8 @@ import { Fragment } from "react";
 import { TimeSeriesChart } from "@/components/charts/TimeSeriesChart";
 import { ClimateNav } from "@/components/climate/ClimateNav";
 import { Method } from "@/components/climate/Method";
+import { QualityMark, QualityNotice } from "@/components/climate/QualityNotice";
+import { ReportLinks } from "@/components/climate/ReportLinks";
 import { DayCountsTable, Extremes, KeyFigures } from "@/components/climate/Summary";
 import { NumberHeaders } from "@/components/tables/NumberHeaders";
 import { percent, rrTotalLabel, signed, timeLabel } from "@/lib/climate/format";
@@ -11,9 +13,19 @@ import type { PeriodSummary } from "@/lib/climate/monthly";
 import { dayNormal, referenceLabel, sameDaysReference } from "@/lib/climate/normals";
 import { monthViewOr404 } from "@/lib/climate/pages";
 import { currentMonth } from "@/lib/climate/queries";
+import { db } from "@/lib/db/client";
 import { DECIMALS, formatNumber } from "@/lib/format/numbers";
+import { countOf, qualityOfDays } from "@/lib/qc/store";
 import { stationOr404 } from "@/lib/stations/mini-site";
-import { addMonths, daysOfMonth, monthLabel, parseMonth, utcNoon, weekdayLabel } from "@/lib/time";
+import {
+  addMonths,
+  daysOfMonth,
+  localToday,
+  monthLabel,
+  parseMonth,
+  utcNoon,
+  weekdayLabel,
+} from "@/lib/time";
 import { cardinal } from "@/lib/weather/wind";
 
 export const revalidate = 60;
@@ -36,6 +48,7 @@ export default async function MonthPage({ params }: Props) {
   const station = await stationOr404(slug);
   const view = await monthViewOr404(station, raw);
   const { month, summary, days, decades } = view;
+  const quality = await qualityOfDays(db(), station.id, daysOfMonth(month));
   const monthReference = view.monthlyReferences[Number(month.slice(5, 7)) - 1];
   /** A day's or a décade's Tmoy minus the normal of its days (interpolated between monthly values). */
   const departure = (tmoy: number | null | undefined, dates: readonly string[]) => {
@@ -92,6 +105,8 @@ export default async function MonthPage({ params }: Props) {
         ? "extreme cold"
         : "extreme warm"
       : undefined;
+  // Days still to come are not links (their page answers 404).
+  const today = localToday(station.timezone);
   const year = Number(month.slice(0, 4));
   const hasNext = addMonths(month, 1) <= currentMonth();
   // No link to a month before the station's first one (it answers 404).
@@ -130,6 +145,11 @@ export default async function MonthPage({ params }: Props) {
         sameDays={view.sameDays}
       />
 
+      <QualityNotice
+        marks={quality.total}
+        marked="Les jours concernés sont signalés dans la colonne Couverture."
+      />
+
       <h2>Jour par jour</h2>
       <p className="muted">
         Heures de Paris. Tn sur 18–18 h UTC, Tx et RR sur 06–06 h UTC ; couverture des fenêtres Tn / Tx / RR.
@@ -164,7 +184,11 @@ export default async function MonthPage({ params }: Props) {
                 <Fragment key={date}>
                   <tr data-date={date} className={d?.partial ? "partial" : undefined}>
                     <th scope="row">
-                      <Link href={`/jour/${date}`}>{weekdayLabel(date)}</Link>
+                      {date > today ? (
+                        weekdayLabel(date)
+                      ) : (
+                        <Link href={`/jour/${date}`}>{weekdayLabel(date)}</Link>
+                      )}
                       {d?.partial && <small className="muted"> provisoire</small>}
                     </th>
                     <td className={`num ${highlight(date, "tnMin") ?? highlight(date, "tnMax") ?? ""}`}>
@@ -193,6 +217,7 @@ export default async function MonthPage({ params }: Props) {
                       {d
                         ? `${percent(d.tnCoverage)} / ${percent(d.txCoverage)} / ${percent(d.rrCoverage)}`
                         : "aucune donnée"}
+                      <QualityMark count={countOf(quality.days.get(date))} />
                     </td>
                   </tr>
                   {decade !== null && decades[decade].daysExpected > 0 && decadeRow(decades[decade], decade)}
@@ -271,9 +296,8 @@ export default async function MonthPage({ params }: Props) {
       <h2>Nombres de jours</h2>
       <DayCountsTable periods={[{ label: monthLabel(month), summary }]} />
       <p>
-        <Link href={`/comparaison/${month}`}>Comparer les méthodes de moyenne</Link> ·{" "}
-        <a href={`/rapports/NOAA-${month}.txt`}>rapport NOAA (texte)</a> ·{" "}
-        <a href={`/rapports/NOAA-${month}.csv`}>CSV</a>
+        <Link href={`/comparaison/${month}`}>Comparer les méthodes de moyenne</Link> · rapport NOAA :{" "}
+        <ReportLinks period={month} />
       </p>
       <Method />
     </>

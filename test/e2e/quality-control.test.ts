@@ -1,0 +1,286 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { aggregateStations } from "@/lib/aggregates/job";
+import { updateClimate } from "@/lib/climate/job";
+import { seedDemo } from "@/lib/demo/seed";
+import { DEMO_STATIONS, DEMO_USERS } from "@/lib/demo/stations";
+import { archiveRow, recordTimes } from "@/lib/demo/weather";
+import type { Station } from "@/lib/generated/prisma/client";
+import { startTestApp, type TestApp } from "../helpers/app";
+import { drawnChart, launchBrowser } from "../helpers/browser";
+import { createTestDatabases, type TestDatabases } from "../helpers/db";
+import { signInInBrowser } from "../helpers/session";
+import { type SmtpSink, startSmtpSink } from "../helpers/smtp";
+
+/**
+ * The quality control's "done when", end to end on the built app and real Chromium: two sensor faults
+ * injected into La Colmiane's demo archive (a temperature stuck at 31.7 °C for 4 h 30, and 5 mm of rain
+ * with 30 % humidity) are flagged by the one aggregates run that reads them and e-mailed once to the
+ * owner; the month page, the records page and the open-data API say they left out (or kept) flagged
+ * values; the owner, on the station admin's "Qualité des données" screen, dismisses the temperature
+ * (it comes back in the month's climatology), confirms the rain (an invalidation: it leaves the
+ * month's climatology) and tunes a check; each decision is audited.
+ */
+
+const HOUR = 3600;
+const DAY = 86400;
+const NOW = Math.floor(Date.now() / 1000);
+/** The faults' day: two days ago (UTC), a closed climatological day. */
+const D = Math.floor((NOW - 2 * DAY) / DAY) * DAY;
+const DATE = new Date(D * 1000).toISOString().slice(0, 10);
+const HISTORY_END = D + 6 * HOUR;
+const RAIN_FAULT = D + 8 * HOUR;
+const STUCK_FROM = D + 10 * HOUR;
+const STUCK_TO = D + 14.5 * HOUR;
+const STUCK = 31.7;
+const colmiane = DEMO_STATIONS.find((s) => s.slug === "la-colmiane")!;
+const owner = DEMO_USERS.find((u) => "stations" in u && u.stations.includes("la-colmiane"))!;
+
+let dbs: TestDatabases;
+let smtp: SmtpSink;
+let app: TestApp;
+let browser: Browser;
+let ownerContext: BrowserContext;
+let station: Station;
+const database = () => dbs.prefix + colmiane.archiveDatabase;
+
+/** Appends La Colmiane's demo records of (from, to], with the faults in them (METRICWX: °C, mm). */
+async function append(from: number, to: number) {
+  const rows = [...recordTimes(colmiane.profile, from, to, from)].map((t) => {
+    const row = archiveRow(colmiane.profile, t);
+    if (t > STUCK_FROM && t <= STUCK_TO) row.outTemp = STUCK;
+    if (t === RAIN_FAULT) Object.assign(row, { rain: 5, outHumidity: 30 });
+    return row;
+  });
+  const columns = Object.keys(rows[0]);
+  await dbs.admin.query("INSERT INTO ??.archive (??) VALUES ?", [
+    database(),
+    columns,
+    rows.map((row) => columns.map((c) => row[c])),
+  ]);
+}
+
+const runJob = (now: number) => aggregateStations("update", [station], { now });
+const french = (text: string | null) => Number((text ?? "").trim().replace(",", "."));
+
+async function stationPage(path: string): Promise<Page> {
+  const page = await browser.newPage();
+  const response = await page.goto(`${app.stationOrigin("la-colmiane")}${path}`);
+  expect(response?.status(), path).toBe(200);
+  return page;
+}
+
+/** The month page's row of the faults' day. */
+async function dayRow() {
+  const page = await stationPage(`/mois/${DATE.slice(0, 7)}`);
+  const row = page.locator(`tr[data-date="${DATE}"]`);
+  const values = {
+    tx: french(await row.locator('[data-field="tx"]').textContent()),
+    rr: french(await row.locator('[data-field="rr"]').textContent()),
+    quality: await row.locator('[data-field="quality"]').textContent(),
+    notice: await page.locator('[data-field="quality-notice"]').textContent(),
+  };
+  await page.close();
+  return values;
+}
+
+beforeAll(async () => {
+  dbs = await createTestDatabases();
+  process.env.DATABASE_URL = dbs.appUrl; // the jobs below run in this process
+  smtp = await startSmtpSink();
+  process.env.SMTP_URL = smtp.url;
+  await seedDemo(dbs.prisma, dbs.admin, {
+    now: HISTORY_END,
+    historyDays: 20,
+    stations: [colmiane],
+    archivePrefix: dbs.prefix,
+  });
+  station = await dbs.prisma.station.findUniqueOrThrow({ where: { slug: "la-colmiane" } });
+  await runJob(HISTORY_END);
+  app = await startTestApp({ DATABASE_URL: dbs.appUrl, SMTP_URL: smtp.url });
+  browser = await launchBrowser();
+  ownerContext = await browser.newContext();
+  const page = await ownerContext.newPage();
+  await signInInBrowser(page, app.origin, owner);
+  await page.close();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  await smtp?.close();
+  await dbs?.drop();
+});
+
+describe("sensor faults in a demo station's archive", () => {
+  it("are flagged within one job run, and e-mailed once to the owner", async () => {
+    await append(HISTORY_END, STUCK_TO);
+    await runJob(STUCK_TO);
+    const flags = await dbs.prisma.qcFlag.findMany({ where: { stationId: station.id } });
+    const stuck = flags.filter((f) => f.quantity === "outTemp" && f.dateTime > STUCK_FROM);
+    expect(stuck).toHaveLength(54);
+    expect(stuck.every((f) => f.level === "ERRONEOUS")).toBe(true);
+    expect(flags.find((f) => f.quantity === "rain")).toMatchObject({
+      dateTime: RAIN_FAULT,
+      level: "SUSPECT",
+      check: "consistency",
+    });
+
+    const [mail] = await smtp.waitFor(1);
+    expect(mail.subject).toBe("[Météo06] Valdeblore – La Colmiane : température en défaut");
+    expect([mail.to].flat().flatMap((a) => a?.value.map((v) => v.address))).toContain(owner.email);
+    await runJob(STUCK_TO + 60); // nothing new: no second message
+    await append(STUCK_TO, NOW);
+    await runJob(NOW);
+    const mails = await smtp.waitFor(2);
+    expect(mails.map((m) => m.subject)).toEqual([
+      "[Météo06] Valdeblore – La Colmiane : température en défaut",
+      "[Météo06] Valdeblore – La Colmiane : température, retour à la normale",
+    ]);
+    await updateClimate(station);
+  });
+
+  it("are left out of (or kept but counted in) the month page, which says so", async () => {
+    const row = await dayRow();
+    expect(row.tx).toBeLessThan(20); // the stuck 31.7 °C is not the day's Tx
+    expect(row.rr).toBeGreaterThanOrEqual(5); // the suspect rain is kept
+    expect(row.quality).toMatch(/⚠ \d+ écartées, \d+ suspectes?/);
+    const notice = row.notice ?? "";
+    expect(notice).toMatch(
+      /^Contrôle qualité : \d+ valeurs jugées erronées et écartées des calculs ; \d+ valeurs? suspectes?, conservées?\. Les jours concernés sont signalés dans la colonne Couverture\.$/,
+    );
+    expect(Number(notice.match(/(\d+) valeurs jugées erronées/)?.[1])).toBeGreaterThanOrEqual(54);
+  });
+
+  it("mark the records resting on the faulty day's sensors, and only those", async () => {
+    const page = await stationPage("/records/top-30");
+    const entry = (record: string) =>
+      page.locator(`section[data-record="${record}"] tbody tr`).filter({
+        has: page.locator(`a[href="/jour/${DATE}"]`),
+      });
+    await expect.poll(() => entry("txHigh").count()).toBe(1);
+    expect(await entry("txHigh").locator('[data-field="quality"]').textContent()).toMatch(/⚠ \d+ écartées/);
+    expect(await entry("pressureHigh").count()).toBe(1);
+    expect(await entry("pressureHigh").locator('[data-field="quality"]').count()).toBe(0);
+    expect(await page.locator('[data-field="quality-notice"]').textContent()).toMatch(
+      /^Contrôle qualité : \d+ records de cette page reposent sur des journées/,
+    );
+    await page.close();
+  });
+
+  it("are counted in the open-data API's daily aggregates, per quantity asked", async () => {
+    const day = async (fields: string) => {
+      const response = await fetch(
+        `${app.origin}/api/v1/stations/la-colmiane/aggregates/daily?from=${DATE}&to=${DATE}&fields=${fields}`,
+      );
+      expect(response.status).toBe(200);
+      return (await response.json()).observations[0];
+    };
+    const temperature = await day("outTemp");
+    expect(temperature.qcErroneous).toBeGreaterThanOrEqual(54);
+    expect(temperature.outTempMax).toBeLessThan(20);
+    const pressure = await day("barometer");
+    expect(pressure).toMatchObject({ qcErroneous: 0, qcSuspect: 0 });
+    const csv = await (
+      await fetch(
+        `${app.origin}/api/v1/stations/la-colmiane/aggregates/daily?from=${DATE}&to=${DATE}&fields=outTemp&format=csv`,
+      )
+    ).text();
+    const [header, line] = csv.trim().split("\r\n");
+    const cells = Object.fromEntries(header.split(",").map((name, i) => [name, line.split(",")[i]]));
+    expect(Number(cells.qcErroneous)).toBe(temperature.qcErroneous);
+  });
+
+  // The chart data's flagged points are checked in test/integration/qc-job.test.ts.
+  it("are announced on the day page, above its drawn charts", async () => {
+    const page = await stationPage(`/jour/${DATE}`);
+    await drawnChart(page);
+    expect(await page.locator('[data-field="quality-notice"]').textContent()).toMatch(
+      /Elles sont marquées sur les graphiques\.$/,
+    );
+    await page.close();
+  });
+});
+
+describe("the station admin's quality screen, in the owner's browser", () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await ownerContext.newPage();
+    await page.goto(`${app.origin}/admin/stations/la-colmiane/qualite`);
+  });
+  afterAll(() => page?.close());
+
+  it("lists the open flags", async () => {
+    const stuck = page.locator('tr[data-flag="outTemp:persistence"]');
+    await expect.poll(() => stuck.count()).toBe(1);
+    expect(await stuck.textContent()).toMatch(/température.*Valeur bloquée.*erronée/);
+    expect(await stuck.textContent()).toMatch(/valeur bloquée à 31,7\s°C/);
+    expect(await page.locator('tr[data-flag="rain:consistency"]').textContent()).toMatch(
+      /pluie.*suspecte.*pluie de 5,00\smm avec une humidité de 30\s%/,
+    );
+  });
+
+  it("dismisses the stuck temperature: it is a real value again in the month's climatology", async () => {
+    await page
+      .locator('tr[data-flag="outTemp:persistence"]')
+      .getByRole("button", { name: "Valeur réelle" })
+      .click();
+    await expect
+      .poll(() => page.locator('tr[data-flag="outTemp:persistence"]').count(), { timeout: 30_000 })
+      .toBe(0);
+    await expect.poll(async () => (await dayRow()).tx, { timeout: 30_000 }).toBe(STUCK);
+  });
+
+  it("confirms the suspect rain: an invalidation, and the rain leaves the month's climatology", async () => {
+    const before = (await dayRow()).rr;
+    await page
+      .locator('tr[data-flag="rain:consistency"]')
+      .getByRole("button", { name: "Confirmer (invalider)" })
+      .click();
+    await expect
+      .poll(() => page.locator('tr[data-flag="rain:consistency"]').count(), { timeout: 30_000 })
+      .toBe(0);
+    const invalidation = await dbs.prisma.sensorInvalidation.findFirstOrThrow({
+      where: { stationId: station.id },
+    });
+    expect(invalidation).toMatchObject({ sensor: "RAIN", createdBy: owner.email });
+    expect(invalidation.to.getTime() / 1000).toBe(RAIN_FAULT);
+    await expect.poll(async () => (await dayRow()).rr, { timeout: 30_000 }).toBeCloseTo(before - 5, 1);
+  });
+
+  it("tunes a check's tolerance", async () => {
+    const check = page.locator('select[name="check"]');
+    expect(await check.locator("option").allTextContents()).toContain("Valeur bloquée (actuellement × 1)");
+    await check.selectOption({ label: "Valeur bloquée (actuellement × 1)" });
+    await page.locator('select[name="factor"]').selectOption({ label: "× 2" });
+    await page.getByRole("button", { name: "Enregistrer la tolérance" }).click();
+    await expect
+      .poll(
+        () => page.getByText("Tolérance enregistrée : elle s'applique aux prochains contrôles.").count(),
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBe(1);
+    expect(
+      await dbs.prisma.qcTolerance.findFirstOrThrow({
+        where: { stationId: station.id, check: "persistence" },
+      }),
+    ).toMatchObject({ factor: 2 });
+  });
+
+  it("audits every decision, shown on the screen", async () => {
+    const decisions = await dbs.prisma.qcDecision.findMany({
+      where: { stationId: station.id },
+      orderBy: { id: "asc" },
+    });
+    expect(decisions.map((d) => [d.action, d.decidedBy])).toEqual([
+      ["DISMISS", owner.email],
+      ["CONFIRM", owner.email],
+      ["TOLERANCE", owner.email],
+    ]);
+    await page.reload();
+    const log = await page.locator('[data-field="decisions"]').textContent();
+    for (const word of ["valeur réelle", "confirmé", "réglage"])
+      expect(log).toContain(`${owner.email} : ${word}`);
+  });
+});
