@@ -1,4 +1,5 @@
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { Bench } from "tinybench";
 import { ensureDebianProgram } from "@/scripts/dev/apt";
 
@@ -82,16 +83,17 @@ export interface Throughput {
 /**
  * wrk against one URL: 50 connections for 20 s, one thread (the server keeps a core of the machine's
  * two) unless told otherwise; `script`, a wrk Lua file, may choose each request (a mixed load). Installs
- * Debian's wrk when missing and we are root.
+ * Debian's wrk when missing and we are root. Asynchronous, so that the bench keeps reading the output of
+ * the app it started (a full pipe would stop the app when it logs).
  */
-export function wrk(
+export async function wrk(
   name: string,
   url: string,
   host?: string,
   { threads = 1, seconds = 20, script }: { threads?: number; seconds?: number; script?: string } = {},
-): Throughput {
+): Promise<Throughput> {
   const program = ensureDebianProgram("wrk", "wrk", "throughput benchmarks");
-  const output = execFileSync(
+  const { stdout: output } = await promisify(execFile)(
     program,
     [
       `-t${threads}`,
@@ -102,7 +104,7 @@ export function wrk(
       ...(script ? ["-s", script] : []),
       url,
     ],
-    { encoding: "utf8" },
+    { encoding: "utf8", maxBuffer: 1024 * 1024 },
   );
   const requestsPerSecond = Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? 0);
   const p50 = /\s50%\s+([\d.]+\w+)/.exec(output)?.[1] ?? "?";

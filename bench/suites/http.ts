@@ -184,7 +184,7 @@ function memory(pid: number): { rss: number; peak: number } {
  * The footprint: wrk's mixed load on the app alone (each request the next address of the list, with its
  * host), for BENCH_MIXED_MINUTES (10) minutes, twice; the app's memory after each run.
  */
-function footprint(app: TestApp, www: string, addresses: { host: string; path: string }[]) {
+async function footprint(app: TestApp, www: string, addresses: { host: string; path: string }[]) {
   const script = path.join(www, "mixed.lua");
   writeFileSync(
     script,
@@ -202,15 +202,28 @@ function footprint(app: TestApp, www: string, addresses: { host: string; path: s
   );
   const minutes = mixedMinutes();
   const start = memory(app.pid);
-  const runs = [1, 2].map((round) => {
+  const runs: { result: Throughput; memory: { rss: number; peak: number }; load: number }[] = [];
+  for (const round of [1, 2]) {
     console.log(`› mixed load on the app alone, run ${round} of 2 (${minutes} min)`);
-    const result = wrk(`mixed run ${round}`, `http://127.0.0.1:${app.port}/`, undefined, {
-      threads: WRK.threads,
-      seconds: Math.round(minutes * 60),
-      script,
-    });
-    return { result, memory: memory(app.pid), load: loadavg()[0] };
-  });
+    const run = () =>
+      wrk(`mixed run ${round}`, `http://127.0.0.1:${app.port}/`, undefined, {
+        threads: WRK.threads,
+        seconds: Math.round(minutes * 60),
+        script,
+      });
+    let result: Throughput | undefined;
+    try {
+      result = await run();
+    } catch (error) {
+      if (app.running()) throw error;
+    }
+    if (!result || !app.running()) {
+      const last = app.output().trim().split("\n").slice(-20).join("\n");
+      console.log(`\nFootprint: the app exited during mixed run ${round}; its last words:\n${last}`);
+      return;
+    }
+    runs.push({ result, memory: memory(app.pid), load: loadavg()[0] });
+  }
   const growth = runs[1].memory.rss - runs[0].memory.rss;
   console.log(
     "\nFootprint — the app alone under a mixed load (half the pages above, half " +
@@ -278,20 +291,25 @@ export const suite: Suite = {
         }
       }
       const load = { before: loadavg(), after: [] as number[] };
-      const measureStatic = (when: string) =>
+      const measureStatic = async (when: string) =>
         wrk(
           `static 64 KB file (nginx), ${when}`,
           `https://127.0.0.1:${httpsPort}/bench/static-64k.html`,
           DOMAIN,
           WRK,
         );
-      const statics = [measureStatic("first")];
-      const rows = PAGES.map((page) => {
+      const statics = [await measureStatic("first")];
+      const rows = [];
+      for (const page of PAGES) {
         const { host, viaNginx, direct } = target(page);
         console.log(`› wrk: ${page.name}`);
-        return { page, nginx: wrk(page.name, viaNginx, host, WRK), app: wrk(page.name, direct, host, WRK) };
-      });
-      statics.push(measureStatic("last"));
+        rows.push({
+          page,
+          nginx: await wrk(page.name, viaNginx, host, WRK),
+          app: await wrk(page.name, direct, host, WRK),
+        });
+      }
+      statics.push(await measureStatic("last"));
       load.after = loadavg();
       printTable(statics, rows, load);
 
@@ -299,7 +317,7 @@ export const suite: Suite = {
         new Date((BENCH_END - (i + 1) * 86400) * 1000).toISOString().slice(0, 10),
       );
       // Half the requests go to the pages above (cached, as most visits), half to distinct day pages.
-      footprint(
+      await footprint(
         app,
         www,
         days.flatMap((date, i) => [

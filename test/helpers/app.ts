@@ -24,6 +24,8 @@ export interface TestApp {
   port: number;
   /** The server's process id (the bench reads its memory). */
   pid: number;
+  /** False once the server has exited. */
+  running(): boolean;
   /** http://<root domain>:<port> */
   origin: string;
   stationOrigin(slug: string): string;
@@ -68,6 +70,7 @@ export async function startTestApp(env: Record<string, string>, rootDomain = "lo
   return {
     port,
     pid: child.pid!,
+    running: () => child.exitCode === null && child.signalCode === null,
     origin,
     stationOrigin: (slug) => `http://${slug}.${rootDomain}:${port}`,
     output: () => output,
