@@ -76,7 +76,8 @@ export async function startTestApp(env: Record<string, string>, rootDomain = "lo
     output: () => output,
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        // Exited, or killed by a signal (a crash: exitCode stays null then).
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
       }),
