@@ -3,6 +3,7 @@ import type { Extreme, PeriodSummary } from "../climate/monthly";
 import type { RecordTable } from "../climate/records";
 import { toCsv } from "../format/csv";
 import { type Quantity, roundAs, roundHalfAway } from "../format/numbers";
+import type { QualityCount } from "../qc/store";
 
 /**
  * The shapes of the open-data climatology API (/api/v1/stations/{slug}/climate/…), as pure functions of
@@ -14,7 +15,11 @@ import { type Quantity, roundAs, roundHalfAway } from "../format/numbers";
 const iso = (t: number | null | undefined) => (t == null ? null : new Date(t * 1000).toISOString());
 const cover = (v: number) => Math.round(v * 10_000) / 10_000;
 
-export function dailyJson(day: ClimateDay) {
+/**
+ * A day's climatology; `quality`: the values the quality control flagged in its windows, left out
+ * (erroneous) or kept (suspect).
+ */
+export function dailyJson(day: ClimateDay, quality: QualityCount = { erroneous: 0, suspect: 0 }) {
   return {
     date: day.date,
     tn: roundAs(day.tn, "temperature"),
@@ -29,11 +34,15 @@ export function dailyJson(day: ClimateDay) {
     gustMax: roundAs(day.gustMax, "speed"),
     gustDir: roundAs(day.gustDir, "direction"),
     coverage: { tn: cover(day.tnCoverage), tx: cover(day.txCoverage), rr: cover(day.rrCoverage) },
+    quality: { erroneous: quality.erroneous, suspect: quality.suspect },
     partial: day.partial,
   };
 }
 
-export function dailyCsv(days: readonly ClimateDay[]): string {
+export function dailyCsv(
+  days: readonly ClimateDay[],
+  qualityOf: (date: string) => QualityCount | undefined = () => undefined,
+): string {
   return toCsv(
     [
       "date",
@@ -49,10 +58,12 @@ export function dailyCsv(days: readonly ClimateDay[]): string {
       "coverageTn",
       "coverageTx",
       "coverageRr",
+      "qcErroneous",
+      "qcSuspect",
       "partial",
     ],
     days.map((day) => {
-      const d = dailyJson(day);
+      const d = dailyJson(day, qualityOf(day.date));
       return [
         d.date,
         d.tn,
@@ -67,6 +78,8 @@ export function dailyCsv(days: readonly ClimateDay[]): string {
         d.coverage.tn,
         d.coverage.tx,
         d.coverage.rr,
+        d.quality.erroneous,
+        d.quality.suspect,
         d.partial,
       ];
     }),

@@ -6,10 +6,11 @@ import { recordsView, yearView } from "../climate/queries";
 import { readClimateDays } from "../climate/store";
 import { monthChartSvg } from "../climate/svg";
 import { config } from "../config/settings";
-import { appSqlPool } from "../db/client";
+import { appSqlPool, db } from "../db/client";
 import { csvFileName, frenchCsv, frenchCsvStream } from "../format/csv";
 import { ApiError, apiRoute } from "../http/api";
 import { stationUrl } from "../http/hosts";
+import { countOf, qualityOfDays } from "../qc/store";
 import { FIELD_NAMES, type Field } from "../series/fields";
 import { loadSeries, type SeriesQuery } from "../series/load";
 import { iso, seriesColumnsJson, seriesCsvStream, seriesRowsJson } from "../series/output";
@@ -216,9 +217,16 @@ export async function climateDailyResponse(request: Request, slug: string): Prom
   const { from, to, format } = validQuery(new URL(request.url), climateDaysSchema);
   const s = await station(slug);
   const days = await readClimateDays(appSqlPool(), s.id, from, to);
+  const quality = await qualityOfDays(
+    db(),
+    s.id,
+    days.map((d) => d.date),
+  );
+  const qualityOf = (date: string) => countOf(quality.days.get(date));
   const cache = cacheUntil(climateEnd(to));
-  if (format !== "json") return csv(format, dailyCsv(days), `${slug}-climat-quotidien-${from}-${to}`, cache);
-  return json({ station: slug, days: days.map(dailyJson) }, cache);
+  if (format !== "json")
+    return csv(format, dailyCsv(days, qualityOf), `${slug}-climat-quotidien-${from}-${to}`, cache);
+  return json({ station: slug, days: days.map((d) => dailyJson(d, qualityOf(d.date))) }, cache);
 }
 
 /** GET /stations/{slug}/climate/monthly?year=&format=: the 12 months and the year. */

@@ -2,6 +2,7 @@ import type { Invalidation } from "../aggregates/compute";
 import { climateHourSpan } from "../climate/daily";
 import type { PrismaClient, QcFlag } from "../generated/prisma/client";
 import type { SensorGroup } from "../generated/prisma/enums";
+import { utcDay } from "../time";
 import type { QcVerdict } from "./checks";
 import { RECORD, SENSOR_OF } from "./limits";
 
@@ -12,6 +13,10 @@ import { RECORD, SENSOR_OF } from "./limits";
  */
 
 const HOUR = 3600;
+/** A day's climatology windows run from 6 h before its midnight (Tn) to 30 h after it (Tx, RR). */
+const WINDOW_BEFORE = 6 * HOUR;
+const WINDOW_AFTER = 30 * HOUR;
+const DAY = 86400;
 const hourOf = (t: number) => Math.floor((t - 1) / HOUR) * HOUR;
 
 /**
@@ -227,7 +232,9 @@ export async function qualityOfDays(
           },
           select: { dateTime: true, level: true, sensor: true },
         });
-  const days = new Map(windows.map(({ date }) => [date, new Map<SensorGroup, QualityCount>()]));
+  const days = new Map(
+    windows.map((w) => [w.date, { ...w, bySensor: new Map<SensorGroup, QualityCount>() }]),
+  );
   const total: QualityCount = { erroneous: 0, suspect: 0 };
   const add = (count: QualityCount, level: string) => {
     if (level === "ERRONEOUS") count.erroneous++;
@@ -235,15 +242,16 @@ export async function qualityOfDays(
   };
   for (const flag of flags) {
     add(total, flag.level);
-    for (const { date, from, to } of windows) {
-      if (flag.dateTime <= from || flag.dateTime > to) continue;
-      const bySensor = days.get(date)!;
-      const count = bySensor.get(flag.sensor) ?? { erroneous: 0, suspect: 0 };
+    // The windows holding a value stamped t are those of the days whose midnight is in [t - 30 h, t + 6 h).
+    for (let day = flag.dateTime - WINDOW_AFTER; day < flag.dateTime + WINDOW_BEFORE + DAY; day += DAY) {
+      const window = days.get(utcDay(day));
+      if (!window || flag.dateTime <= window.from || flag.dateTime > window.to) continue;
+      const count = window.bySensor.get(flag.sensor) ?? { erroneous: 0, suspect: 0 };
       add(count, flag.level);
-      bySensor.set(flag.sensor, count);
+      window.bySensor.set(flag.sensor, count);
     }
   }
-  return { days, total };
+  return { days: new Map([...days].map(([date, w]) => [date, w.bySensor])), total };
 }
 
 /** A day's flagged values of the given sensors (whole records at fault included). */

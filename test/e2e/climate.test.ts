@@ -228,7 +228,7 @@ describe("API", () => {
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     const lines = (await response.text()).trim().split("\r\n");
     expect(lines[0]).toBe(
-      "date,tn,tnTime,tx,txTime,tnTxMean,rr,rrRateMax,gustMax,gustDir,coverageTn,coverageTx,coverageRr,partial",
+      "date,tn,tnTime,tx,txTime,tnTxMean,rr,rrRateMax,gustMax,gustDir,coverageTn,coverageTx,coverageRr,qcErroneous,qcSuspect,partial",
     );
     expect(lines).toHaveLength(4);
     expect(response.headers.get("access-control-allow-origin")).toBe("*");

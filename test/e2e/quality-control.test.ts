@@ -167,7 +167,7 @@ describe("sensor faults in a demo station's archive", () => {
     await page.close();
   });
 
-  it("are counted in the open-data API's daily aggregates, per quantity asked", async () => {
+  it("are counted in the open-data API's daily aggregates (per quantity asked) and climatology", async () => {
     const day = async (fields: string) => {
       const response = await fetch(
         `${app.origin}/api/v1/stations/la-colmiane/aggregates/daily?from=${DATE}&to=${DATE}&fields=${fields}`,
@@ -188,6 +188,14 @@ describe("sensor faults in a demo station's archive", () => {
     const [header, line] = csv.trim().split("\r\n");
     const cells = Object.fromEntries(header.split(",").map((name, i) => [name, line.split(",")[i]]));
     expect(Number(cells.qcErroneous)).toBe(temperature.qcErroneous);
+
+    const climate = await fetch(
+      `${app.origin}/api/v1/stations/la-colmiane/climate/daily?from=${DATE}&to=${DATE}`,
+    );
+    const [climateDay] = (await climate.json()).days;
+    expect(climateDay.tx).toBeLessThan(20);
+    expect(climateDay.quality.erroneous).toBeGreaterThanOrEqual(54);
+    expect(climateDay.quality.suspect).toBeGreaterThanOrEqual(1);
   });
 
   // The chart data's flagged points are checked in test/integration/qc-job.test.ts.

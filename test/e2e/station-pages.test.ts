@@ -448,6 +448,21 @@ describe("day page", () => {
     await page.close();
   });
 
+  it("gives no time to a maximum that stayed at zero: a dry day's rain rates", async () => {
+    const rows = await metricRows(dbs.admin, archiveOf("nice-pessicart"), now - 40 * DAY, now);
+    // A past day whose rain windows (06 h UTC the day before to 06 h UTC the day after) saw no rain.
+    const dry = Array.from({ length: 35 }, (_, i) => parisDay(now - (i + 2) * DAY)).find((day) => {
+      const utcDay = Date.parse(`${day}T00:00:00Z`) / 1000;
+      const around = within(rows, utcDay - 18 * HOUR, utcDay + 30 * HOUR);
+      return around.length > 0 && around.every((row) => row.rainRate === 0);
+    });
+    expect(dry, "a dry day in the demo's last weeks").toBeDefined();
+    const page = await open("nice-pessicart", `/jour/${dry}`);
+    const peaks = await page.locator("[data-table='rain'] [data-field=maxRate]").allTextContents();
+    expect(peaks).toEqual(Array(3).fill("0,0\u202fmm/h"));
+    await page.close();
+  });
+
   it("moves from day to day, with a date picker, and shows today's progress", async () => {
     const { day } = yesterday();
     const page = await browser.newPage();

@@ -147,7 +147,7 @@ describe("NOAA-style reports", () => {
 
 describe("API bodies", () => {
   it("give values rounded as the pages show them, ISO UTC times, coverage fractions and the partial flag", () => {
-    const json = dailyJson(march[4]);
+    const json = dailyJson(march[4], { erroneous: 3, suspect: 1 });
     expect(json).toEqual({
       date: "2025-03-05",
       tn: -3.5,
@@ -161,10 +161,11 @@ describe("API bodies", () => {
       gustMax: 30,
       gustDir: 45,
       coverage: { tn: 1, tx: 1, rr: 1 },
+      quality: { erroneous: 3, suspect: 1 },
       partial: false,
     });
-    expect(dailyCsv([march[4]]).split("\r\n")[1]).toBe(
-      "2025-03-05,-3.5,2025-03-05T05:40:00.000Z,14,,5.3,1,,30,45,1,1,1,false",
+    expect(dailyCsv([march[4]], () => ({ erroneous: 3, suspect: 1 })).split("\r\n")[1]).toBe(
+      "2025-03-05,-3.5,2025-03-05T05:40:00.000Z,14,,5.3,1,,30,45,1,1,1,3,1,false",
     );
     // Unit conversions and vector means leave long tails (seen on an archive written by WeeWX itself).
     expect(

@@ -184,7 +184,9 @@ export default function ApiPage() {
       </h3>
       <p>
         Chaque jour de <code>from</code> à <code>to</code> (jours <code>AAAA-MM-JJ</code> inclus,
-        obligatoires, au plus {MAX_CLIMATE_DAYS} jours), <code>format</code>.
+        obligatoires, au plus {MAX_CLIMATE_DAYS} jours), <code>format</code>. <code>quality</code> compte les
+        valeurs des fenêtres du jour que le contrôle qualité a écartées (<code>erroneous</code>) ou gardées
+        bien que suspectes (<code>suspect</code>).
       </p>
       <Example path={`/api/v1/stations/${STATION}/climate/daily?from=2025-01-01&to=2025-01-31`} />
       <h3>
