@@ -1,4 +1,5 @@
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { Bench } from "tinybench";
 import { ensureDebianProgram } from "@/scripts/dev/apt";
 
@@ -81,27 +82,41 @@ export interface Throughput {
 
 /**
  * wrk against one URL: 50 connections for 20 s, one thread (the server keeps a core of the machine's
- * two) unless told otherwise. Installs Debian's wrk when missing and we are root.
+ * two) unless told otherwise; `script`, a wrk Lua file, may choose each request (a mixed load). Installs
+ * Debian's wrk when missing and we are root. Asynchronous, so that the bench keeps reading the output of
+ * the app it started (a full pipe would stop the app when it logs).
  */
-export function wrk(
+export async function wrk(
   name: string,
   url: string,
   host?: string,
-  { threads = 1, seconds = 20 }: { threads?: number; seconds?: number } = {},
-): Throughput {
+  { threads = 1, seconds = 20, script }: { threads?: number; seconds?: number; script?: string } = {},
+): Promise<Throughput> {
   const program = ensureDebianProgram("wrk", "wrk", "throughput benchmarks");
-  const output = execFileSync(
+  const { stdout: output } = await promisify(execFile)(
     program,
-    [`-t${threads}`, "-c50", `-d${seconds}s`, "--latency", ...(host ? ["-H", `Host: ${host}`] : []), url],
-    { encoding: "utf8" },
+    [
+      `-t${threads}`,
+      "-c50",
+      `-d${seconds}s`,
+      "--latency",
+      ...(host ? ["-H", `Host: ${host}`] : []),
+      ...(script ? ["-s", script] : []),
+      url,
+    ],
+    { encoding: "utf8", maxBuffer: 1024 * 1024 },
   );
   const requestsPerSecond = Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? 0);
   const p50 = /\s50%\s+([\d.]+\w+)/.exec(output)?.[1] ?? "?";
   const p99 = /\s99%\s+([\d.]+\w+)/.exec(output)?.[1] ?? "?";
-  const socket = /Socket errors: (.*)/.exec(output)?.[1];
+  // "Socket errors: connect 0, read 0, write 0, timeout 18" → "timeout 18"
+  const socket = /Socket errors: (.*)/
+    .exec(output)?.[1]
+    .split(/,\s*/)
+    .filter((part) => !/ 0$/.test(part))
+    .join(", ");
   const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1];
-  const errors =
-    [socket && `socket ${socket}`, non2xx && `${non2xx} non-2xx`].filter(Boolean).join("; ") || "0";
+  const errors = [socket, non2xx && `${non2xx} non-2xx`].filter(Boolean).join(", ") || "0";
   return { name, requestsPerSecond, p50, p99, errors };
 }
 

@@ -62,8 +62,11 @@ export const suite: Suite = {
       const home = await (await fetch(`${app.origin}/`)).text();
       const chunk = /\/_next\/static\/[^"]+\.js/.exec(home)?.[0] ?? "/robots.txt";
       printThroughput(
-        [wrk("article page", `${app.origin}/articles/bench-4999`), wrk("home page", `${app.origin}/`)],
-        wrk("static file (a /_next/static chunk)", `${app.origin}${chunk}`),
+        [
+          await wrk("article page", `${app.origin}/articles/bench-4999`),
+          await wrk("home page", `${app.origin}/`),
+        ],
+        await wrk("static file (a /_next/static chunk)", `${app.origin}${chunk}`),
       );
     } finally {
       await app.stop();

@@ -134,8 +134,8 @@ export const suite: Suite = {
 
       // Throughput: 50 connections for 20 s.
       printThroughput(
-        [wrk("station home (ISR)", `${origin}/`, host)],
-        wrk("static file", `${origin}${staticPath}`, host),
+        [await wrk("station home (ISR)", `${origin}/`, host)],
+        await wrk("static file", `${origin}${staticPath}`, host),
       );
     } finally {
       await app.stop();

@@ -89,8 +89,11 @@ export function dailyCsv(
 const extremeJson = (e: Extreme | null, quantity: Quantity) =>
   e ? { value: roundAs(e.value, quantity), date: e.date, time: iso(e.at) } : null;
 
-/** A month or a year: means (11/5 rule), RR total only when complete (the partial sum apart), extremes, counts, DJU. */
-export function periodJson(summary: PeriodSummary) {
+/**
+ * A month or a year: means (11/5 rule), RR total only when complete (the partial sum apart), extremes,
+ * counts, DJU; `quality`: the values the quality control flagged in its days' windows (as dailyJson).
+ */
+export function periodJson(summary: PeriodSummary, quality: QualityCount = { erroneous: 0, suspect: 0 }) {
   const { extremes, counts } = summary;
   return {
     period: summary.period,
@@ -125,10 +128,14 @@ export function periodJson(summary: PeriodSummary) {
     counts,
     dju: roundAs(summary.dju.sum, "degreeDays"),
     djuComplete: summary.dju.complete,
+    quality: { erroneous: quality.erroneous, suspect: quality.suspect },
   };
 }
 
-export function periodsCsv(summaries: readonly PeriodSummary[]): string {
+export function periodsCsv(
+  summaries: readonly PeriodSummary[],
+  qualityOf: (period: string) => QualityCount | undefined = () => undefined,
+): string {
   return toCsv(
     [
       "period",
@@ -163,9 +170,11 @@ export function periodsCsv(summaries: readonly PeriodSummary[]): string {
       "rrGe50",
       "rrGe100",
       "dju",
+      "qcErroneous",
+      "qcSuspect",
     ],
     summaries.map((s) => {
-      const p = periodJson(s);
+      const p = periodJson(s, qualityOf(s.period));
       const c = s.counts;
       return [
         p.period,
@@ -200,6 +209,8 @@ export function periodsCsv(summaries: readonly PeriodSummary[]): string {
         c.rrGe50,
         c.rrGe100,
         p.dju,
+        p.quality.erroneous,
+        p.quality.suspect,
       ];
     }),
   );

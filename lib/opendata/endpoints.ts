@@ -10,7 +10,7 @@ import { appSqlPool, db } from "../db/client";
 import { csvFileName, frenchCsv, frenchCsvStream } from "../format/csv";
 import { ApiError, apiRoute } from "../http/api";
 import { stationUrl } from "../http/hosts";
-import { countOf, qualityOfDays } from "../qc/store";
+import { countOf, qualityOfDays, qualityOfYear } from "../qc/store";
 import { FIELD_NAMES, type Field } from "../series/fields";
 import { loadSeries, type SeriesQuery } from "../series/load";
 import { iso, seriesColumnsJson, seriesCsvStream, seriesRowsJson } from "../series/output";
@@ -234,11 +234,25 @@ export async function climateMonthlyResponse(request: Request, slug: string): Pr
   const { year, format } = validQuery(new URL(request.url), climateYearSchema);
   const s = await station(slug);
   const view = await yearView(s, year);
+  const quality = await qualityOfYear(db(), s.id, year);
+  /** a month's ("YYYY-MM") flagged values, or the year's ("YYYY") */
+  const qualityOf = (period: string) =>
+    period === String(year) ? quality.total : quality.months.get(period);
   const cache = cacheUntil(climateEnd(`${year}-12-31`));
   if (format !== "json")
-    return csv(format, periodsCsv([...view.months, view.summary]), `${slug}-climat-mensuel-${year}`, cache);
+    return csv(
+      format,
+      periodsCsv([...view.months, view.summary], qualityOf),
+      `${slug}-climat-mensuel-${year}`,
+      cache,
+    );
   return json(
-    { station: slug, year, months: view.months.map(periodJson), total: periodJson(view.summary) },
+    {
+      station: slug,
+      year,
+      months: view.months.map((m) => periodJson(m, qualityOf(m.period))),
+      total: periodJson(view.summary, quality.total),
+    },
     cache,
   );
 }

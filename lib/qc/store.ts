@@ -2,7 +2,7 @@ import type { Invalidation } from "../aggregates/compute";
 import { climateHourSpan } from "../climate/daily";
 import type { PrismaClient, QcFlag } from "../generated/prisma/client";
 import type { SensorGroup } from "../generated/prisma/enums";
-import { utcDay } from "../time";
+import { daysOfMonth, monthsOfYear, utcDay } from "../time";
 import type { QcVerdict } from "./checks";
 import { RECORD, SENSOR_OF } from "./limits";
 
@@ -200,6 +200,8 @@ export async function qualityByMonth(
 export interface DaysQuality {
   /** per date: the values flagged in its climatology windows (D-1 18:00 to D+1 06:00 UTC), by sensor */
   days: Map<string, Map<SensorGroup, QualityCount>>;
+  /** per month ("YYYY-MM"): the values flagged in the windows of its dates, counted once */
+  months: Map<string, QualityCount>;
   /** every value flagged in the windows of all the dates, counted once */
   total: QualityCount;
 }
@@ -236,12 +238,14 @@ export async function qualityOfDays(
     windows.map((w) => [w.date, { ...w, bySensor: new Map<SensorGroup, QualityCount>() }]),
   );
   const total: QualityCount = { erroneous: 0, suspect: 0 };
+  const months = new Map<string, QualityCount>();
   const add = (count: QualityCount, level: string) => {
     if (level === "ERRONEOUS") count.erroneous++;
     else count.suspect++;
   };
   for (const flag of flags) {
     add(total, flag.level);
+    const monthsOfFlag = new Set<string>();
     // The windows holding a value stamped t are those of the days whose midnight is in [t - 30 h, t + 6 h).
     for (let day = flag.dateTime - WINDOW_AFTER; day < flag.dateTime + WINDOW_BEFORE + DAY; day += DAY) {
       const window = days.get(utcDay(day));
@@ -249,9 +253,20 @@ export async function qualityOfDays(
       const count = window.bySensor.get(flag.sensor) ?? { erroneous: 0, suspect: 0 };
       add(count, flag.level);
       window.bySensor.set(flag.sensor, count);
+      monthsOfFlag.add(window.date.slice(0, 7));
+    }
+    for (const month of monthsOfFlag) {
+      const count = months.get(month) ?? { erroneous: 0, suspect: 0 };
+      add(count, flag.level);
+      months.set(month, count);
     }
   }
-  return { days: new Map([...days].map(([date, w]) => [date, w.bySensor])), total };
+  return { days: new Map([...days].map(([date, w]) => [date, w.bySensor])), months, total };
+}
+
+/** The flagged values behind the climatology of each month of `year` and of the year (see qualityOfDays). */
+export function qualityOfYear(prisma: PrismaClient, stationId: number, year: number): Promise<DaysQuality> {
+  return qualityOfDays(prisma, stationId, monthsOfYear(year).flatMap(daysOfMonth));
 }
 
 /** A day's flagged values of the given sensors (whole records at fault included). */

@@ -42,15 +42,18 @@ const allowances = new Map<string, { body: Buffer; hashes: string[] }>();
 const ALLOWANCES_BYTES = 16 * 1024 * 1024;
 let allowancesBytes = 0;
 
-function allowScripts(html: Buffer, integrity: Readonly<Record<string, string>>) {
-  const key = createHash("sha1").update(html).digest("base64");
+function allowScripts(chunks: Buffer[], integrity: Readonly<Record<string, string>>) {
+  const digest = createHash("sha1");
+  for (const chunk of chunks) digest.update(chunk);
+  const key = digest.digest("base64");
   const known = allowances.get(key);
   if (known) {
     allowances.delete(key);
     allowances.set(key, known);
     return known;
   }
-  const { html: page, hashes } = allowFrameworkScripts(html.toString("utf8"), integrity);
+  const html = Buffer.concat(chunks).toString("utf8");
+  const { html: page, hashes } = allowFrameworkScripts(html, integrity);
   const entry = { body: Buffer.from(page, "utf8"), hashes };
   if (entry.body.length <= ALLOWANCES_BYTES / 16) {
     allowances.set(key, entry);
@@ -79,8 +82,10 @@ function dropRepeatedValues(res: ServerResponse) {
   }
 }
 
+/** A held chunk as bytes, without copying bytes already given (Node's own write keeps them as they are too). */
 function toBuffer(chunk: Chunk, encoding?: BufferEncoding): Buffer {
-  return typeof chunk === "string" ? Buffer.from(chunk, encoding ?? "utf8") : Buffer.from(chunk);
+  if (typeof chunk === "string") return Buffer.from(chunk, encoding ?? "utf8");
+  return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }
 
 /**
@@ -172,7 +177,7 @@ export function installSecurityHeaders(
     const chunk = typeof args[0] === "function" ? undefined : (args[0] as Chunk | undefined);
     const encoding = typeof args[1] === "string" ? (args[1] as BufferEncoding) : undefined;
     if (chunk !== undefined && chunk !== null) state.chunks.push(toBuffer(chunk, encoding));
-    const { body, hashes } = allowScripts(Buffer.concat(state.chunks), integrity);
+    const { body, hashes } = allowScripts(state.chunks, integrity);
     this.setHeader("Content-Security-Policy", documentPolicy(context(), hashes));
     if (this.req?.method !== "HEAD") this.setHeader("Content-Length", body.length);
     writeHead.call(this, this.statusCode, ...(state.statusMessage ? [state.statusMessage] : []));

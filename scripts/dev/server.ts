@@ -1,14 +1,16 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { APP_NODE_OPTIONS } from "../../lib/ops/schedule";
+import { APP_ENVIRONMENT, APP_NODE_OPTIONS } from "../../lib/ops/schedule";
 
 /**
  * Environment for the standalone server. HOSTNAME must be "localhost": Next (16.4) compares the
  * rewrite URLs of proxy.ts with an origin built from HOSTNAME, but normalises loopback addresses to
  * "localhost" on the other side, so HOSTNAME=127.0.0.1 turns every station rewrite into an HTTP
- * self-proxy (vercel/next.js#94745). Node runs with the production options (APP_NODE_OPTIONS).
+ * self-proxy (vercel/next.js#94745). Node runs with the production options and environment
+ * (APP_NODE_OPTIONS, APP_ENVIRONMENT).
  */
 export function serverEnv(port: number, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   return {
+    ...APP_ENVIRONMENT,
     ...env,
     PORT: String(port),
     HOSTNAME: "localhost",

@@ -151,6 +151,18 @@ describe("sensor faults in a demo station's archive", () => {
     expect(Number(notice.match(/(\d+) valeurs jugées erronées/)?.[1])).toBeGreaterThanOrEqual(54);
   });
 
+  it("are counted on the year page, in a notice and on their month's row", async () => {
+    const page = await stationPage(`/annee/${DATE.slice(0, 4)}`);
+    const notice = (await page.locator('[data-field="quality-notice"]').textContent()) ?? "";
+    expect(notice).toMatch(
+      /^Contrôle qualité : \d+ valeurs jugées erronées et écartées des calculs ; \d+ valeurs? suspectes?, conservées?\. Les mois concernés sont signalés dans le tableau Mois par mois\.$/,
+    );
+    expect(Number(notice.match(/(\d+) valeurs jugées erronées/)?.[1])).toBeGreaterThanOrEqual(54);
+    const mark = page.locator(`tr[data-month="${DATE.slice(0, 7)}"] [data-field="quality"]`);
+    expect(await mark.textContent()).toMatch(/⚠ \d+ écartées, \d+ suspectes?/);
+    await page.close();
+  });
+
   it("mark the records resting on the faulty day's sensors, and only those", async () => {
     const page = await stationPage("/records/top-30");
     const entry = (record: string) =>
@@ -196,6 +208,21 @@ describe("sensor faults in a demo station's archive", () => {
     expect(climateDay.tx).toBeLessThan(20);
     expect(climateDay.quality.erroneous).toBeGreaterThanOrEqual(54);
     expect(climateDay.quality.suspect).toBeGreaterThanOrEqual(1);
+
+    const monthly = `${app.origin}/api/v1/stations/la-colmiane/climate/monthly?year=${DATE.slice(0, 4)}`;
+    const { months, total } = await (await fetch(monthly)).json();
+    const month = months.find((m: { period: string }) => m.period === DATE.slice(0, 7));
+    expect(month.tx).toBeLessThan(20);
+    expect(month.quality.erroneous).toBeGreaterThanOrEqual(climateDay.quality.erroneous);
+    expect(month.quality.suspect).toBeGreaterThanOrEqual(1);
+    expect(total.quality.erroneous).toBeGreaterThanOrEqual(month.quality.erroneous);
+    const [monthlyHeader, ...monthlyLines] = (await (await fetch(`${monthly}&format=csv`)).text())
+      .trim()
+      .split("\r\n");
+    const monthCells = monthlyLines.map((l) => l.split(",")).find((c) => c[0] === DATE.slice(0, 7))!;
+    const column = (name: string) => Number(monthCells[monthlyHeader.split(",").indexOf(name)]);
+    expect(column("qcErroneous")).toBe(month.quality.erroneous);
+    expect(column("qcSuspect")).toBe(month.quality.suspect);
   });
 
   // The chart data's flagged points are checked in test/integration/qc-job.test.ts.

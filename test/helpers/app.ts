@@ -22,6 +22,10 @@ export function freePort(): Promise<number> {
 
 export interface TestApp {
   port: number;
+  /** The server's process id (the bench reads its memory). */
+  pid: number;
+  /** False once the server has exited. */
+  running(): boolean;
   /** http://<root domain>:<port> */
   origin: string;
   stationOrigin(slug: string): string;
@@ -65,12 +69,15 @@ export async function startTestApp(env: Record<string, string>, rootDomain = "lo
   }
   return {
     port,
+    pid: child.pid!,
+    running: () => child.exitCode === null && child.signalCode === null,
     origin,
     stationOrigin: (slug) => `http://${slug}.${rootDomain}:${port}`,
     output: () => output,
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        // Exited, or killed by a signal (a crash: exitCode stays null then).
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
       }),

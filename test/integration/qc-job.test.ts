@@ -10,8 +10,9 @@ import type { Station } from "@/lib/generated/prisma/client";
 import { findFeed, sealCredentials } from "@/lib/partners/feeds";
 import { sendFeed } from "@/lib/partners/send";
 import { confirmEpisode, dismissEpisode, openEpisodes } from "@/lib/qc/decisions";
-import { qualityByMonth } from "@/lib/qc/store";
+import { qualityByMonth, qualityOfDays, qualityOfYear } from "@/lib/qc/store";
 import { loadDayPage } from "@/lib/stations/day-page";
+import { daysOfMonth } from "@/lib/time";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
 import { type SmtpSink, startSmtpSink } from "../helpers/smtp";
 import { createDemoStation } from "../helpers/stations";
@@ -160,6 +161,17 @@ describe("a temperature sensor stuck at 31.7 °C", () => {
     });
     expect(day.tx).not.toBeNull();
     expect(day.tx!).toBeLessThan(20);
+  });
+
+  it("is counted on its month, once, for the year page and the open-data monthly climatology", async () => {
+    const year = await qualityOfYear(dbs.prisma, station.id, 2026);
+    const november = year.months.get("2026-11")!;
+    expect(november.erroneous).toBeGreaterThanOrEqual(54);
+    // As the month page counts them.
+    const month = await qualityOfDays(dbs.prisma, station.id, daysOfMonth("2026-11"));
+    expect(november).toEqual(month.total);
+    expect(year.months.has("2026-10")).toBe(false);
+    expect(year.total).toEqual(november);
   });
 
   it("can be dismissed (the values come back) and confirmed (an invalidation)", async () => {

@@ -12,7 +12,7 @@ import { runningRainTotals } from "@/lib/climate/series";
 import { monthlySummaryDraft } from "@/lib/climate/summary";
 import { summaryMonthDue } from "@/lib/climate/summary-job";
 import { monthChartSvg } from "@/lib/climate/svg";
-import { dailyCsv, dailyJson, periodJson } from "@/lib/opendata/climate";
+import { dailyCsv, dailyJson, periodJson, periodsCsv } from "@/lib/opendata/climate";
 import { sanitizeUserHtml } from "@/lib/security/html";
 import { climateDay } from "../helpers/climate";
 
@@ -184,6 +184,14 @@ describe("API bodies", () => {
     );
     expect(periodJson(holed)).toMatchObject({ rr: null, rrIncompleteSum: 30, missing: { rr: 1 } });
     expect(periodJson(summary)).toMatchObject({ rr: 31, rrIncompleteSum: null });
+  });
+
+  it("give a month's values flagged by the quality control, in JSON and as the CSV's last two columns", () => {
+    expect(periodJson(summary).quality).toEqual({ erroneous: 0, suspect: 0 });
+    expect(periodJson(summary, { erroneous: 4, suspect: 2 }).quality).toEqual({ erroneous: 4, suspect: 2 });
+    const [header, line] = periodsCsv([summary], () => ({ erroneous: 4, suspect: 2 })).split("\r\n");
+    expect(header.endsWith(",dju,qcErroneous,qcSuspect")).toBe(true);
+    expect(line.endsWith(",4,2")).toBe(true);
   });
 });
 

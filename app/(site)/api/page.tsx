@@ -195,7 +195,9 @@ export default function ApiPage() {
       <p>
         Les 12 mois d'une année (<code>year</code>, obligatoire) et l'année : moyennes (règle OMM « 11/5 »),
         cumul de pluie complet ou somme des jours présents, extrêmes datés, nombres de jours, DJU ;{" "}
-        <code>format</code>.
+        <code>format</code>. <code>quality</code> (colonnes <code>qcErroneous</code>, <code>qcSuspect</code>{" "}
+        en CSV) compte, comme pour <code>daily</code>, les valeurs des fenêtres des jours du mois (ou de
+        l'année) que le contrôle qualité a écartées ou gardées bien que suspectes, chacune une fois.
       </p>
       <Example path={`/api/v1/stations/${STATION}/climate/monthly?year=2025`} />
       <h3>

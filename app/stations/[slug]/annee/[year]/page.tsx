@@ -5,12 +5,15 @@ import { HeatMaps } from "@/components/charts/HeatMap";
 import { TimeSeriesChart } from "@/components/charts/TimeSeriesChart";
 import { ClimateNav } from "@/components/climate/ClimateNav";
 import { Method } from "@/components/climate/Method";
+import { QualityMark, QualityNotice } from "@/components/climate/QualityNotice";
 import { ReportLinks } from "@/components/climate/ReportLinks";
 import { DayCountsTable, Extremes, KeyFigures } from "@/components/climate/Summary";
 import { NumberHeaders } from "@/components/tables/NumberHeaders";
 import { percent, rrTotalLabel, signed } from "@/lib/climate/format";
 import { currentMonth, yearView } from "@/lib/climate/queries";
+import { db } from "@/lib/db/client";
 import { DECIMALS, formatNumber } from "@/lib/format/numbers";
+import { qualityOfYear } from "@/lib/qc/store";
 import { stationOr404 } from "@/lib/stations/mini-site";
 import { dateLabel, parseYear, shortMonthName } from "@/lib/time";
 
@@ -70,6 +73,7 @@ export default async function YearPage({ params }: Props) {
   const view = await yearView(station, year);
   if (!view.extent || year < Number(view.extent.first.slice(0, 4))) notFound();
   const { summary, months } = view;
+  const quality = await qualityOfYear(db(), station.id, year);
   const started = months.filter((m) => m.daysExpected > 0);
   const mid = (month: string) =>
     Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 15) / 1000;
@@ -106,6 +110,11 @@ export default async function YearPage({ params }: Props) {
         sameDays={view.sameDays}
       />
 
+      <QualityNotice
+        marks={quality.total}
+        marked="Les mois concernés sont signalés dans le tableau Mois par mois."
+      />
+
       <h2>Mois par mois</h2>
       <div className="table-scroll">
         <table className="data climate-year">
@@ -133,6 +142,7 @@ export default async function YearPage({ params }: Props) {
             {months.map((m, i) => {
               const diff = view.monthlyAnomalies[i];
               const e = m.extremes;
+              const flagged = quality.months.get(m.period);
               const mark = (date: string | undefined, kind: "tnMin" | "txMax" | "rrMax" | "gustMax") =>
                 date && summary.extremes[kind]?.date === date ? "extreme" : "";
               /** The month's lowest Tn or highest Tx, dated on hover, marked when it is the year's. */
@@ -152,6 +162,7 @@ export default async function YearPage({ params }: Props) {
                     ) : (
                       shortMonthName(i + 1)
                     )}
+                    {flagged && <QualityMark count={flagged} />}
                   </th>
                   {extremeCell("tnMin", "cold")}
                   <td className="num" data-field="tn">
