@@ -8,7 +8,7 @@ import { currentMonth, type RecordsPageView, recordsPageView } from "@/lib/clima
 import type { Candidate, RecordParameter } from "@/lib/climate/records";
 import { db } from "@/lib/db/client";
 import { formatNumber, formatValue } from "@/lib/format/numbers";
-import { countOf, type DaysQuality, qualityOfDays } from "@/lib/qc/store";
+import { qualityOfRecords, type RecordQuality } from "@/lib/qc/store";
 import { stationOr404 } from "@/lib/stations/mini-site";
 import { dateLabel, monthLabel } from "@/lib/time";
 
@@ -27,7 +27,7 @@ function Best({ parameter, best }: { parameter: RecordParameter; best: Candidate
  * The station's top days per parameter, each linking to its day page, with the best of this month, of
  * this year and of all time above each list.
  */
-export function RecordsTables({ view, quality }: { view: RecordsPageView; quality: DaysQuality }) {
+export function RecordsTables({ view, quality }: { view: RecordsPageView; quality: RecordQuality }) {
   const { tables, month, year, monthKey } = view;
   if (tables.length === 0) return <p>Pas encore de journée close pour établir des records.</p>;
   return (
@@ -75,7 +75,7 @@ export function RecordsTables({ view, quality }: { view: RecordsPageView; qualit
                   <td>
                     <Link href={`/jour/${e.date}`}>{dateLabel(e.date)}</Link>
                     {e.at ? <small className="muted"> {timeLabel(e.at)}</small> : null}
-                    <QualityMark count={countOf(quality.days.get(e.date), parameter.sensors)} />
+                    <QualityMark count={quality(parameter, e.date)} />
                   </td>
                 </tr>
               ))}
@@ -97,12 +97,12 @@ function recordDates(view: RecordsPageView): string[] {
 export async function RecordsPage({ slug, limit }: { slug: string; limit: 10 | 30 }) {
   const station = await stationOr404(slug);
   const view = await recordsPageView(station, limit);
-  const quality = await qualityOfDays(db(), station.id, recordDates(view));
+  const quality = await qualityOfRecords(db(), station.id, recordDates(view));
   const concerned = view.tables.reduce(
     (n, { parameter, entries }) =>
       n +
       entries.filter((e) => {
-        const count = countOf(quality.days.get(e.date), parameter.sensors);
+        const count = quality(parameter, e.date);
         return count.erroneous + count.suspect > 0;
       }).length,
     0,

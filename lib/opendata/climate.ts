@@ -3,7 +3,7 @@ import type { Extreme, PeriodSummary } from "../climate/monthly";
 import type { RecordTable } from "../climate/records";
 import { toCsv } from "../format/csv";
 import { type Quantity, roundAs, roundHalfAway } from "../format/numbers";
-import type { QualityCount } from "../qc/store";
+import type { QualityCount, RecordQuality } from "../qc/store";
 
 /**
  * The shapes of the open-data climatology API (/api/v1/stations/{slug}/climate/…), as pure functions of
@@ -216,25 +216,45 @@ export function periodsCsv(
   );
 }
 
-export function recordsJson(tables: readonly RecordTable[]) {
+/**
+ * The top days per parameter; each entry's `quality`: the values of its parameter's sensors the quality
+ * control flagged in that day's windows (as the records page marks them).
+ */
+export function recordsJson(
+  tables: readonly RecordTable[],
+  qualityOf: RecordQuality = () => ({ erroneous: 0, suspect: 0 }),
+) {
   return tables.map(({ parameter, entries }) => ({
     parameter: parameter.key,
     label: parameter.label,
     unit: parameter.unit,
-    entries: entries.map((e) => ({
-      rank: e.rank,
-      date: e.date,
-      value: roundHalfAway(e.value, parameter.decimals),
-      time: iso(e.at),
-    })),
+    entries: entries.map((e) => {
+      const quality = qualityOf(parameter, e.date);
+      return {
+        rank: e.rank,
+        date: e.date,
+        value: roundHalfAway(e.value, parameter.decimals),
+        time: iso(e.at),
+        quality: { erroneous: quality.erroneous, suspect: quality.suspect },
+      };
+    }),
   }));
 }
 
-export function recordsCsv(tables: readonly RecordTable[]): string {
+export function recordsCsv(tables: readonly RecordTable[], qualityOf?: RecordQuality): string {
   return toCsv(
-    ["parameter", "rank", "date", "value", "unit", "time"],
-    recordsJson(tables).flatMap((t) =>
-      t.entries.map((e) => [t.parameter, e.rank, e.date, e.value, t.unit, e.time]),
+    ["parameter", "rank", "date", "value", "unit", "time", "qcErroneous", "qcSuspect"],
+    recordsJson(tables, qualityOf).flatMap((t) =>
+      t.entries.map((e) => [
+        t.parameter,
+        e.rank,
+        e.date,
+        e.value,
+        t.unit,
+        e.time,
+        e.quality.erroneous,
+        e.quality.suspect,
+      ]),
     ),
   );
 }

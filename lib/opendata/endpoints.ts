@@ -10,7 +10,7 @@ import { appSqlPool, db } from "../db/client";
 import { csvFileName, frenchCsv, frenchCsvStream } from "../format/csv";
 import { ApiError, apiRoute } from "../http/api";
 import { stationUrl } from "../http/hosts";
-import { countOf, qualityOfDays, qualityOfYear } from "../qc/store";
+import { countOf, qualityOfDays, qualityOfRecords, qualityOfYears } from "../qc/store";
 import { FIELD_NAMES, type Field } from "../series/fields";
 import { loadSeries, type SeriesQuery } from "../series/load";
 import { iso, seriesColumnsJson, seriesCsvStream, seriesRowsJson } from "../series/output";
@@ -234,7 +234,7 @@ export async function climateMonthlyResponse(request: Request, slug: string): Pr
   const { year, format } = validQuery(new URL(request.url), climateYearSchema);
   const s = await station(slug);
   const view = await yearView(s, year);
-  const quality = await qualityOfYear(db(), s.id, year);
+  const quality = await qualityOfYears(db(), s.id, [year]);
   /** a month's ("YYYY-MM") flagged values, or the year's ("YYYY") */
   const qualityOf = (period: string) =>
     period === String(year) ? quality.total : quality.months.get(period);
@@ -257,13 +257,21 @@ export async function climateMonthlyResponse(request: Request, slug: string): Pr
   );
 }
 
-/** GET /stations/{slug}/climate/records?limit=&format=: the top days per parameter. */
+/**
+ * GET /stations/{slug}/climate/records?limit=&format=: the top days per parameter, each with the values
+ * of its sensors the quality control flagged that day.
+ */
 export async function climateRecordsResponse(request: Request, slug: string): Promise<Response> {
   const { limit, format } = validQuery(new URL(request.url), recordsSchema);
   const s = await station(slug);
   const tables = await recordsView(s, limit);
-  if (format !== "json") return csv(format, recordsCsv(tables), `${slug}-records`, LIVE);
-  return json({ station: slug, limit, records: recordsJson(tables) }, LIVE);
+  const quality = await qualityOfRecords(
+    db(),
+    s.id,
+    tables.flatMap((t) => t.entries.map((e) => e.date)),
+  );
+  if (format !== "json") return csv(format, recordsCsv(tables, quality), `${slug}-records`, LIVE);
+  return json({ station: slug, limit, records: recordsJson(tables, quality) }, LIVE);
 }
 
 /**

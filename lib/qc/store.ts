@@ -202,18 +202,22 @@ export interface DaysQuality {
   days: Map<string, Map<SensorGroup, QualityCount>>;
   /** per month ("YYYY-MM"): the values flagged in the windows of its dates, counted once */
   months: Map<string, QualityCount>;
+  /** per year ("YYYY"): the values flagged in the windows of its dates, counted once */
+  years: Map<string, QualityCount>;
   /** every value flagged in the windows of all the dates, counted once */
   total: QualityCount;
 }
 
 /**
  * The flagged values (dismissed ones are real values: not counted) behind the climatology of each of
- * `dates`: what the month and records pages say they used or left out.
+ * `dates`: what the month and records pages say they used or left out. With `sensors`, only those
+ * sensors' values (and whole records at fault) are counted: a page that shows temperatures only.
  */
 export async function qualityOfDays(
   prisma: PrismaClient,
   stationId: number,
   dates: readonly string[],
+  sensors?: readonly SensorGroup[],
 ): Promise<DaysQuality> {
   const windows = [...new Set(dates)].sort().map((date) => ({ date, ...climateHourSpan(date) }));
   // Overlapping windows (consecutive days) merged: one range per run of days.
@@ -230,6 +234,7 @@ export async function qualityOfDays(
           where: {
             stationId,
             status: { not: "DISMISSED" },
+            ...(sensors && { sensor: { in: [...sensors, "ALL"] } }),
             OR: ranges.map(({ from, to }) => ({ dateTime: { gt: from, lte: to } })),
           },
           select: { dateTime: true, level: true, sensor: true },
@@ -239,9 +244,18 @@ export async function qualityOfDays(
   );
   const total: QualityCount = { erroneous: 0, suspect: 0 };
   const months = new Map<string, QualityCount>();
+  const years = new Map<string, QualityCount>();
   const add = (count: QualityCount, level: string) => {
     if (level === "ERRONEOUS") count.erroneous++;
     else count.suspect++;
+  };
+  /** counts the flag once in each of `periods` */
+  const addTo = (counts: Map<string, QualityCount>, periods: Set<string>, level: string) => {
+    for (const period of periods) {
+      const count = counts.get(period) ?? { erroneous: 0, suspect: 0 };
+      add(count, level);
+      counts.set(period, count);
+    }
   };
   for (const flag of flags) {
     add(total, flag.level);
@@ -255,18 +269,42 @@ export async function qualityOfDays(
       window.bySensor.set(flag.sensor, count);
       monthsOfFlag.add(window.date.slice(0, 7));
     }
-    for (const month of monthsOfFlag) {
-      const count = months.get(month) ?? { erroneous: 0, suspect: 0 };
-      add(count, flag.level);
-      months.set(month, count);
-    }
+    addTo(months, monthsOfFlag, flag.level);
+    addTo(years, new Set([...monthsOfFlag].map((month) => month.slice(0, 4))), flag.level);
   }
-  return { days: new Map([...days].map(([date, w]) => [date, w.bySensor])), months, total };
+  return { days: new Map([...days].map(([date, w]) => [date, w.bySensor])), months, years, total };
 }
 
-/** The flagged values behind the climatology of each month of `year` and of the year (see qualityOfDays). */
-export function qualityOfYear(prisma: PrismaClient, stationId: number, year: number): Promise<DaysQuality> {
-  return qualityOfDays(prisma, stationId, monthsOfYear(year).flatMap(daysOfMonth));
+/**
+ * The flagged values behind the climatology of each month and each year of `years` (see qualityOfDays):
+ * the year and history pages, the open-data monthly climatology.
+ */
+export function qualityOfYears(
+  prisma: PrismaClient,
+  stationId: number,
+  years: readonly number[],
+): Promise<DaysQuality> {
+  return qualityOfDays(
+    prisma,
+    stationId,
+    years.flatMap((year) => monthsOfYear(year).flatMap(daysOfMonth)),
+  );
+}
+
+/** The flagged values of its parameter's sensors on a record's day. */
+export type RecordQuality = (parameter: { sensors: readonly SensorGroup[] }, date: string) => QualityCount;
+
+/**
+ * What the records page and the open-data records mark: for a record on one of `dates`, the values of
+ * its parameter's sensors flagged in that day's climatology windows.
+ */
+export async function qualityOfRecords(
+  prisma: PrismaClient,
+  stationId: number,
+  dates: readonly string[],
+): Promise<RecordQuality> {
+  const quality = await qualityOfDays(prisma, stationId, dates);
+  return (parameter, date) => countOf(quality.days.get(date), parameter.sensors);
 }
 
 /** A day's flagged values of the given sensors (whole records at fault included). */

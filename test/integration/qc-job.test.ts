@@ -10,7 +10,7 @@ import type { Station } from "@/lib/generated/prisma/client";
 import { findFeed, sealCredentials } from "@/lib/partners/feeds";
 import { sendFeed } from "@/lib/partners/send";
 import { confirmEpisode, dismissEpisode, openEpisodes } from "@/lib/qc/decisions";
-import { qualityByMonth, qualityOfDays, qualityOfYear } from "@/lib/qc/store";
+import { qualityByMonth, qualityOfDays, qualityOfRecords, qualityOfYears } from "@/lib/qc/store";
 import { loadDayPage } from "@/lib/stations/day-page";
 import { daysOfMonth } from "@/lib/time";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
@@ -163,15 +163,30 @@ describe("a temperature sensor stuck at 31.7 °C", () => {
     expect(day.tx!).toBeLessThan(20);
   });
 
-  it("is counted on its month, once, for the year page and the open-data monthly climatology", async () => {
-    const year = await qualityOfYear(dbs.prisma, station.id, 2026);
-    const november = year.months.get("2026-11")!;
+  it("is counted on its month and year, once, for the year and history pages and the open-data monthly climatology", async () => {
+    const year = (await qualityOfYears(dbs.prisma, station.id, [2026])).months;
+    const november = year.get("2026-11")!;
     expect(november.erroneous).toBeGreaterThanOrEqual(54);
     // As the month page counts them.
     const month = await qualityOfDays(dbs.prisma, station.id, daysOfMonth("2026-11"));
     expect(november).toEqual(month.total);
-    expect(year.months.has("2026-10")).toBe(false);
-    expect(year.total).toEqual(november);
+    expect(year.has("2026-10")).toBe(false);
+    // The history page's years: 2026 holds them, 2025 none.
+    const history = await qualityOfYears(dbs.prisma, station.id, [2025, 2026]);
+    expect(history.years.get("2026")).toEqual(november);
+    expect(history.years.has("2025")).toBe(false);
+    expect(history.total).toEqual(november);
+  });
+
+  it("is counted only where its sensor is: the temperature comparison page, the records", async () => {
+    const temperature = await qualityOfDays(dbs.prisma, station.id, ["2026-11-10"], ["TEMPERATURE"]);
+    expect(temperature.total.erroneous).toBeGreaterThanOrEqual(54);
+    const pressure = await qualityOfDays(dbs.prisma, station.id, ["2026-11-10"], ["PRESSURE"]);
+    expect(pressure.total).toEqual({ erroneous: 0, suspect: 0 });
+    const record = await qualityOfRecords(dbs.prisma, station.id, ["2026-11-10", "2026-10-20"]);
+    expect(record({ sensors: ["TEMPERATURE"] }, "2026-11-10")).toEqual(temperature.total);
+    expect(record({ sensors: ["PRESSURE"] }, "2026-11-10")).toEqual({ erroneous: 0, suspect: 0 });
+    expect(record({ sensors: ["TEMPERATURE"] }, "2026-10-20")).toEqual({ erroneous: 0, suspect: 0 });
   });
 
   it("can be dismissed (the values come back) and confirmed (an invalidation)", async () => {

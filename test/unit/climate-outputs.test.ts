@@ -8,11 +8,12 @@ import { summarizeMonth } from "@/lib/climate/monthly";
 import { noaaMonthCsv, noaaMonthText } from "@/lib/climate/noaa";
 import { anomalies, periodValues, referenceFrom } from "@/lib/climate/normals";
 import { coverageByMonth } from "@/lib/climate/queries";
+import { recordTables } from "@/lib/climate/records";
 import { runningRainTotals } from "@/lib/climate/series";
 import { monthlySummaryDraft } from "@/lib/climate/summary";
 import { summaryMonthDue } from "@/lib/climate/summary-job";
 import { monthChartSvg } from "@/lib/climate/svg";
-import { dailyCsv, dailyJson, periodJson, periodsCsv } from "@/lib/opendata/climate";
+import { dailyCsv, dailyJson, periodJson, periodsCsv, recordsCsv, recordsJson } from "@/lib/opendata/climate";
 import { sanitizeUserHtml } from "@/lib/security/html";
 import { climateDay } from "../helpers/climate";
 
@@ -192,6 +193,34 @@ describe("API bodies", () => {
     const [header, line] = periodsCsv([summary], () => ({ erroneous: 4, suspect: 2 })).split("\r\n");
     expect(header.endsWith(",dju,qcErroneous,qcSuspect")).toBe(true);
     expect(line.endsWith(",4,2")).toBe(true);
+  });
+
+  it("give each record the values of its parameter's sensors flagged that day, in JSON and CSV", () => {
+    const tables = recordTables(
+      new Map([
+        ["txHigh", [{ date: "2025-03-05", value: 21.04, at: utc("2025-03-05T13:10") }]],
+        ["rr", [{ date: "2025-03-05", value: 12.3, at: null }]],
+      ]),
+    );
+    // Temperature values flagged on the 5th; the rain gauge's were fine.
+    const qualityOf = (parameter: { sensors: readonly string[] }) =>
+      parameter.sensors.includes("TEMPERATURE") ? { erroneous: 6, suspect: 1 } : { erroneous: 0, suspect: 0 };
+    const [tx, rr] = recordsJson(tables, qualityOf);
+    expect(tx.entries).toEqual([
+      {
+        rank: 1,
+        date: "2025-03-05",
+        value: 21,
+        time: "2025-03-05T13:10:00.000Z",
+        quality: { erroneous: 6, suspect: 1 },
+      },
+    ]);
+    expect(rr.entries[0].quality).toEqual({ erroneous: 0, suspect: 0 });
+    expect(recordsCsv(tables, qualityOf).trim().split("\r\n")).toEqual([
+      "parameter,rank,date,value,unit,time,qcErroneous,qcSuspect",
+      "txHigh,1,2025-03-05,21,°C,2025-03-05T13:10:00.000Z,6,1",
+      "rr,1,2025-03-05,12.3,mm,,0,0",
+    ]);
   });
 });
 

@@ -205,7 +205,10 @@ export default function ApiPage() {
       </h3>
       <p>
         Les meilleurs jours par paramètre (<code>limit</code> de 1 à {MAX_RECORD_LIMIT}, 10 par défaut),{" "}
-        <code>format</code>.
+        <code>format</code>. Le <code>quality</code> de chaque jour (colonnes <code>qcErroneous</code>,{" "}
+        <code>qcSuspect</code> en CSV) compte les valeurs des capteurs du paramètre (la pluie pour le cumul,
+        le vent pour la rafale…) que le contrôle qualité a écartées ou gardées bien que suspectes dans les
+        fenêtres de ce jour : un record qui en compte repose sur des mesures douteuses.
       </p>
       <Example path={`/api/v1/stations/${STATION}/climate/records?limit=10`} />
       <h3>

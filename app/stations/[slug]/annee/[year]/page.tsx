@@ -13,7 +13,7 @@ import { percent, rrTotalLabel, signed } from "@/lib/climate/format";
 import { currentMonth, yearView } from "@/lib/climate/queries";
 import { db } from "@/lib/db/client";
 import { DECIMALS, formatNumber } from "@/lib/format/numbers";
-import { qualityOfYear } from "@/lib/qc/store";
+import { qualityOfYears } from "@/lib/qc/store";
 import { stationOr404 } from "@/lib/stations/mini-site";
 import { dateLabel, parseYear, shortMonthName } from "@/lib/time";
 
@@ -73,7 +73,7 @@ export default async function YearPage({ params }: Props) {
   const view = await yearView(station, year);
   if (!view.extent || year < Number(view.extent.first.slice(0, 4))) notFound();
   const { summary, months } = view;
-  const quality = await qualityOfYear(db(), station.id, year);
+  const quality = await qualityOfYears(db(), station.id, [year]);
   const started = months.filter((m) => m.daysExpected > 0);
   const mid = (month: string) =>
     Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 15) / 1000;
