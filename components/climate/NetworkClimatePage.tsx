@@ -6,25 +6,31 @@ import type { Extreme } from "@/lib/climate/monthly";
 import { referenceLabel } from "@/lib/climate/normals";
 import { currentMonth, networkMonth } from "@/lib/climate/queries";
 import { config } from "@/lib/config/settings";
+import { db } from "@/lib/db/client";
 import { formatNumber } from "@/lib/format/numbers";
 import { stationUrl } from "@/lib/http/hosts";
 import { isBuildPhase } from "@/lib/http/site-cache";
+import { type QualityCount, qualityOfDays } from "@/lib/qc/store";
 import { listStations } from "@/lib/stations/queries";
-import { addMonths, dateLabel, monthLabel, parseMonth } from "@/lib/time";
+import { addMonths, dateLabel, daysOfMonth, monthLabel, parseMonth } from "@/lib/time";
 import { Method } from "./Method";
+import { QualityMark, QualityNotice } from "./QualityNotice";
 
 // One month of every station, as plain data, shared by every visitor for a minute.
 const networkClimate = unstable_cache(
   async (month: string) => {
     const rows = await networkMonth(await listStations(), month);
-    return rows.map(({ station, summary, reference, anomalies }) => ({
-      slug: station.slug,
-      name: station.name,
-      altitude: station.altitude,
-      summary,
-      reference: { tnTxMean: referenceLabel(reference.tnTxMean), rr: referenceLabel(reference.rr) },
-      anomalies,
-    }));
+    return Promise.all(
+      rows.map(async ({ station, summary, reference, anomalies }) => ({
+        slug: station.slug,
+        name: station.name,
+        altitude: station.altitude,
+        summary,
+        reference: { tnTxMean: referenceLabel(reference.tnTxMean), rr: referenceLabel(reference.rr) },
+        anomalies,
+        quality: (await qualityOfDays(db(), station.id, daysOfMonth(month))).total,
+      })),
+    );
   },
   ["network-climate"],
   { revalidate: 60, tags: ["climate"] },
@@ -43,6 +49,13 @@ export async function NetworkClimatePage({ wanted }: { wanted?: string }) {
   const latest = currentMonth();
   const month = wanted && parseMonth(wanted) && wanted <= latest ? wanted : latest;
   const rows = await networkClimate(month);
+  const quality = rows.reduce<QualityCount>(
+    (sum, row) => ({
+      erroneous: sum.erroneous + row.quality.erroneous,
+      suspect: sum.suspect + row.quality.suspect,
+    }),
+    { erroneous: 0, suspect: 0 },
+  );
   const { siteUrl } = config();
   return (
     <>
@@ -69,6 +82,7 @@ export async function NetworkClimatePage({ wanted }: { wanted?: string }) {
         Chaque station est comparée à sa propre référence (normale OMM 1991–2020 si elle en a une, sinon sa
         moyenne sur les années disponibles).
       </p>
+      <QualityNotice marks={quality} marked="Les stations concernées sont signalées dans le tableau." />
       <div className="table-scroll">
         <table className="data">
           <thead>
@@ -88,6 +102,7 @@ export async function NetworkClimatePage({ wanted }: { wanted?: string }) {
                   <th scope="row">
                     <a href={stationUrl(row.slug, siteUrl, `/mois/${month}`)}>{row.name}</a>{" "}
                     <small className="muted">{row.altitude} m</small>
+                    <QualityMark count={row.quality} />
                   </th>
                   <td className="num">{formatNumber(s.tn.mean)}</td>
                   <td className="num">{formatNumber(s.tx.mean)}</td>

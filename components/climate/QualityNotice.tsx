@@ -22,9 +22,9 @@ export function QualityNotice({ marks, marked }: { marks: QualityCount; marked: 
   );
 }
 
-/** A table cell's short mark of a day's flagged values: "2 écartées, 1 suspecte". */
-export function QualityMark({ count }: { count: QualityCount }) {
-  if (count.erroneous === 0 && count.suspect === 0) return null;
+/** A table cell's short mark of a day's (month's, year's) flagged values: "2 écartées, 1 suspecte". */
+export function QualityMark({ count }: { count: QualityCount | undefined }) {
+  if (!count || (count.erroneous === 0 && count.suspect === 0)) return null;
   const parts = [];
   if (count.erroneous > 0) parts.push(`${count.erroneous} écartée${count.erroneous > 1 ? "s" : ""}`);
   if (count.suspect > 0) parts.push(`${count.suspect} suspecte${count.suspect > 1 ? "s" : ""}`);

@@ -16,8 +16,8 @@ import { type SmtpSink, startSmtpSink } from "../helpers/smtp";
  * The quality control's "done when", end to end on the built app and real Chromium: two sensor faults
  * injected into La Colmiane's demo archive (a temperature stuck at 31.7 °C for 4 h 30, and 5 mm of rain
  * with 30 % humidity) are flagged by the one aggregates run that reads them and e-mailed once to the
- * owner; the month page, the records page and the open-data API say they left out (or kept) flagged
- * values; the owner, on the station admin's "Qualité des données" screen, dismisses the temperature
+ * owner; the month, year, history, comparison, records and network climatology pages and the open-data
+ * API say they left out (or kept) flagged values; the owner, on the station admin's "Qualité des données" screen, dismisses the temperature
  * (it comes back in the month's climatology), confirms the rain (an invalidation: it leaves the
  * month's climatology) and tunes a check; each decision is audited.
  */
@@ -163,6 +163,43 @@ describe("sensor faults in a demo station's archive", () => {
     await page.close();
   });
 
+  it("are counted on the history page, in a notice and on their year's row", async () => {
+    const page = await stationPage("/historique");
+    expect(await page.locator('[data-field="quality-notice"]').textContent()).toMatch(
+      /^Contrôle qualité : \d+ valeurs jugées erronées et écartées des calculs ; \d+ valeurs? suspectes?, conservées?\. Les années concernées sont signalées dans le tableau Année par année\.$/,
+    );
+    const mark = page.locator(`tr[data-year="${DATE.slice(0, 4)}"] [data-field="quality"]`);
+    expect(await mark.textContent()).toMatch(/⚠ \d+ écartées, \d+ suspectes?/);
+    await page.close();
+  });
+
+  it("are counted on the comparison of daily means, temperatures only", async () => {
+    const page = await stationPage(`/comparaison/${DATE.slice(0, 7)}`);
+    const notice = (await page.locator('[data-field="quality-notice"]').textContent()) ?? "";
+    expect(notice).toMatch(
+      /^Contrôle qualité : \d+ valeurs jugées erronées et écartées des calculs( ; \d+ valeurs? suspectes?, conservées?)?\. Les jours concernés sont signalés dans le tableau\.$/,
+    );
+    expect(Number(notice.match(/(\d+) valeurs jugées erronées/)?.[1])).toBeGreaterThanOrEqual(54);
+    // The suspect rain is not counted: the page shows no rain.
+    const suspect = (text: string | null) => Number(text?.match(/(\d+) valeurs? suspectes?/)?.[1] ?? 0);
+    expect(suspect(notice)).toBeLessThan(suspect((await dayRow()).notice));
+    const mark = page.locator(`tr[data-date="${DATE}"] [data-field="quality"]`);
+    expect(await mark.textContent()).toMatch(/⚠ \d+ écartées/);
+    await page.close();
+  });
+
+  it("are counted on the network's climatology, on the station's row", async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(`${app.origin}/climatologie?mois=${DATE.slice(0, 7)}`);
+    expect(response?.status()).toBe(200);
+    expect(await page.locator('[data-field="quality-notice"]').textContent()).toMatch(
+      /^Contrôle qualité : \d+ valeurs jugées erronées .*Les stations concernées sont signalées dans le tableau\.$/,
+    );
+    const mark = page.locator('tr[data-station="la-colmiane"] [data-field="quality"]');
+    expect(await mark.textContent()).toMatch(/⚠ \d+ écartées, \d+ suspectes?/);
+    await page.close();
+  });
+
   it("mark the records resting on the faulty day's sensors, and only those", async () => {
     const page = await stationPage("/records/top-30");
     const entry = (record: string) =>
@@ -179,7 +216,7 @@ describe("sensor faults in a demo station's archive", () => {
     await page.close();
   });
 
-  it("are counted in the open-data API's daily aggregates (per quantity asked) and climatology", async () => {
+  it("are counted in the open-data API's daily aggregates (per quantity asked), climatology and records", async () => {
     const day = async (fields: string) => {
       const response = await fetch(
         `${app.origin}/api/v1/stations/la-colmiane/aggregates/daily?from=${DATE}&to=${DATE}&fields=${fields}`,
@@ -223,6 +260,23 @@ describe("sensor faults in a demo station's archive", () => {
     const column = (name: string) => Number(monthCells[monthlyHeader.split(",").indexOf(name)]);
     expect(column("qcErroneous")).toBe(month.quality.erroneous);
     expect(column("qcSuspect")).toBe(month.quality.suspect);
+
+    // The records resting on that day: its temperature ones carry the flagged values, its pressure ones none.
+    const records = `${app.origin}/api/v1/stations/la-colmiane/climate/records?limit=30`;
+    const tables = (await (await fetch(records)).json()).records as {
+      parameter: string;
+      entries: { date: string; quality: { erroneous: number; suspect: number } }[];
+    }[];
+    const onDay = (parameter: string) =>
+      tables.find((t) => t.parameter === parameter)?.entries.find((e) => e.date === DATE);
+    expect(onDay("txHigh")?.quality.erroneous).toBeGreaterThanOrEqual(54);
+    expect(onDay("pressureHigh")?.quality).toEqual({ erroneous: 0, suspect: 0 });
+    const [recordsHeader, ...recordsLines] = (await (await fetch(`${records}&format=csv`)).text())
+      .trim()
+      .split("\r\n");
+    expect(recordsHeader).toBe("parameter,rank,date,value,unit,time,qcErroneous,qcSuspect");
+    const txLine = recordsLines.find((l) => l.startsWith("txHigh,") && l.includes(`,${DATE},`))!;
+    expect(Number(txLine.split(",")[6])).toBe(onDay("txHigh")?.quality.erroneous);
   });
 
   // The chart data's flagged points are checked in test/integration/qc-job.test.ts.

@@ -2,10 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ClimateNav } from "@/components/climate/ClimateNav";
 import { Method } from "@/components/climate/Method";
+import { QualityNotice } from "@/components/climate/QualityNotice";
 import { KeyFigures } from "@/components/climate/Summary";
 import { currentMonth, monthView } from "@/lib/climate/queries";
+import { db } from "@/lib/db/client";
+import { qualityOfDays } from "@/lib/qc/store";
 import { stationOr404 } from "@/lib/stations/mini-site";
-import { monthLabel, shortMonthName, yearsNewestFirst } from "@/lib/time";
+import { daysOfMonth, monthLabel, shortMonthName, yearsNewestFirst } from "@/lib/time";
 
 export const revalidate = 60;
 
@@ -19,7 +22,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ClimatologyIndex({ params }: Props) {
   const station = await stationOr404((await params).slug);
   const month = currentMonth();
-  const view = await monthView(station, month);
+  const [view, quality] = await Promise.all([
+    monthView(station, month),
+    qualityOfDays(db(), station.id, daysOfMonth(month)),
+  ]);
   const years = view.extent ? yearsNewestFirst(view.extent.first, month) : [];
   const firstMonth = view.extent?.first.slice(0, 7) ?? month;
   return (
@@ -40,6 +46,10 @@ export default async function ClimatologyIndex({ params }: Props) {
             reference={view.reference}
             anomalies={view.anomalies}
             sameDays={view.sameDays}
+          />
+          <QualityNotice
+            marks={quality.total}
+            marked="Les jours concernés sont signalés sur la page du mois."
           />
           <h2>Par année et par mois</h2>
           <div className="table-scroll">

@@ -3,10 +3,13 @@ import Link from "next/link";
 import { ClimateNav } from "@/components/climate/ClimateNav";
 import { DailyHistoryCharts } from "@/components/climate/DailyHistoryCharts";
 import { Method } from "@/components/climate/Method";
+import { QualityMark, QualityNotice } from "@/components/climate/QualityNotice";
 import { NumberHeaders } from "@/components/tables/NumberHeaders";
 import { rrTotalLabel } from "@/lib/climate/format";
 import { currentMonth, historyView } from "@/lib/climate/queries";
+import { db } from "@/lib/db/client";
 import { formatNumber } from "@/lib/format/numbers";
+import { qualityOfYears } from "@/lib/qc/store";
 import { stationOr404 } from "@/lib/stations/mini-site";
 import { dateLabel } from "@/lib/time";
 
@@ -22,6 +25,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function HistoryPage({ params }: Props) {
   const station = await stationOr404((await params).slug);
   const { years, extent } = await historyView(station);
+  const quality = await qualityOfYears(
+    db(),
+    station.id,
+    years.map((y) => Number(y.period)),
+  );
   return (
     <>
       <h1>
@@ -36,6 +44,10 @@ export default async function HistoryPage({ params }: Props) {
             Du {dateLabel(extent.first)} au {dateLabel(extent.last)}.
           </p>
           <DailyHistoryCharts slug={station.slug} from={extent.first} to={extent.last} view="climate" />
+          <QualityNotice
+            marks={quality.total}
+            marked="Les années concernées sont signalées dans le tableau Année par année."
+          />
           <h2>Année par année</h2>
           <div className="table-scroll">
             <table className="data">
@@ -61,6 +73,7 @@ export default async function HistoryPage({ params }: Props) {
                   <tr key={y.period} data-year={y.period}>
                     <th scope="row">
                       <Link href={`/annee/${y.period}`}>{y.period}</Link>
+                      <QualityMark count={quality.years.get(y.period)} />
                     </th>
                     <td className="num">{formatNumber(y.tn.mean)}</td>
                     <td className="num">{formatNumber(y.tx.mean)}</td>

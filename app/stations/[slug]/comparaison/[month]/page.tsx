@@ -3,12 +3,15 @@ import Link from "next/link";
 import { TimeSeriesChart } from "@/components/charts/TimeSeriesChart";
 import { ClimateNav } from "@/components/climate/ClimateNav";
 import { Method } from "@/components/climate/Method";
+import { QualityMark, QualityNotice } from "@/components/climate/QualityNotice";
 import { signed } from "@/lib/climate/format";
 import { monthViewOr404 } from "@/lib/climate/pages";
 import { currentMonth } from "@/lib/climate/queries";
+import { db } from "@/lib/db/client";
 import { formatNumber } from "@/lib/format/numbers";
+import { countOf, qualityOfDays } from "@/lib/qc/store";
 import { stationOr404 } from "@/lib/stations/mini-site";
-import { addMonths, monthLabel, parseMonth, utcNoon, weekdayLabel } from "@/lib/time";
+import { addMonths, daysOfMonth, monthLabel, parseMonth, utcNoon, weekdayLabel } from "@/lib/time";
 
 export const revalidate = 60;
 export function generateStaticParams() {
@@ -36,6 +39,8 @@ export default async function ComparisonPage({ params }: Props) {
   const { slug, month: raw } = await params;
   const station = await stationOr404(slug);
   const { month, days, summary } = await monthViewOr404(station, raw);
+  // The page shows temperatures only: the other sensors' flags did not touch it.
+  const quality = await qualityOfDays(db(), station.id, daysOfMonth(month), ["TEMPERATURE"]);
   return (
     <>
       <h1>
@@ -55,6 +60,7 @@ export default async function ComparisonPage({ params }: Props) {
         24 relevés horaires (01 h … 24 h UTC) et celle des 8 relevés tri-horaires (03 h, 06 h … 24 h UTC).
         L'écart montre combien la forme de la courbe diurne s'éloigne d'un simple milieu entre extrêmes.
       </p>
+      <QualityNotice marks={quality.total} marked="Les jours concernés sont signalés dans le tableau." />
       <div className="table-scroll">
         <table className="data">
           <thead>
@@ -76,6 +82,7 @@ export default async function ComparisonPage({ params }: Props) {
                 <th scope="row">
                   <Link href={`/jour/${d.date}`}>{weekdayLabel(d.date)}</Link>
                   {d.partial && <small className="muted"> provisoire</small>}
+                  <QualityMark count={countOf(quality.days.get(d.date))} />
                 </th>
                 <td className="num" data-field="tnTxMean">
                   {formatNumber(d.tnTxMean, 2)}
