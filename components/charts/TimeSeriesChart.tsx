@@ -112,6 +112,24 @@ function shadePlugin(periods: [number, number][]): Plugin {
   };
 }
 
+/**
+ * Writes the tooltip's lines, as text, into `region` (a live region under the canvas): screen readers
+ * hear what the pointer shows, which a canvas alone cannot tell them.
+ */
+function tooltipTextPlugin(region: { current: HTMLElement | null }): Plugin {
+  return {
+    id: "tooltipText",
+    afterTooltipDraw(_chart, { tooltip }) {
+      const lines = [
+        ...tooltip.title,
+        ...tooltip.body.flatMap((part) => [...part.before, ...part.lines, ...part.after]),
+      ].filter(Boolean);
+      const text = lines.join(" ; ");
+      if (region.current && region.current.textContent !== text) region.current.textContent = text;
+    },
+  };
+}
+
 function annotationPlugin(annotations: ChartAnnotation[]): Plugin {
   return {
     id: "annotations",
@@ -188,6 +206,7 @@ export function TimeSeriesChart({
   const figure = useRef<HTMLElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart | null>(null);
+  const tooltipText = useRef<HTMLParagraphElement>(null);
   const [ready, setReady] = useState(false);
   const wanted = useWanted(figure);
 
@@ -296,7 +315,7 @@ export function TimeSeriesChart({
             zoom: { zoom: { drag: { enabled: true }, mode: "x" }, limits: { x: { minRange: 600 } } },
           },
         },
-        plugins: [shadePlugin(shade), annotationPlugin(annotations)],
+        plugins: [shadePlugin(shade), annotationPlugin(annotations), tooltipTextPlugin(tooltipText)],
       };
       chart.current = new ChartJS(canvas.current, config as ChartConfiguration);
       setReady(true);
@@ -329,6 +348,7 @@ export function TimeSeriesChart({
       <div style={{ position: "relative", height }}>
         <canvas ref={canvas} role="img" aria-label={title} />
       </div>
+      <p ref={tooltipText} className="visually-hidden" aria-live="polite" data-chart-tooltip />
       <figcaption className="chart-tools">
         <span className="muted">{title}</span>
         <button
