@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { csvFileName, csvLine, frenchCsv } from "@/lib/format/csv";
 import { formatNumber } from "@/lib/format/numbers";
 import { formatParis } from "@/lib/time";
-import { type Granularity, tickLabel, timeTicks } from "./timeTicks";
+import { type Granularity, tickLabel, ticksForWidth } from "./timeTicks";
 import { useWanted } from "./useWanted";
 
 /**
@@ -259,7 +259,7 @@ export function TimeSeriesChart({
               max: Number.isFinite(last) ? last : undefined,
               // Ticks on round local times (hours, midnights, months), recomputed when zooming.
               afterBuildTicks: (axis) => {
-                const built = timeTicks(axis.min, axis.max, Math.max(3, Math.floor(axis.chart.width / 90)));
+                const built = ticksForWidth(axis.min, axis.max, axis.width || axis.chart.width);
                 granularity = built.granularity;
                 axis.ticks = built.ticks.map((value) => ({ value }));
               },
