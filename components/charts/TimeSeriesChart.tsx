@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { csvFileName, csvLine, frenchCsv } from "@/lib/format/csv";
 import { formatNumber } from "@/lib/format/numbers";
 import { formatParis } from "@/lib/time";
-import { type Granularity, tickLabel, timeTicks } from "./timeTicks";
+import { type Granularity, tickLabel, ticksForWidth } from "./timeTicks";
 import { useWanted } from "./useWanted";
 
 /**
@@ -112,6 +112,24 @@ function shadePlugin(periods: [number, number][]): Plugin {
   };
 }
 
+/**
+ * Writes the tooltip's lines, as text, into `region` (a live region under the canvas): screen readers
+ * hear what the pointer shows, which a canvas alone cannot tell them.
+ */
+function tooltipTextPlugin(region: { current: HTMLElement | null }): Plugin {
+  return {
+    id: "tooltipText",
+    afterTooltipDraw(_chart, { tooltip }) {
+      const lines = [
+        ...tooltip.title,
+        ...tooltip.body.flatMap((part) => [...part.before, ...part.lines, ...part.after]),
+      ].filter(Boolean);
+      const text = lines.join(" ; ");
+      if (region.current && region.current.textContent !== text) region.current.textContent = text;
+    },
+  };
+}
+
 function annotationPlugin(annotations: ChartAnnotation[]): Plugin {
   return {
     id: "annotations",
@@ -188,6 +206,7 @@ export function TimeSeriesChart({
   const figure = useRef<HTMLElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart | null>(null);
+  const tooltipText = useRef<HTMLParagraphElement>(null);
   const [ready, setReady] = useState(false);
   const wanted = useWanted(figure);
 
@@ -240,7 +259,7 @@ export function TimeSeriesChart({
               max: Number.isFinite(last) ? last : undefined,
               // Ticks on round local times (hours, midnights, months), recomputed when zooming.
               afterBuildTicks: (axis) => {
-                const built = timeTicks(axis.min, axis.max, Math.max(3, Math.floor(axis.chart.width / 90)));
+                const built = ticksForWidth(axis.min, axis.max, axis.width || axis.chart.width);
                 granularity = built.granularity;
                 axis.ticks = built.ticks.map((value) => ({ value }));
               },
@@ -296,7 +315,7 @@ export function TimeSeriesChart({
             zoom: { zoom: { drag: { enabled: true }, mode: "x" }, limits: { x: { minRange: 600 } } },
           },
         },
-        plugins: [shadePlugin(shade), annotationPlugin(annotations)],
+        plugins: [shadePlugin(shade), annotationPlugin(annotations), tooltipTextPlugin(tooltipText)],
       };
       chart.current = new ChartJS(canvas.current, config as ChartConfiguration);
       setReady(true);
@@ -329,6 +348,7 @@ export function TimeSeriesChart({
       <div style={{ position: "relative", height }}>
         <canvas ref={canvas} role="img" aria-label={title} />
       </div>
+      <p ref={tooltipText} className="visually-hidden" aria-live="polite" data-chart-tooltip />
       <figcaption className="chart-tools">
         <span className="muted">{title}</span>
         <button

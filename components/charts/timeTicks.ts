@@ -52,13 +52,26 @@ export function timeTicks(
   return { ticks, granularity: "month" };
 }
 
+/** Room for one label on a 12 px axis: hours and days ("14:00", "26 nov.") and months ("sept. 25"). */
+const LABEL_ROOM = { short: 60, month: 75 };
+
+/**
+ * The ticks of an axis `width` pixels wide: as many as leave each label its room, never fewer than 3
+ * allowed (the labels of months are longer, so they get fewer).
+ */
+export function ticksForWidth(min: number, max: number, width: number, timeZone = "Europe/Paris") {
+  const fit = (room: number) => Math.max(3, Math.floor(width / room));
+  const ticks = timeTicks(min, max, fit(LABEL_ROOM.short), timeZone);
+  return ticks.granularity === "month" ? timeTicks(min, max, fit(LABEL_ROOM.month), timeZone) : ticks;
+}
+
 // Formatters made on first use (lib/time caches them), not when a page that draws charts loads.
 const HOUR: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit" };
 const DATE: Intl.DateTimeFormatOptions = { day: "2-digit", month: "2-digit" };
 const DAY: Intl.DateTimeFormatOptions = { day: "numeric", month: "short" };
-const MONTH: Intl.DateTimeFormatOptions = { month: "short", year: "numeric" };
+const MONTH: Intl.DateTimeFormatOptions = { month: "short", year: "2-digit" };
 
-/** The label of a tick: "14:00" (the date at midnight), "26 nov." or "nov. 2026". */
+/** The label of a tick: "14:00" (the date at midnight), "26 nov." or "nov. 26". */
 export function tickLabel(t: number, granularity: Granularity): string {
   if (granularity === "hour") {
     const label = formatParis(t, HOUR);

@@ -328,6 +328,38 @@ describe("charts page", () => {
     await page.close();
   });
 
+  it("tells what the pointer shows as text, each quantity at its own precision, equal to the chart's data", async () => {
+    const page = await open("nice-pessicart", "/graphiques/7j");
+    const { header, lines } = await chartCsv(page, 0);
+    const chart = await drawnChart(page, 0);
+    const box = (await chart.locator("canvas").boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
+    const region = chart.locator("[data-chart-tooltip]");
+    await expect.poll(() => region.textContent()).toMatch(/Humidité/);
+    expect(await region.getAttribute("aria-live")).toBe("polite");
+    const [title, ...values] = (await region.textContent())!.split(" ; ");
+    // The hovered hour, found in the chart's own CSV by its Paris time.
+    const paris = new Intl.DateTimeFormat("fr-FR", {
+      timeZone: "Europe/Paris",
+      day: "2-digit",
+      month: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+    });
+    const line = lines.find((l) => paris.format(new Date(l[0])) === title);
+    expect(line, title).toBeDefined();
+    const precision: Record<string, number> = { "°C": 1, "%": 0 };
+    expect(values.length).toBe(header.length - 1);
+    for (const shown of values) {
+      const [, label, number, unit] = shown.match(/^(.+) : (\S+)\u202f(\S+)$/) ?? [];
+      expect(label, shown).toBeDefined();
+      expect((number.split(",")[1] ?? "").length, shown).toBe(precision[unit]);
+      const column = header.indexOf(`${label} (${unit})`);
+      expectShown(number, Number(line![column]), precision[unit], shown);
+    }
+    await page.close();
+  });
+
   it("offers every legacy period, each with its step, and the wind rose of the period", async () => {
     const page = await open("villefranche", "/graphiques");
     for (const [label, step] of [

@@ -283,7 +283,7 @@ describe("phone first", () => {
     await visit.close();
   });
 
-  it("draws the charts at 390 px with few enough ticks not to overlap", async () => {
+  it("draws the charts within a 390 px screen (their ticks fit: unit test chart-helpers)", async () => {
     const visit = await open(station("/"), { viewport: { width: 390, height: 844 } });
     const canvas = visit.page.locator("figure.chart canvas").first();
     await canvas.scrollIntoViewIfNeeded();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tickLabel, timeTicks } from "@/components/charts/timeTicks";
+import { tickLabel, ticksForWidth, timeTicks } from "@/components/charts/timeTicks";
 import type { SeriesRow } from "@/lib/series/compute";
 import { dailyMarks } from "@/lib/series/marks";
 import { windRose } from "@/lib/weather/rose";
@@ -32,15 +32,42 @@ describe("time axis ticks", () => {
     const months = timeTicks(utc(2024, 12, 31, 23), utc(2025, 12, 31, 23)); // a local year
     expect(months.granularity).toBe("month");
     expect(months.ticks.map((t) => tickLabel(t, "month"))).toEqual([
-      "janv. 2025",
-      "mars 2025",
-      "mai 2025",
-      "juil. 2025",
-      "sept. 2025",
-      "nov. 2025",
-      "janv. 2026",
+      "janv. 25",
+      "mars 25",
+      "mai 25",
+      "juil. 25",
+      "sept. 25",
+      "nov. 25",
+      "janv. 26",
     ]);
   });
+});
+
+describe("time axis ticks on a phone and a desktop", () => {
+  // A 12 px label is at most 7 px a character (system-ui); labels must keep 6 px apart.
+  const labelWidth = (label: string) => 7 * label.length;
+  const end = utc(2025, 12, 5, 14, 25);
+  for (const [period, days] of [
+    ["24 heures", 1],
+    ["48 heures", 2],
+    ["7 jours", 7],
+    ["30 jours", 30],
+    ["1 an", 365],
+  ] as const)
+    for (const width of [300, 1100]) // the x axis of a 390 px phone's chart, of a desktop's
+      it(`labels ${period} at ${width} px with at least 3 ticks that never overlap`, () => {
+        const start = end - days * 86400;
+        const { ticks, granularity } = ticksForWidth(start, end, width);
+        expect(ticks.length).toBeGreaterThanOrEqual(3);
+        const placed = ticks.map((t) => ({
+          x: ((t - start) / (end - start)) * width,
+          half: labelWidth(tickLabel(t, granularity)) / 2,
+        }));
+        for (let i = 1; i < placed.length; i++)
+          expect(placed[i].x - placed[i - 1].x, `${period}, tick ${i}`).toBeGreaterThanOrEqual(
+            placed[i].half + placed[i - 1].half + 6,
+          );
+      });
 });
 
 describe("nights", () => {
