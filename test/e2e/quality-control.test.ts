@@ -196,7 +196,7 @@ describe("sensor faults in a demo station's archive", () => {
       await page.goto(`${app.origin}/climatologie?mois=${DATE.slice(0, 7)}`);
       return page.locator('[data-field="quality-notice"]').count();
     };
-    await expect.poll(notices, { timeout: 170_000, intervals: [5_000] }).toBe(1);
+    await expect.poll(notices, { timeout: 170_000, interval: 5_000 }).toBe(1);
     expect(await page.locator('[data-field="quality-notice"]').textContent()).toMatch(
       /^Contrôle qualité : \d+ valeurs jugées erronées .*Les stations concernées sont signalées dans le tableau\.$/,
     );
