@@ -18,7 +18,15 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "e2e", include: ["test/e2e/**/*.test.ts"], testTimeout: 90_000, hookTimeout: 180_000 },
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          testTimeout: 90_000,
+          hookTimeout: 180_000,
+          // What a browser sees after a click (a server action, a redraw) can take seconds on a busy
+          // 2-core machine: expect.poll waits up to 10 s, not its default 1 s.
+          expect: { poll: { timeout: 10_000 } },
+        },
       },
     ],
   },

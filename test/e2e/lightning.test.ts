@@ -192,7 +192,8 @@ describe("the lightning map", () => {
         timeout: 20_000,
       },
     );
-    expect(await page.locator("[data-strikes]").getAttribute("data-strikes")).toBe("5");
+    // (the map redraws the period's strikes just after the animation ends)
+    await expect.poll(() => page.locator("[data-strikes]").getAttribute("data-strikes")).toBe("5");
     await page.close();
   });
 
