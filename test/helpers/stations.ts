@@ -1,5 +1,6 @@
 import { writeDemoArchive } from "@/lib/demo/seed";
 import { DEMO_STATIONS } from "@/lib/demo/stations";
+import { archiveRow, recordTimes } from "@/lib/demo/weather";
 import type { Station } from "@/lib/generated/prisma/client";
 import type { TestDatabases } from "./db";
 
@@ -50,4 +51,31 @@ export async function createDemoStation(
       archiveDatabase,
     },
   });
+}
+
+/**
+ * Appends a demo station's records of (from, to] to `archiveDatabase` (metric, METRICWX), with `change`
+ * applied to each: the records a job run finds new, faults injected where a test wants them.
+ */
+export async function appendDemoRecords(
+  dbs: TestDatabases,
+  slug: string,
+  archiveDatabase: string,
+  from: number,
+  to: number,
+  change: (row: Record<string, number | null>, time: number) => void = () => {},
+): Promise<void> {
+  const demo = DEMO_STATIONS.find((s) => s.slug === slug);
+  if (!demo) throw new Error(`no demo station ${slug}`);
+  const rows = [...recordTimes(demo.profile, from, to, from)].map((t) => {
+    const row = archiveRow(demo.profile, t);
+    change(row, t);
+    return row;
+  });
+  const columns = Object.keys(rows[0]);
+  await dbs.admin.query("INSERT INTO ??.archive (??) VALUES ?", [
+    archiveDatabase,
+    columns,
+    rows.map((row) => columns.map((c) => row[c])),
+  ]);
 }

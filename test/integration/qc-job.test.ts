@@ -4,8 +4,6 @@ import { aggregateStations } from "@/lib/aggregates/job";
 import { readHours } from "@/lib/aggregates/store";
 import { updateClimate } from "@/lib/climate/job";
 import { appSqlPool } from "@/lib/db/client";
-import { DEMO_STATIONS } from "@/lib/demo/stations";
-import { archiveRow, recordTimes } from "@/lib/demo/weather";
 import type { Station } from "@/lib/generated/prisma/client";
 import { findFeed, sealCredentials } from "@/lib/partners/feeds";
 import { sendFeed } from "@/lib/partners/send";
@@ -15,7 +13,7 @@ import { loadDayPage } from "@/lib/stations/day-page";
 import { daysOfMonth } from "@/lib/time";
 import { createTestDatabases, type TestDatabases } from "../helpers/db";
 import { type SmtpSink, startSmtpSink } from "../helpers/smtp";
-import { createDemoStation } from "../helpers/stations";
+import { appendDemoRecords, createDemoStation } from "../helpers/stations";
 
 /**
  * The quality control end to end, on La Colmiane's demo archive (real MariaDB, the real jobs, the real
@@ -30,7 +28,6 @@ const END = Date.UTC(2026, 10, 10, 12, 0) / 1000; // 10 November 2026, 13:00 in 
 const FAULT_END = END + 4.5 * HOUR;
 const NEXT_DAY = END + 19 * HOUR; // after D+1 06:00 UTC: the 10th's Tx window is complete
 const STUCK = 31.7;
-const colmiane = DEMO_STATIONS.find((s) => s.slug === "la-colmiane")!;
 
 let dbs: TestDatabases;
 let smtp: SmtpSink;
@@ -38,23 +35,8 @@ let station: Station;
 let database: string;
 
 /** Appends La Colmiane's demo records of (from, to], with `change` applied to each (metric, METRICWX). */
-async function append(
-  from: number,
-  to: number,
-  change: (row: Record<string, number | null>) => void = () => {},
-) {
-  const rows = [...recordTimes(colmiane.profile, from, to, from)].map((t) => {
-    const row = archiveRow(colmiane.profile, t);
-    change(row);
-    return row;
-  });
-  const columns = Object.keys(rows[0]);
-  await dbs.admin.query("INSERT INTO ??.archive (??) VALUES ?", [
-    database,
-    columns,
-    rows.map((row) => columns.map((c) => row[c])),
-  ]);
-}
+const append = (from: number, to: number, change?: (row: Record<string, number | null>) => void) =>
+  appendDemoRecords(dbs, "la-colmiane", database, from, to, change);
 
 const runJob = (now: number) => aggregateStations("update", [station], { now });
 

@@ -4,8 +4,6 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aggregateStations } from "@/lib/aggregates/job";
 import { archives } from "@/lib/archive/reader";
-import { DEMO_STATIONS } from "@/lib/demo/stations";
-import { archiveRow, recordTimes } from "@/lib/demo/weather";
 import type { Station } from "@/lib/generated/prisma/client";
 import { findFeed, sealCredentials } from "@/lib/partners/feeds";
 import { localDayStart } from "@/lib/partners/romma";
@@ -17,7 +15,7 @@ import {
   startFtpServer,
   startRommaServer,
 } from "../helpers/partners";
-import { createDemoStation } from "../helpers/stations";
+import { appendDemoRecords, createDemoStation } from "../helpers/stations";
 
 /**
  * A rain gauge fault on La Colmiane's demo archive (two records of 30 mm in five minutes, one yesterday
@@ -32,7 +30,6 @@ const CHECKED = END - 30 * HOUR; // the job has run up to here before the fault
 const FAULTS = [END - 20 * HOUR, END - 4 * HOUR]; // 9 November 16:00 UTC, 10 November 08:00 UTC
 const FAULT_MM = 30;
 const PASSWORD = "Pluie-S3cret";
-const colmiane = DEMO_STATIONS.find((s) => s.slug === "la-colmiane")!;
 
 let dbs: TestDatabases;
 let ftp: FtpTestServer;
@@ -41,19 +38,10 @@ let station: Station;
 let database: string;
 
 /** La Colmiane's demo records of (from, to], the faulty ones with 30 mm of rain (METRICWX: mm). */
-async function append(from: number, to: number) {
-  const rows = [...recordTimes(colmiane.profile, from, to, from)].map((t) => {
-    const row = archiveRow(colmiane.profile, t);
+const append = (from: number, to: number) =>
+  appendDemoRecords(dbs, "la-colmiane", database, from, to, (row, t) => {
     if (FAULTS.includes(t)) row.rain = FAULT_MM;
-    return row;
   });
-  const columns = Object.keys(rows[0]);
-  await dbs.admin.query("INSERT INTO ??.archive (??) VALUES ?", [
-    database,
-    columns,
-    rows.map((row) => columns.map((c) => row[c])),
-  ]);
-}
 
 /** The archive's raw rain total over (from, to]: what the feeds sent before the quality control. */
 const rawRain = async (from: number, to: number) =>
