@@ -7,6 +7,10 @@ const nextConfig: NextConfig = {
   // nginx compresses in production; pages must leave Next uncompressed so that lib/security/responses.ts
   // can read the scripts they carry.
   compress: false,
+  // Next would hash each cached page for its ETag on every request (a JavaScript loop over the whole
+  // HTML: a tenth of the CPU time of a cached page under load); lib/security/responses.ts sets the
+  // ETag of a cacheable page once per render and answers conditional requests itself.
+  generateEtags: false,
   reactStrictMode: true,
   // Old WordPress permalinks end with a slash: proxy.ts answers them with a 301 (and strips the slash
   // of other addresses itself).

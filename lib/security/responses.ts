@@ -23,7 +23,7 @@ type Chunk = string | Uint8Array;
 type Callback = (error?: Error | null) => void;
 
 interface Held {
-  chunks: Buffer[];
+  parts: { chunk: Chunk; encoding?: BufferEncoding }[];
   statusMessage?: string;
 }
 
@@ -33,38 +33,60 @@ const decided = new WeakSet<ServerResponse>();
 
 const embeddable = (url: string | undefined) => /\/widget\.png(\?|$)/.test(url ?? "");
 
+interface Allowance {
+  /** The page to send, as bytes. */
+  body: Buffer;
+  hashes: string[];
+  /** Validator of the page for conditional requests (next.config.ts leaves ETags to this module). */
+  etag: string;
+}
+
 /**
- * The newest pages' allowed scripts, by the SHA-1 of their HTML: a cached page is sent over and over,
- * identical, and scanning its scripts on every request (regular expressions, JSON parsing, hashing)
- * held the event loop for milliseconds each time. Least recently used first out, within a byte budget.
+ * The newest pages' allowed scripts, by their HTML. A cached page is sent over and over, identical:
+ * Next hands it over as the same string each time, so that finding it here costs no pass over its
+ * text, while scanning its scripts (regular expressions, JSON parsing, hashing), encoding it and
+ * hashing it for its ETag held the event loop for about a millisecond each time. Least recently used
+ * first out, within a byte budget (the text, often shared with Next's cache, and the bytes).
  */
-const allowances = new Map<string, { body: Buffer; hashes: string[] }>();
+const allowances = new Map<string, Allowance>();
 const ALLOWANCES_BYTES = 16 * 1024 * 1024;
 let allowancesBytes = 0;
+const entryBytes = (html: string, entry: Allowance) => html.length + entry.body.length;
 
-function allowScripts(chunks: Buffer[], integrity: Readonly<Record<string, string>>) {
-  const digest = createHash("sha1");
-  for (const chunk of chunks) digest.update(chunk);
-  const key = digest.digest("base64");
-  const known = allowances.get(key);
+/** The page's text: the string Next gave whole (a cached page), else its parts decoded. */
+function pageText(parts: Held["parts"]): string {
+  const [first] = parts;
+  if (parts.length === 1 && typeof first.chunk === "string" && /^utf-?8$/i.test(first.encoding ?? "utf8"))
+    return first.chunk;
+  return Buffer.concat(parts.map(({ chunk, encoding }) => toBuffer(chunk, encoding))).toString("utf8");
+}
+
+function allowScripts(html: string, integrity: Readonly<Record<string, string>>): Allowance {
+  const known = allowances.get(html);
   if (known) {
-    allowances.delete(key);
-    allowances.set(key, known);
+    allowances.delete(html);
+    allowances.set(html, known);
     return known;
   }
-  const html = Buffer.concat(chunks).toString("utf8");
   const { html: page, hashes } = allowFrameworkScripts(html, integrity);
-  const entry = { body: Buffer.from(page, "utf8"), hashes };
-  if (entry.body.length <= ALLOWANCES_BYTES / 16) {
-    allowances.set(key, entry);
-    allowancesBytes += entry.body.length;
-    for (const [oldest, { body }] of allowances) {
+  const body = Buffer.from(page, "utf8");
+  const entry = { body, hashes, etag: `"${createHash("sha1").update(body).digest("base64url")}"` };
+  if (entryBytes(html, entry) <= ALLOWANCES_BYTES / 16) {
+    allowances.set(html, entry);
+    allowancesBytes += entryBytes(html, entry);
+    for (const [oldest, old] of allowances) {
       if (allowancesBytes <= ALLOWANCES_BYTES) break;
       allowances.delete(oldest);
-      allowancesBytes -= body.length;
+      allowancesBytes -= entryBytes(oldest, old);
     }
   }
   return entry;
+}
+
+/** If-None-Match lists this validator (or "*"); weak validators compare equal to strong ones. */
+function matches(ifNoneMatch: string | string[] | undefined, etag: string): boolean {
+  if (typeof ifNoneMatch !== "string") return false;
+  return ifNoneMatch.split(/\s*,\s*/).some((tag) => tag === "*" || tag.replace(/^W\//, "") === etag);
 }
 
 /**
@@ -136,7 +158,7 @@ export function installSecurityHeaders(
     if (res.statusCode === 304) return undefined;
     const type = String(res.getHeader("content-type") ?? "");
     if (/^text\/html/i.test(type)) {
-      const state: Held = { chunks: [] };
+      const state: Held = { parts: [] };
       held.set(res, state);
       return state;
     }
@@ -164,7 +186,7 @@ export function installSecurityHeaders(
     if (!state) return write.call(this, chunk, ...rest);
     const encoding = typeof rest[0] === "string" ? (rest[0] as BufferEncoding) : undefined;
     const callback = rest.find((arg): arg is Callback => typeof arg === "function");
-    state.chunks.push(toBuffer(chunk, encoding));
+    state.parts.push({ chunk, encoding });
     if (callback) process.nextTick(callback);
     return true;
   } as typeof proto.write;
@@ -176,9 +198,21 @@ export function installSecurityHeaders(
     const callback = args.find((arg): arg is () => void => typeof arg === "function");
     const chunk = typeof args[0] === "function" ? undefined : (args[0] as Chunk | undefined);
     const encoding = typeof args[1] === "string" ? (args[1] as BufferEncoding) : undefined;
-    if (chunk !== undefined && chunk !== null) state.chunks.push(toBuffer(chunk, encoding));
-    const { body, hashes } = allowScripts(state.chunks, integrity);
+    if (chunk !== undefined && chunk !== null) state.parts.push({ chunk, encoding });
+    const { body, hashes, etag } = allowScripts(pageText(state.parts), integrity);
     this.setHeader("Content-Security-Policy", documentPolicy(context(), hashes));
+    // A page a shared cache may keep (decide() marked it public) can be revalidated: nginx asks with
+    // its copy's ETag when the copy expires, browsers when they come back.
+    const shared = String(this.getHeader("cache-control") ?? "").startsWith("public,");
+    if (shared && this.statusCode === 200 && this.req?.method === "GET") {
+      this.setHeader("ETag", etag);
+      if (matches(this.req?.headers["if-none-match"], etag)) {
+        this.statusCode = 304;
+        this.removeHeader("Content-Length");
+        writeHead.call(this, 304);
+        return end.call(this, callback);
+      }
+    }
     if (this.req?.method !== "HEAD") this.setHeader("Content-Length", body.length);
     writeHead.call(this, this.statusCode, ...(state.statusMessage ? [state.statusMessage] : []));
     return end.call(this, body, callback);
