@@ -157,4 +157,19 @@ describe("cached pages under the policy", () => {
     expect(reported.join("\n")).toMatch(/script-src-attr blocked inline/);
     await page.close();
   });
+
+  it("answers a revalidation of an unchanged cached page with 304, and a changed one in full", async () => {
+    const url = `${app.stationOrigin("la-colmiane")}/a-propos`;
+    const cached = await httpGet(url);
+    expect(cached.headers["x-nextjs-cache"]).toBe("HIT");
+    const etag = String(cached.headers.etag);
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    const unchanged = await httpGet(url, { "If-None-Match": `W/${etag}` });
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.body.length).toBe(0);
+    expect(unchanged.headers.etag).toBe(etag);
+    const changed = await httpGet(url, { "If-None-Match": '"an-older-copy"' });
+    expect(changed.status).toBe(200);
+    expect(changed.body.equals(cached.body)).toBe(true);
+  });
 });
