@@ -8,23 +8,16 @@ export type { Prisma } from "../generated/prisma/client";
 /** Prisma client for the app database, built from a mysql:// URL. */
 export function createPrismaClient(databaseUrl: string): PrismaClient {
   const { socketPath, ...options } = connectionOptions(databaseUrl);
-  const adapter = new PrismaMariaDb(
-    {
-      ...options,
-      ...(socketPath ? { socketPath } : {}),
-      connectionLimit: 10,
-      // Open connections on demand (the driver otherwise opens all ten at once, per process: the CLI, each
-      // test file and each app server would hold ten each on a shared MariaDB).
-      minimumIdle: 1,
-      // Values are stored in UTC; the app formats them for Europe/Paris itself.
-      timezone: "Z",
-    },
-    // One round trip per query: the binary protocol prepares, executes and closes each statement (the
-    // adapter keeps no prepared statements), holding a pooled connection over two round trips. 300
-    // concurrent queries took 0.5 s instead of 1.1–1.6 s; under load, day pages waited past the pool's
-    // 10 s timeout for a connection.
-    { useTextProtocol: true },
-  );
+  const adapter = new PrismaMariaDb({
+    ...options,
+    ...(socketPath ? { socketPath } : {}),
+    connectionLimit: 10,
+    // Open connections on demand (the driver otherwise opens all ten at once, per process: the CLI, each
+    // test file and each app server would hold ten each on a shared MariaDB).
+    minimumIdle: 1,
+    // Values are stored in UTC; the app formats them for Europe/Paris itself.
+    timezone: "Z",
+  });
   return new PrismaClient({ adapter });
 }
 
