@@ -32,6 +32,23 @@ interface Row {
 
 type Loaded = "loading" | "failed" | Row[];
 
+type Column = { field: Exclude<keyof Row, "time" | "windGustDir">; label: string; decimals: number };
+
+/** The table's columns after the time: the wind's direction as a compass point, the gust with its own. */
+const COLUMNS: Column[] = [
+  { field: "outTemp", label: "Temp. (°C)", decimals: DECIMALS.temperature },
+  { field: "outHumidity", label: "Hum. (%)", decimals: DECIMALS.humidity },
+  { field: "dewpoint", label: "Rosée (°C)", decimals: DECIMALS.temperature },
+  { field: "barometer", label: "Pression (hPa)", decimals: DECIMALS.pressure },
+  { field: "windSpeed", label: "Vent (km/h)", decimals: DECIMALS.speed },
+  { field: "windDir", label: "Dir.", decimals: 0 },
+  { field: "windGust", label: "Rafale (km/h)", decimals: DECIMALS.speed },
+  { field: "rain", label: "Pluie (mm)", decimals: DECIMALS.rain },
+  { field: "rainRate", label: "Intensité (mm/h)", decimals: DECIMALS.rainRate },
+  { field: "UV", label: "UV", decimals: DECIMALS.uv },
+  { field: "radiation", label: "Rayonnement (W/m²)", decimals: DECIMALS.radiation },
+];
+
 export interface TenMinuteTableProps {
   /** The API's JSON address for the day's window at the 10-minute step. */
   source: string;
@@ -47,6 +64,9 @@ export function TenMinuteTable({ source, day, hasUv, hasRadiation, children }: T
   const [wanted, setWanted] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const [loaded, setLoaded] = useState<Loaded>("loading");
+  const columns = COLUMNS.filter(
+    ({ field }) => (field !== "UV" || hasUv) && (field !== "radiation" || hasRadiation),
+  );
 
   // A fold opened before the page was interactive sent its toggle event before React listened.
   useEffect(() => {
@@ -99,17 +119,11 @@ export function TenMinuteTable({ source, day, hasUv, hasRadiation, children }: T
               <thead>
                 <tr>
                   <th>Heure</th>
-                  <th className="num">Temp. (°C)</th>
-                  <th className="num">Hum. (%)</th>
-                  <th className="num">Rosée (°C)</th>
-                  <th className="num">Pression (hPa)</th>
-                  <th className="num">Vent (km/h)</th>
-                  <th>Dir.</th>
-                  <th className="num">Rafale (km/h)</th>
-                  <th className="num">Pluie (mm)</th>
-                  <th className="num">Intensité (mm/h)</th>
-                  {hasUv && <th className="num">UV</th>}
-                  {hasRadiation && <th className="num">Rayonnement (W/m²)</th>}
+                  {columns.map((column) => (
+                    <th key={column.field} className={column.field === "windDir" ? undefined : "num"}>
+                      {column.label}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
@@ -118,42 +132,18 @@ export function TenMinuteTable({ source, day, hasUv, hasRadiation, children }: T
                   return (
                     <tr key={time} data-time={time}>
                       <th scope="row">{dayTime(time, day)}</th>
-                      <td className="num" data-field="outTemp">
-                        {formatNumber(row.outTemp, DECIMALS.temperature)}
-                      </td>
-                      <td className="num" data-field="outHumidity">
-                        {formatNumber(row.outHumidity, DECIMALS.humidity)}
-                      </td>
-                      <td className="num" data-field="dewpoint">
-                        {formatNumber(row.dewpoint, DECIMALS.temperature)}
-                      </td>
-                      <td className="num" data-field="barometer">
-                        {formatNumber(row.barometer, DECIMALS.pressure)}
-                      </td>
-                      <td className="num" data-field="windSpeed">
-                        {formatNumber(row.windSpeed, DECIMALS.speed)}
-                      </td>
-                      <td data-field="windDir">{cardinal(row.windDir) ?? "—"}</td>
-                      <td className="num" data-field="windGust">
-                        {formatNumber(row.windGust, DECIMALS.speed)}
-                        {row.windGustDir != null && ` ${cardinal(row.windGustDir)}`}
-                      </td>
-                      <td className="num" data-field="rain">
-                        {formatNumber(row.rain, DECIMALS.rain)}
-                      </td>
-                      <td className="num" data-field="rainRate">
-                        {formatNumber(row.rainRate, DECIMALS.rainRate)}
-                      </td>
-                      {hasUv && (
-                        <td className="num" data-field="UV">
-                          {formatNumber(row.UV, DECIMALS.uv)}
+                      {columns.map(({ field, decimals }) => (
+                        <td
+                          key={field}
+                          className={field === "windDir" ? undefined : "num"}
+                          data-field={field}
+                        >
+                          {field === "windDir"
+                            ? (cardinal(row.windDir) ?? "—")
+                            : formatNumber(row[field], decimals)}
+                          {field === "windGust" && row.windGustDir != null && ` ${cardinal(row.windGustDir)}`}
                         </td>
-                      )}
-                      {hasRadiation && (
-                        <td className="num" data-field="radiation">
-                          {formatNumber(row.radiation, DECIMALS.radiation)}
-                        </td>
-                      )}
+                      ))}
                     </tr>
                   );
                 })}
