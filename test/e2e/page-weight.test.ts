@@ -138,6 +138,22 @@ describe("libraries reach only the pages that use them", () => {
   });
 });
 
+describe("other pages' data", () => {
+  it("opens a page without fetching the pages of its menu (wide screen: the whole menu shown)", async () => {
+    for (const url of [`${app.origin}/`, `${app.origin}${ARTICLE}`]) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const fetched: string[] = [];
+      page.on("request", (request) => {
+        if (new URL(request.url()).searchParams.has("_rsc")) fetched.push(request.url());
+      });
+      await page.goto(url);
+      await page.waitForLoadState("networkidle");
+      expect(fetched, url).toEqual([]);
+      await page.close();
+    }
+  });
+});
+
 describe("JavaScript budgets", () => {
   const yesterday = addDays(parisDay(Date.now() / 1000), -1);
   const pages: Record<BudgetedPage, string> = {
