@@ -211,6 +211,22 @@ describe("images", () => {
     expect(await cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     await page.close();
   });
+
+  it("gives a phone the cover at 720 px, not the 960 px one a wider screen needs", async () => {
+    // Lighthouse's phone: 412 px wide at a density of 1.75.
+    const page = await browser.newPage({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75 });
+    const images: string[] = [];
+    page.on("request", (request) => {
+      if (request.resourceType() === "image" && request.url().startsWith("http")) images.push(request.url());
+    });
+    await page.goto(`${app.origin}${ARTICLE}`);
+    await page.waitForLoadState("load");
+    // One file of the cover, and the smaller one.
+    expect(images.filter((url) => url.includes("/api/media/"))).toEqual([
+      expect.stringMatching(/\/api\/media\/\w+\/720\.avif$/),
+    ]);
+    await page.close();
+  });
 });
 
 describe("no errors in the console", () => {
