@@ -1,19 +1,15 @@
-import { DECIMALS, formatNumber } from "@/lib/format/numbers";
 import type { QualityFlag } from "@/lib/qc/store";
+import { CHART_COLUMNS, type ChartKind, chartData } from "@/lib/series/chart-data";
 import type { SeriesRow } from "@/lib/series/compute";
 import type { DayMarks } from "@/lib/series/marks";
-import { STEP_SECONDS, type Step } from "@/lib/series/steps";
-import { formatParis } from "@/lib/time";
-import { cardinal } from "@/lib/weather/wind";
-import { type ChartAnnotation, type ChartSeries, TimeSeriesChart } from "./TimeSeriesChart";
+import type { Step } from "@/lib/series/steps";
+import { StationChartsView } from "./StationChartsView";
 
 /**
- * The charts of a station's series (charts page, day page, home): temperature with humidity and dew
- * point (and the min–max band at aggregated steps), pressure, wind with gusts and directions, rain per
- * step with its running total and maximum rate, and the solar sensors the station has.
+ * The charts of a station's series (charts page, day page, home). Rendered on the server, it sends the
+ * browser only the columns the charts draw, once each (lib/series/chart-data): 36 hours of 5-minute
+ * records as row objects, with a copy of the times per chart, made most of the day page's weight.
  */
-
-export type ChartKind = "temperature" | "pressure" | "wind" | "rain" | "uv" | "radiation" | "et";
 
 export interface StationChartsProps {
   rows: SeriesRow[];
@@ -35,369 +31,27 @@ export interface StationChartsProps {
 
 const ALL: ChartKind[] = ["temperature", "pressure", "wind", "rain", "uv", "radiation", "et"];
 
-/** Longest silence a line bridges: beyond it, the chart shows a gap (the station was offline). */
-function gapOf(step: Step): number {
-  return step === "raw" ? 1200 : 2 * STEP_SECONDS[step] + 1;
-}
-
-const round = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);
-
-/** Times of the rows, with an extra time (and a null value) wherever the records stop for too long. */
-function timesOf(rows: readonly SeriesRow[], gap: number): number[] {
-  const times: number[] = [];
-  let previous: number | null = null;
-  for (const row of rows) {
-    if (previous !== null && row.time - previous > gap) times.push(previous + 1);
-    times.push(row.time);
-    previous = row.time;
-  }
-  return times;
-}
-
-/** Values aligned with timesOf's times (null at the gaps). */
-function aligned<T>(
-  rows: readonly SeriesRow[],
-  gap: number,
-  value: (row: SeriesRow) => T | null,
-): (T | null)[] {
-  const values: (T | null)[] = [];
-  let previous: number | null = null;
-  for (const row of rows) {
-    if (previous !== null && row.time - previous > gap) values.push(null);
-    values.push(value(row));
-    previous = row.time;
-  }
-  return values;
-}
-
-const hasValues = (rows: readonly SeriesRow[], column: string) => rows.some((row) => row[column] != null);
-
-const clock = (t: number) => formatParis(t, { hour: "2-digit", minute: "2-digit" });
-
-/** Which chart (and axis) shows each flagged quantity. */
-const FLAG_PLACE: Record<string, { chart: ChartKind; axis?: string; unit: string }> = {
-  outTemp: { chart: "temperature", unit: "°C" },
-  dewpoint: { chart: "temperature", unit: "°C" },
-  outHumidity: { chart: "temperature", axis: "h", unit: "%" },
-  barometer: { chart: "pressure", unit: "hPa" },
-  windSpeed: { chart: "wind", unit: "km/h" },
-  windGust: { chart: "wind", unit: "km/h" },
-  rain: { chart: "rain", unit: "mm" },
-  rainRate: { chart: "rain", axis: "r", unit: "mm/h" },
-  radiation: { chart: "radiation", unit: "W/m²" },
-  UV: { chart: "uv", unit: "indice" },
-};
-
-/**
- * The flagged values of one chart as point series: erroneous ones (left out of the lines) and
- * suspect ones (kept), each point's tooltip giving the check's figures.
- */
-function flagSeries(flags: readonly QualityFlag[], kind: ChartKind): ChartSeries[] {
-  const series: ChartSeries[] = [];
-  for (const level of ["ERRONEOUS", "SUSPECT"] as const) {
-    for (const axis of [undefined, "h", "r"]) {
-      const mine = flags.filter(
-        (f) =>
-          f.level === level &&
-          f.value != null &&
-          FLAG_PLACE[f.quantity]?.chart === kind &&
-          FLAG_PLACE[f.quantity].axis === axis,
-      );
-      if (mine.length === 0) continue;
-      series.push({
-        label: level === "ERRONEOUS" ? "Valeurs erronées (écartées)" : "Valeurs suspectes",
-        unit: FLAG_PLACE[mine[0].quantity].unit,
-        color: level === "ERRONEOUS" ? "#e03131" : "#f59f00",
-        points: mine.map((f) => [f.time, f.value as number]),
-        notes: mine.map((f) => f.detail),
-        axis,
-        pointsOnly: true,
-      });
-    }
-  }
-  return series;
-}
-
 export function StationCharts({
   rows,
   step,
   charts = ALL,
-  shade,
-  marks = [],
-  fileName,
   rainTotalLabel = "sur la période",
-  height,
   flags = [],
+  ...rest
 }: StationChartsProps) {
-  const gap = gapOf(step);
-  const aggregated = step !== "raw";
-  const values = (column: string) => aligned(rows, gap, (row) => round(row[column] ?? null));
-  const common = { shade, height, times: timesOf(rows, gap) };
-  const rendered = charts.map((kind) => {
-    switch (kind) {
-      case "temperature": {
-        const series: ChartSeries[] = [];
-        if (aggregated)
-          series.push(
-            {
-              label: "Maximum",
-              unit: "°C",
-              color: "#e8590c",
-              values: values("outTempMax"),
-              decimals: DECIMALS.temperature,
-            },
-            {
-              label: "Minimum",
-              unit: "°C",
-              color: "#e8590c",
-              values: values("outTempMin"),
-              fillTo: 0,
-              decimals: DECIMALS.temperature,
-            },
-          );
-        series.push(
-          {
-            label: aggregated ? "Température moyenne" : "Température",
-            unit: "°C",
-            color: "#d9480f",
-            values: values("outTemp"),
-            decimals: DECIMALS.temperature,
-          },
-          {
-            label: "Point de rosée",
-            unit: "°C",
-            color: "#1971c2",
-            values: values("dewpoint"),
-            decimals: DECIMALS.temperature,
-          },
-          {
-            label: "Humidité",
-            unit: "%",
-            color: "#0c8599",
-            values: values("outHumidity"),
-            axis: "h",
-            decimals: DECIMALS.humidity,
-          },
-        );
-        const annotations: ChartAnnotation[] = marks.flatMap((m) => [
-          ...(m.tn
-            ? [
-                {
-                  time: m.tn.at,
-                  value: m.tn.value,
-                  label: `Tn ${formatNumber(m.tn.value)}`,
-                  color: "#1864ab",
-                },
-              ]
-            : []),
-          ...(m.tx
-            ? [
-                {
-                  time: m.tx.at,
-                  value: m.tx.value,
-                  label: `Tx ${formatNumber(m.tx.value)}`,
-                  color: "#c92a2a",
-                },
-              ]
-            : []),
-        ]);
-        return (
-          <TimeSeriesChart
-            key={kind}
-            {...common}
-            title="Température, point de rosée et humidité"
-            fileName={`${fileName}-temperature`}
-            axes={[
-              { id: "y", label: "°C" },
-              { id: "h", label: "%", position: "right", min: 0, max: 100 },
-            ]}
-            series={[...series, ...flagSeries(flags, kind)]}
-            annotations={annotations}
-          />
-        );
-      }
-      case "pressure":
-        return (
-          <TimeSeriesChart
-            key={kind}
-            {...common}
-            title="Pression ramenée au niveau de la mer"
-            fileName={`${fileName}-pression`}
-            axes={[{ id: "y", label: "hPa" }]}
-            series={[
-              {
-                label: "Pression",
-                unit: "hPa",
-                color: "#5f3dc4",
-                values: values("barometer"),
-                decimals: DECIMALS.pressure,
-              },
-              ...flagSeries(flags, kind),
-            ]}
-          />
-        );
-      case "wind":
-        return (
-          <TimeSeriesChart
-            key={kind}
-            {...common}
-            title="Vent moyen, rafales et direction"
-            fileName={`${fileName}-vent`}
-            axes={[
-              { id: "y", label: "km/h", beginAtZero: true },
-              { id: "d", label: "direction (°)", position: "right", min: 0, max: 360 },
-            ]}
-            series={[
-              {
-                label: aggregated ? "Vent moyen" : "Vent",
-                unit: "km/h",
-                color: "#2b8a3e",
-                values: values("windSpeed"),
-                decimals: DECIMALS.speed,
-              },
-              {
-                label: aggregated ? "Rafale maximale" : "Rafale",
-                unit: "km/h",
-                color: "#e67700",
-                values: values("windGust"),
-                decimals: DECIMALS.speed,
-                notes: aligned(rows, gap, (row) =>
-                  row.windGust == null
-                    ? null
-                    : [
-                        row.windGustDir != null
-                          ? `de ${cardinal(row.windGustDir)} (${Math.round(row.windGustDir)}°)`
-                          : null,
-                        row.windGustTime != null ? `à ${clock(row.windGustTime)}` : null,
-                      ]
-                        .filter(Boolean)
-                        .join(" "),
-                ),
-              },
-              {
-                label: aggregated ? "Direction moyenne" : "Direction",
-                unit: "°",
-                color: "#868e96",
-                values: values("windDir"),
-                axis: "d",
-                decimals: DECIMALS.direction,
-                pointsOnly: true,
-              },
-              ...flagSeries(flags, kind),
-            ]}
-          />
-        );
-      case "rain":
-        return (
-          <TimeSeriesChart
-            key={kind}
-            {...common}
-            title="Pluie, cumul et intensité maximale"
-            fileName={`${fileName}-pluie`}
-            axes={[
-              { id: "y", label: "mm", beginAtZero: true, suggestedMax: 1 },
-              { id: "c", label: "mm (cumul)", position: "right", beginAtZero: true, suggestedMax: 1 },
-              { id: "r", label: "mm/h", position: "right", beginAtZero: true, suggestedMax: 1 },
-            ]}
-            series={[
-              {
-                label: "Pluie",
-                unit: "mm",
-                color: "#1c7ed6",
-                values: values("rain"),
-                kind: "bar",
-                decimals: DECIMALS.rain,
-              },
-              {
-                label: `Cumul ${rainTotalLabel}`,
-                unit: "mm",
-                color: "#0b7285",
-                values: values("rainTotal"),
-                axis: "c",
-                decimals: DECIMALS.rain,
-              },
-              {
-                label: aggregated ? "Intensité maximale" : "Intensité",
-                unit: "mm/h",
-                color: "#c2255c",
-                values: values("rainRate"),
-                axis: "r",
-                decimals: DECIMALS.rainRate,
-              },
-              ...flagSeries(flags, kind),
-            ]}
-            annotations={marks.flatMap((m) =>
-              m.rr && m.rr.value > 0
-                ? [
-                    {
-                      time: m.rr.at,
-                      value: 0,
-                      label: `RR ${formatNumber(m.rr.value)}`,
-                      axis: "y",
-                      color: "#1864ab",
-                    },
-                  ]
-                : [],
-            )}
-          />
-        );
-      case "uv":
-      case "radiation": {
-        const column = kind === "uv" ? "UV" : "radiation";
-        if (!hasValues(rows, column)) return null;
-        const unit = kind === "uv" ? "indice" : "W/m²";
-        const label = kind === "uv" ? "Indice UV" : "Rayonnement solaire";
-        const series: ChartSeries[] = [
-          {
-            label: aggregated ? `${label} moyen` : label,
-            unit,
-            color: kind === "uv" ? "#7048e8" : "#f08c00",
-            values: values(column),
-            decimals: DECIMALS[kind],
-          },
-        ];
-        if (aggregated)
-          series.push({
-            label: `${label} maximal`,
-            unit,
-            color: "#adb5bd",
-            values: values(`${column}Max`),
-            decimals: DECIMALS[kind],
-          });
-        return (
-          <TimeSeriesChart
-            key={kind}
-            {...common}
-            title={label}
-            fileName={`${fileName}-${kind}`}
-            axes={[{ id: "y", label: unit, beginAtZero: true }]}
-            series={[...series, ...flagSeries(flags, kind)]}
-          />
-        );
-      }
-      case "et":
-        if (!hasValues(rows, "ET")) return null;
-        return (
-          <TimeSeriesChart
-            key={kind}
-            {...common}
-            title="Évapotranspiration"
-            fileName={`${fileName}-evapotranspiration`}
-            axes={[{ id: "y", label: "mm", beginAtZero: true }]}
-            series={[
-              {
-                label: "Évapotranspiration",
-                unit: "mm",
-                color: "#5c940d",
-                values: values("ET"),
-                kind: "bar",
-                decimals: DECIMALS.evapotranspiration,
-              },
-            ]}
-          />
-        );
-    }
-    return null;
-  });
-  return <>{rendered}</>;
+  const data = chartData(
+    rows,
+    step,
+    charts.flatMap((kind) => CHART_COLUMNS[kind]),
+  );
+  return (
+    <StationChartsView
+      data={data}
+      aggregated={step !== "raw"}
+      charts={charts}
+      rainTotalLabel={rainTotalLabel}
+      flags={flags}
+      {...rest}
+    />
+  );
 }

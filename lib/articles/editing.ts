@@ -33,13 +33,15 @@ const autosaveSchema = z.object({
   bodyHtml: z.string().max(2_000_000),
 });
 
-/** The editor's periodic autosave (one rolling revision; drafts are updated too). */
+/**
+ * The editor's periodic autosave (one rolling revision; drafts are updated too). No page is refreshed:
+ * visitors never see a draft's text nor a published article's autosave, and a refreshing action would
+ * re-render the editor's page under the editor's hands.
+ */
 export async function autosaveDraft(user: CurrentUser, id: number, raw: unknown) {
   const parsed = autosaveSchema.safeParse(raw);
   if (!parsed.success) throw new ApiError(422, "Brouillon automatique invalide.");
-  const result = await autosaveArticle(user, id, parsed.data);
-  if (result.live) revalidateArticles();
-  return result;
+  return autosaveArticle(user, id, parsed.data);
 }
 
 /** Deletes an article for good (the trash's "Supprimer définitivement", the API's DELETE). */

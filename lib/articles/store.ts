@@ -190,11 +190,11 @@ export async function autosaveArticle(
   user: CurrentUser,
   id: number,
   input: Pick<ArticleInput, "title" | "excerpt" | "bodyHtml">,
-): Promise<{ savedAt: Date; live: boolean }> {
+): Promise<{ savedAt: Date; draftUpdated: boolean }> {
   const current = await findEditableArticle(user, id);
   const body = content(input);
   const title = input.title.trim() || current.title;
-  const live = current.status === "DRAFT" || current.status === "PENDING";
+  const draftUpdated = current.status === "DRAFT" || current.status === "PENDING";
   return db().$transaction(async (tx) => {
     const latest = await tx.articleRevision.findFirst({ where: { articleId: id }, orderBy: { id: "desc" } });
     // Autosaves send only the text: the table and the notice are the stored ones.
@@ -214,14 +214,14 @@ export async function autosaveArticle(
             data: { ...data, createdAt: new Date() },
           })
         : await tx.articleRevision.create({ data: { articleId: id, ...data } });
-    if (live) {
+    if (draftUpdated) {
       const mediaIds = await mediaIdsFor(tx, body.bodyHtml, null);
       await tx.article.update({ where: { id }, data: { title, ...body } });
       await tx.articleMedia.deleteMany({ where: { articleId: id } });
       if (mediaIds.length)
         await tx.articleMedia.createMany({ data: mediaIds.map((mediaId) => ({ articleId: id, mediaId })) });
     }
-    return { savedAt: revision.createdAt, live };
+    return { savedAt: revision.createdAt, draftUpdated };
   });
 }
 

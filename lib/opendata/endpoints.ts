@@ -185,6 +185,21 @@ async function seriesResponse(
   );
 }
 
+/** The address of GET /stations/{slug}/observations for a period (the pages link to it). */
+export function observationsPath(
+  slug: string,
+  {
+    from,
+    to,
+    step,
+    fields,
+    format,
+  }: Pick<SeriesQuery, "from" | "to" | "step" | "fields"> & { format: Format },
+): string {
+  const query = new URLSearchParams({ from: iso(from), to: iso(to), step, fields: fields.join(","), format });
+  return `/api/v1/stations/${slug}/observations?${query}`;
+}
+
 /** GET /stations/{slug}/observations?from=&to=&step=&fields=&format= */
 export async function observationsResponse(request: Request, slug: string): Promise<Response> {
   const s = await station(slug);

@@ -20,8 +20,8 @@ import { describeUnavailable } from "./queries";
 
 /**
  * The day page of a station (the legacy "daily summary"): the local day's extremes and means, the rain
- * of the 06–06 UTC day and the one before, 5-minute charts and a 10-minute table over
- * 18 UTC D-1 → 06 UTC D+1, coverage and progress. Computed from one read of raw records (plus the
+ * of the 06–06 UTC day and the one before, 5-minute charts over 18 UTC D-1 → 06 UTC D+1 (the page's
+ * 10-minute table of that window comes from the open-data API), coverage and progress. Computed from one read of raw records (plus the
  * hourly aggregates for the rain day before).
  */
 
@@ -60,7 +60,6 @@ export interface DayPageData {
   rainDay: RainWindow;
   previousRainDay: RainWindow;
   rows5min: SeriesRow[];
-  rows10min: SeriesRow[];
   shade: [number, number][];
   /** Values the quality control flagged in the chart window (lib/qc). */
   quality: QualityMarks;
@@ -169,7 +168,6 @@ export async function loadDayPage(
         rainDay: rainWindowOf(rows5min, rainDay.from, rainDay.to),
         previousRainDay: rainWindowOf(hours.rows, previousRainDay.from, previousRainDay.to),
         rows5min,
-        rows10min: seriesFromRecords(inWindow, { ...options, step: "10m" }),
         shade: nightPeriods(window.from, window.to, station.latitude, station.longitude),
         quality,
       },

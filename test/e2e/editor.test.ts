@@ -119,14 +119,24 @@ describe("saving you can trust", () => {
     expect(await page.locator(".editor-content").textContent()).toContain("Beau temps samedi.");
     expect(prompts).toEqual([]);
 
-    // The autosave (every 15 s) saves the text and says so.
+    // The autosave (every 15 s) saves the text. What is typed while it is on its way (held 3 s here,
+    // as on a slow connection) stays in the editor, and the next autosave saves it and says so.
+    await page.route(editorUrl, async (route) => {
+      if (route.request().method() === "POST") await new Promise((done) => setTimeout(done, 3000));
+      await route.continue();
+    });
+    await expect.poll(() => saveState(page).textContent(), { timeout: 25_000 }).toBe("Enregistrement…");
+    await page.locator(".editor-content").click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type(" Vent faible.");
     await expect
-      .poll(() => saveState(page).textContent(), { timeout: 25_000 })
+      .poll(() => saveState(page).textContent(), { timeout: 40_000 })
       .toMatch(/^Enregistré automatiquement à \d{2}:\d{2}$/);
+    expect(await page.locator(".editor-content").textContent()).toBe("Beau temps samedi. Vent faible.");
     expect(await leaving()).toBe(false);
     const id = Number(editorUrl.split("/").at(-1));
     expect((await dbs.prisma.article.findUniqueOrThrow({ where: { id } })).bodyText).toContain(
-      "Beau temps samedi.",
+      "Beau temps samedi. Vent faible.",
     );
     // Saved: the link leaves at once. Changed again: leaving is the dialog's red button.
     await articles.click();

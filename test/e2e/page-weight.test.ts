@@ -15,6 +15,7 @@ import { startTestApp, type TestApp } from "../helpers/app";
 import { drawnChart, launchBrowser, showMaps } from "../helpers/browser";
 import type { TestDatabases } from "../helpers/db";
 import { createDemoDatabases } from "../helpers/demo";
+import { httpRequest } from "../helpers/http";
 import { type BudgetedPage, JS_BUDGET_KIB } from "../helpers/js-budgets";
 import { signInInBrowser } from "../helpers/session";
 import { parisDay } from "../helpers/truth";
@@ -189,6 +190,44 @@ describe("JavaScript budgets", () => {
     console.log("JavaScript (gzip, KiB) per page:", weights);
     for (const [name, kib] of Object.entries(weights))
       expect(kib, name).toBeLessThanOrEqual(JS_BUDGET_KIB[name as BudgetedPage]);
+  });
+});
+
+describe("the day page", () => {
+  const yesterday = addDays(parisDay(Date.now() / 1000), -1);
+  const url = () => `${app.stationOrigin(station)}/jour/${yesterday}`;
+
+  it("weighs little: the 10-minute table waits for its fold, the charts' data is compact", async () => {
+    const response = await httpRequest(url());
+    expect(response.status).toBe(200);
+    const html = response.text();
+    const gzip = gzipSync(response.body, { level: 5 }).length;
+    const payload = [...html.matchAll(/<script>self\.__next_f\.push\(.*?\)<\/script>/gs)];
+    const rsc = payload.reduce((bytes, [script]) => bytes + Buffer.byteLength(script), 0);
+    console.log(`day page: ${response.body.length} bytes of HTML (${rsc} of RSC payload), ${gzip} gzipped`);
+    // 36 hours of 5-minute charts and a 10-minute table: 493 KB (41 KB gzipped) when the table and the
+    // charts' row objects (a copy of the times per chart) were in the HTML and again in the RSC payload.
+    expect(response.body.length).toBeLessThan(160_000);
+    expect(gzip).toBeLessThan(32_000);
+    expect(html).not.toContain('data-table="ten-minutes"');
+  });
+
+  it("shows the 10-minute table when its fold is opened, and says so in French when it cannot", async () => {
+    const page = await browser.newPage();
+    await page.goto(url());
+    const fold = page.locator("details[data-fold=ten-minutes]");
+    const api = "**/api/v1/**";
+    await page.route(api, (route) => route.abort());
+    await fold.locator("summary").click();
+    const alert = fold.getByRole("alert");
+    await expect.poll(() => alert.textContent()).toMatch(/Le tableau n'a pas pu être chargé/);
+    await page.unroute(api);
+    await alert.getByRole("button", { name: "réessayez" }).click();
+    const rows = fold.locator("[data-table='ten-minutes'] tbody tr[data-time]");
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThan(100); // 36 hours of 10-minute buckets
+    expect(await rows.first().locator("[data-field=outTemp]").textContent()).toMatch(/^−?\d+,\d$/);
+    await page.close();
   });
 });
 

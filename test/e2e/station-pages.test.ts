@@ -451,7 +451,9 @@ describe("day page", () => {
       sum(within(rows, utcDay - 18 * HOUR, utcDay + 6 * HOUR), "rain"),
     );
     expectShown(await rain.nth(2).locator("[data-field=total]").textContent(), sum(local, "rain"));
-    // The 10-minute table spans 18 UTC the day before to 06 UTC the day after.
+    // The 10-minute table, loaded when its fold is opened, spans 18 UTC the day before to 06 UTC the day after.
+    await page.locator("details[data-fold=ten-minutes] summary").click();
+    await page.locator("[data-table='ten-minutes'] tbody tr").first().waitFor();
     const times = await page
       .locator("[data-table='ten-minutes'] tbody tr")
       .evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute("data-time"))));

@@ -442,13 +442,18 @@ describe("the small things", () => {
     await visit.close();
   });
 
-  it("folds the day page's 10-minute table", async () => {
+  it("folds the day page's 10-minute table, loaded when opened, with CSV links for pages without script", async () => {
     const visit = await open(station(`/jour/${today}`));
     const fold = visit.page.locator("details[data-fold=ten-minutes]");
     expect(await fold.getAttribute("open")).toBeNull();
-    expect(await fold.locator("table").isVisible()).toBe(false);
+    expect(await fold.locator("table").count()).toBe(0);
     await fold.locator("summary").click();
+    await fold.locator("table").waitFor();
     expect(await fold.locator("table").isVisible()).toBe(true);
+    const csv = await fold.locator("a[download]").first().getAttribute("href");
+    const response = await httpGet(`${app.stationOrigin(SLUG)}${csv}`);
+    expect(response.status).toBe(200);
+    expect(response.headers["content-type"]).toMatch(/^text\/csv/);
     await visit.close();
   });
 

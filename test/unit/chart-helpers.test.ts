@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tickLabel, ticksForWidth, timeTicks } from "@/components/charts/timeTicks";
+import { chartData } from "@/lib/series/chart-data";
 import type { SeriesRow } from "@/lib/series/compute";
 import { dailyMarks } from "@/lib/series/marks";
 import { windRose } from "@/lib/weather/rose";
@@ -7,6 +8,27 @@ import { nightPeriods } from "@/lib/weather/sun";
 
 const utc = (...args: [number, number, number, number?, number?]) =>
   Date.UTC(args[0], args[1] - 1, args[2], args[3] ?? 0, args[4] ?? 0) / 1000;
+
+describe("chart data", () => {
+  const row = (time: number, values: Record<string, number | null>) =>
+    ({ time, start: time - 300, ...values }) as SeriesRow;
+
+  it("sends each time once, the charts' columns to two decimals, and breaks the lines at an outage", () => {
+    const rows = [
+      row(600, { outTemp: 12.346, UV: null, inTemp: 20 }),
+      row(900, { outTemp: 11.996, UV: null, inTemp: 20 }),
+      // 25 minutes without records: more than the 20 a raw line bridges.
+      row(2400, { outTemp: 13, UV: null, inTemp: 20 }),
+    ];
+    expect(chartData(rows, "raw", ["outTemp", "UV"])).toEqual({
+      times: [600, 900, 901, 2400],
+      columns: { outTemp: [12.35, 12, null, 13] }, // UV had no value: left out, and so is its chart
+    });
+    // An hourly step bridges two missing hours, not three.
+    const hours = [row(3600, { rain: 0.2 }), row(3 * 3600, { rain: 0 }), row(7 * 3600, { rain: 1 })];
+    expect(chartData(hours, "1h", ["rain"]).times).toEqual([3600, 3 * 3600, 3 * 3600 + 1, 7 * 3600]);
+  });
+});
 
 describe("time axis ticks", () => {
   it("puts ticks on round local hours, with the date at midnight", () => {

@@ -31,8 +31,8 @@ export default async function EditArticle({ params }: { params: Promise<{ id: st
   return (
     <>
       <h1>Modifier l'article</h1>
+      {/* No key: a save refreshes this page, and the editor keeps what was typed meanwhile. */}
       <ArticleEditor
-        key={state.article.updatedAt.toISOString()}
         article={state.initial as EditorArticle}
         savedAt={state.article.updatedAt}
         canPublish={allowedStatuses(user).includes("PUBLISHED")}

@@ -5,7 +5,7 @@ import { TableKit } from "@tiptap/extension-table";
 import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useRef, useState, useTransition } from "react";
 import { ConfirmDialog } from "@/components/admin/ConfirmDialog";
 import { type LibraryMedia, MediaPicker } from "@/components/admin/MediaPicker";
 import { type ArticleStatus, type ArticleType, STATUS_LABEL } from "@/lib/articles/model";
@@ -62,7 +62,7 @@ export function ArticleEditor({
   now,
 }: Props) {
   const router = useRouter();
-  const [id, setId] = useState(article.id);
+  const id = article.id;
   const [meta, setMeta] = useState({ ...article });
   const [message, setMessage] = useState<EditorMessage | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -71,6 +71,8 @@ export function ArticleEditor({
   const [image, setImage] = useState<LibraryMedia | null>(null);
   const [link, setLink] = useState<LinkChoice | null>(null);
   const [inserter, setInserter] = useState(false);
+  /** A new article's first save opens its own editor page, which replaces this one. */
+  const [opening, startOpening] = useTransition();
 
   const editor = useEditor({
     immediatelyRender: false,
@@ -140,14 +142,17 @@ export function ArticleEditor({
       return;
     }
     const saved = result.data;
+    if (!id) {
+      // Still "Enregistrement…", and nothing can be typed (inert), until the article's page replaces
+      // this one: what was typed meanwhile would be lost with it.
+      startOpening(() => router.replace(`/admin/articles/${saved.id}`));
+      return;
+    }
     autosave.saved();
     setErrors({});
     setMeta((m) => ({ ...m, status: saved.status, slug: saved.slug }));
     setMessage({ kind: "ok", text: `Enregistré : ${STATUS_LABEL[saved.status].toLowerCase()}.` });
-    if (!id) {
-      setId(saved.id);
-      router.replace(`/admin/articles/${saved.id}`);
-    } else router.refresh();
+    router.refresh();
   }
 
   function insertFigure(media: LibraryMedia, alt: string, caption: string) {
@@ -196,7 +201,7 @@ export function ArticleEditor({
   }
 
   return (
-    <div className="editor-layout">
+    <div className="editor-layout" inert={opening || (saving && id === null)}>
       <div className="editor-main stack">
         <label>
           Titre

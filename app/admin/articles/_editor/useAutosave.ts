@@ -112,12 +112,16 @@ export function useAutosave(
   return {
     state,
     changed,
-    saving: () => setState({ kind: "saving" }),
-    saved: () => {
+    /** A save takes everything changed so far; what changes while it runs stays to save. */
+    saving: () => {
       pending.current = { text: false, fields: false };
-      setState({ kind: "saved", at: clock(new Date()), auto: false });
+      setState({ kind: "saving" });
     },
-    failed: () => settle({ kind: "unsaved" }),
+    saved: () => settle({ kind: "saved", at: clock(new Date()), auto: false }),
+    failed: () => {
+      pending.current = { text: true, fields: true };
+      setState({ kind: "unsaved" });
+    },
     leaving,
     stay: () => setLeaving(null),
     /** Follows the held link, leaving the changes unsaved (and the tab's own warning quiet). */

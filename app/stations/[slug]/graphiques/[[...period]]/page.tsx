@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { StationCharts } from "@/components/charts/StationCharts";
 import { WindRose } from "@/components/charts/WindRose";
 import { formatNumber } from "@/lib/format/numbers";
-import { iso } from "@/lib/series/output";
+import { observationsPath } from "@/lib/opendata/endpoints";
 import { STEP_LABEL } from "@/lib/series/steps";
 import {
   type ChartPeriod,
@@ -50,13 +50,13 @@ export default async function ChartsPage(props: Props) {
   const when = (t: number) => formatParis(t, { dateStyle: "medium", timeStyle: "short" });
   const csvUrl = (format: "csv" | "csv-fr") =>
     data &&
-    `/api/v1/stations/${station.slug}/observations?${new URLSearchParams({
-      from: iso(data.from),
-      to: iso(data.to),
+    observationsPath(station.slug, {
+      from: data.from,
+      to: data.to,
       step: data.step,
-      fields: chartFields(station).join(","),
+      fields: chartFields(station),
       format,
-    })}`;
+    });
   return (
     <>
       <h1>Graphiques – {station.name}</h1>

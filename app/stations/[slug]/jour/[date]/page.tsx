@@ -4,8 +4,12 @@ import { StationCharts } from "@/components/charts/StationCharts";
 import { DayClimate } from "@/components/climate/DayClimate";
 import { QualityNotice } from "@/components/climate/QualityNotice";
 import { Almanac } from "@/components/stations/Almanac";
-import { at, dayTime, extremeCell, peakCell } from "@/components/stations/values";
+import { TenMinuteTable } from "@/components/stations/TenMinuteTable";
+import { at, extremeCell, peakCell } from "@/components/stations/values";
 import { DECIMALS, formatNumber, formatValue } from "@/lib/format/numbers";
+import { observationsPath } from "@/lib/opendata/endpoints";
+import type { Format } from "@/lib/opendata/query";
+import { chartFields } from "@/lib/stations/charts-page";
 import { type DayPageData, loadDayPage } from "@/lib/stations/day-page";
 import { stationOr404 } from "@/lib/stations/mini-site";
 import { addDays, formatDay, isCalendarDay, localToday } from "@/lib/time";
@@ -55,6 +59,11 @@ export default async function DayPage(props: Props) {
   const previous = addDays(day, -1);
   const next = addDays(day, 1);
   const s = data?.summary;
+  // The 10-minute table of the chart window, from the open-data API: loaded when its fold is opened.
+  const tableSource = (format: Format) =>
+    data
+      ? observationsPath(station.slug, { ...data.window, step: "10m", fields: chartFields(station), format })
+      : "";
   return (
     <>
       <h1>
@@ -225,7 +234,12 @@ export default async function DayPage(props: Props) {
               flags={data.quality.flags}
             />
           </section>
-          <details className="fold" data-fold="ten-minutes">
+          <TenMinuteTable
+            source={tableSource("json")}
+            day={day}
+            hasUv={station.hasUv}
+            hasRadiation={station.hasRadiation}
+          >
             <summary>
               <h2>Relevés par tranches de 10 minutes</h2>
             </summary>
@@ -233,70 +247,18 @@ export default async function DayPage(props: Props) {
               Heures locales ; chaque ligne couvre les 10 minutes qui précèdent. Températures, humidité,
               pression et vent : moyennes ; rafale et intensité de pluie : maximums ; pluie : cumul.
             </p>
-            <div className="table-scroll">
-              <table className="data compact" data-table="ten-minutes">
-                <thead>
-                  <tr>
-                    <th>Heure</th>
-                    <th className="num">Temp. (°C)</th>
-                    <th className="num">Hum. (%)</th>
-                    <th className="num">Rosée (°C)</th>
-                    <th className="num">Pression (hPa)</th>
-                    <th className="num">Vent (km/h)</th>
-                    <th>Dir.</th>
-                    <th className="num">Rafale (km/h)</th>
-                    <th className="num">Pluie (mm)</th>
-                    <th className="num">Intensité (mm/h)</th>
-                    {station.hasUv && <th className="num">UV</th>}
-                    {station.hasRadiation && <th className="num">Rayonnement (W/m²)</th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.rows10min.map((row) => (
-                    <tr key={row.time} data-time={row.time}>
-                      <th scope="row">{dayTime(row.time, day)}</th>
-                      <td className="num" data-field="outTemp">
-                        {formatNumber(row.outTemp)}
-                      </td>
-                      <td className="num" data-field="outHumidity">
-                        {formatNumber(row.outHumidity, DECIMALS.humidity)}
-                      </td>
-                      <td className="num" data-field="dewpoint">
-                        {formatNumber(row.dewpoint)}
-                      </td>
-                      <td className="num" data-field="barometer">
-                        {formatNumber(row.barometer)}
-                      </td>
-                      <td className="num" data-field="windSpeed">
-                        {formatNumber(row.windSpeed, DECIMALS.speed)}
-                      </td>
-                      <td data-field="windDir">{cardinal(row.windDir) ?? "—"}</td>
-                      <td className="num" data-field="windGust">
-                        {formatNumber(row.windGust, DECIMALS.speed)}
-                        {row.windGustDir !== null && ` ${cardinal(row.windGustDir)}`}
-                      </td>
-                      <td className="num" data-field="rain">
-                        {formatNumber(row.rain)}
-                      </td>
-                      <td className="num" data-field="rainRate">
-                        {formatNumber(row.rainRate)}
-                      </td>
-                      {station.hasUv && (
-                        <td className="num" data-field="UV">
-                          {formatNumber(row.UV, DECIMALS.uv)}
-                        </td>
-                      )}
-                      {station.hasRadiation && (
-                        <td className="num" data-field="radiation">
-                          {formatNumber(row.radiation, DECIMALS.radiation)}
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </details>
+            <p>
+              Les mêmes relevés en fichier :{" "}
+              <a href={tableSource("csv")} download>
+                CSV
+              </a>{" "}
+              ou{" "}
+              <a href={tableSource("csv-fr")} download>
+                CSV pour tableur français
+              </a>{" "}
+              <small>(point-virgule, virgule décimale)</small>
+            </p>
+          </TenMinuteTable>
         </>
       )}
     </>
