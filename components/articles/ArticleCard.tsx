@@ -10,6 +10,9 @@ export function formatDate(iso: string, withTime = false): string {
   );
 }
 
+/** A card's width on a phone: the screen less the page's and the card's padding. */
+const CARD_SIZES = "(max-width: 40rem) calc(100vw - 4rem), 20rem";
+
 /**
  * One article in a list: cover, type, title, date, author and excerpt. `first`: the list's first card,
  * whose cover is on a phone's first screen (often its largest paint): fetched at once, not lazily.
@@ -22,7 +25,7 @@ export function ArticleCard({ article, first = false }: { article: Card; first?:
           className="cover"
           // biome-ignore lint/security/noDangerouslySetInnerHtml: markup built by lib/media/urls from stored media
           dangerouslySetInnerHTML={{
-            __html: pictureHtml(article.cover, article.cover.alt, "(max-width: 40rem) 100vw, 20rem", first),
+            __html: pictureHtml(article.cover, article.cover.alt, CARD_SIZES, first),
           }}
         />
       )}

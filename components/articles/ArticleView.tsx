@@ -2,14 +2,12 @@ import Link from "next/link";
 import { preload } from "react-dom";
 import { LEVEL_LABEL, PHENOMENA, TYPE_LABEL, ZONE_LABEL } from "@/lib/articles/model";
 import type { ArticleFull } from "@/lib/articles/queries";
-import { type MediaInfo, mediaUrl, pickWidth, pictureHtml, srcset } from "@/lib/media/urls";
+import { COLUMN_SIZES, type MediaInfo, mediaUrl, pickWidth, pictureHtml, srcset } from "@/lib/media/urls";
 import { ArticleBody } from "./ArticleBody";
 import { formatDate } from "./ArticleCard";
 import { CommentArchive } from "./CommentArchive";
 import { ForecastTable } from "./ForecastTable";
 import { PrintButton } from "./PrintButton";
-
-const COVER_SIZES = "(max-width: 46rem) 100vw, 46rem";
 
 /** The cover is the page's largest paint: announced in the <head>, before the browser meets the <img>. */
 function preloadCover(cover: MediaInfo) {
@@ -17,7 +15,7 @@ function preloadCover(cover: MediaInfo) {
     as: "image",
     type: "image/avif",
     imageSrcSet: srcset(cover, "avif"),
-    imageSizes: COVER_SIZES,
+    imageSizes: COLUMN_SIZES,
     fetchPriority: "high",
   });
 }
@@ -62,7 +60,7 @@ export function ArticleView({ article }: { article: ArticleFull }) {
           className="cover"
           // biome-ignore lint/security/noDangerouslySetInnerHtml: markup built by lib/media/urls from stored media
           dangerouslySetInnerHTML={{
-            __html: pictureHtml(article.cover, article.cover.alt, COVER_SIZES, true),
+            __html: pictureHtml(article.cover, article.cover.alt, COLUMN_SIZES, true),
           }}
         />
       )}

@@ -1,5 +1,4 @@
 import { unstable_cache } from "next/cache";
-import Link from "next/link";
 import { NumberHeaders } from "@/components/tables/NumberHeaders";
 import { percent, rrTotalLabel, signed } from "@/lib/climate/format";
 import type { Extreme } from "@/lib/climate/monthly";
@@ -72,10 +71,13 @@ export async function NetworkClimatePage({ wanted }: { wanted?: string }) {
           Mois invalide ou à venir : « {wanted} ». Voici {monthLabel(month)}.
         </p>
       )}
+      {/* Plain links: proxy.ts picks the route from the query, which Next's router cannot see. From
+          /climatologie it took the month for this page's route, and its prefetch asked for a segment the
+          month's route does not have (a 404 in the console). */}
       <p className="pager">
-        <Link href={`/climatologie?mois=${addMonths(month, -1)}`}>← {monthLabel(addMonths(month, -1))}</Link>
+        <a href={`/climatologie?mois=${addMonths(month, -1)}`}>← {monthLabel(addMonths(month, -1))}</a>
         {addMonths(month, 1) <= latest && (
-          <Link href={`/climatologie?mois=${addMonths(month, 1)}`}>{monthLabel(addMonths(month, 1))} →</Link>
+          <a href={`/climatologie?mois=${addMonths(month, 1)}`}>{monthLabel(addMonths(month, 1))} →</a>
         )}
       </p>
       <p className="muted">

@@ -12,7 +12,9 @@ export interface NavItem {
  * The header shared by the apex site, the station sites and the back office. On a narrow screen the
  * links fold behind a "Menu" button: a <details> disclosure, which works without JavaScript and tells
  * assistive technology whether it is open; on a wide screen it stays open and the button is hidden
- * (globals.css).
+ * (globals.css). Its links are not prefetched: on a phone the brand link alone fetched and parsed the
+ * home page's data during every page's load (two requests, and main-thread work while the page hydrates);
+ * on a wide screen every entry of the menu did. A click still navigates without reloading the page.
  */
 export function Header({
   brand,
@@ -30,7 +32,7 @@ export function Header({
   return (
     <header className="site-header">
       <div className="inner">
-        <Link className="brand" href={brandHref}>
+        <Link className="brand" href={brandHref} prefetch={false}>
           {brand}
         </Link>
         <details className="site-menu">
@@ -49,7 +51,9 @@ export function Header({
                     {/^https?:/.test(item.href) ? (
                       <a href={item.href}>{item.label}</a>
                     ) : (
-                      <Link href={item.href}>{item.label}</Link>
+                      <Link href={item.href} prefetch={false}>
+                        {item.label}
+                      </Link>
                     )}
                   </li>
                 ))}

@@ -1,5 +1,5 @@
 import { decodeHTML } from "entities";
-import { type MediaInfo, mediaUrl, pictureHtml } from "../media/urls";
+import { COLUMN_SIZES, type MediaInfo, mediaUrl, pictureHtml } from "../media/urls";
 import { htmlToText, type RemovedCounts, sanitizeAndCount } from "../security/html";
 import { CHART_FIELDS, type ChartField, EMBED_KINDS, type Embed, type EmbedKind } from "./embeds";
 import { type ExternalEmbed, externalPlaceholder, validEmbed } from "./external";
@@ -76,7 +76,7 @@ function upgradeImages(html: string, media: Map<string, MediaInfo>): string {
   return html.replace(MEDIA_IMG, (tag, key: string) => {
     const info = media.get(key);
     if (!info) return tag;
-    return pictureHtml(info, attribute(tag, "alt") ?? info.alt, "(max-width: 46rem) 100vw, 46rem");
+    return pictureHtml(info, attribute(tag, "alt") ?? info.alt, COLUMN_SIZES);
   });
 }
 

@@ -35,8 +35,12 @@ export function mediaLimits(env: Record<string, string | undefined> = process.en
   return { maxBytes: read("MEDIA_MAX_BYTES", 20 * MB), maxPixels: read("MEDIA_MAX_PIXELS", 50_000_000) };
 }
 
-/** Widths generated (never larger than the original). */
-export const TARGET_WIDTHS = [480, 960, 1600];
+/**
+ * Widths generated (never larger than the original). 720 serves an image across a phone's column (350 to
+ * 380 px at a density of 1.75 to 1.9, as Lighthouse's phone), which would otherwise take the 960 one:
+ * half its bytes, on the page's largest paint.
+ */
+export const TARGET_WIDTHS = [480, 720, 960, 1600];
 
 export function widthsFor(width: number): number[] {
   const widths = TARGET_WIDTHS.filter((w) => w < width);

@@ -33,6 +33,12 @@ export function pickWidth(media: Pick<MediaInfo, "widths">, wanted: number): num
   return widths.find((w) => w >= wanted) ?? widths[widths.length - 1];
 }
 
+/**
+ * `sizes` of an image across the article column: the screen less the page's padding (1rem each side), up
+ * to the column's 46rem. A phone then picks no bigger file than it shows.
+ */
+export const COLUMN_SIZES = "(max-width: 46rem) calc(100vw - 2rem), 46rem";
+
 function escapeAttribute(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

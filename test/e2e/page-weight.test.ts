@@ -139,6 +139,22 @@ describe("libraries reach only the pages that use them", () => {
   });
 });
 
+describe("other pages' data", () => {
+  it("opens a page without fetching the pages of its menu (wide screen: the whole menu shown)", async () => {
+    for (const url of [`${app.origin}/`, `${app.origin}${ARTICLE}`]) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const fetched: string[] = [];
+      page.on("request", (request) => {
+        if (new URL(request.url()).searchParams.has("_rsc")) fetched.push(request.url());
+      });
+      await page.goto(url);
+      await page.waitForLoadState("networkidle");
+      expect(fetched, url).toEqual([]);
+      await page.close();
+    }
+  });
+});
+
 describe("JavaScript budgets", () => {
   const yesterday = addDays(parisDay(Date.now() / 1000), -1);
   const pages: Record<BudgetedPage, string> = {
@@ -232,6 +248,22 @@ describe("images", () => {
     await page.waitForLoadState("load");
     expect(images[0]).toMatch(/\/api\/media\/\w+\/\d+\.avif$/);
     expect(await cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await page.close();
+  });
+
+  it("gives a phone the cover at 720 px, not the 960 px one a wider screen needs", async () => {
+    // Lighthouse's phone: 412 px wide at a density of 1.75.
+    const page = await browser.newPage({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75 });
+    const images: string[] = [];
+    page.on("request", (request) => {
+      if (request.resourceType() === "image" && request.url().startsWith("http")) images.push(request.url());
+    });
+    await page.goto(`${app.origin}${ARTICLE}`);
+    await page.waitForLoadState("load");
+    // One file of the cover, and the smaller one.
+    expect(images.filter((url) => url.includes("/api/media/"))).toEqual([
+      expect.stringMatching(/\/api\/media\/\w+\/720\.avif$/),
+    ]);
     await page.close();
   });
 });

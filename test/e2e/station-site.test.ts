@@ -341,7 +341,19 @@ describe("webcam", () => {
     for (const t of times) await storeWebcamImage(webcam, await image("#888"), t);
 
     const page = await browser.newPage();
-    expect((await page.goto(`${app.stationOrigin("villefranche")}/webcam/2026-01-15`))?.status()).toBe(200);
+    // The thumbnails are held back until they have been measured: their place is kept before they load.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/*-small.jpg", async (route) => {
+      await held;
+      await route.continue();
+    });
+    const day = `${app.stationOrigin("villefranche")}/webcam/2026-01-15`;
+    expect((await page.goto(day, { waitUntil: "domcontentloaded" }))?.status()).toBe(200);
+    // Sized like the camera's images (4:3) while still loading.
+    const box = await page.locator('[data-webcam="rade"] img').first().boundingBox();
+    expect(box!.height).toBeCloseTo((box!.width * 3) / 4, 0);
+    release();
     const shown = await page.locator('[data-webcam="rade"] [data-time]').allTextContents();
     expect(shown).toEqual(["11:05", "12:10"]); // Paris time, one per hour
     const thumbnail = await page.locator('[data-webcam="rade"] img').first().getAttribute("src");

@@ -6,7 +6,7 @@
  */
 export const JS_BUDGET_KIB = {
   "apex home": 145,
-  article: 145,
+  article: 142,
   "station home": 150,
   "charts, 7 days": 216,
   "day page": 146,

@@ -398,8 +398,8 @@ describe("small pure helpers", () => {
   });
 
   it("generates responsive widths never larger than the original", () => {
-    expect(widthsFor(4000)).toEqual([480, 960, 1600]);
-    expect(widthsFor(1200)).toEqual([480, 960, 1200]);
+    expect(widthsFor(4000)).toEqual([480, 720, 960, 1600]);
+    expect(widthsFor(1200)).toEqual([480, 720, 960, 1200]);
     expect(widthsFor(300)).toEqual([300]);
   });
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { stationOr404 } from "@/lib/stations/mini-site";
 import { addDays, formatDay, formatParis, isCalendarDay } from "@/lib/time";
-import { archivedImages } from "@/lib/webcam/storage";
+import { archivedImages, readLatest } from "@/lib/webcam/storage";
 import { stationWebcams } from "@/lib/webcam/webcams";
 
 export const revalidate = 60;
@@ -32,6 +32,9 @@ export default async function WebcamDayPage({ params }: Props) {
     (await stationWebcams(station.id)).map(async (webcam) => ({
       webcam,
       images: await archivedImages(webcam, day, station.timezone),
+      // A camera's images share their shape: the newest one's size lets each lazy thumbnail hold its
+      // place in the grid before it loads, instead of pushing the page down when it does.
+      shape: await readLatest(webcam),
     })),
   );
   return (
@@ -47,7 +50,7 @@ export default async function WebcamDayPage({ params }: Props) {
         </Link>
       </nav>
       {webcams.length === 0 && <p>Cette station n'a pas de webcam.</p>}
-      {webcams.map(({ webcam, images }) => (
+      {webcams.map(({ webcam, images, shape }) => (
         <section key={webcam.id} data-webcam={webcam.key} aria-labelledby={`webcam-${webcam.key}`}>
           <h2 id={`webcam-${webcam.key}`}>{webcam.name}</h2>
           {images.length === 0 ? (
@@ -61,6 +64,8 @@ export default async function WebcamDayPage({ params }: Props) {
                     <a href={`${base}-large.jpg`}>
                       <img
                         src={`${base}-small.jpg`}
+                        width={shape?.width}
+                        height={shape?.height}
                         alt={`Webcam ${webcam.name} à ${formatParis(image.takenAt, { timeStyle: "short" })}`}
                         loading="lazy"
                       />
