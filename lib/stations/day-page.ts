@@ -21,8 +21,8 @@ import { describeUnavailable } from "./queries";
 /**
  * The day page of a station (the legacy "daily summary"): the local day's extremes and means, the rain
  * of the 06–06 UTC day and the one before, 5-minute charts over 18 UTC D-1 → 06 UTC D+1 (the page's
- * 10-minute table of that window comes from the open-data API), coverage and progress. Computed from one read of raw records (plus the
- * hourly aggregates for the rain day before).
+ * 10-minute table of that window comes from the open-data API), coverage and progress. Computed from
+ * one read of raw records (plus the hourly aggregates for the rain day before).
  */
 
 export interface MeasureSummary {

@@ -60,10 +60,8 @@ export default async function DayPage(props: Props) {
   const next = addDays(day, 1);
   const s = data?.summary;
   // The 10-minute table of the chart window, from the open-data API: loaded when its fold is opened.
-  const tableSource = (format: Format) =>
-    data
-      ? observationsPath(station.slug, { ...data.window, step: "10m", fields: chartFields(station), format })
-      : "";
+  const tableSource = (window: DayPageData["window"], format: Format) =>
+    observationsPath(station.slug, { ...window, step: "10m", fields: chartFields(station), format });
   return (
     <>
       <h1>
@@ -235,7 +233,7 @@ export default async function DayPage(props: Props) {
             />
           </section>
           <TenMinuteTable
-            source={tableSource("json")}
+            source={tableSource(data.window, "json")}
             day={day}
             hasUv={station.hasUv}
             hasRadiation={station.hasRadiation}
@@ -249,11 +247,11 @@ export default async function DayPage(props: Props) {
             </p>
             <p>
               Les mêmes relevés en fichier :{" "}
-              <a href={tableSource("csv")} download>
+              <a href={tableSource(data.window, "csv")} download>
                 CSV
               </a>{" "}
               ou{" "}
-              <a href={tableSource("csv-fr")} download>
+              <a href={tableSource(data.window, "csv-fr")} download>
                 CSV pour tableur français
               </a>{" "}
               <small>(point-virgule, virgule décimale)</small>
