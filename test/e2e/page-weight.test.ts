@@ -139,6 +139,26 @@ describe("libraries reach only the pages that use them", () => {
   });
 });
 
+describe("compiling the scripts", () => {
+  it("gives Chromium every script a page loads with the hint to compile it while it downloads", async () => {
+    // scripts/dev/compile-hints.mjs: without the hint, Chromium compiles React and the router function
+    // by function on the main thread while the page hydrates (a third to a half of its long tasks).
+    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    const scripts: Promise<[string, string]>[] = [];
+    page.on("response", (response) => {
+      if (response.request().resourceType() === "script")
+        scripts.push(response.text().then((text) => [response.url(), text.slice(0, 40)]));
+    });
+    await page.goto(`${app.stationOrigin(station)}/graphiques/7j`);
+    await drawnChart(page);
+    await page.waitForLoadState("networkidle");
+    const starts = await Promise.all(scripts);
+    expect(starts.length).toBeGreaterThan(5);
+    for (const [url, start] of starts) expect(start, url).toMatch(/^\/\/# allFunctionsCalledOnLoad\n/);
+    await page.close();
+  });
+});
+
 describe("other pages' data", () => {
   it("opens a page without fetching the pages of its menu (wide screen: the whole menu shown)", async () => {
     for (const url of [`${app.origin}/`, `${app.origin}${ARTICLE}`]) {
