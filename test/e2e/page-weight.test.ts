@@ -159,6 +159,32 @@ describe("compiling the scripts", () => {
   });
 });
 
+describe("the stylesheet", () => {
+  it("is a file the pages share, not copied into each page and its inline data", async () => {
+    // next.config.ts: inlineCss put the 23 KB stylesheet in a <style> and twice more in the RSC payload.
+    const article = (await httpRequest(`${app.origin}${ARTICLE}`)).text();
+    const payload = [...article.matchAll(/<script>self\.__next_f\.push\(.*?\)<\/script>/gs)].reduce(
+      (bytes, [script]) => bytes + Buffer.byteLength(script),
+      0,
+    );
+    console.log(`article: ${article.length} characters of HTML, ${payload} bytes of RSC payload`);
+    expect(payload).toBeLessThan(25_000); // 64 KB with the stylesheet copied in
+    for (const url of [`${app.origin}/`, `${app.stationOrigin(station)}/`]) {
+      const html = (await httpRequest(url)).text();
+      expect(html, url).toMatch(/<link rel="stylesheet" href="\/_next\/static\/chunks\/\w+\.css"/);
+      expect(html, url).not.toContain("<style");
+      expect(html, url).not.toContain("--lightningcss-light");
+    }
+    // And the pages are styled by it.
+    const page = await browser.newPage({ colorScheme: "dark" });
+    await page.goto(`${app.origin}${ARTICLE}`);
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      "rgb(15, 20, 26)",
+    );
+    await page.close();
+  });
+});
+
 describe("other pages' data", () => {
   it("opens a page without fetching the pages of its menu (wide screen: the whole menu shown)", async () => {
     for (const url of [`${app.origin}/`, `${app.origin}${ARTICLE}`]) {
