@@ -9,6 +9,7 @@ import * as demo from "./commands/demo";
 import * as deploy from "./commands/deploy";
 import * as importer from "./commands/import";
 import * as lightning from "./commands/lightning";
+import * as media from "./commands/media";
 import * as migrate from "./commands/migrate";
 import * as monitor from "./commands/monitor";
 import * as partners from "./commands/partners";
@@ -43,6 +44,7 @@ const AREAS = [
   climate,
   importer,
   articles,
+  media,
   monitor,
   replication,
   backup,

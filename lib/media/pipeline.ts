@@ -76,6 +76,21 @@ export function svgHasActiveContent(text: string): boolean {
   );
 }
 
+/** The files of each width ("720.avif", "720.webp", "720.jpg") from an upright image, never enlarged. */
+export async function encodeWidths(upright: Buffer, widths: number[]): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  for (const w of widths) {
+    const resized = () => sharp(upright).resize({ width: w, withoutEnlargement: true });
+    files.set(`${w}.avif`, await resized().avif({ quality: 55, effort: 2 }).toBuffer());
+    files.set(`${w}.webp`, await resized().webp({ quality: 80 }).toBuffer());
+    files.set(
+      `${w}.jpg`,
+      await resized().flatten({ background: "#ffffff" }).jpeg({ quality: 82, mozjpeg: true }).toBuffer(),
+    );
+  }
+  return files;
+}
+
 export async function processImage(input: Buffer, limits: MediaLimits): Promise<ProcessedImage> {
   if (input.length === 0) throw new MediaError(422, "Le fichier est vide.");
   if (input.length > limits.maxBytes) {
@@ -124,16 +139,7 @@ export async function processImage(input: Buffer, limits: MediaLimits): Promise<
   }
   const { width, height } = oriented.info;
   const widths = widthsFor(width);
-  const files = new Map<string, Buffer>();
-  for (const w of widths) {
-    const resized = () => sharp(oriented.data).resize({ width: w, withoutEnlargement: true });
-    files.set(`${w}.avif`, await resized().avif({ quality: 55, effort: 2 }).toBuffer());
-    files.set(`${w}.webp`, await resized().webp({ quality: 80 }).toBuffer());
-    files.set(
-      `${w}.jpg`,
-      await resized().flatten({ background: "#ffffff" }).jpeg({ quality: 82, mozjpeg: true }).toBuffer(),
-    );
-  }
+  const files = await encodeWidths(oriented.data, widths);
   const blur = await sharp(oriented.data).resize({ width: 16 }).blur(1).webp({ quality: 40 }).toBuffer();
   const sha256 = createHash("sha256").update(input).digest("hex");
   return {

@@ -50,13 +50,41 @@ export async function storeMediaFiles(
     await fs.rm(/*turbopackIgnore: true*/ staging, { recursive: true, force: true }).catch(() => {});
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOTEMPTY" || code === "EEXIST") return; // the same media, stored meanwhile
-    if (code === "ENOSPC" || code === "EDQUOT") {
-      throw new MediaError(
-        507,
-        "Espace disque insuffisant sur le serveur : l'image n'a pas été enregistrée.",
-      );
+    throw diskFullAsMediaError(error);
+  }
+}
+
+/** A full disk as the uploader's message; any other error as it is. */
+function diskFullAsMediaError(error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === "ENOSPC" || code === "EDQUOT"
+    ? new MediaError(507, "Espace disque insuffisant sur le serveur : l'image n'a pas été enregistrée.")
+    : error;
+}
+
+/**
+ * Adds files to a media already on disk (a width added after its upload). Each is written apart, then
+ * renamed into place, so that a reader never gets half a file; files already there are kept.
+ */
+export async function addMediaFiles(
+  key: string,
+  files: Map<string, Buffer>,
+  dir = mediaDir(),
+): Promise<void> {
+  if (!KEY.test(key)) throw new Error(`invalid media key ${key}`);
+  const target = path.join(/*turbopackIgnore: true*/ dir, key);
+  const staging = path.join(dir, ".tmp", `${key}-${randomBytes(6).toString("hex")}`);
+  try {
+    await fs.mkdir(/*turbopackIgnore: true*/ staging, { recursive: true });
+    for (const [name, data] of files) {
+      if (await exists(path.join(target, name))) continue;
+      await fs.writeFile(/*turbopackIgnore: true*/ path.join(staging, name), data);
+      await fs.rename(/*turbopackIgnore: true*/ path.join(staging, name), path.join(target, name));
     }
-    throw error;
+  } catch (error) {
+    throw diskFullAsMediaError(error);
+  } finally {
+    await fs.rm(/*turbopackIgnore: true*/ staging, { recursive: true, force: true }).catch(() => {});
   }
 }
 
