@@ -13,7 +13,8 @@ function sourceHash(): string {
     encoding: "utf8",
   })
     .split("\0")
-    .filter((f) => f && !/^(test|bench|deploy|scripts|\.ci)\//.test(f) && existsSync(f))
+    // The build's own steps (scripts/dev/*.mjs, run by `npm run build`) count; the CLI and tests do not.
+    .filter((f) => f && !/^(test|bench|deploy|scripts(?!\/dev\/[^/]+\.mjs$)|\.ci)\//.test(f) && existsSync(f))
     .sort();
   const hash = createHash("sha256");
   for (const file of files) hash.update(file).update("\0").update(readFileSync(file));
