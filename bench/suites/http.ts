@@ -16,7 +16,8 @@ import { type Suite, type Throughput, wrk } from "../lib";
  * Printed with each one's ratio to the static file (measured first and last, their mean), issue 15's
  * targets and the figures measured before the change. Then the footprint: the app alone under a mixed
  * load (station pages, hundreds of distinct day pages, apex pages, feed, API) for 10 minutes, twice,
- * with its resident memory after each run (BENCH_MIXED_MINUTES shortens the runs for a quick look).
+ * with its resident memory after each run (BENCH_MIXED_MINUTES shortens the runs for a quick look;
+ * BENCH_HTTP=footprint runs the footprint alone, BENCH_HTTP=table the table alone).
  */
 
 const DOMAIN = "meteo06.localhost";
@@ -49,6 +50,13 @@ const PAGES: { name: string; path: string; station?: true; nginx?: Target; app?:
 const MIXED_DAYS = 400;
 /** Issue 15: the app's resident memory after 10 minutes of mixed load, and no growth between two runs. */
 const RSS_TARGET_MB = 400;
+/** BENCH_HTTP: "table" or "footprint" runs that part alone; unset, both. */
+const parts = () => {
+  const only = process.env.BENCH_HTTP;
+  if (only !== undefined && only !== "table" && only !== "footprint")
+    throw new Error(`BENCH_HTTP "${only}" is neither "table" nor "footprint"`);
+  return { table: only !== "footprint", footprint: only !== "table" };
+};
 const mixedMinutes = () => {
   const minutes = Number(process.env.BENCH_MIXED_MINUTES ?? 10);
   if (!(minutes > 0))
@@ -290,28 +298,31 @@ export const suite: Suite = {
           if (answer.status !== 200) throw new Error(`${page.name} (${url}): HTTP ${answer.status}`);
         }
       }
-      const load = { before: loadavg(), after: [] as number[] };
-      const measureStatic = async (when: string) =>
-        wrk(
-          `static 64 KB file (nginx), ${when}`,
-          `https://127.0.0.1:${httpsPort}/bench/static-64k.html`,
-          DOMAIN,
-          WRK,
-        );
-      const statics = [await measureStatic("first")];
-      const rows = [];
-      for (const page of PAGES) {
-        const { host, viaNginx, direct } = target(page);
-        console.log(`› wrk: ${page.name}`);
-        rows.push({
-          page,
-          nginx: await wrk(page.name, viaNginx, host, WRK),
-          app: await wrk(page.name, direct, host, WRK),
-        });
+      if (parts().table) {
+        const load = { before: loadavg(), after: [] as number[] };
+        const measureStatic = async (when: string) =>
+          wrk(
+            `static 64 KB file (nginx), ${when}`,
+            `https://127.0.0.1:${httpsPort}/bench/static-64k.html`,
+            DOMAIN,
+            WRK,
+          );
+        const statics = [await measureStatic("first")];
+        const rows = [];
+        for (const page of PAGES) {
+          const { host, viaNginx, direct } = target(page);
+          console.log(`› wrk: ${page.name}`);
+          rows.push({
+            page,
+            nginx: await wrk(page.name, viaNginx, host, WRK),
+            app: await wrk(page.name, direct, host, WRK),
+          });
+        }
+        statics.push(await measureStatic("last"));
+        load.after = loadavg();
+        printTable(statics, rows, load);
       }
-      statics.push(await measureStatic("last"));
-      load.after = loadavg();
-      printTable(statics, rows, load);
+      if (!parts().footprint) return;
 
       const days = Array.from({ length: MIXED_DAYS }, (_, i) =>
         new Date((BENCH_END - (i + 1) * 86400) * 1000).toISOString().slice(0, 10),
