@@ -3,6 +3,7 @@ import path from "node:path";
 import { FRAME_ORIGINS } from "./lib/articles/external";
 import { mapTiles } from "./lib/config/map-tiles";
 import { ConfigError, config } from "./lib/config/settings";
+import { outsideRequests } from "./lib/db/detached";
 import { parseTrustedProxies, recordPeerAddresses } from "./lib/http/client-address";
 import { installSecurityHeaders } from "./lib/security/responses";
 
@@ -17,6 +18,9 @@ if (process.env.NEXT_PHASE !== "phase-production-build") {
     process.exit(1);
   }
 }
+
+// Database pools work in the context of the start, captured here before any request (lib/db/detached.ts).
+outsideRequests(() => undefined);
 
 // The connection's address on every request, for the per-address login limits (lib/http/client-address.ts).
 recordPeerAddresses();

@@ -1,5 +1,6 @@
 import mysql, { type Pool, type RowDataPacket } from "mysql2/promise";
 import { config, connectionOptions } from "../config/settings";
+import { detachMethods } from "../db/detached";
 import { UserError } from "../errors";
 import { isUnitSystem, METRIC, toMetric, UnknownUnitSystemError, US } from "./units";
 
@@ -60,7 +61,7 @@ export function createArchivePool(serverUrl: string, connectionLimit = 8): Pool 
   pool.pool.on("connection", (connection) => {
     connection.query("SET SESSION TRANSACTION READ ONLY");
   });
-  return pool;
+  return detachMethods(pool);
 }
 
 export class ArchiveReader {

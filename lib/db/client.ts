@@ -2,6 +2,7 @@ import { PrismaMariaDb } from "@prisma/adapter-mariadb";
 import mysql, { type Pool } from "mysql2/promise";
 import { config, connectionOptions } from "../config/settings";
 import { PrismaClient } from "../generated/prisma/client";
+import { detachMethods } from "./detached";
 
 export type { Prisma } from "../generated/prisma/client";
 
@@ -18,7 +19,7 @@ export function createPrismaClient(databaseUrl: string): PrismaClient {
     // Values are stored in UTC; the app formats them for Europe/Paris itself.
     timezone: "Z",
   });
-  return new PrismaClient({ adapter });
+  return new PrismaClient({ adapter: detachMethods(adapter) });
 }
 
 // One client per process (per database URL); Next's dev server reloads modules, so keep it on globalThis.
@@ -43,12 +44,14 @@ export function appSqlPool(): Pool {
   if (globalForSql.appSql?.url !== databaseUrl) {
     globalForSql.appSql = {
       url: databaseUrl,
-      pool: mysql.createPool({
-        ...connectionOptions(databaseUrl),
-        connectionLimit: 4,
-        timezone: "Z",
-        maxPreparedStatements: 64, // the server's limit is shared by every client
-      }),
+      pool: detachMethods(
+        mysql.createPool({
+          ...connectionOptions(databaseUrl),
+          connectionLimit: 4,
+          timezone: "Z",
+          maxPreparedStatements: 64, // the server's limit is shared by every client
+        }),
+      ),
     };
   }
   return globalForSql.appSql.pool;
