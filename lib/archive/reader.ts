@@ -1,6 +1,6 @@
 import mysql, { type Pool, type RowDataPacket } from "mysql2/promise";
 import { config, connectionOptions } from "../config/settings";
-import { detachMethods } from "../db/detached";
+import { createDetachedPool } from "../db/detached";
 import { UserError } from "../errors";
 import { isUnitSystem, METRIC, toMetric, UnknownUnitSystemError, US } from "./units";
 
@@ -49,7 +49,7 @@ const COLUMN_CACHE_MS = 5 * 60_000;
 
 export function createArchivePool(serverUrl: string, connectionLimit = 8): Pool {
   const { database: _ignored, ...options } = connectionOptions(serverUrl);
-  const pool = mysql.createPool({
+  const pool = createDetachedPool({
     ...options,
     connectionLimit,
     timezone: "Z",
@@ -61,7 +61,7 @@ export function createArchivePool(serverUrl: string, connectionLimit = 8): Pool 
   pool.pool.on("connection", (connection) => {
     connection.query("SET SESSION TRANSACTION READ ONLY");
   });
-  return detachMethods(pool);
+  return pool;
 }
 
 export class ArchiveReader {

@@ -1,8 +1,8 @@
 import { PrismaMariaDb } from "@prisma/adapter-mariadb";
-import mysql, { type Pool } from "mysql2/promise";
+import type { Pool } from "mysql2/promise";
 import { config, connectionOptions } from "../config/settings";
 import { PrismaClient } from "../generated/prisma/client";
-import { detachMethods } from "./detached";
+import { createDetachedPool, detachMethods } from "./detached";
 
 export type { Prisma } from "../generated/prisma/client";
 
@@ -44,14 +44,12 @@ export function appSqlPool(): Pool {
   if (globalForSql.appSql?.url !== databaseUrl) {
     globalForSql.appSql = {
       url: databaseUrl,
-      pool: detachMethods(
-        mysql.createPool({
-          ...connectionOptions(databaseUrl),
-          connectionLimit: 4,
-          timezone: "Z",
-          maxPreparedStatements: 64, // the server's limit is shared by every client
-        }),
-      ),
+      pool: createDetachedPool({
+        ...connectionOptions(databaseUrl),
+        connectionLimit: 4,
+        timezone: "Z",
+        maxPreparedStatements: 64, // the server's limit is shared by every client
+      }),
     };
   }
   return globalForSql.appSql.pool;

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import mysql, { type Pool, type PoolOptions } from "mysql2/promise";
 
 /**
  * Database work outside the visit that asked for it. Node keeps on every socket and timer the async
@@ -34,4 +35,9 @@ export function detachMethods<T extends object>(target: T): T {
       };
     },
   });
+}
+
+/** A mysql2 pool whose work runs outside requests: every pool of the app is made here. */
+export function createDetachedPool(options: PoolOptions): Pool {
+  return detachMethods(mysql.createPool(options));
 }

@@ -1,12 +1,7 @@
-import mysql, {
-  type Pool,
-  type PoolConnection,
-  type ResultSetHeader,
-  type RowDataPacket,
-} from "mysql2/promise";
+import type { Pool, PoolConnection, ResultSetHeader, RowDataPacket } from "mysql2/promise";
 import { config, connectionOptions } from "../config/settings";
 import { db } from "../db/client";
-import { detachMethods } from "../db/detached";
+import { createDetachedPool } from "../db/detached";
 import { chunks, inTransaction } from "../db/sql";
 import { dayToDate, localDay } from "../time";
 import { type Derived, derive, NEAR_KM, type StationPoint, type StoredStrike } from "./derive";
@@ -30,9 +25,7 @@ function pool(): Pool {
   const { databaseUrl } = config();
   if (globalForPool.lightningPool?.url !== databaseUrl) {
     globalForPool.lightningPool?.pool.end().catch(() => {});
-    const pool = detachMethods(
-      mysql.createPool({ ...connectionOptions(databaseUrl), connectionLimit: 2, timezone: "Z" }),
-    );
+    const pool = createDetachedPool({ ...connectionOptions(databaseUrl), connectionLimit: 2, timezone: "Z" });
     globalForPool.lightningPool = { url: databaseUrl, pool };
   }
   return globalForPool.lightningPool.pool;
