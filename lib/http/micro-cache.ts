@@ -4,8 +4,8 @@ import { matchesEtag } from "../security/responses";
 /**
  * A micro-cache inside the app, in front of Next: a repeat anonymous GET or HEAD of an answer that a
  * shared cache may keep is answered from memory for up to a second, before Next sees the request. The
- * framework's own path (router, proxy.ts, rendering or reading its cache, web streams) costs about
- * 1.5 ms of CPU per page even when the page is cached; this one costs a lookup and a write. nginx's
+ * framework's own path (router, proxy.ts, reading its cache, tracing, web streams) costs more than a
+ * millisecond of CPU per page even when the page is cached; this one costs a lookup and a write. nginx's
  * micro-cache (deploy/nginx/meteo06.conf) does the same in production for longer; this one serves
  * what reaches the app anyway (nginx's misses and bypasses, or no nginx at all).
  *
@@ -45,7 +45,8 @@ export function lookupKey(method: string | undefined, url: string | undefined, h
   const path = query < 0 ? url : url.slice(0, query);
   if (PRIVATE_PATH.test(path)) return undefined;
   if (query >= 0 && /(^|&)_rsc(=|&|$)/.test(url.slice(query + 1))) return undefined;
-  return `${headers.host ?? ""}${url}`;
+  // A space cannot be in the address: no Host can make its key another host's.
+  return `${headers.host ?? ""} ${url}`;
 }
 
 /** Whether an answer, as sent, may be replayed to any anonymous visitor of the same address. */
@@ -142,7 +143,8 @@ function replayable(res: ServerResponse, body: Buffer): Pick<Entry, "headers" | 
   return { headers, etag: typeof sent.etag === "string" ? sent.etag : undefined };
 }
 
-export function installMicroCache(cache = new MicroCache()): void {
+export function installMicroCache(): void {
+  const cache = new MicroCache();
   const proto = ServerResponse.prototype;
   // The originals: the replay sends the recorded bytes as they are, around lib/security/responses.ts.
   type Loose<R> = (this: ServerResponse, ...args: unknown[]) => R;

@@ -7,10 +7,13 @@ const anonymous = { host: "meteo06.fr", accept: "text/html" };
 
 describe("lookupKey", () => {
   it("keys an anonymous GET or HEAD by host and full address", () => {
-    expect(lookupKey("GET", "/articles?page=2", anonymous)).toBe("meteo06.fr/articles?page=2");
-    expect(lookupKey("HEAD", "/", { host: "colmiane.meteo06.fr" })).toBe("colmiane.meteo06.fr/");
+    expect(lookupKey("GET", "/articles?page=2", anonymous)).toBe("meteo06.fr /articles?page=2");
+    expect(lookupKey("HEAD", "/", { host: "colmiane.meteo06.fr" })).toBe("colmiane.meteo06.fr /");
     expect(lookupKey("GET", "/", { host: "a.meteo06.fr" })).not.toBe(
       lookupKey("GET", "/", { host: "b.meteo06.fr" }),
+    );
+    expect(lookupKey("GET", "//articles", { host: "meteo06.fr" })).not.toBe(
+      lookupKey("GET", "/articles", { host: "meteo06.fr/" }),
     );
     expect(lookupKey("GET", "/?a=1", anonymous)).not.toBe(lookupKey("GET", "/?a=2", anonymous));
   });
