@@ -5,7 +5,6 @@ import { lightningEnabled } from "@/lib/lightning/settings";
 import type { Station } from "@/lib/stations/queries";
 import { formatParis } from "@/lib/time";
 import { CountsTable } from "./CountsTable";
-import styles from "./lightning.module.css";
 
 const clock = (timeMs: number) => formatParis(timeMs / 1000, { timeStyle: "short" });
 
@@ -21,11 +20,7 @@ export async function LightningPanel({ station, always = false }: { station: Sta
   if (!activity?.latest || !activity.nearest) {
     if (!always) return null;
     return (
-      <section
-        className={`card ${styles.panel}`}
-        aria-labelledby="foudre-activite"
-        data-lightning-panel="calm"
-      >
+      <section className="card lightning-panel" aria-labelledby="foudre-activite" data-lightning-panel="calm">
         <h2 id="foudre-activite">Activité orageuse</h2>
         <p>Aucun impact de foudre à moins de 100 km depuis {hours} heures.</p>
       </section>
@@ -35,12 +30,12 @@ export async function LightningPanel({ station, always = false }: { station: Sta
   const close = nearest.distance <= 10_000 && nowMs - nearest.timeMs <= 3600_000;
   return (
     <section
-      className={`card ${styles.panel}${close ? ` ${styles.near}` : ""}`}
+      className={`card lightning-panel${close ? " near" : ""}`}
       aria-labelledby="foudre-activite"
       data-lightning-panel="active"
     >
       <h2 id="foudre-activite">Activité orageuse</h2>
-      <p className={styles.headline} data-field="lastStrike">
+      <p className="headline" data-field="lastStrike">
         Dernier impact à {strikePlace(latest.distance, latest.bearing)},{" "}
         {formatAgo((nowMs - latest.timeMs) / 1000)} ({clock(latest.timeMs)})
       </p>
@@ -50,7 +45,7 @@ export async function LightningPanel({ station, always = false }: { station: Sta
           {clock(nearest.timeMs)}.
         </p>
       )}
-      <div className={styles.counts}>
+      <div className="counts">
         <CountsTable
           caption="Nombre d'impacts selon la distance à la station."
           head="Distance"
@@ -63,7 +58,7 @@ export async function LightningPanel({ station, always = false }: { station: Sta
           empty=""
         />
       </div>
-      <p className={styles.links}>
+      <p className="links">
         <a href={`${config().siteUrl.origin}/foudre`}>Carte de la foudre en direct</a>
         {!always && <a href="/foudre">Statistiques de foudre de la station</a>}
       </p>
