@@ -269,10 +269,6 @@ describe("station pages", () => {
       [count(30, 60), count(30, 180)],
       [count(100, 60), count(100, 180)],
     ]);
-    // Styled by the shared stylesheet (app/globals.css, .lightning-panel).
-    expect(
-      await panel.locator('[data-field="lastStrike"]').evaluate((p) => getComputedStyle(p).fontWeight),
-    ).toBe("600");
     expect(await page.locator('nav[aria-label="Navigation de la station"] a[href="/foudre"]').count()).toBe(
       1,
     );
