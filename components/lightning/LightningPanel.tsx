@@ -5,6 +5,7 @@ import { lightningEnabled } from "@/lib/lightning/settings";
 import type { Station } from "@/lib/stations/queries";
 import { formatParis } from "@/lib/time";
 import { CountsTable } from "./CountsTable";
+import styles from "./lightning.module.css";
 
 const clock = (timeMs: number) => formatParis(timeMs / 1000, { timeStyle: "short" });
 
@@ -20,7 +21,11 @@ export async function LightningPanel({ station, always = false }: { station: Sta
   if (!activity?.latest || !activity.nearest) {
     if (!always) return null;
     return (
-      <section className="card lightning-panel" aria-labelledby="foudre-activite" data-lightning-panel="calm">
+      <section
+        className={`card ${styles.panel}`}
+        aria-labelledby="foudre-activite"
+        data-lightning-panel="calm"
+      >
         <h2 id="foudre-activite">Activité orageuse</h2>
         <p>Aucun impact de foudre à moins de 100 km depuis {hours} heures.</p>
       </section>
@@ -30,12 +35,12 @@ export async function LightningPanel({ station, always = false }: { station: Sta
   const close = nearest.distance <= 10_000 && nowMs - nearest.timeMs <= 3600_000;
   return (
     <section
-      className={`card lightning-panel${close ? " near" : ""}`}
+      className={`card ${styles.panel}${close ? ` ${styles.near}` : ""}`}
       aria-labelledby="foudre-activite"
       data-lightning-panel="active"
     >
       <h2 id="foudre-activite">Activité orageuse</h2>
-      <p className="headline" data-field="lastStrike">
+      <p className={styles.headline} data-field="lastStrike">
         Dernier impact à {strikePlace(latest.distance, latest.bearing)},{" "}
         {formatAgo((nowMs - latest.timeMs) / 1000)} ({clock(latest.timeMs)})
       </p>
@@ -45,7 +50,7 @@ export async function LightningPanel({ station, always = false }: { station: Sta
           {clock(nearest.timeMs)}.
         </p>
       )}
-      <div className="counts">
+      <div className={styles.counts}>
         <CountsTable
           caption="Nombre d'impacts selon la distance à la station."
           head="Distance"
@@ -58,7 +63,7 @@ export async function LightningPanel({ station, always = false }: { station: Sta
           empty=""
         />
       </div>
-      <p className="links">
+      <p className={styles.links}>
         <a href={`${config().siteUrl.origin}/foudre`}>Carte de la foudre en direct</a>
         {!always && <a href="/foudre">Statistiques de foudre de la station</a>}
       </p>
