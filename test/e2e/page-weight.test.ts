@@ -175,10 +175,6 @@ describe("the stylesheet", () => {
       expect(html, url).not.toContain("<style");
       expect(html, url).not.toContain("--lightningcss-light");
     }
-    // The station home waits for that one only: a CSS module imported by one of its components (the
-    // lightning panel's, once) is a second render-blocking request before its first paint.
-    const home = (await httpRequest(`${app.stationOrigin(station)}/`)).text();
-    expect(home.match(/<link rel="stylesheet"/g)).toHaveLength(1);
     // And the pages are styled by it.
     const page = await browser.newPage({ colorScheme: "dark" });
     await page.goto(`${app.origin}${ARTICLE}`);
