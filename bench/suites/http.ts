@@ -227,8 +227,8 @@ async function footprint(app: TestApp, www: string, addresses: { host: string; p
     }
     if (!result || !app.running()) {
       const last = app.output().trim().split("\n").slice(-20).join("\n");
-      console.log(`\nFootprint: the app exited during mixed run ${round}; its last words:\n${last}`);
-      return;
+      // A footprint that ends in an out-of-memory exit is the worst result: the bench fails with it.
+      throw new Error(`Footprint: the app exited during mixed run ${round}; its last words:\n${last}`);
     }
     runs.push({ result, memory: memory(app.pid), load: loadavg()[0] });
   }
