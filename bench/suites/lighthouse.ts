@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { cpus, loadavg } from "node:os";
@@ -64,6 +65,7 @@ interface Figures {
   accessibility: number;
   bestPractices: number;
   seo: number;
+  fcpMs: number;
   lcpMs: number;
   tbtMs: number;
   cls: number;
@@ -73,6 +75,8 @@ interface Figures {
   /** Lighthouse's measure of the host's CPU (a mid-range desktop scores 1000–1500; a busy machine less). */
   benchmarkIndex: number;
   consoleErrors: string[];
+  /** The largest paint's element and its phases in the observed (unthrottled) trace, as Lighthouse gives them. */
+  lcpElement: string;
 }
 
 /** An article with a large cover (the page's largest paint), made through the media pipeline. */
@@ -153,11 +157,22 @@ function startGzipFront(appPort: number): Promise<{ port: number; close(): void 
 }
 
 // Lighthouse's result is loosely typed here: only the audits below are read.
+type Details = { type?: string; items?: Record<string, unknown>[] };
 type Lhr = {
   environment: { benchmarkIndex: number };
   categories: Record<string, { score: number | null }>;
-  audits: Record<string, { numericValue?: number; details?: { items?: Record<string, unknown>[] } }>;
+  audits: Record<string, { numericValue?: number; details?: Details }>;
 };
+
+/** "<h1> · TTFB 12 ms, render delay 40 ms" from the lcp-breakdown insight (a table of phases, a node). */
+function lcpElement(lhr: Lhr): string {
+  const parts = (lhr.audits["lcp-breakdown-insight"]?.details?.items ?? []) as Details[];
+  const node = parts.find((part) => part.type === "node") as { snippet?: string } | undefined;
+  const phases = (parts.find((part) => part.type === "table")?.items ?? []).map(
+    (item) => `${item.subpart} ${Math.round(Number(item.duration))} ms`,
+  );
+  return `${node?.snippet ?? "?"} · ${phases.join(", ")}`;
+}
 
 function figures(lhr: Lhr): Figures {
   const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
@@ -169,6 +184,7 @@ function figures(lhr: Lhr): Figures {
     accessibility: score("accessibility"),
     bestPractices: score("best-practices"),
     seo: score("seo"),
+    fcpMs: value("first-contentful-paint"),
     lcpMs: value("largest-contentful-paint"),
     tbtMs: value("total-blocking-time"),
     cls: value("cumulative-layout-shift"),
@@ -176,20 +192,26 @@ function figures(lhr: Lhr): Figures {
     scriptUrls: requests.filter((item) => item.resourceType === "Script").map((item) => String(item.url)),
     benchmarkIndex: lhr.environment.benchmarkIndex,
     consoleErrors: errors.map((item) => String(item.description ?? item.source ?? "")),
+    lcpElement: lcpElement(lhr),
   };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** The median of each figure over the runs (scores and timings each taken on their own). */
-function medianFigures(runs: Figures[]): Figures {
-  const of = (key: Exclude<keyof Figures, "consoleErrors" | "scriptUrls">) =>
+function medianFigures(all: Figures[]): Figures {
+  // A run whose trace Lighthouse could not record (it happens on a loaded machine) has no timings (NaN)
+  // and a performance score of 0: left out, unless every run failed.
+  const recorded = all.filter((run) => Number.isFinite(run.lcpMs));
+  const runs = recorded.length ? recorded : all;
+  const of = (key: Exclude<keyof Figures, "consoleErrors" | "scriptUrls" | "lcpElement">) =>
     median(runs.map((run) => run[key]));
   return {
     performance: of("performance"),
     accessibility: of("accessibility"),
     bestPractices: of("bestPractices"),
     seo: of("seo"),
+    fcpMs: of("fcpMs"),
     lcpMs: of("lcpMs"),
     tbtMs: of("tbtMs"),
     cls: of("cls"),
@@ -197,6 +219,7 @@ function medianFigures(runs: Figures[]): Figures {
     scriptUrls: [...new Set(runs.flatMap((run) => run.scriptUrls))],
     benchmarkIndex: of("benchmarkIndex"),
     consoleErrors: [...new Set(runs.flatMap((run) => run.consoleErrors))],
+    lcpElement: runs.find((run) => run.lcpMs === of("lcpMs"))?.lcpElement ?? "?",
   };
 }
 
@@ -230,13 +253,21 @@ export const suite: Suite = {
   async run() {
     await ensureBenchStation();
     await ensureArticle();
+    // LIGHTHOUSE_PAGES="station home;day page": those pages only. LIGHTHOUSE_REPORTS=<dir>: every
+    // run's report and trace (JSON) written there, to read what the table sums up.
+    const only = process.env.LIGHTHOUSE_PAGES?.split(";").map((name) => name.trim());
+    const pages = only ? PAGES.filter((page) => only.includes(page.name)) : PAGES;
+    if (!pages.length)
+      throw new Error(`LIGHTHOUSE_PAGES names none of: ${PAGES.map((p) => p.name).join(", ")}`);
+    const reports = process.env.LIGHTHOUSE_REPORTS;
+    if (reports) mkdirSync(reports, { recursive: true });
     buildIfNeeded();
     const app = await startTestApp({});
     const front = await startGzipFront(app.port);
     const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS });
     const rows: { page: Page; figures: Figures; scriptBytes: number; load: string }[] = [];
     try {
-      for (const page of PAGES) {
+      for (const page of pages) {
         const host = page.site === "apex" ? "localhost" : "bench.localhost";
         const url = `http://${host}:${front.port}${page.path}`;
         // Rendered once before the runs, as nginx and the app's cache serve a page most visitors open.
@@ -251,6 +282,11 @@ export const suite: Suite = {
             onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
           });
           if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
+          if (reports) {
+            const stem = `${reports}/${page.name.replace(/\W+/g, "-")}-${i + 1}`;
+            writeFileSync(`${stem}.json`, JSON.stringify(result.lhr));
+            writeFileSync(`${stem}.trace.json`, JSON.stringify(result.artifacts.Trace));
+          }
           runs.push(figures(result.lhr as unknown as Lhr));
         }
         const typical = medianFigures(runs);
@@ -278,14 +314,17 @@ export const suite: Suite = {
         "benchmarkIndex, median) TBT and the performance score come out higher and lower than on a quiet one.\n",
     );
     console.log(
-      "| page | performance | LCP | TBT | CLS | bytes | JS (gzip) / budget | accessibility | best practices | SEO | load | CPU index | before: perf · LCP · TBT · bytes |",
+      "| page | performance | FCP | LCP | TBT | CLS | bytes | JS (gzip) / budget | accessibility | best practices | SEO | load | CPU index | before: perf · LCP · TBT · bytes |",
     );
-    console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+    console.log(
+      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    );
     for (const { page, figures: f, scriptBytes, load } of rows) {
       const budgetKiB = JS_BUDGET_KIB[page.name];
       const cells = [
         page.name,
         `${f.performance}${mark(f.performance >= 95)}`,
+        `${(f.fcpMs / 1000).toFixed(1)} s`,
         `${(f.lcpMs / 1000).toFixed(1)} s${mark(f.lcpMs < 2000)}`,
         `${Math.round(f.tbtMs)} ms${mark(f.tbtMs < 150)}`,
         `${f.cls.toFixed(3)}${mark(f.cls < 0.05)}`,
@@ -300,6 +339,8 @@ export const suite: Suite = {
       ];
       console.log(`| ${cells.join(" | ")} |`);
     }
+    console.log("\nLargest paint of the median run (element · phases in the unthrottled trace):");
+    for (const { page, figures: f } of rows) console.log(`  - ${page.name}: ${f.lcpElement}`);
     const errors = rows.filter((row) => row.figures.consoleErrors.length > 0);
     for (const { page, figures: f } of errors)
       console.log(

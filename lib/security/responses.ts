@@ -85,7 +85,7 @@ function allowScripts(html: string, integrity: Readonly<Record<string, string>>)
 }
 
 /** If-None-Match lists this validator (or "*"); weak validators compare equal to strong ones. */
-function matches(ifNoneMatch: string | string[] | undefined, etag: string): boolean {
+export function matchesEtag(ifNoneMatch: string | string[] | undefined, etag: string): boolean {
   if (typeof ifNoneMatch !== "string") return false;
   return ifNoneMatch.split(/\s*,\s*/).some((tag) => tag === "*" || tag.replace(/^W\//, "") === etag);
 }
@@ -207,7 +207,7 @@ export function installSecurityHeaders(
     const shared = String(this.getHeader("cache-control") ?? "").startsWith("public,");
     if (shared && this.statusCode === 200 && this.req?.method === "GET") {
       this.setHeader("ETag", etag);
-      if (matches(this.req?.headers["if-none-match"], etag)) {
+      if (matchesEtag(this.req?.headers["if-none-match"], etag)) {
         this.statusCode = 304;
         this.removeHeader("Content-Length");
         writeHead.call(this, 304);
