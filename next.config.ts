@@ -20,8 +20,12 @@ const nextConfig: NextConfig = {
   // nginx may answer with a stale copy for a few minutes while it fetches the new one, no longer.
   expireTime: 300,
   // Rendered pages and cached data kept in memory (LRU), part of the app's bounded footprint (the heap
-  // is capped by --max-old-space-size in deploy/systemd/meteo06-app.service).
-  cacheMaxMemorySize: 48 * 1024 * 1024,
+  // is capped by --max-old-space-size in deploy/systemd/meteo06-app.service). Next counts a page's HTML
+  // in characters, and a page with any character beyond Latin-1 (’, →) takes two bytes per character:
+  // 32 MB counted is about 50 MB of heap, room for some 200 station pages (≈ 150 KB counted each, HTML
+  // and RSC payload), dozens of stations' home, charts and day pages. 48 MB left the app above its
+  // 400 MB target after the bench's mixed load (issue 15); 32 MB was 5–10 MB smaller.
+  cacheMaxMemorySize: 32 * 1024 * 1024,
   experimental: {
     // Rendered pages and cached data live in memory only: the data behind them is live and changes
     // every few minutes, and nothing cached should outlive the process (or leak between test runs).

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCHEDULE, systemdUnits } from "@/lib/ops/schedule";
+import { serverEnv } from "@/scripts/dev/server";
 import { httpRequest } from "../helpers/http";
 import { nginxTest, renderTemplate, startNginx } from "../helpers/nginx";
 
@@ -158,6 +159,18 @@ describe("systemd units", () => {
     for (const [name, content] of Object.entries(units)) {
       expect(readFileSync(path.join("deploy/systemd", name), "utf8"), name).toBe(content);
     }
+  });
+
+  it("run the app with the memory settings that the tests and the bench start it with", () => {
+    // The bench's footprint (issue 15) measures production only if both use the same settings.
+    const unit = readFileSync("deploy/systemd/meteo06-app.service", "utf8");
+    const env = serverEnv(3000, { NODE_ENV: "production" });
+    const nodeOptions = /^Environment="NODE_OPTIONS=(.*)"$/m.exec(unit)?.[1];
+    expect(nodeOptions).toContain("--max-old-space-size=");
+    expect(env.NODE_OPTIONS).toBe(nodeOptions);
+    const malloc = [...unit.matchAll(/^Environment=(MALLOC_\w+)=(\S+)$/gm)];
+    expect(malloc.map(([, name]) => name)).toEqual(["MALLOC_ARENA_MAX", "MALLOC_TRIM_THRESHOLD_"]);
+    for (const [, name, value] of malloc) expect(env[name], name).toBe(value);
   });
 
   it("schedule every job with Persistent=true at the agreed frequencies", () => {
