@@ -219,17 +219,21 @@ export const suite: Suite = {
     buildIfNeeded();
     const httpsPort = await freePort();
     const app = await startTestApp({ SITE_URL: `https://${DOMAIN}:${httpsPort}` }, DOMAIN);
-    const nginx = await startNginx({ appPort: app.port, domain: DOMAIN, httpsPort });
-    const chrome = await chromeLauncher.launch({
-      chromePath: CHROMIUM,
-      chromeFlags: [...CHROME_FLAGS, trustFlag(nginx)],
-    });
     const rows: { page: Page; figures: Figures; scriptBytes: number; load: string }[] = [];
+    // Started one by one inside the try, so that a failure to start one stops those already running.
+    let nginx: RunningNginx | undefined;
+    let chrome: chromeLauncher.LaunchedChrome | undefined;
     try {
+      const front = await startNginx({ appPort: app.port, domain: DOMAIN, httpsPort });
+      nginx = front;
+      chrome = await chromeLauncher.launch({
+        chromePath: CHROMIUM,
+        chromeFlags: [...CHROME_FLAGS, trustFlag(front)],
+      });
       for (const page of pages) {
-        const url = nginx.url(page.path, page.site === "station" ? "bench" : undefined);
+        const url = front.url(page.path, page.site === "station" ? "bench" : undefined);
         // Loaded once before the runs, so that they find it in nginx's micro-cache, as most visitors do.
-        await bodyBytes(nginx, url);
+        await bodyBytes(front, url);
         const runs: Figures[] = [];
         const loadBefore = loadavg()[0];
         for (let i = 0; i < RUNS; i++) {
@@ -248,7 +252,7 @@ export const suite: Suite = {
           runs.push(figures(result.lhr as unknown as Lhr));
         }
         const typical = medianFigures(runs);
-        const scriptBytes = (await Promise.all(typical.scriptUrls.map((u) => bodyBytes(nginx, u)))).reduce(
+        const scriptBytes = (await Promise.all(typical.scriptUrls.map((u) => bodyBytes(front, u)))).reduce(
           (sum, bytes) => sum + bytes,
           0,
         );
@@ -260,8 +264,8 @@ export const suite: Suite = {
         });
       }
     } finally {
-      chrome.kill();
-      await nginx.stop();
+      chrome?.kill();
+      await nginx?.stop();
       await app.stop();
     }
 
