@@ -177,6 +177,11 @@ describe("links and media like WordPress", () => {
     expect(await linkDialog.getByLabel("Adresse (URL)").inputValue()).toBe(`/articles/${slug}`);
     await linkDialog.getByLabel("Ouvrir dans un nouvel onglet").check();
     await linkDialog.getByRole("button", { name: "Appliquer" }).click();
+    // The editor takes the focus back on the next frame (tiptap's focus command): keys pressed before
+    // would go elsewhere, and Enter would replace the still-selected link text.
+    const editorFocused = () =>
+      page.waitForFunction(() => document.activeElement?.closest(".editor-content") != null);
+    await editorFocused();
     const link = body.locator(`a[href="/articles/${slug}"]`);
     expect(await link.textContent()).toBe("Lire le bilan");
     expect(await link.getAttribute("target")).toBe("_blank");
@@ -199,6 +204,7 @@ describe("links and media like WordPress", () => {
       "Conditions actuelles d'une station",
     ]);
     await menu.getByRole("menuitem", { name: "Citation" }).click();
+    await editorFocused();
     await page.keyboard.type("Une citation");
     expect(await body.locator("blockquote").textContent()).toBe("Une citation");
     expect(await body.textContent()).not.toContain("/");
