@@ -1,6 +1,6 @@
-import http from "node:http";
 import { BlockList, isIP } from "node:net";
 import { ConfigError } from "../config/settings";
+import { interceptRequests } from "./server-requests";
 
 /**
  * The client's address, for per-address limits. X-Forwarded-For is believed only as far as it was
@@ -16,18 +16,10 @@ export const PEER_HEADER = "x-meteo06-peer";
  * anything a client sent under that name (instrumentation-node.ts calls it once at start).
  */
 export function recordPeerAddresses(): void {
-  const emit = http.Server.prototype.emit as (
-    this: http.Server,
-    event: string,
-    ...args: unknown[]
-  ) => boolean;
-  http.Server.prototype.emit = function (this: http.Server, event: string, ...args: unknown[]) {
-    if (event === "request") {
-      const request = args[0] as http.IncomingMessage;
-      request.headers[PEER_HEADER] = request.socket.remoteAddress ?? "";
-    }
-    return emit.call(this, event, ...args);
-  } as typeof http.Server.prototype.emit;
+  interceptRequests((request) => {
+    request.headers[PEER_HEADER] = request.socket.remoteAddress ?? "";
+    return false;
+  });
 }
 
 const DEFAULT_TRUSTED = "127.0.0.1/8,::1";

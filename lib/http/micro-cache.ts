@@ -1,5 +1,7 @@
-import http, { type IncomingHttpHeaders, type OutgoingHttpHeaders, ServerResponse } from "node:http";
+import type { IncomingHttpHeaders, OutgoingHttpHeaders } from "node:http";
+import { ServerResponse } from "node:http";
 import { matchesEtag } from "../security/responses";
+import { interceptRequests } from "./server-requests";
 
 /**
  * A micro-cache inside the app, in front of Next: a repeat anonymous GET or HEAD of an answer that a
@@ -183,25 +185,17 @@ export function installMicroCache(): void {
     return end.call(this, ...args);
   } as typeof proto.end;
 
-  const emit = http.Server.prototype.emit as (
-    this: http.Server,
-    event: string,
-    ...args: unknown[]
-  ) => boolean;
-  http.Server.prototype.emit = function (this: http.Server, event: string, ...args: unknown[]) {
-    if (event !== "request") return emit.call(this, event, ...args);
-    const req = args[0] as http.IncomingMessage;
-    const res = args[1] as ServerResponse;
+  interceptRequests((req, res) => {
     const key = lookupKey(req.method, req.url, req.headers);
     if (key === undefined) {
       if (req.method !== "GET" && req.method !== "HEAD") res.once("close", () => cache.clear());
-      return emit.call(this, event, ...args);
+      return false;
     }
     const entry = cache.get(key, Date.now());
     if (!entry) {
       if (req.method === "GET")
         recordings.set(res, { key, generation: cache.generation, parts: [], bytes: 0 });
-      return emit.call(this, event, ...args);
+      return false;
     }
     // As lib/security/responses.ts answers a conditional request: the same headers, no body.
     if (req.method === "GET" && entry.etag && matchesEtag(req.headers["if-none-match"], entry.etag)) {
@@ -212,5 +206,5 @@ export function installMicroCache(): void {
       end.call(res, req.method === "HEAD" ? undefined : entry.body);
     }
     return true;
-  } as typeof http.Server.prototype.emit;
+  });
 }
