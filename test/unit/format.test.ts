@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { peakCell } from "@/components/stations/values";
 import { signed } from "@/lib/climate/format";
 import { frenchCsv } from "@/lib/format/csv";
-import { formatNumber, formatValue, MINUS } from "@/lib/format/numbers";
+import { formatNumber, formatValue, MINUS, roundHalfAway } from "@/lib/format/numbers";
 
 describe("French numbers", () => {
   it("writes one minus sign, U+2212, and never a minus zero", () => {
@@ -14,6 +14,30 @@ describe("French numbers", () => {
     expect(signed(1.2)).toBe("+1,2");
     expect(signed(0.04)).toBe("0,0");
     expect(signed(null)).toBe("—");
+  });
+
+  it("writes what Intl's French formatter writes, digit for digit, without asking it", () => {
+    const values = [
+      0, 0.05, 0.5, 1.005, 9.95, 12.85, 10.05, 999.95, 1000, 1234.5, 99_999.99, 123_456_789.123,
+    ];
+    // and a spread of values a weather station and an admin page show, from hundredths to billions
+    for (let i = 0; i < 2000; i++)
+      values.push(((i * 7919) % 104_729) / 10 ** (i % 6) + i * 1_000_003 * (i % 3));
+    for (const decimals of [0, 1, 2, 3]) {
+      const intl = new Intl.NumberFormat("fr-FR", {
+        minimumFractionDigits: decimals,
+        maximumFractionDigits: decimals,
+      });
+      for (const value of values.flatMap((v) => [v, -v])) {
+        const rounded = roundHalfAway(value, decimals);
+        expect(formatNumber(value, decimals), `${value} to ${decimals}`).toBe(
+          intl.format(rounded).replace("-", MINUS),
+        );
+      }
+    }
+    expect(formatNumber(1234567.891, 2)).toBe("1\u202f234\u202f567,89");
+    expect(formatNumber(Number.NaN)).toBe("—");
+    expect(formatNumber(null)).toBe("—");
   });
 
   it("gives no time for a maximum that stayed at zero", () => {
