@@ -13,7 +13,7 @@ import {
 import { DECIMALS, formatNumber, formatValue } from "@/lib/format/numbers";
 import type { ConditionsJson } from "@/lib/opendata/json";
 import { cardinal } from "@/lib/weather/wind";
-import { at } from "./values";
+import { useClock } from "./clock";
 
 /**
  * The live dashboard of a station home: a dial per quantity with the day's range (since local midnight)
@@ -37,8 +37,6 @@ const COLORS: Record<GaugeQuantity, string> = {
   radiation: "#e67700",
 };
 
-const time = (e: Extreme) => (e ? at(Date.parse(e.at) / 1000) : "");
-
 interface GaugeProps {
   quantity: GaugeQuantity;
   title: string;
@@ -50,6 +48,7 @@ interface GaugeProps {
 }
 
 function Gauge({ quantity, title, unit, measure, note }: GaugeProps) {
+  const time = useClock();
   const { current: value, min, max } = measure;
   const decimals = DECIMALS[quantity];
   const scale = gaugeScale(quantity, [value, min?.value, max?.value]);
@@ -138,6 +137,7 @@ const CARDINALS = [
 ] as const;
 
 function Compass({ wind }: { wind: ConditionsJson["wind"] }) {
+  const time = useClock();
   const { mean10min, gust10min, gustToday, directions10min } = wind;
   const speed = (v: number | null | undefined) => formatValue(v, "km/h", DECIMALS.speed);
   const from = (d: number | null) => (d === null ? "" : ` de ${cardinal(d)} (${formatNumber(d, 0)}°)`);

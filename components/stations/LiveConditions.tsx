@@ -3,11 +3,12 @@
 import { freshness } from "@/lib/conditions/freshness";
 import { DECIMALS, formatNumber, formatValue } from "@/lib/format/numbers";
 import type { ConditionsJson, CurrentJson } from "@/lib/opendata/json";
-import { formatDuration, formatParis } from "@/lib/time";
+import { formatDuration } from "@/lib/time";
 import { cardinal } from "@/lib/weather/wind";
+import { useClock, useFullDate, WrittenTimesProvider } from "./clock";
 import { Gauges } from "./Gauges";
 import { usePolled } from "./usePolled";
-import { at } from "./values";
+import type { WrittenTimes } from "./values";
 
 /**
  * The current conditions of a station home, kept fresh without reloading: the server renders them, then
@@ -20,7 +21,6 @@ type Extreme = { value: number; at: string } | null;
 type Gust = { value: number; at: string; direction: number | null } | null;
 
 const seconds = (iso: string) => Date.parse(iso) / 1000;
-const time = (e: { at: string } | null) => (e ? at(seconds(e.at)) : "");
 
 function ValueAt({
   extreme,
@@ -33,6 +33,7 @@ function ValueAt({
   decimals?: number;
   field: string;
 }) {
+  const time = useClock();
   return (
     <td className="num" data-field={field}>
       {extreme ? (
@@ -51,7 +52,7 @@ function direction(degrees: number | null) {
   return degrees === null ? "" : ` de ${cardinal(degrees)} (${Math.round(degrees)}°)`;
 }
 
-function gustText(gust: Gust) {
+function gustText(gust: Gust, time: ReturnType<typeof useClock>) {
   return gust
     ? `${formatValue(gust.value, "km/h", DECIMALS.speed)}${direction(gust.direction)} à ${time(gust)}`
     : "—";
@@ -111,6 +112,7 @@ function Measures({ c }: { c: ConditionsJson }) {
 
 function Pressure({ c }: { c: ConditionsJson }) {
   const { pressure } = c;
+  const time = useClock();
   return (
     <section className="card" aria-labelledby="pressure-title">
       <h2 id="pressure-title">Pression</h2>
@@ -145,6 +147,7 @@ function Pressure({ c }: { c: ConditionsJson }) {
 
 function Wind({ c }: { c: ConditionsJson }) {
   const { wind } = c;
+  const time = useClock();
   const mean = (m: ConditionsJson["wind"]["mean10min"]) =>
     `${formatValue(m.speed, "km/h", DECIMALS.speed)}${m.direction === null ? "" : direction(m.direction)}`;
   return (
@@ -168,15 +171,15 @@ function Wind({ c }: { c: ConditionsJson }) {
         </div>
         <div>
           <dt>Rafale max. sur 10 min</dt>
-          <dd data-field="wind.gust10min">{gustText(wind.gust10min)}</dd>
+          <dd data-field="wind.gust10min">{gustText(wind.gust10min, time)}</dd>
         </div>
         <div>
           <dt>Rafale max. sur 1 h</dt>
-          <dd data-field="wind.gust1h">{gustText(wind.gust1h)}</dd>
+          <dd data-field="wind.gust1h">{gustText(wind.gust1h, time)}</dd>
         </div>
         <div>
           <dt>Rafale max. du jour</dt>
-          <dd data-field="wind.gustToday">{gustText(wind.gustToday)}</dd>
+          <dd data-field="wind.gustToday">{gustText(wind.gustToday, time)}</dd>
         </div>
       </dl>
     </section>
@@ -185,6 +188,7 @@ function Wind({ c }: { c: ConditionsJson }) {
 
 function Rain({ c }: { c: ConditionsJson }) {
   const { rain } = c;
+  const time = useClock();
   const mm = (value: number | null) => formatValue(value ?? 0, "mm");
   const window = (w: ConditionsJson["rain"]["day0606"]) =>
     `${mm(w.total)}${w.maxRate && w.maxRate.value > 0 ? `, intensité max. ${formatValue(w.maxRate.value, "mm/h")} à ${time(w.maxRate)}` : ""}`;
@@ -221,6 +225,7 @@ function Rain({ c }: { c: ConditionsJson }) {
 }
 
 function Sun({ c, uv, radiation }: { c: ConditionsJson; uv: boolean; radiation: boolean }) {
+  const time = useClock();
   if (!uv && !radiation) return null;
   return (
     <section className="card" aria-labelledby="sun-title">
@@ -270,6 +275,8 @@ export interface LiveConditionsProps {
   offlineThresholdMinutes: number;
   sensors: { uv: boolean; radiation: boolean };
   initial: CurrentJson;
+  /** The texts of the times of `initial` as the server wrote them (values.ts, writtenTimes). */
+  written: WrittenTimes;
   /** Unix seconds when the server rendered `initial` (the page may come from a cache). */
   renderedAt: number;
 }
@@ -279,6 +286,7 @@ export function LiveConditions({
   offlineThresholdMinutes,
   sensors,
   initial,
+  written,
   renderedAt,
 }: LiveConditionsProps) {
   const [current, now] = usePolled(
@@ -286,7 +294,30 @@ export function LiveConditions({
     initial,
     renderedAt,
   );
+  return (
+    <WrittenTimesProvider value={written}>
+      <Conditions
+        current={current}
+        now={now}
+        offlineThresholdMinutes={offlineThresholdMinutes}
+        sensors={sensors}
+      />
+    </WrittenTimesProvider>
+  );
+}
 
+function Conditions({
+  current,
+  now,
+  offlineThresholdMinutes,
+  sensors,
+}: {
+  current: CurrentJson;
+  now: number;
+  offlineThresholdMinutes: number;
+  sensors: LiveConditionsProps["sensors"];
+}) {
+  const date = useFullDate();
   const c = current.conditions;
   if (!c)
     return current.unavailable ? null : <p className="banner banner-info">Aucun relevé pour le moment.</p>;
@@ -302,8 +333,7 @@ export function LiveConditions({
       )}
       {/* Only the time of the record is announced when it changes, not every value. */}
       <p className="muted" data-field="dateTime" aria-live="polite">
-        Dernier relevé : {formatParis(seconds(c.at), { dateStyle: "full", timeStyle: "short" })}{" "}
-        <span data-field="age">(il y a {formatDuration(age)})</span>
+        Dernier relevé : {date(c.at)} <span data-field="age">(il y a {formatDuration(age)})</span>
       </p>
       <Gauges c={c} uv={sensors.uv} radiation={sensors.radiation} />
       <div className="grid conditions">

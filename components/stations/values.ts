@@ -1,10 +1,35 @@
 import { formatNumber, formatValue, roundHalfAway } from "@/lib/format/numbers";
+import type { CurrentJson } from "@/lib/opendata/json";
 import { formatParis } from "@/lib/time";
 
 /** Small text helpers shared by the station pages (server) and the live conditions (client). */
 
 /** "14:35" in Europe/Paris. */
 export const at = (t: number) => formatParis(t, { hour: "2-digit", minute: "2-digit" });
+
+/** "dimanche 6 décembre 2026 à 14:35" in Europe/Paris. */
+export const fullDate = (t: number) => formatParis(t, { dateStyle: "full", timeStyle: "short" });
+
+/** Paris times as text, by ISO time: clocks ("14:35") and full dates (see components/stations/clock.ts). */
+export interface WrittenTimes {
+  clocks: Record<string, string>;
+  dates: Record<string, string>;
+}
+
+/** The texts of the times of `current` as the server writes them: every `at` (clock), the record's date. */
+export function writtenTimes(current: CurrentJson): WrittenTimes {
+  const times: WrittenTimes = { clocks: {}, dates: {} };
+  const visit = (value: unknown) => {
+    if (!value || typeof value !== "object") return;
+    const { at: time } = value as { at?: unknown };
+    if (typeof time === "string") times.clocks[time] = at(Date.parse(time) / 1000);
+    for (const inner of Object.values(value)) visit(inner);
+  };
+  visit(current.conditions);
+  const record = current.conditions?.at;
+  if (record) times.dates[record] = fullDate(Date.parse(record) / 1000);
+  return times;
+}
 
 /** "14:35", with the date ("23/11 14:35") when the time is not on the local `day` ("YYYY-MM-DD"). */
 export function dayTime(t: number, day: string): string {

@@ -5,6 +5,7 @@ import { LightningPanel } from "@/components/lightning/LightningPanel";
 import { Almanac } from "@/components/stations/Almanac";
 import { LastDayChart } from "@/components/stations/LastDayChart";
 import { LiveConditions } from "@/components/stations/LiveConditions";
+import { writtenTimes } from "@/components/stations/values";
 import { Yesterday } from "@/components/stations/Yesterday";
 import { loadStationHome } from "@/lib/conditions/load";
 import { currentJson } from "@/lib/opendata/json";
@@ -28,6 +29,7 @@ export default async function StationHomePage({ params }: Props) {
   const station = await stationOr404((await params).slug);
   const home = await loadStationHome(station);
   const renderedAt = Math.floor(Date.now() / 1000);
+  const current = currentJson(station, home, renderedAt);
   return (
     <>
       <h1>{station.name}</h1>
@@ -39,7 +41,8 @@ export default async function StationHomePage({ params }: Props) {
         slug={station.slug}
         offlineThresholdMinutes={station.offlineThresholdMinutes}
         sensors={{ uv: station.hasUv, radiation: station.hasRadiation }}
-        initial={currentJson(station, home, renderedAt)}
+        initial={current}
+        written={writtenTimes(current)}
         renderedAt={renderedAt}
       />
       <Almanac
