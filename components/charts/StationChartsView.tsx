@@ -71,7 +71,7 @@ function flagSeries(flags: readonly QualityFlag[], kind: ChartKind): ChartSeries
         unit: FLAG_PLACE[mine[0].quantity].unit,
         color: level === "ERRONEOUS" ? "#e03131" : "#f59f00",
         points: mine.map((f) => [f.time, f.value as number]),
-        notes: mine.map((f) => f.detail),
+        note: (index) => mine[index].detail,
         axis,
         pointsOnly: true,
       });
@@ -80,11 +80,11 @@ function flagSeries(flags: readonly QualityFlag[], kind: ChartKind): ChartSeries
   return series;
 }
 
-/** Each gust's direction and time, for its tooltip (null where there is no gust). */
-function gustNotes(columns: ChartData["columns"]): (string | null)[] {
+/** A gust's direction and time, for its tooltip (null where there is no gust). */
+function gustNote(columns: ChartData["columns"]): (index: number) => string | null {
   const { windGust = [], windGustDir = [], windGustTime = [] } = columns;
-  return windGust.map((gust, i) => {
-    if (gust == null) return null;
+  return (i) => {
+    if (windGust[i] == null) return null;
     const direction = windGustDir[i];
     const time = windGustTime[i];
     return [
@@ -93,7 +93,7 @@ function gustNotes(columns: ChartData["columns"]): (string | null)[] {
     ]
       .filter(Boolean)
       .join(" ");
-  });
+  };
 }
 
 export function StationChartsView({
@@ -238,7 +238,7 @@ export function StationChartsView({
                 color: "#e67700",
                 values: values("windGust"),
                 decimals: DECIMALS.speed,
-                notes: gustNotes(columns),
+                note: gustNote(columns),
               },
               {
                 label: aggregated ? "Direction moyenne" : "Direction",

@@ -34,8 +34,11 @@ export interface ChartSeries {
   pointsOnly?: boolean;
   /** Hidden at first (the legend toggles it). */
   hidden?: boolean;
-  /** Extra tooltip text per point (same order as `points`), e.g. a gust's direction and time. */
-  notes?: (string | null)[];
+  /**
+   * Extra tooltip text of the point at an index (same order as `points`), e.g. a gust's direction and
+   * time: written when the tooltip opens, not for every point while the page starts.
+   */
+  note?: (index: number) => string | null;
   /** Decimals shown in the tooltip: the quantity's DECIMALS (lib/format/numbers.ts); 1 by default. */
   decimals?: number;
 }
@@ -309,7 +312,7 @@ export function TimeSeriesChart({
                   return `${s.label} : ${formatNumber(value, s.decimals ?? 1)}${value == null ? "" : `\u202f${s.unit}`}`;
                 },
                 title: (items) => (items[0] ? formatParis(Number(items[0].parsed.x), TOOLTIP_TIME) : ""),
-                afterLabel: (item) => series[item.datasetIndex]?.notes?.[item.dataIndex] ?? "",
+                afterLabel: (item) => series[item.datasetIndex]?.note?.(item.dataIndex) ?? "",
               },
             },
             zoom: { zoom: { drag: { enabled: true }, mode: "x" }, limits: { x: { minRange: 600 } } },
