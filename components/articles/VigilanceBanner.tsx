@@ -1,5 +1,6 @@
 import { publicVigilance } from "@/lib/articles/public";
 import { config } from "@/lib/config/settings";
+import { formatParis } from "@/lib/time";
 import { VigilanceBannerClient } from "./VigilanceBannerClient";
 
 /**
@@ -11,6 +12,18 @@ export async function VigilanceBanner() {
   const notices = await publicVigilance();
   if (notices.length === 0) return null;
   return (
-    <VigilanceBannerClient notices={notices} siteUrl={config().siteUrl.origin} renderedAt={Date.now()} />
+    <VigilanceBannerClient
+      notices={notices.map((notice) => ({
+        ...notice,
+        untilText: formatParis(Date.parse(notice.validUntil) / 1000, {
+          weekday: "long",
+          day: "numeric",
+          hour: "2-digit",
+          minute: "2-digit",
+        }),
+      }))}
+      siteUrl={config().siteUrl.origin}
+      renderedAt={Date.now()}
+    />
   );
 }

@@ -4,7 +4,10 @@ import { useEffect, useState } from "react";
 import { LEVEL_LABEL, PHENOMENA, ZONE_LABEL } from "@/lib/articles/model";
 import type { ActiveVigilance } from "@/lib/articles/queries";
 
-function inForce(notices: ActiveVigilance[], now: number) {
+/** A notice with its end as visitors read it ("mardi 9, 18:00"), written by the server (no date formatter to start in the browser). */
+export type ShownVigilance = ActiveVigilance & { untilText: string };
+
+function inForce(notices: ShownVigilance[], now: number) {
   return notices.filter((n) => Date.parse(n.validFrom) <= now && now < Date.parse(n.validUntil));
 }
 
@@ -13,7 +16,7 @@ export function VigilanceBannerClient({
   siteUrl,
   renderedAt,
 }: {
-  notices: ActiveVigilance[];
+  notices: ShownVigilance[];
   siteUrl: string;
   renderedAt: number;
 }) {
@@ -36,15 +39,8 @@ export function VigilanceBannerClient({
         >
           <strong>Vigilance {LEVEL_LABEL[notice.level]}</strong> —{" "}
           {notice.phenomena.map((p) => PHENOMENA[p] ?? p).join(", ")} (
-          {notice.zones.map((z) => ZONE_LABEL[z]).join(", ")}) jusqu'au{" "}
-          {new Date(notice.validUntil).toLocaleString("fr-FR", {
-            timeZone: "Europe/Paris",
-            weekday: "long",
-            day: "numeric",
-            hour: "2-digit",
-            minute: "2-digit",
-          })}
-          . <a href={`${siteUrl}/articles/${notice.slug}`}>{notice.title}</a>
+          {notice.zones.map((z) => ZONE_LABEL[z]).join(", ")}) jusqu'au {notice.untilText}.{" "}
+          <a href={`${siteUrl}/articles/${notice.slug}`}>{notice.title}</a>
         </p>
       ))}
     </section>
