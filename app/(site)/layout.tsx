@@ -18,7 +18,7 @@ export default function SiteLayout({ children }: { children: React.ReactNode }) 
     <>
       <SiteHeader />
       <VigilanceBanner />
-      <main id="contenu">{children}</main>
+      <main id="contenu" className="lazy-layout">{children}</main>
       <SiteFooter />
     </>
   );

@@ -340,9 +340,11 @@ describe("records and summaries", () => {
   it("shows yesterday's Tn, Tx, RR and gust on the station home", async () => {
     const visit = await open(station("/"));
     const block = visit.page.locator("section.yesterday");
-    expect(await block.getByRole("heading").innerText()).toMatch(/^Hier/);
+    // Its text, not innerText: below the first screen, a block is rendered only once scrolled near
+    // (globals.css, .lazy-layout), and innerText gives rendered text.
+    expect(await block.getByRole("heading").textContent()).toMatch(/^Hier/);
     for (const field of ["tn", "tx", "rr", "gustMax"])
-      expect(await block.locator(`[data-field=${field}]`).innerText()).toMatch(/\d/);
+      expect(await block.locator(`[data-field=${field}]`).textContent()).toMatch(/\d/);
     await visit.close();
   });
 

@@ -27,7 +27,7 @@ export default async function StationLayout({
         hasWebcam={await hasWebcam(station)}
       />
       <VigilanceBanner />
-      <main id="contenu">
+      <main id="contenu" className="lazy-layout">
         <StationBanner station={station} />
         {children}
       </main>
