@@ -18,7 +18,9 @@ export default function SiteLayout({ children }: { children: React.ReactNode }) 
     <>
       <SiteHeader />
       <VigilanceBanner />
-      <main id="contenu" className="lazy-layout">{children}</main>
+      <main id="contenu" className="lazy-layout">
+        {children}
+      </main>
       <SiteFooter />
     </>
   );

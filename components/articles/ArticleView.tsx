@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { preload } from "react-dom";
+import { PageLink } from "@/components/site/PageLink";
 import { LEVEL_LABEL, PHENOMENA, TYPE_LABEL, ZONE_LABEL } from "@/lib/articles/model";
 import type { ArticleFull } from "@/lib/articles/queries";
 import { COLUMN_SIZES, type MediaInfo, mediaUrl, pickWidth, pictureHtml, srcset } from "@/lib/media/urls";
@@ -36,7 +36,7 @@ export function ArticleView({ article }: { article: ArticleFull }) {
           {article.author && (
             <>
               {" "}
-              par <Link href={`/auteurs/${article.author.id}`}>{article.author.name}</Link>
+              par <PageLink href={`/auteurs/${article.author.id}`}>{article.author.name}</PageLink>
             </>
           )}
           {updated && (
@@ -70,14 +70,14 @@ export function ArticleView({ article }: { article: ArticleFull }) {
       {(article.categories.length > 0 || article.tags.length > 0) && (
         <p className="tags">
           {article.categories.map((c) => (
-            <Link key={c.slug} href={`/articles?categorie=${c.slug}`} className="tag">
+            <PageLink key={c.slug} href={`/articles?categorie=${c.slug}`} className="tag">
               {c.name}
-            </Link>
+            </PageLink>
           ))}
           {article.tags.map((t) => (
-            <Link key={t.slug} href={`/articles?etiquette=${t.slug}`} className="tag">
+            <PageLink key={t.slug} href={`/articles?etiquette=${t.slug}`} className="tag">
               #{t.name}
-            </Link>
+            </PageLink>
           ))}
         </p>
       )}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/site/PageLink";
 
 /** Links between a station's climatology pages, for `month` ("YYYY-MM") and its year. */
 export function ClimateNav({ month }: { month: string }) {
@@ -16,7 +16,7 @@ export function ClimateNav({ month }: { month: string }) {
       <ul>
         {links.map((link) => (
           <li key={link.href}>
-            <Link href={link.href}>{link.label}</Link>
+            <PageLink href={link.href}>{link.label}</PageLink>
           </li>
         ))}
       </ul>

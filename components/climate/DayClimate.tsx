@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/site/PageLink";
 import { percent, timeLabel } from "@/lib/climate/format";
 import { dayClimate } from "@/lib/climate/queries";
 import { DECIMALS, formatNumber, formatValue, type Quantity, roundAs } from "@/lib/format/numbers";
@@ -69,9 +69,9 @@ export async function DayClimate({ station, date }: { station: Station; date: st
         <ul className="badges" aria-label="Records de la station">
           {badges.map((b) => (
             <li key={b.key} className="badge" data-badge={b.key}>
-              <Link href="/records/top-30">
+              <PageLink href="/records/top-30">
                 n° {b.rank} des {b.label.toLowerCase()} ({formatValue(b.value, b.unit, b.decimals)})
-              </Link>
+              </PageLink>
             </li>
           ))}
         </ul>

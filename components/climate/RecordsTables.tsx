@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ClimateNav } from "@/components/climate/ClimateNav";
 import { Method } from "@/components/climate/Method";
 import { QualityMark } from "@/components/climate/QualityNotice";
+import { PageLink } from "@/components/site/PageLink";
 import { timeLabel } from "@/lib/climate/format";
 import { currentMonth, type RecordsPageView, recordsPageView } from "@/lib/climate/queries";
 import type { Candidate, RecordParameter } from "@/lib/climate/records";
@@ -18,7 +18,7 @@ function Best({ parameter, best }: { parameter: RecordParameter; best: Candidate
   return (
     <>
       <strong>{formatValue(best.value, parameter.unit, parameter.decimals).trim()}</strong> le{" "}
-      <Link href={`/jour/${best.date}`}>{dateLabel(best.date)}</Link>
+      <PageLink href={`/jour/${best.date}`}>{dateLabel(best.date)}</PageLink>
     </>
   );
 }
@@ -73,7 +73,7 @@ export function RecordsTables({ view, quality }: { view: RecordsPageView; qualit
                     {formatNumber(e.value, parameter.decimals)}
                   </td>
                   <td>
-                    <Link href={`/jour/${e.date}`}>{dateLabel(e.date)}</Link>
+                    <PageLink href={`/jour/${e.date}`}>{dateLabel(e.date)}</PageLink>
                     {e.at ? <small className="muted"> {timeLabel(e.at)}</small> : null}
                     <QualityMark count={quality(parameter, e.date)} />
                   </td>
@@ -117,9 +117,9 @@ export async function RecordsPage({ slug, limit }: { slug: string; limit: 10 | 3
       <p className="muted">
         Journées closes uniquement ; ex æquo au même rang, la plus ancienne d'abord.{" "}
         {limit === 10 ? (
-          <Link href="/records/top-30">Voir le top 30</Link>
+          <PageLink href="/records/top-30">Voir le top 30</PageLink>
         ) : (
-          <Link href="/records">Revenir au top 10</Link>
+          <PageLink href="/records">Revenir au top 10</PageLink>
         )}
       </p>
       {concerned > 0 && (

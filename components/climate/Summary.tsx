@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/site/PageLink";
 import { signed, timeLabel } from "@/lib/climate/format";
 import type { DayCounts, Extreme, PeriodSummary } from "@/lib/climate/monthly";
 import { type Anomalies, type Reference, referenceLabel } from "@/lib/climate/normals";
@@ -119,7 +119,7 @@ function ExtremeItem({
   return (
     <li>
       {label} : <strong>{formatValue(extreme.value, unit, decimals)}</strong> le{" "}
-      <Link href={`/jour/${extreme.date}`}>{dateLabel(extreme.date)}</Link>
+      <PageLink href={`/jour/${extreme.date}`}>{dateLabel(extreme.date)}</PageLink>
       {extreme.at ? ` à ${timeLabel(extreme.at)}` : ""}
     </li>
   );

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "./PageLink";
 import { ThemeToggle } from "./ThemeToggle";
 
 export interface NavItem {
@@ -12,9 +12,8 @@ export interface NavItem {
  * The header shared by the apex site, the station sites and the back office. On a narrow screen the
  * links fold behind a "Menu" button: a <details> disclosure, which works without JavaScript and tells
  * assistive technology whether it is open; on a wide screen it stays open and the button is hidden
- * (globals.css). Its links are not prefetched: on a phone the brand link alone fetched and parsed the
- * home page's data during every page's load (two requests, and main-thread work while the page hydrates);
- * on a wide screen every entry of the menu did. A click still navigates without reloading the page.
+ * (globals.css). Its links are not prefetched (PageLink): on a phone the brand link alone fetched and
+ * parsed the home page's data during every page's load; on a wide screen every entry of the menu did.
  */
 export function Header({
   brand,
@@ -32,9 +31,9 @@ export function Header({
   return (
     <header className="site-header">
       <div className="inner">
-        <Link className="brand" href={brandHref} prefetch={false}>
+        <PageLink className="brand" href={brandHref}>
           {brand}
-        </Link>
+        </PageLink>
         <details className="site-menu">
           <summary>
             <svg viewBox="0 0 16 16" aria-hidden="true">
@@ -51,9 +50,7 @@ export function Header({
                     {/^https?:/.test(item.href) ? (
                       <a href={item.href}>{item.label}</a>
                     ) : (
-                      <Link href={item.href} prefetch={false}>
-                        {item.label}
-                      </Link>
+                      <PageLink href={item.href}>{item.label}</PageLink>
                     )}
                   </li>
                 ))}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/site/PageLink";
 import { timeLabel } from "@/lib/climate/format";
 import { yesterdayClimate } from "@/lib/climate/queries";
 import { DECIMALS, formatValue, roundAs } from "@/lib/format/numbers";
@@ -41,7 +41,7 @@ export async function Yesterday({ station }: { station: Station }) {
         )}
       </dl>
       <p>
-        <Link href={`/jour/${day.date}`}>La journée d'hier en détail</Link>
+        <PageLink href={`/jour/${day.date}`}>La journée d'hier en détail</PageLink>
       </p>
     </section>
   );

@@ -186,8 +186,14 @@ describe("the stylesheet", () => {
 });
 
 describe("other pages' data", () => {
-  it("opens a page without fetching the pages of its menu (wide screen: the whole menu shown)", async () => {
-    for (const url of [`${app.origin}/`, `${app.origin}${ARTICLE}`]) {
+  it("opens a page without fetching the pages it links to (on a wide screen, its whole menu shown)", async () => {
+    // A month page links its neighbours, its year, the station's other records and each of its days.
+    const month = addMonths(parisDay(Date.now() / 1000).slice(0, 7), -1);
+    for (const url of [
+      `${app.origin}/`,
+      `${app.origin}${ARTICLE}`,
+      `${app.stationOrigin(station)}/mois/${month}`,
+    ]) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const fetched: string[] = [];
       page.on("request", (request) => {

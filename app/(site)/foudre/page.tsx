@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { unstable_cache } from "next/cache";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LightningMap } from "@/components/lightning/LightningMap";
 import { LightningSource } from "@/components/lightning/LightningSource";
 import styles from "@/components/lightning/lightning.module.css";
+import { PageLink } from "@/components/site/PageLink";
 import { ALPES_MARITIMES_CENTER, mapTiles } from "@/lib/config/map-tiles";
 import { config } from "@/lib/config/settings";
 import { formatNumber } from "@/lib/format/numbers";
@@ -68,12 +68,12 @@ export default async function LightningMapPage({ searchParams }: Props) {
       <ul className={styles.periods} aria-label="Période affichée">
         {Object.entries(PERIODS).map(([key, p]) => (
           <li key={key}>
-            <Link
+            <PageLink
               href={key === "1h" ? "/foudre" : `/foudre?periode=${key}`}
               aria-current={key === periodKey ? "page" : undefined}
             >
               {p.label}
-            </Link>
+            </PageLink>
           </li>
         ))}
       </ul>
@@ -121,9 +121,9 @@ export default async function LightningMapPage({ searchParams }: Props) {
         </div>
       )}
       <p>
-        <Link href="/foudre/statistiques">
+        <PageLink href="/foudre/statistiques">
           Statistiques : impacts par jour et par mois, jours les plus orageux
-        </Link>
+        </PageLink>
       </p>
       <LightningSource />
     </>

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { unstable_cache } from "next/cache";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CountsTable } from "@/components/lightning/CountsTable";
 import { LightningSource } from "@/components/lightning/LightningSource";
 import styles from "@/components/lightning/lightning.module.css";
+import { PageLink } from "@/components/site/PageLink";
 import { config } from "@/lib/config/settings";
 import { stationUrl } from "@/lib/http/hosts";
 import { monthlyTotals } from "@/lib/lightning/display";
@@ -82,7 +82,7 @@ export default async function LightningStatisticsPage({ searchParams }: Props) {
     <>
       <h1>Statistiques de foudre</h1>
       <p>
-        <Link href="/foudre">← La carte en direct</Link>
+        <PageLink href="/foudre">← La carte en direct</PageLink>
       </p>
 
       <h2>Aujourd'hui près des stations</h2>
@@ -124,9 +124,12 @@ export default async function LightningStatisticsPage({ searchParams }: Props) {
         <ul className={styles.periods} aria-label="Année">
           {data.years.map((y) => (
             <li key={y}>
-              <Link href={`/foudre/statistiques?annee=${y}`} aria-current={y === year ? "page" : undefined}>
+              <PageLink
+                href={`/foudre/statistiques?annee=${y}`}
+                aria-current={y === year ? "page" : undefined}
+              >
                 {y}
-              </Link>
+              </PageLink>
             </li>
           ))}
         </ul>

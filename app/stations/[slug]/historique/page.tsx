@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ClimateNav } from "@/components/climate/ClimateNav";
 import { DailyHistoryCharts } from "@/components/climate/DailyHistoryCharts";
 import { Method } from "@/components/climate/Method";
 import { QualityMark, QualityNotice } from "@/components/climate/QualityNotice";
+import { PageLink } from "@/components/site/PageLink";
 import { NumberHeaders } from "@/components/tables/NumberHeaders";
 import { rrTotalLabel } from "@/lib/climate/format";
 import { currentMonth, historyView } from "@/lib/climate/queries";
@@ -72,7 +72,7 @@ export default async function HistoryPage({ params }: Props) {
                 {years.map((y) => (
                   <tr key={y.period} data-year={y.period}>
                     <th scope="row">
-                      <Link href={`/annee/${y.period}`}>{y.period}</Link>
+                      <PageLink href={`/annee/${y.period}`}>{y.period}</PageLink>
                       <QualityMark count={quality.years.get(y.period)} />
                     </th>
                     <td className="num">{formatNumber(y.tn.mean)}</td>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/site/PageLink";
 import { WebcamLive } from "@/components/webcam/WebcamLive";
 import { stationOr404 } from "@/lib/stations/mini-site";
 import { formatDay } from "@/lib/time";
@@ -55,7 +55,7 @@ export default async function WebcamPage({ params }: Props) {
               <ul className="inline-list">
                 {days.map((day) => (
                   <li key={day}>
-                    <Link href={`/webcam/${day}`}>{dayLabel(day)}</Link>
+                    <PageLink href={`/webcam/${day}`}>{dayLabel(day)}</PageLink>
                   </li>
                 ))}
               </ul>

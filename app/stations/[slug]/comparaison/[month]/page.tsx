@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { TimeSeriesChart } from "@/components/charts/TimeSeriesChart";
 import { ClimateNav } from "@/components/climate/ClimateNav";
 import { Method } from "@/components/climate/Method";
 import { QualityMark, QualityNotice } from "@/components/climate/QualityNotice";
+import { PageLink } from "@/components/site/PageLink";
 import { signed } from "@/lib/climate/format";
 import { monthViewOr404 } from "@/lib/climate/pages";
 import { currentMonth } from "@/lib/climate/queries";
@@ -48,10 +48,14 @@ export default async function ComparisonPage({ params }: Props) {
       </h1>
       <ClimateNav month={month} />
       <p className="pager">
-        <Link href={`/comparaison/${addMonths(month, -1)}`}>← {monthLabel(addMonths(month, -1))}</Link>
-        <Link href={`/mois/${month}`}>Climatologie du mois</Link>
+        <PageLink href={`/comparaison/${addMonths(month, -1)}`}>
+          ← {monthLabel(addMonths(month, -1))}
+        </PageLink>
+        <PageLink href={`/mois/${month}`}>Climatologie du mois</PageLink>
         {addMonths(month, 1) <= currentMonth() && (
-          <Link href={`/comparaison/${addMonths(month, 1)}`}>{monthLabel(addMonths(month, 1))} →</Link>
+          <PageLink href={`/comparaison/${addMonths(month, 1)}`}>
+            {monthLabel(addMonths(month, 1))} →
+          </PageLink>
         )}
       </p>
       <p>
@@ -80,7 +84,7 @@ export default async function ComparisonPage({ params }: Props) {
             {days.map((d) => (
               <tr key={d.date} data-date={d.date}>
                 <th scope="row">
-                  <Link href={`/jour/${d.date}`}>{weekdayLabel(d.date)}</Link>
+                  <PageLink href={`/jour/${d.date}`}>{weekdayLabel(d.date)}</PageLink>
                   {d.partial && <small className="muted"> provisoire</small>}
                   <QualityMark count={countOf(quality.days.get(d.date))} />
                 </th>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Fragment } from "react";
 import { TimeSeriesChart } from "@/components/charts/TimeSeriesChart";
 import { ClimateNav } from "@/components/climate/ClimateNav";
@@ -7,6 +6,7 @@ import { Method } from "@/components/climate/Method";
 import { QualityMark, QualityNotice } from "@/components/climate/QualityNotice";
 import { ReportLinks } from "@/components/climate/ReportLinks";
 import { DayCountsTable, Extremes, KeyFigures } from "@/components/climate/Summary";
+import { PageLink } from "@/components/site/PageLink";
 import { NumberHeaders } from "@/components/tables/NumberHeaders";
 import { percent, rrTotalLabel, signed, timeLabel } from "@/lib/climate/format";
 import type { PeriodSummary } from "@/lib/climate/monthly";
@@ -120,15 +120,15 @@ export default async function MonthPage({ params }: Props) {
       <ClimateNav month={month} />
       <p className="pager">
         {hasPrevious && (
-          <Link href={`/mois/${addMonths(month, -1)}`} rel="prev">
+          <PageLink href={`/mois/${addMonths(month, -1)}`} rel="prev">
             ← {monthLabel(addMonths(month, -1))}
-          </Link>
+          </PageLink>
         )}
-        <Link href={`/annee/${year}`}>Année {year}</Link>
+        <PageLink href={`/annee/${year}`}>Année {year}</PageLink>
         {hasNext && (
-          <Link href={`/mois/${addMonths(month, 1)}`} rel="next">
+          <PageLink href={`/mois/${addMonths(month, 1)}`} rel="next">
             {monthLabel(addMonths(month, 1))} →
-          </Link>
+          </PageLink>
         )}
       </p>
       {summary.inProgress && (
@@ -187,7 +187,7 @@ export default async function MonthPage({ params }: Props) {
                       {date > today ? (
                         weekdayLabel(date)
                       ) : (
-                        <Link href={`/jour/${date}`}>{weekdayLabel(date)}</Link>
+                        <PageLink href={`/jour/${date}`}>{weekdayLabel(date)}</PageLink>
                       )}
                       {d?.partial && <small className="muted"> provisoire</small>}
                     </th>
@@ -296,7 +296,7 @@ export default async function MonthPage({ params }: Props) {
       <h2>Nombres de jours</h2>
       <DayCountsTable periods={[{ label: monthLabel(month), summary }]} />
       <p>
-        <Link href={`/comparaison/${month}`}>Comparer les méthodes de moyenne</Link> · rapport NOAA :{" "}
+        <PageLink href={`/comparaison/${month}`}>Comparer les méthodes de moyenne</PageLink> · rapport NOAA :{" "}
         <ReportLinks period={month} />
       </p>
       <Method />

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PageLink } from "@/components/site/PageLink";
 import { stationOr404 } from "@/lib/stations/mini-site";
 import { addDays, formatDay, formatParis, isCalendarDay } from "@/lib/time";
 import { archivedImages, readLatest } from "@/lib/webcam/storage";
@@ -41,13 +41,13 @@ export default async function WebcamDayPage({ params }: Props) {
     <>
       <h1>Webcam du {longDay(day)}</h1>
       <nav className="pager" aria-label="Jours">
-        <Link href={`/webcam/${addDays(day, -1)}`} rel="prev">
+        <PageLink href={`/webcam/${addDays(day, -1)}`} rel="prev">
           ← Veille
-        </Link>
-        <Link href="/webcam">Image en direct</Link>
-        <Link href={`/webcam/${addDays(day, 1)}`} rel="next">
+        </PageLink>
+        <PageLink href="/webcam">Image en direct</PageLink>
+        <PageLink href={`/webcam/${addDays(day, 1)}`} rel="next">
           Lendemain →
-        </Link>
+        </PageLink>
       </nav>
       {webcams.length === 0 && <p>Cette station n'a pas de webcam.</p>}
       {webcams.map(({ webcam, images, shape }) => (
