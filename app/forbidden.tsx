@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/site/PageLink";
 
 export default function Forbidden() {
   return (
@@ -10,7 +10,7 @@ export default function Forbidden() {
         l'équipe.
       </p>
       <p>
-        <Link href="/admin">Retour à l'administration</Link>
+        <PageLink href="/admin">Retour à l'administration</PageLink>
       </p>
     </main>
   );

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/site/PageLink";
 
 export default function NotFound() {
   return (
@@ -6,7 +6,7 @@ export default function NotFound() {
       <h1>Page introuvable</h1>
       <p>La page demandée n'existe pas, ou plus. Vérifiez l'adresse, ou repartez de l'accueil.</p>
       <p>
-        <Link href="/">Retour à l'accueil</Link>
+        <PageLink href="/">Retour à l'accueil</PageLink>
       </p>
     </main>
   );

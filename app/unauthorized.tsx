@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/site/PageLink";
 
 /** Shown with a 401 when an action needs a signed-in user (e.g. the session expired meanwhile). */
 export default function Unauthorized() {
@@ -7,7 +7,7 @@ export default function Unauthorized() {
       <h1>Connexion requise</h1>
       <p>Votre session a expiré ou vous n'êtes pas connecté : connectez-vous, puis recommencez.</p>
       <p>
-        <Link href="/connexion">Se connecter</Link>
+        <PageLink href="/connexion">Se connecter</PageLink>
       </p>
     </main>
   );

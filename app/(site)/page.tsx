@@ -3,6 +3,7 @@ import { ForecastPanel } from "@/components/articles/ForecastPanel";
 import { MarkersMap } from "@/components/map/MarkersMap";
 import { NetworkConditions } from "@/components/stations/NetworkConditions";
 import { OutOfService } from "@/components/stations/OutOfService";
+import { writtenTimes } from "@/components/stations/values";
 import { publicList } from "@/lib/articles/public";
 import { outOfService } from "@/lib/conditions/freshness";
 import { ALPES_MARITIMES_CENTER, mapTiles } from "@/lib/config/map-tiles";
@@ -27,7 +28,12 @@ export default async function HomePage() {
       {network.stations.length === 0 ? (
         <p>Aucune station n'est encore enregistrée.</p>
       ) : (
-        <NetworkConditions initial={live} renderedAt={renderedAt} labelledBy="reseau-titre" />
+        <NetworkConditions
+          initial={live}
+          written={writtenTimes(live.map(({ current }) => ({ time: current.time })))}
+          renderedAt={renderedAt}
+          labelledBy="reseau-titre"
+        />
       )}
       <OutOfService
         stations={retired.map((s) => ({

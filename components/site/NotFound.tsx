@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/site/PageLink";
 
 /** The body of a 404 page: what is missing, a hint, and where to go instead. */
 export function NotFound({
@@ -17,7 +17,7 @@ export function NotFound({
       <ul className="inline-list">
         {links.map((link) => (
           <li key={link.href}>
-            <Link href={link.href}>{link.label}</Link>
+            <PageLink href={link.href}>{link.label}</PageLink>
           </li>
         ))}
       </ul>

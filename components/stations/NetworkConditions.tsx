@@ -4,8 +4,9 @@ import { freshness } from "@/lib/conditions/freshness";
 import { formatValue } from "@/lib/format/numbers";
 import type { NetworkJson } from "@/lib/opendata/endpoints";
 import { formatDuration } from "@/lib/time";
+import { useClock, WrittenTimesProvider } from "./clock";
 import { usePolled } from "./usePolled";
-import { at } from "./values";
+import type { WrittenTimes } from "./values";
 
 /**
  * The network's current conditions on the apex home, one compact row per live station, kept fresh
@@ -24,7 +25,9 @@ function latestOf(shown: NetworkStation[], answer: NetworkJson): NetworkStation[
 function Row({ station, now }: { station: NetworkStation; now: number }) {
   const { current } = station;
   const c = current.conditions;
+  const clock = useClock();
   const time = current.time === null ? null : Date.parse(current.time) / 1000;
+  const recorded = current.time === null ? "" : clock({ at: current.time });
   const { ageSeconds, offline } = freshness(time, station.offlineThresholdMinutes, now);
   const wind = c && [formatValue(c.wind.mean10min.speed, "km/h", 0), c.wind.mean10min.cardinal];
   return (
@@ -37,8 +40,8 @@ function Row({ station, now }: { station: NetworkStation; now: number }) {
             (time === null || ageSeconds === null
               ? "Aucun relevé"
               : offline
-                ? `${at(time)}, hors ligne depuis ${formatDuration(ageSeconds)}`
-                : `${at(time)}, il y a ${formatDuration(ageSeconds)}`)}
+                ? `${recorded}, hors ligne depuis ${formatDuration(ageSeconds)}`
+                : `${recorded}, il y a ${formatDuration(ageSeconds)}`)}
         </small>
       </th>
       <td className="num" data-field="outTemp">
@@ -62,10 +65,13 @@ function Row({ station, now }: { station: NetworkStation; now: number }) {
 
 export function NetworkConditions({
   initial,
+  written,
   renderedAt,
   labelledBy,
 }: {
   initial: NetworkStation[];
+  /** The texts of the times of `initial` as the server wrote them (values.ts, writtenTimes). */
+  written: WrittenTimes;
   /** Id of the heading that names the table. */
   labelledBy: string;
   /** Unix seconds when the server rendered `initial` (the page may come from a cache). */
@@ -74,28 +80,30 @@ export function NetworkConditions({
   const [stations, now] = usePolled("/api/v1/stations", initial, renderedAt, latestOf);
 
   return (
-    <div className="table-scroll">
-      <table className="data" aria-labelledby={labelledBy}>
-        <thead>
-          <tr>
-            <th scope="col">Station, dernier relevé</th>
-            <th scope="col" className="num">
-              Temp.
-            </th>
-            <th scope="col" className="num">
-              Vent (10 min)
-            </th>
-            <th scope="col" className="num">
-              Pluie du jour
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {stations.map((station) => (
-            <Row key={station.slug} station={station} now={now} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <WrittenTimesProvider value={written}>
+      <div className="table-scroll">
+        <table className="data" aria-labelledby={labelledBy}>
+          <thead>
+            <tr>
+              <th scope="col">Station, dernier relevé</th>
+              <th scope="col" className="num">
+                Temp.
+              </th>
+              <th scope="col" className="num">
+                Vent (10 min)
+              </th>
+              <th scope="col" className="num">
+                Pluie du jour
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {stations.map((station) => (
+              <Row key={station.slug} station={station} now={now} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </WrittenTimesProvider>
   );
 }

@@ -4,10 +4,11 @@ import { createContext, useContext } from "react";
 import { at, fullDate, type WrittenTimes } from "./values";
 
 /**
- * The Paris times of the live conditions, as text. The server sends those it wrote for the values it
- * rendered (`writtenTimes`), and the browser reuses them while it hydrates and until new values come:
- * the first Paris date formatter a page makes (Intl) costs a phone some 150 ms of main thread, the
- * largest part of the station home's start-up. Newer times are formatted by Intl, the page running.
+ * The Paris times of the live conditions (station home, network on the apex home), as text. The server
+ * sends those it wrote for the values it rendered (`writtenTimes`), and the browser reuses them while it
+ * hydrates and until new values come: the first Paris date formatter a page makes (Intl) costs a phone
+ * some 150 ms of main thread, the largest part of the station home's start-up. Newer times are
+ * formatted by Intl, the page running.
  */
 
 const TimesContext = createContext<WrittenTimes>({ clocks: {}, dates: {} });

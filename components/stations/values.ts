@@ -16,18 +16,22 @@ export interface WrittenTimes {
   dates: Record<string, string>;
 }
 
-/** The texts of the times of `current` as the server writes them: every `at` (clock), the record's date. */
-export function writtenTimes(current: CurrentJson): WrittenTimes {
+/**
+ * The texts of the times in `value` (the open-data JSON of conditions) as the server writes them: the
+ * clock of every `at` and `time`, the full date of those in `dated`.
+ */
+export function writtenTimes(value: unknown, dated: (string | null)[] = []): WrittenTimes {
   const times: WrittenTimes = { clocks: {}, dates: {} };
-  const visit = (value: unknown) => {
-    if (!value || typeof value !== "object") return;
-    const { at: time } = value as { at?: unknown };
-    if (typeof time === "string") times.clocks[time] = at(Date.parse(time) / 1000);
-    for (const inner of Object.values(value)) visit(inner);
+  const visit = (inner: unknown) => {
+    if (!inner || typeof inner !== "object") return;
+    for (const [key, field] of Object.entries(inner)) {
+      if ((key === "at" || key === "time") && typeof field === "string" && Number.isFinite(Date.parse(field)))
+        times.clocks[field] = at(Date.parse(field) / 1000);
+      else visit(field);
+    }
   };
-  visit(current.conditions);
-  const record = current.conditions?.at;
-  if (record) times.dates[record] = fullDate(Date.parse(record) / 1000);
+  visit(value);
+  for (const time of dated) if (time) times.dates[time] = fullDate(Date.parse(time) / 1000);
   return times;
 }
 

@@ -207,6 +207,47 @@ describe("other pages' data", () => {
   });
 });
 
+describe("start-up work", () => {
+  it("starts the station home, the apex home and an article without making a date or number formatter", async () => {
+    // Intl's first French or Paris formatter costs a phone some 150 ms while the page hydrates: the live
+    // conditions and the vigilance banner (in force in the demo) show the texts the server wrote.
+    for (const url of [`${app.stationOrigin(station)}/`, `${app.origin}/`, `${app.origin}${ARTICLE}`]) {
+      const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+      await page.addInitScript(() => {
+        const made: string[] = [];
+        Object.assign(window, { formattersMade: made });
+        const count = <T extends object>(target: T, name: string): T =>
+          new Proxy(target, {
+            construct: (original, args) => {
+              made.push(name);
+              return Reflect.construct(original as never, args);
+            },
+            apply: (original, self, args) => {
+              made.push(name);
+              return Reflect.apply(original as never, self, args);
+            },
+          });
+        Intl.DateTimeFormat = count(Intl.DateTimeFormat, "Intl.DateTimeFormat");
+        Intl.NumberFormat = count(Intl.NumberFormat, "Intl.NumberFormat");
+        for (const name of ["toLocaleString", "toLocaleDateString", "toLocaleTimeString"] as const)
+          Date.prototype[name] = count(Date.prototype[name], `Date.${name}`);
+        Number.prototype.toLocaleString = count(Number.prototype.toLocaleString, "Number.toLocaleString");
+      });
+      await page.goto(url);
+      await page.waitForLoadState("networkidle");
+      // Hydrated: React has attached its fibres to the page's elements.
+      await page.waitForFunction(() =>
+        Object.keys(document.querySelector("main") ?? {}).some((key) => key.startsWith("__reactFiber")),
+      );
+      expect(
+        await page.evaluate(() => (window as unknown as { formattersMade: string[] }).formattersMade),
+        url,
+      ).toEqual([]);
+      await page.close();
+    }
+  });
+});
+
 describe("JavaScript budgets", () => {
   const yesterday = addDays(parisDay(Date.now() / 1000), -1);
   const pages: Record<BudgetedPage, string> = {

@@ -42,7 +42,7 @@ export default async function StationHomePage({ params }: Props) {
         offlineThresholdMinutes={station.offlineThresholdMinutes}
         sensors={{ uv: station.hasUv, radiation: station.hasRadiation }}
         initial={current}
-        written={writtenTimes(current)}
+        written={writtenTimes(current, [current.time])}
         renderedAt={renderedAt}
       />
       <Almanac

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ClimateNav } from "@/components/climate/ClimateNav";
 import { Method } from "@/components/climate/Method";
 import { QualityNotice } from "@/components/climate/QualityNotice";
 import { KeyFigures } from "@/components/climate/Summary";
+import { PageLink } from "@/components/site/PageLink";
 import { currentMonth, monthView } from "@/lib/climate/queries";
 import { db } from "@/lib/db/client";
 import { qualityOfDays } from "@/lib/qc/store";
@@ -39,7 +39,7 @@ export default async function ClimatologyIndex({ params }: Props) {
       ) : (
         <>
           <h2>
-            <Link href={`/mois/${month}`}>{monthLabel(month)}</Link>
+            <PageLink href={`/mois/${month}`}>{monthLabel(month)}</PageLink>
           </h2>
           <KeyFigures
             summary={view.summary}
@@ -58,14 +58,14 @@ export default async function ClimatologyIndex({ params }: Props) {
                 {years.map((year) => (
                   <tr key={year}>
                     <th scope="row">
-                      <Link href={`/annee/${year}`}>{year}</Link>
+                      <PageLink href={`/annee/${year}`}>{year}</PageLink>
                     </th>
                     {Array.from({ length: 12 }, (_, i) => {
                       const key = `${year}-${String(i + 1).padStart(2, "0")}`;
                       return (
                         <td key={key}>
                           {key >= firstMonth && key <= month ? (
-                            <Link href={`/mois/${key}`}>{shortMonthName(i + 1)}</Link>
+                            <PageLink href={`/mois/${key}`}>{shortMonthName(i + 1)}</PageLink>
                           ) : (
                             <span className="muted">{shortMonthName(i + 1)}</span>
                           )}

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ClimateNav } from "@/components/climate/ClimateNav";
 import { DailyHistoryCharts } from "@/components/climate/DailyHistoryCharts";
 import { Method } from "@/components/climate/Method";
+import { PageLink } from "@/components/site/PageLink";
 import { NumberHeaders } from "@/components/tables/NumberHeaders";
 import { percent } from "@/lib/climate/format";
 import { currentMonth, reliabilityView } from "@/lib/climate/queries";
@@ -73,7 +73,7 @@ export default async function ReliabilityPage({ params }: Props) {
                 {[...rows].reverse().map((row) => (
                   <tr key={row.month} data-month={row.month} className={row.below80 > 0 ? "warn" : undefined}>
                     <th scope="row">
-                      <Link href={`/mois/${row.month}`}>{monthLabel(row.month)}</Link>
+                      <PageLink href={`/mois/${row.month}`}>{monthLabel(row.month)}</PageLink>
                     </th>
                     <td className="num">
                       {row.present} / {row.expected}

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HeatMaps } from "@/components/charts/HeatMap";
 import { TimeSeriesChart } from "@/components/charts/TimeSeriesChart";
@@ -8,6 +7,7 @@ import { Method } from "@/components/climate/Method";
 import { QualityMark, QualityNotice } from "@/components/climate/QualityNotice";
 import { ReportLinks } from "@/components/climate/ReportLinks";
 import { DayCountsTable, Extremes, KeyFigures } from "@/components/climate/Summary";
+import { PageLink } from "@/components/site/PageLink";
 import { NumberHeaders } from "@/components/tables/NumberHeaders";
 import { percent, rrTotalLabel, signed } from "@/lib/climate/format";
 import { currentMonth, yearView } from "@/lib/climate/queries";
@@ -87,14 +87,14 @@ export default async function YearPage({ params }: Props) {
       <ClimateNav month={started.at(-1)?.period ?? `${year}-01`} />
       <p className="pager">
         {year > firstYear && (
-          <Link href={`/annee/${year - 1}`} rel="prev">
+          <PageLink href={`/annee/${year - 1}`} rel="prev">
             ← {year - 1}
-          </Link>
+          </PageLink>
         )}
         {`${year + 1}-01` <= currentMonth() && (
-          <Link href={`/annee/${year + 1}`} rel="next">
+          <PageLink href={`/annee/${year + 1}`} rel="next">
             {year + 1} →
-          </Link>
+          </PageLink>
         )}
       </p>
       {summary.inProgress && (
@@ -158,7 +158,7 @@ export default async function YearPage({ params }: Props) {
                 <tr key={m.period} data-month={m.period}>
                   <th scope="row">
                     {m.daysExpected > 0 ? (
-                      <Link href={`/mois/${m.period}`}>{shortMonthName(i + 1)}</Link>
+                      <PageLink href={`/mois/${m.period}`}>{shortMonthName(i + 1)}</PageLink>
                     ) : (
                       shortMonthName(i + 1)
                     )}
