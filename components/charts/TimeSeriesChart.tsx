@@ -218,6 +218,9 @@ export function TimeSeriesChart({
     let cancelled = false;
     (async () => {
       const { Chart: ChartJS } = await import("./chartjs");
+      // Each chart drawn in a task of its own: the charts on screen when chart.js arrives were all drawn
+      // in the task that evaluated it (130 ms on the charts page, unthrottled), the phone frozen meanwhile.
+      await new Promise((resolve) => setTimeout(resolve));
       if (cancelled || !canvas.current) return;
       const narrow = canvas.current.clientWidth < NARROW;
       const style = getComputedStyle(document.documentElement);
