@@ -14,7 +14,7 @@ import type { WrittenTimes } from "./values";
  * The current conditions of a station home, kept fresh without reloading: the server renders them, then
  * the page asks the open-data API for them once a minute (usePolled), redraws the dashboard's gauges
  * and the tables, and shows how old the newest record is, with the "hors ligne" banner past the
- * station's threshold.
+ * station's threshold. Its times read as the server wrote them until new values come (clock.ts).
  */
 
 type Extreme = { value: number; at: string } | null;
