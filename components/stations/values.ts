@@ -1,5 +1,4 @@
 import { formatNumber, formatValue, roundHalfAway } from "@/lib/format/numbers";
-import type { CurrentJson } from "@/lib/opendata/json";
 import { formatParis } from "@/lib/time";
 
 /** Small text helpers shared by the station pages (server) and the live conditions (client). */

@@ -9,7 +9,8 @@
  */
 
 export const MINUS = "\u2212";
-const GROUP = "\u202f";
+/** Between thousands and before a unit, as French typography writes them. */
+const NARROW_SPACE = "\u202f";
 
 /**
  * `value` rounded half away from zero to `decimals`, on the decimal value a person would write
@@ -51,11 +52,11 @@ export function formatNumber(value: number | null | undefined, decimals = 1): st
   if (value == null || !Number.isFinite(value)) return "—";
   const rounded = roundHalfAway(value, decimals);
   const [whole, fraction] = Math.abs(rounded).toFixed(decimals).split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, GROUP);
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, NARROW_SPACE);
   return `${rounded < 0 ? MINUS : ""}${grouped}${fraction ? `,${fraction}` : ""}`;
 }
 
 export function formatValue(value: number | null | undefined, unit: string, decimals = 1): string {
   const number = formatNumber(value, decimals);
-  return number === "—" ? number : `${number}\u202f${unit}`;
+  return number === "—" ? number : `${number}${NARROW_SPACE}${unit}`;
 }
