@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { ServiceWorkerRegistration } from "@/components/site/ServiceWorkerRegistration";
 import { THEME_SCRIPT } from "@/lib/security/inline-scripts";
+import { textFont } from "./fonts";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -28,7 +29,7 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     // The theme script sets data-theme before React hydrates.
-    <html lang="fr" suppressHydrationWarning>
+    <html lang="fr" className={textFont.variable} suppressHydrationWarning>
       <head>
         {/* Allowed by its hash (lib/security/inline-scripts.ts): the stored light/dark choice, before paint. */}
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant of ours, allowed by its CSP hash */}

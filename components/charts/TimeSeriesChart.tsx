@@ -139,7 +139,7 @@ function annotationPlugin(annotations: ChartAnnotation[]): Plugin {
     afterDatasetsDraw(chart) {
       const { ctx, chartArea, scales } = chart;
       ctx.save();
-      ctx.font = "600 11px system-ui, sans-serif";
+      ctx.font = `600 11px ${chart.options.font?.family ?? "sans-serif"}`;
       ctx.textAlign = "center";
       for (const a of annotations) {
         const y = scales[a.axis ?? "y"];

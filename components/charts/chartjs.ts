@@ -30,4 +30,7 @@ Chart.register(
   zoom,
 );
 
+// Axes, legends and tooltips in the page's own text font (a web font, already loaded by the page).
+Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
+
 export { Chart };

@@ -32,7 +32,14 @@ export function useLeafletMap(
       const L = await import("leaflet");
       if (cancelled) return;
       // Leaflet's attribution control writes HTML: the tiles' attribution is <MapAttribution> instead.
-      map = L.map(element, { center, zoom, scrollWheelZoom: false, attributionControl: false });
+      map = L.map(element, {
+        center,
+        zoom,
+        scrollWheelZoom: false,
+        attributionControl: false,
+        zoomControl: false,
+      });
+      L.control.zoom({ zoomInTitle: "Zoom avant", zoomOutTitle: "Zoom arrière" }).addTo(map);
       if (tiles) L.tileLayer(tiles.url, { maxZoom: 18 }).addTo(map);
       setState({ L, map });
     };

@@ -74,7 +74,7 @@ export function SortableTable({
                     }
                   >
                     {column.label}
-                    <span aria-hidden="true">{active ? (sort.descending ? " ▼" : " ▲") : " ⇅"}</span>
+                    <span aria-hidden="true">{active ? (sort.descending ? " ▼" : " ▲") : " ↕"}</span>
                   </button>
                 </th>
               );
