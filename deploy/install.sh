@@ -215,10 +215,8 @@ fi
 if [ "$build" = yes ]; then
     # The build reads no database; migrating first still leaves the new code's tables ready when it starts.
     meteo_cli migrate
+    # The build also compresses its assets (.br and .gz beside each), which nginx serves as they are.
     as_app "NEXT_TELEMETRY_DISABLED=1 npm run --silent build"
-    # nginx serves the hashed build assets itself, pre-compressed.
-    find "$APP_DIR/.next/standalone/.next/static" -type f \( -name '*.js' -o -name '*.css' -o -name '*.svg' -o -name '*.json' \) \
-        -exec gzip -9 -k -f {} \; -exec brotli -q 11 -k -f {} \;
     restart_app=yes
 else
     restart_app=no

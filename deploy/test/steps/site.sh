@@ -74,6 +74,19 @@ micro_cache() {
     done
 }
 
+# compressed_assets — the station page's scripts and stylesheet are the brotli files the build made,
+# sent by nginx as they are (brotli_static), not compressed again at each request.
+compressed_assets() {
+    local asset file
+    for asset in $(web "$STATION/" | grep -o '/_next/static/[^"]*\.\(js\|css\)' | sort -u); do
+        file=/opt/meteo06/app/.next/standalone/.next/static/${asset#/_next/static/}
+        { [ -s "$file.br" ] && [ -s "$file.gz" ]; } || { echo "$asset: no .br and .gz beside $file" >&2; return 1; }
+        [ "$(client -H 'Accept-Encoding: br' "$STATION$asset" | sha256sum)" = "$(sha256sum <"$file.br")" ] ||
+            { echo "$asset: nginx did not send $file.br" >&2; return 1; }
+    done
+    ok "scripts and stylesheet: nginx sends the brotli files made by the build"
+}
+
 login() {
     local csrf
     csrf=$(web "$APEX/api/auth/csrf" | node -pe 'JSON.parse(require("fs").readFileSync(0)).csrfToken')
@@ -129,6 +142,7 @@ verify() {
     same_file "the article's image file" "$APEX/api/media/$MEDIA_KEY/480.jpg" "$MEDIA_SHA256"
     web "$STATION/" | contains "station site" "Pessicart"
     ok "station sub-domain home page"
+    compressed_assets
     web "$STATION/climatologie" >/dev/null
     ok "station climatology page"
     web "$APEX/api/v1/stations" | contains "API" '"pessicart"'
