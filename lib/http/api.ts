@@ -17,8 +17,8 @@ export class ApiError extends UserError {
   }
 }
 
-export function jsonError(status: number, message: string, headers?: HeadersInit): Response {
-  return Response.json({ error: message }, { status, headers });
+export function jsonError(status: number, message: string): Response {
+  return Response.json({ error: message }, { status });
 }
 
 export interface ApiRouteOptions {
@@ -38,11 +38,7 @@ export function apiRoute<Context>(
     return response;
   };
   const failure = (status: number, message: string) =>
-    withHeaders(
-      // A refused body may be partly unread: the client must not send its next request on this connection.
-      jsonError(status, message, status === 413 ? { connection: "close" } : undefined),
-      options.errorHeaders,
-    );
+    withHeaders(jsonError(status, message), options.errorHeaders);
   return async (request: Request, context: Context): Promise<Response> => {
     try {
       return withHeaders(await handler(request, context));

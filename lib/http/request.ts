@@ -1,27 +1,49 @@
 import { ApiError } from "./api";
 
+/** How long a refused body is still read and dropped: nginx's `lingering_time`. */
+const LINGERING_MS = 30_000;
+
 /**
  * A request body of at most `maxBytes`, read as it streams: a longer body is refused (413, `message`)
  * as soon as it is seen to be longer, whether or not it declared a Content-Length, and never held whole.
  */
 export async function readBody(request: Request, maxBytes: number, message: string): Promise<Buffer> {
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) throw new ApiError(413, message);
   if (!request.body) return Buffer.alloc(0);
+  const reader = request.body.getReader();
+  const refuse = () => {
+    dropTheRest(reader);
+    return new ApiError(413, message);
+  };
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) throw refuse();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  const reader = request.body.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.length;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new ApiError(413, message);
-    }
+    if (size > maxBytes) throw refuse();
     chunks.push(value);
   }
   return Buffer.concat(chunks);
+}
+
+/**
+ * Reads and drops what the client still sends of a refused body, for a while, as nginx does: closing
+ * the connection on unread data resets it, and a client still sending then gets the reset (EPIPE)
+ * instead of the 413 and its message. One still sending after LINGERING_MS is cut off.
+ */
+function dropTheRest(reader: ReadableStreamDefaultReader<Uint8Array>) {
+  const cutOff = setTimeout(() => reader.cancel().catch(() => {}), LINGERING_MS);
+  void (async () => {
+    try {
+      while (!(await reader.read()).done);
+    } catch {
+      // The client left: nothing more to drop.
+    } finally {
+      clearTimeout(cutOff);
+    }
+  })();
 }
 
 /** The multipart form of a request whose body is at most `maxBytes` (413 beyond), or a 400. */

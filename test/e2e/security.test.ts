@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import http from "node:http";
+import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { decode, encode } from "next-auth/jwt";
@@ -392,9 +392,21 @@ describe("smaller holes", () => {
 
   it("refuses an upload without Content-Length as soon as it is too large, without reading it all", async () => {
     const session = await sessionOf(author.email, author.password);
-    const { status, sent } = await endlessUpload(`${app.origin}/api/admin/media`, session);
+    const { status, sentWhenAnswered } = await chunkedUpload(`${app.origin}/api/admin/media`, session, {
+      bytes: 100 * 1024 * 1024,
+      stopWhenAnswered: true,
+    });
     expect(status).toBe(413);
-    expect(sent).toBeLessThan(60 * 1024 * 1024); // the limit is 20 MB
+    expect(sentWhenAnswered).toBeLessThan(60 * 1024 * 1024); // the limit is 20 MB
+  });
+
+  it("lets a browser that sends the whole of a too large upload before reading read the 413 and its message", async () => {
+    const session = await sessionOf(author.email, author.password);
+    const bytes = 30 * 1024 * 1024;
+    const { status, sent, body } = await chunkedUpload(`${app.origin}/api/admin/media`, session, { bytes });
+    expect(sent).toBe(bytes);
+    expect(status).toBe(413);
+    expect(JSON.parse(body).error).toMatch(/Fichier trop lourd : la limite est de 20 Mo/);
   });
 
   it("lets only an image's uploader or an editor change its texts", async () => {
@@ -430,46 +442,88 @@ describe("smaller holes", () => {
 });
 
 /**
- * A multipart upload sent in chunks (no Content-Length) that would go on for 100 MB: the status of
- * the answer, and how much had been sent when it came.
+ * A multipart upload of `bytes` sent in chunks (no Content-Length) on a connection of its own: the
+ * status and body of the answer, how much had been sent when it came and in all. A client that stops
+ * when answered is curl; one that sends everything, whatever the server says meanwhile, is a browser.
  */
-function endlessUpload(url: string, cookie: string): Promise<{ status: number; sent: number }> {
+function chunkedUpload(
+  url: string,
+  cookie: string,
+  { bytes, stopWhenAnswered = false }: { bytes: number; stopWhenAnswered?: boolean },
+): Promise<{ status: number; body: string; sentWhenAnswered: number; sent: number }> {
   return new Promise((resolve, reject) => {
+    const { host, hostname, port, pathname, origin } = new URL(url);
+    const socket = net.connect(Number(port), hostname);
     let sent = 0;
-    let answered = false;
-    const { origin } = new URL(url);
-    const request = http.request(url, {
-      method: "POST",
-      headers: {
-        Cookie: cookie,
-        Origin: origin,
-        "Content-Type": "multipart/form-data; boundary=limite",
-        "Transfer-Encoding": "chunked",
-      },
+    let sentWhenAnswered = -1;
+    let received = Buffer.alloc(0);
+    let allSent = false;
+    const answer = () => parseResponse(received);
+    const finishIfDone = () => {
+      const response = answer();
+      if (!response || !(allSent || stopWhenAnswered)) return;
+      socket.destroy();
+      resolve({ ...response, sentWhenAnswered, sent });
+    };
+    socket.on("data", (data) => {
+      if (sentWhenAnswered < 0) sentWhenAnswered = sent;
+      received = Buffer.concat([received, data]);
+      finishIfDone();
     });
-    request.on("response", (response) => {
-      answered = true;
-      response.resume();
-      resolve({ status: response.statusCode ?? 0, sent });
-      request.destroy();
-    });
-    request.on("error", (error) => {
-      if (!answered) reject(error);
-    });
-    request.write(
-      '--limite\r\nContent-Disposition: form-data; name="file"; filename="grand.jpg"\r\nContent-Type: image/jpeg\r\n\r\n',
+    socket.on("error", reject);
+    socket.write(
+      `POST ${pathname} HTTP/1.1\r\nHost: ${host}\r\nCookie: ${cookie}\r\nOrigin: ${origin}\r\n` +
+        "Content-Type: multipart/form-data; boundary=limite\r\nTransfer-Encoding: chunked\r\n\r\n",
     );
-    const chunk = Buffer.alloc(256 * 1024, 0x61);
+    const chunk = (data: Buffer | string) => `${Buffer.byteLength(data).toString(16)}\r\n${data}\r\n`;
+    socket.write(
+      chunk(
+        '--limite\r\nContent-Disposition: form-data; name="file"; filename="grand.jpg"\r\nContent-Type: image/jpeg\r\n\r\n',
+      ),
+    );
+    const filler = Buffer.concat([
+      Buffer.from("40000\r\n"),
+      Buffer.alloc(0x40000, 0x61),
+      Buffer.from("\r\n"),
+    ]);
     const pump = () => {
-      while (!answered && sent < 100 * 1024 * 1024) {
-        sent += chunk.length;
-        if (!request.write(chunk)) {
-          request.once("drain", pump);
+      while (!(stopWhenAnswered && sentWhenAnswered >= 0) && sent < bytes) {
+        sent += 0x40000;
+        if (!socket.write(filler)) {
+          socket.once("drain", pump);
           return;
         }
       }
-      if (!answered) request.end("\r\n--limite--\r\n");
+      if (stopWhenAnswered && sentWhenAnswered >= 0) return;
+      socket.write(`${chunk("\r\n--limite--\r\n")}0\r\n\r\n`, () => {
+        allSent = true;
+        finishIfDone();
+      });
     };
     pump();
   });
+}
+
+/** The status and body of a whole HTTP/1.1 response in `raw`, or null while it is incomplete. */
+function parseResponse(raw: Buffer): { status: number; body: string } | null {
+  const headEnd = raw.indexOf("\r\n\r\n");
+  if (headEnd < 0) return null;
+  const head = raw.subarray(0, headEnd).toString();
+  const status = Number(head.slice(9, 12));
+  let rest = raw.subarray(headEnd + 4);
+  const length = /^content-length: *(\d+)/im.exec(head);
+  if (length)
+    return rest.length >= Number(length[1])
+      ? { status, body: rest.subarray(0, Number(length[1])).toString() }
+      : null;
+  const parts: Buffer[] = [];
+  for (;;) {
+    const lineEnd = rest.indexOf("\r\n");
+    if (lineEnd < 0) return null;
+    const size = Number.parseInt(rest.subarray(0, lineEnd).toString(), 16);
+    if (size === 0) return { status, body: Buffer.concat(parts).toString() };
+    if (rest.length < lineEnd + 2 + size + 2) return null;
+    parts.push(rest.subarray(lineEnd + 2, lineEnd + 2 + size));
+    rest = rest.subarray(lineEnd + 2 + size + 2);
+  }
 }
