@@ -1,3 +1,4 @@
+import { TableScroll } from "@/components/tables/TableScroll";
 import { SKY_LABEL, ZONE_LABEL, type Zone } from "@/lib/articles/model";
 import type { ForecastRowView } from "@/lib/articles/queries";
 import { formatDay } from "@/lib/time";
@@ -12,7 +13,7 @@ export function ForecastTable({ rows }: { rows: ForecastRowView[] }) {
   if (rows.length === 0) return null;
   const zones = [...new Set(rows.map((r) => r.zone))] as Zone[];
   return (
-    <div className="table-scroll">
+    <TableScroll label="Prévisions par jour et par zone">
       <table className="forecast-table">
         <thead>
           <tr>
@@ -43,6 +44,6 @@ export function ForecastTable({ rows }: { rows: ForecastRowView[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,3 +1,4 @@
+import { TableScroll } from "@/components/tables/TableScroll";
 import { formatNumber } from "@/lib/format/numbers";
 import { ROSE_CLASSES, type WindRose as Rose } from "@/lib/weather/rose";
 
@@ -97,7 +98,7 @@ export function WindRose({ rose, title }: { rose: Rose; title: string }) {
         </ul>
         <details>
           <summary>Fréquences par direction</summary>
-          <div className="table-scroll">
+          <TableScroll label="Fréquences par direction">
             <table className="data" data-table="wind-rose">
               <thead>
                 <tr>
@@ -126,7 +127,7 @@ export function WindRose({ rose, title }: { rose: Rose; title: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </details>
       </figcaption>
     </figure>

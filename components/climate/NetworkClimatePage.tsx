@@ -1,5 +1,6 @@
 import { unstable_cache } from "next/cache";
 import { NumberHeaders } from "@/components/tables/NumberHeaders";
+import { TableScroll } from "@/components/tables/TableScroll";
 import { percent, rrTotalLabel, signed } from "@/lib/climate/format";
 import type { Extreme } from "@/lib/climate/monthly";
 import { referenceLabel } from "@/lib/climate/normals";
@@ -85,7 +86,7 @@ export async function NetworkClimatePage({ wanted }: { wanted?: string }) {
         moyenne sur les années disponibles).
       </p>
       <QualityNotice marks={quality} marked="Les stations concernées sont signalées dans le tableau." />
-      <div className="table-scroll">
+      <TableScroll label="Stations comparées à leur référence">
         <table className="data">
           <thead>
             <tr>
@@ -131,7 +132,7 @@ export async function NetworkClimatePage({ wanted }: { wanted?: string }) {
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p className="muted">* cumul incomplet : somme des jours disponibles.</p>
       <Method />
     </>

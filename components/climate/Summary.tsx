@@ -1,4 +1,5 @@
 import { PageLink } from "@/components/site/PageLink";
+import { TableScroll } from "@/components/tables/TableScroll";
 import { signed, timeLabel } from "@/lib/climate/format";
 import type { DayCounts, Extreme, PeriodSummary } from "@/lib/climate/monthly";
 import { type Anomalies, type Reference, referenceLabel } from "@/lib/climate/normals";
@@ -159,7 +160,7 @@ const COUNTS: { key: keyof DayCounts; label: string; of: "txDays" | "tnDays" | "
 /** The Météo-France day counts of one or several periods (a column each), over the days present. */
 export function DayCountsTable({ periods }: { periods: { label: string; summary: PeriodSummary }[] }) {
   return (
-    <div className="table-scroll">
+    <TableScroll label="Nombre de jours">
       <table className="data compact">
         <caption className="muted">
           Nombre de jours (sur les jours disponibles, indiqués entre parenthèses)
@@ -204,6 +205,6 @@ export function DayCountsTable({ periods }: { periods: { label: string; summary:
           </tr>
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

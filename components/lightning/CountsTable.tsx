@@ -1,3 +1,4 @@
+import { TableScroll } from "@/components/tables/TableScroll";
 import { formatNumber } from "@/lib/format/numbers";
 
 export interface CountsRow {
@@ -30,7 +31,7 @@ export function CountsTable({
     );
   }
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table className="data" id={id}>
         <caption className="muted" style={{ textAlign: "left", captionSide: "bottom", paddingTop: "0.4rem" }}>
           {caption}
@@ -58,6 +59,6 @@ export function CountsTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

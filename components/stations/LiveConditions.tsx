@@ -1,5 +1,6 @@
 "use client";
 
+import { TableScroll } from "@/components/tables/TableScroll";
 import { freshness } from "@/lib/conditions/freshness";
 import { DECIMALS, formatNumber, formatValue } from "@/lib/format/numbers";
 import type { ConditionsJson, CurrentJson } from "@/lib/opendata/json";
@@ -78,11 +79,13 @@ function Measures({ c }: { c: ConditionsJson }) {
       <p className="big" data-field="outTemp">
         {formatValue(c.temperature.current, "°C")}
       </p>
-      <div className="table-scroll">
+      <TableScroll label="Températures et humidité, actuelles et extrêmes depuis minuit">
         <table className="data">
           <thead>
             <tr>
-              <th />
+              <th>
+                <span className="visually-hidden">Mesure</span>
+              </th>
               <th className="num">Actuel</th>
               <th className="num">
                 Min.<span className="wide-only"> depuis minuit</span>
@@ -105,7 +108,7 @@ function Measures({ c }: { c: ConditionsJson }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { TableScroll } from "@/components/tables/TableScroll";
 import { freshness } from "@/lib/conditions/freshness";
 import { formatValue } from "@/lib/format/numbers";
 import type { NetworkJson } from "@/lib/opendata/endpoints";
@@ -81,7 +82,7 @@ export function NetworkConditions({
 
   return (
     <WrittenTimesProvider value={written}>
-      <div className="table-scroll">
+      <TableScroll labelledBy={labelledBy}>
         <table className="data" aria-labelledby={labelledBy}>
           <thead>
             <tr>
@@ -103,7 +104,7 @@ export function NetworkConditions({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </WrittenTimesProvider>
   );
 }

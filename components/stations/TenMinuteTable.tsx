@@ -1,6 +1,7 @@
 "use client";
 
 import { type ReactNode, useEffect, useRef, useState } from "react";
+import { TableScroll } from "@/components/tables/TableScroll";
 import { DECIMALS, formatNumber } from "@/lib/format/numbers";
 import { cardinal } from "@/lib/weather/wind";
 import { dayTime } from "./values";
@@ -114,7 +115,7 @@ export function TenMinuteTable({ source, day, hasUv, hasRadiation, children }: T
             , ou téléchargez les valeurs en CSV ci-dessus.
           </p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll label="Relevés toutes les 10 minutes">
             <table className="data compact" data-table="ten-minutes">
               <thead>
                 <tr>
@@ -149,7 +150,7 @@ export function TenMinuteTable({ source, day, hasUv, hasRadiation, children }: T
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ))}
     </details>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { type ReactNode, useState } from "react";
+import { TableScroll } from "./TableScroll";
 
 /**
  * A table whose rows visitors can sort by any column (click a header; again to reverse). Cells are
@@ -49,7 +50,7 @@ export function SortableTable({
       })
     : rows;
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table className="data sortable">
         <caption className="muted">{caption}</caption>
         <thead>
@@ -97,6 +98,6 @@ export function SortableTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TableScroll } from "@/components/tables/TableScroll";
 import { MAX_RECORD_LIMIT } from "@/lib/climate/records";
 import { DECIMALS, type Quantity } from "@/lib/format/numbers";
 import { UNITS } from "@/lib/opendata/json";
@@ -118,7 +119,7 @@ export default function ApiPage() {
         <code>fields</code> (liste séparée par des virgules ; par défaut tous les champs de la station),{" "}
         <code>format</code>. Sans <code>step</code>, le pas le plus fin qui donne au plus 2 000 lignes.
       </p>
-      <div className="table-scroll">
+      <TableScroll label="Pas des séries">
         <table className="data">
           <thead>
             <tr>
@@ -141,7 +142,7 @@ export default function ApiPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p>
         Au pas brut, chaque ligne est un relevé. Aux autres pas, chaque ligne donne pour chaque mesure la
         moyenne, le minimum et le maximum avec leur heure (<code>outTemp</code>, <code>outTempMin</code>,{" "}
@@ -219,7 +220,7 @@ export default function ApiPage() {
         <code>month=AAAA-MM</code>, <code>kind=temperature</code> ou <code>rain</code>).
       </p>
       <h3>Précision des valeurs</h3>
-      <div className="table-scroll">
+      <TableScroll label="Précision des valeurs">
         <table className="data">
           <thead>
             <tr>
@@ -238,13 +239,13 @@ export default function ApiPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p className="muted">
         Exemple : une Tx de 21,110 °C est publiée <code>21.1</code>, une direction de rafale de 0,0000002°{" "}
         <code>0</code>. Les couvertures gardent quatre décimales.
       </p>
       <h2>Champs</h2>
-      <div className="table-scroll">
+      <TableScroll label="Champs">
         <table className="data">
           <thead>
             <tr>
@@ -265,7 +266,7 @@ export default function ApiPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p className="muted">
         UV, rayonnement et évapotranspiration n'existent que pour les stations qui ont ces capteurs (voir{" "}
         <code>sensors</code>).

@@ -5,6 +5,7 @@ import { LightningMap } from "@/components/lightning/LightningMap";
 import { LightningSource } from "@/components/lightning/LightningSource";
 import styles from "@/components/lightning/lightning.module.css";
 import { PageLink } from "@/components/site/PageLink";
+import { TableScroll } from "@/components/tables/TableScroll";
 import { ALPES_MARITIMES_CENTER, mapTiles } from "@/lib/config/map-tiles";
 import { config } from "@/lib/config/settings";
 import { formatNumber } from "@/lib/format/numbers";
@@ -89,7 +90,7 @@ export default async function LightningMapPage({ searchParams }: Props) {
       {latest.length === 0 ? (
         <p className="muted">Aucun impact de foudre sur {period.title}.</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label="Derniers impacts">
           <table className="data" id="derniers-impacts">
             <thead>
               <tr>
@@ -118,7 +119,7 @@ export default async function LightningMapPage({ searchParams }: Props) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <p>
         <PageLink href="/foudre/statistiques">

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TableScroll } from "@/components/tables/TableScroll";
 import { hasRole, requirePageRole } from "@/lib/accounts/auth";
 import { listAdminArticles } from "@/lib/articles/admin";
 import { ARTICLE_STATUSES, effectiveStatus, STATUS_LABEL, TYPE_LABEL } from "@/lib/articles/model";
@@ -37,7 +38,7 @@ export default async function AdminArticles({ searchParams }: Props) {
         <p>Corbeille : les articles y restent {TRASH_DAYS} jours avant d'être supprimés définitivement.</p>
       )}
       <p className="muted">{total} article(s)</p>
-      <div className="table-scroll">
+      <TableScroll label="Articles">
         <table>
           <thead>
             <tr>
@@ -70,7 +71,7 @@ export default async function AdminArticles({ searchParams }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

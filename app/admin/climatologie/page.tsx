@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TableScroll } from "@/components/tables/TableScroll";
 import { requirePageRole } from "@/lib/accounts/auth";
 import { listInvalidations, SENSOR_LABELS } from "@/lib/climate/invalidations";
 import { db } from "@/lib/db/client";
@@ -55,7 +56,7 @@ export default async function ClimateAdminPage() {
       {invalidations.length === 0 ? (
         <p>Aucune invalidation.</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label="Données invalidées">
           <table className="data" data-invalidations="">
             <thead>
               <tr>
@@ -89,7 +90,7 @@ export default async function ClimateAdminPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <h3>Invalider une période</h3>
       <InvalidationForm

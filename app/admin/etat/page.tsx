@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TableScroll } from "@/components/tables/TableScroll";
 import { requirePageRole } from "@/lib/accounts/auth";
 import { STATE_LABEL } from "@/lib/ops/alerts";
 import { statusPageData } from "@/lib/ops/status";
@@ -30,7 +31,7 @@ export default async function StatusPage() {
       </p>
 
       <h2>Contrôles</h2>
-      <div className="table-scroll">
+      <TableScroll label="Contrôles">
         <table className="data">
           <thead>
             <tr>
@@ -89,10 +90,10 @@ export default async function StatusPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
       <h2>Tâches planifiées</h2>
-      <div className="table-scroll">
+      <TableScroll label="Tâches planifiées">
         <table className="data">
           <thead>
             <tr>
@@ -119,7 +120,7 @@ export default async function StatusPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <details>
         <summary>Derniers passages ({runs.length})</summary>
         <ul className="history">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { AccessDenied } from "@/components/admin/partners/AdminOnly";
 import { FeedStatus } from "@/components/admin/partners/FeedStatus";
+import { TableScroll } from "@/components/tables/TableScroll";
 import { requirePageRole } from "@/lib/accounts/auth";
 import { canStoreCredentials, MISSING_KEY_MESSAGE } from "@/lib/partners/config";
 import { endpointOf, listFeeds, maskedCredentials, PARTNER_LABEL } from "@/lib/partners/feeds";
@@ -44,7 +45,7 @@ export default async function PartnerFeedsPage({
       {feeds.length === 0 ? (
         <p>Aucun flux configuré.</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label="Flux partenaires">
           <table className="data" aria-label="Flux partenaires">
             <thead>
               <tr>
@@ -94,7 +95,7 @@ export default async function PartnerFeedsPage({
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

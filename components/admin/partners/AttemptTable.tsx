@@ -1,3 +1,4 @@
+import { TableScroll } from "@/components/tables/TableScroll";
 import type { listAttempts } from "@/lib/partners/feeds";
 import { PARTNER_LABEL } from "@/lib/partners/feeds";
 import { formatParis } from "@/lib/time";
@@ -11,7 +12,7 @@ const TONE = { SUCCESS: "success", FAILURE: "danger", SKIPPED: "muted" } as cons
 export function AttemptTable({ rows, showFeed }: { rows: Row[]; showFeed: boolean }) {
   if (rows.length === 0) return <p>Aucun échange enregistré.</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll label="Journal des envois">
       <table className="data" aria-label="Journal des envois">
         <thead>
           <tr>
@@ -46,6 +47,6 @@ export function AttemptTable({ rows, showFeed }: { rows: Row[]; showFeed: boolea
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

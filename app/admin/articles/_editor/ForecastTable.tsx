@@ -1,6 +1,7 @@
 "use client";
 
 import { SkyIcon } from "@/components/articles/SkyIcon";
+import { TableScroll } from "@/components/tables/TableScroll";
 import { SKY_ICONS, SKY_LABEL, ZONE_LABEL, ZONES } from "@/lib/articles/model";
 import { addDays } from "@/lib/time/days";
 import { CARDINALS } from "@/lib/weather/wind";
@@ -65,7 +66,7 @@ export function ForecastTable({
   return (
     <fieldset className="forecast-editor">
       <legend>Tableau de prévision</legend>
-      <div className="table-scroll">
+      <TableScroll label="Tableau de prévision">
         <table>
           <thead>
             <tr>
@@ -169,7 +170,7 @@ export function ForecastTable({
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p className="actions">
         <button
           type="button"

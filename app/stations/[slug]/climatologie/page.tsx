@@ -4,6 +4,7 @@ import { Method } from "@/components/climate/Method";
 import { QualityNotice } from "@/components/climate/QualityNotice";
 import { KeyFigures } from "@/components/climate/Summary";
 import { PageLink } from "@/components/site/PageLink";
+import { TableScroll } from "@/components/tables/TableScroll";
 import { currentMonth, monthView } from "@/lib/climate/queries";
 import { db } from "@/lib/db/client";
 import { qualityOfDays } from "@/lib/qc/store";
@@ -52,7 +53,7 @@ export default async function ClimatologyIndex({ params }: Props) {
             marked="Les jours concernés sont signalés sur la page du mois."
           />
           <h2>Par année et par mois</h2>
-          <div className="table-scroll">
+          <TableScroll label="Par année et par mois">
             <table className="data compact">
               <tbody>
                 {years.map((year) => (
@@ -76,7 +77,7 @@ export default async function ClimatologyIndex({ params }: Props) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
       <Method open />

@@ -4,6 +4,7 @@ import { DailyHistoryCharts } from "@/components/climate/DailyHistoryCharts";
 import { Method } from "@/components/climate/Method";
 import { PageLink } from "@/components/site/PageLink";
 import { NumberHeaders } from "@/components/tables/NumberHeaders";
+import { TableScroll } from "@/components/tables/TableScroll";
 import { percent } from "@/lib/climate/format";
 import { currentMonth, reliabilityView } from "@/lib/climate/queries";
 import { db } from "@/lib/db/client";
@@ -51,7 +52,7 @@ export default async function ReliabilityPage({ params }: Props) {
             to={new Date().toISOString().slice(0, 10)}
             view="coverage"
           />
-          <div className="table-scroll">
+          <TableScroll label="Fiabilité mois par mois">
             <table className="data">
               <thead>
                 <tr>
@@ -96,7 +97,7 @@ export default async function ReliabilityPage({ params }: Props) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
       <Method />

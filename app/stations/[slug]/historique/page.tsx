@@ -5,6 +5,7 @@ import { Method } from "@/components/climate/Method";
 import { QualityMark, QualityNotice } from "@/components/climate/QualityNotice";
 import { PageLink } from "@/components/site/PageLink";
 import { NumberHeaders } from "@/components/tables/NumberHeaders";
+import { TableScroll } from "@/components/tables/TableScroll";
 import { rrTotalLabel } from "@/lib/climate/format";
 import { currentMonth, historyView } from "@/lib/climate/queries";
 import { db } from "@/lib/db/client";
@@ -49,7 +50,7 @@ export default async function HistoryPage({ params }: Props) {
             marked="Les années concernées sont signalées dans le tableau Année par année."
           />
           <h2>Année par année</h2>
-          <div className="table-scroll">
+          <TableScroll label="Année par année">
             <table className="data">
               <thead>
                 <tr>
@@ -89,7 +90,7 @@ export default async function HistoryPage({ params }: Props) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <p className="muted">
             Une moyenne annuelle exige les 12 moyennes mensuelles ; * cumul incomplet (somme des jours
             disponibles).

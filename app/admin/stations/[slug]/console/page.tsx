@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { type ChartSeries, TimeSeriesChart } from "@/components/charts/TimeSeriesChart";
+import { TableScroll } from "@/components/tables/TableScroll";
 import { formatValue } from "@/lib/format/numbers";
 import { managedStationPage } from "@/lib/station-admin/access";
 import {
@@ -60,7 +61,7 @@ export default async function StationConsolePage({ params, searchParams }: Props
         {data.hourly ? "moyennes, minima et maxima horaires" : "tous les relevés"}.
       </p>
       {data.unavailable && <p className="banner banner-warning">{data.unavailable}</p>}
-      <div className="table-scroll">
+      <TableScroll label="Relevés de la station">
         <table className="data" data-period={period}>
           <thead>
             <tr>
@@ -107,7 +108,7 @@ export default async function StationConsolePage({ params, searchParams }: Props
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {measures.map(({ measure, label, unit }) => {
         const s = data.series[measure];
         return s.values.length === 0 ? (

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { QualityToleranceForm } from "@/components/station-admin/QualityToleranceForm";
+import { TableScroll } from "@/components/tables/TableScroll";
 import { db } from "@/lib/db/client";
 import { decisionLog, openEpisodes, TOLERANCE_FACTORS } from "@/lib/qc/decisions";
 import { CHECK_LABEL, QUANTITY_LABEL, TUNABLE_CHECKS, type TunableCheck } from "@/lib/qc/limits";
@@ -35,7 +36,7 @@ export default async function StationQualityAdminPage({ params }: Props) {
       {episodes.length === 0 ? (
         <p data-field="no-flags">Aucun signalement ouvert.</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label="Signalements ouverts">
           <table className="data">
             <thead>
               <tr>
@@ -77,7 +78,7 @@ export default async function StationQualityAdminPage({ params }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <h2>Régler un contrôle</h2>
       <p>

@@ -9,6 +9,7 @@ import { ReportLinks } from "@/components/climate/ReportLinks";
 import { DayCountsTable, Extremes, KeyFigures } from "@/components/climate/Summary";
 import { PageLink } from "@/components/site/PageLink";
 import { NumberHeaders } from "@/components/tables/NumberHeaders";
+import { TableScroll } from "@/components/tables/TableScroll";
 import { percent, rrTotalLabel, signed } from "@/lib/climate/format";
 import { currentMonth, yearView } from "@/lib/climate/queries";
 import { db } from "@/lib/db/client";
@@ -116,7 +117,7 @@ export default async function YearPage({ params }: Props) {
       />
 
       <h2>Mois par mois</h2>
-      <div className="table-scroll">
+      <TableScroll label="Mois par mois">
         <table className="data climate-year">
           <thead>
             <tr>
@@ -206,7 +207,7 @@ export default async function YearPage({ params }: Props) {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableScroll>
       <p className="muted">
         Écarts par rapport à la référence de chaque mois (normale OMM si la station en a une, sinon sa
         moyenne). * cumul incomplet : somme des jours disponibles.

@@ -4,6 +4,7 @@ import { ClimateNav } from "@/components/climate/ClimateNav";
 import { Method } from "@/components/climate/Method";
 import { QualityMark, QualityNotice } from "@/components/climate/QualityNotice";
 import { PageLink } from "@/components/site/PageLink";
+import { TableScroll } from "@/components/tables/TableScroll";
 import { signed } from "@/lib/climate/format";
 import { monthViewOr404 } from "@/lib/climate/pages";
 import { currentMonth } from "@/lib/climate/queries";
@@ -65,7 +66,7 @@ export default async function ComparisonPage({ params }: Props) {
         L'écart montre combien la forme de la courbe diurne s'éloigne d'un simple milieu entre extrêmes.
       </p>
       <QualityNotice marks={quality.total} marked="Les jours concernés sont signalés dans le tableau." />
-      <div className="table-scroll">
+      <TableScroll label="Températures moyennes jour par jour">
         <table className="data">
           <thead>
             <tr>
@@ -122,7 +123,7 @@ export default async function ComparisonPage({ params }: Props) {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableScroll>
       <p className="muted">Entre parenthèses : le nombre de relevés horaires ou tri-horaires trouvés.</p>
       <TimeSeriesChart
         title={`Températures moyennes quotidiennes de ${monthLabel(month)} selon la méthode`}

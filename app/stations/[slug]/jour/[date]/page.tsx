@@ -6,6 +6,7 @@ import { QualityNotice } from "@/components/climate/QualityNotice";
 import { Almanac } from "@/components/stations/Almanac";
 import { TenMinuteTable } from "@/components/stations/TenMinuteTable";
 import { at, extremeCell, peakCell } from "@/components/stations/values";
+import { TableScroll } from "@/components/tables/TableScroll";
 import { DECIMALS, formatNumber, formatValue } from "@/lib/format/numbers";
 import { observationsPath } from "@/lib/opendata/endpoints";
 import type { Format } from "@/lib/opendata/query";
@@ -114,7 +115,7 @@ export default async function DayPage(props: Props) {
           />
           <section aria-labelledby="extremes">
             <h2 id="extremes">Extrêmes et moyennes du {longDate(day)}</h2>
-            <div className="table-scroll">
+            <TableScroll label="Tableau des extrêmes et moyennes">
               <table className="data" data-table="extremes">
                 <thead>
                   <tr>
@@ -148,7 +149,7 @@ export default async function DayPage(props: Props) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             <dl className="facts">
               <div>
                 <dt>Amplitude thermique</dt>
@@ -198,7 +199,7 @@ export default async function DayPage(props: Props) {
           </section>
           <section aria-labelledby="pluie">
             <h2 id="pluie">Pluie</h2>
-            <div className="table-scroll">
+            <TableScroll label="Tableau de la pluie">
               <table className="data" data-table="rain">
                 <thead>
                   <tr>
@@ -219,7 +220,7 @@ export default async function DayPage(props: Props) {
                   />
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </section>
           <section aria-labelledby="graphiques">
             <h2 id="graphiques">Relevés de 5 minutes, de 18 h UTC la veille à 06 h UTC le lendemain</h2>

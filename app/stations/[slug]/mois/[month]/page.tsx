@@ -8,6 +8,7 @@ import { ReportLinks } from "@/components/climate/ReportLinks";
 import { DayCountsTable, Extremes, KeyFigures } from "@/components/climate/Summary";
 import { PageLink } from "@/components/site/PageLink";
 import { NumberHeaders } from "@/components/tables/NumberHeaders";
+import { TableScroll } from "@/components/tables/TableScroll";
 import { percent, rrTotalLabel, signed, timeLabel } from "@/lib/climate/format";
 import type { PeriodSummary } from "@/lib/climate/monthly";
 import { dayNormal, referenceLabel, sameDaysReference } from "@/lib/climate/normals";
@@ -157,7 +158,7 @@ export default async function MonthPage({ params }: Props) {
         {monthReference.tnTxMean.value !== null &&
           ` Écart : Tmoy moins la ${referenceLabel(monthReference.tnTxMean)} du même jour (interpolée entre les valeurs mensuelles).`}
       </p>
-      <div className="table-scroll">
+      <TableScroll label="Jour par jour">
         <table className="data climate-month">
           <thead>
             <tr>
@@ -255,7 +256,7 @@ export default async function MonthPage({ params }: Props) {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableScroll>
       {summary.rr.total === null && summary.rr.sum !== null && (
         <p className="muted">* Cumul incomplet : {summary.rr.missing} jour(s) sans valeur de RR.</p>
       )}
