@@ -48,7 +48,7 @@ export default async function HomePage() {
       </p>
       <ForecastPanel />
       <h2>Derniers articles</h2>
-      <ArticleList items={latest.items} />
+      <ArticleList items={latest.items} titles="h3" />
       <p>
         <a href="/articles">Tous les articles</a> · <a href="/flux/rss.xml">flux RSS</a>
       </p>

@@ -13,11 +13,22 @@ export function formatDate(iso: string, withTime = false): string {
 /** A card's width on a phone: the screen less the page's and the card's padding. */
 const CARD_SIZES = "(max-width: 40rem) calc(100vw - 4rem), 20rem";
 
+/** The level of the cards' titles: h2 under a page's h1, h3 under a section's h2 (the home's). */
+type TitleLevel = "h2" | "h3";
+
 /**
  * One article in a list: cover, type, title, date, author and excerpt. `first`: the list's first card,
  * whose cover is on a phone's first screen (often its largest paint): fetched at once, not lazily.
  */
-export function ArticleCard({ article, first = false }: { article: Card; first?: boolean }) {
+export function ArticleCard({
+  article,
+  first = false,
+  Title = "h2",
+}: {
+  article: Card;
+  first?: boolean;
+  Title?: TitleLevel;
+}) {
   return (
     <article className="card article-card" data-article={article.slug}>
       {article.cover && (
@@ -34,9 +45,9 @@ export function ArticleCard({ article, first = false }: { article: Card; first?:
         <time dateTime={article.publishedAt}>{formatDate(article.publishedAt)}</time>
         {article.author && <> · {article.author.name}</>}
       </p>
-      <h3 style={{ marginTop: 0 }}>
+      <Title className="article-card-title">
         <a href={articlePath(article)}>{article.title}</a>
-      </h3>
+      </Title>
       {article.excerpt && <p>{article.excerpt}</p>}
     </article>
   );
@@ -45,15 +56,17 @@ export function ArticleCard({ article, first = false }: { article: Card; first?:
 export function ArticleList({
   items,
   empty = "Aucun article pour le moment.",
+  titles = "h2",
 }: {
   items: Card[];
   empty?: string;
+  titles?: TitleLevel;
 }) {
   if (items.length === 0) return <p className="muted">{empty}</p>;
   return (
     <div className="article-list">
       {items.map((item, index) => (
-        <ArticleCard key={item.id} article={item} first={index === 0} />
+        <ArticleCard key={item.id} article={item} first={index === 0} Title={titles} />
       ))}
     </div>
   );

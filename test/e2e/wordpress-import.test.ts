@@ -233,7 +233,9 @@ describe("an imported post as readers see it", () => {
 
   it("pins sticky posts and keeps password-protected ones off the site", async () => {
     await page.goto(`${app.origin}/actualites`);
-    expect(await page.locator(".article-card h3").first().textContent()).toContain("Adhérez à l'association");
+    expect(await page.locator(".article-card-title").first().textContent()).toContain(
+      "Adhérez à l'association",
+    );
     const response = await page.goto(`${app.origin}/articles/post-501`);
     expect(response?.status()).toBe(404);
     expect(pageErrors).toEqual([]);
