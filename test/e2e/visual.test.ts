@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -191,6 +192,50 @@ describe("screenshots at 390 and 1280 px, light and dark", () => {
             await visit.close();
           }
         });
+});
+
+describe("accessibility", () => {
+  const year = () => month.slice(0, 4);
+  const PAGES = [
+    ...["/", "/reseau", "/previsions", "/climatologie"].map((p) => () => `${app.origin}${p}`),
+    ...[
+      "/",
+      "/graphiques/7j",
+      `/jour/${today}`,
+      "/climatologie",
+      "/records",
+      "/historique",
+      "/fiabilite",
+    ].map((p) => () => station(p)),
+    () => station(`/mois/${month}`),
+    () => station(`/annee/${year()}`),
+  ];
+  for (const colorScheme of ["light", "dark"] as const)
+    it(`finds nothing for axe to report on the visitors' main pages on a phone, ${colorScheme}`, async () => {
+      const problems: string[] = [];
+      for (const url of PAGES) {
+        const visit = await open(url(), { viewport: { width: 390, height: 844 }, colorScheme });
+        try {
+          // Everything drawn, as it is once scrolled to: axe measures contrast and target sizes on
+          // what content-visibility leaves unpainted otherwise, and reports what no visitor sees.
+          await visit.page.addStyleTag({ content: "* { content-visibility: visible !important }" });
+          await visit.page.addScriptTag({
+            path: createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
+          });
+          const violations = await visit.page.evaluate(async () => {
+            const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
+            const { violations } = await axe.run(document, {
+              runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+            });
+            return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
+          });
+          problems.push(...violations.map((v) => `${url()}: ${v}`));
+        } finally {
+          await visit.close();
+        }
+      }
+      expect(problems).toEqual([]);
+    }, 120_000);
 });
 
 describe("phone first", () => {
