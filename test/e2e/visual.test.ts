@@ -195,47 +195,53 @@ describe("screenshots at 390 and 1280 px, light and dark", () => {
 });
 
 describe("accessibility", () => {
-  const year = () => month.slice(0, 4);
-  const PAGES = [
-    ...["/", "/reseau", "/previsions", "/climatologie"].map((p) => () => `${app.origin}${p}`),
-    ...[
-      "/",
-      "/graphiques/7j",
-      `/jour/${today}`,
-      "/climatologie",
-      "/records",
-      "/historique",
-      "/fiabilite",
-    ].map((p) => () => station(p)),
-    () => station(`/mois/${month}`),
-    () => station(`/annee/${year()}`),
+  /** What axe (WCAG 2.2 AA and best practices) reports on each page, in the given context. */
+  async function axeReports(urls: string[], options: Parameters<typeof open>[1]): Promise<string[]> {
+    const problems: string[] = [];
+    for (const url of urls) {
+      const visit = await open(url, options);
+      try {
+        if (visit.page.url() !== url) problems.push(`${url}: opened ${visit.page.url()} instead`);
+        // Everything drawn, as it is once scrolled to: axe measures contrast and target sizes on
+        // what content-visibility leaves unpainted otherwise, and reports what no visitor sees.
+        await visit.page.addStyleTag({ content: "* { content-visibility: visible !important }" });
+        await visit.page.addScriptTag({
+          path: createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
+        });
+        const violations = await visit.page.evaluate(async () => {
+          const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
+          const { violations } = await axe.run(document, {
+            runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+          });
+          return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
+        });
+        problems.push(...violations.map((v) => `${url}: ${v}`));
+      } finally {
+        await visit.close();
+      }
+    }
+    return problems;
+  }
+
+  const visitorsPages = () => [
+    ...["/", "/reseau", "/previsions", "/climatologie"].map((p) => `${app.origin}${p}`),
+    ...["/", "/graphiques/7j", `/jour/${today}`, `/mois/${month}`, `/annee/${month.slice(0, 4)}`].map(
+      station,
+    ),
+    ...["/climatologie", "/records", "/historique", "/fiabilite"].map(station),
   ];
   for (const colorScheme of ["light", "dark"] as const)
     it(`finds nothing for axe to report on the visitors' main pages on a phone, ${colorScheme}`, async () => {
-      const problems: string[] = [];
-      for (const url of PAGES) {
-        const visit = await open(url(), { viewport: { width: 390, height: 844 }, colorScheme });
-        try {
-          // Everything drawn, as it is once scrolled to: axe measures contrast and target sizes on
-          // what content-visibility leaves unpainted otherwise, and reports what no visitor sees.
-          await visit.page.addStyleTag({ content: "* { content-visibility: visible !important }" });
-          await visit.page.addScriptTag({
-            path: createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
-          });
-          const violations = await visit.page.evaluate(async () => {
-            const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
-            const { violations } = await axe.run(document, {
-              runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
-            });
-            return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
-          });
-          problems.push(...violations.map((v) => `${url()}: ${v}`));
-        } finally {
-          await visit.close();
-        }
-      }
-      expect(problems).toEqual([]);
+      const viewport = { width: 390, height: 844 };
+      expect(await axeReports(visitorsPages(), { viewport, colorScheme })).toEqual([]);
     }, 120_000);
+
+  it("finds nothing for axe to report on an editor's back-office pages, on a phone and a wide screen", async () => {
+    const pages = ["/admin", "/admin/articles", "/admin/articles/nouveau", "/admin/medias", "/admin/compte"];
+    const urls = pages.map((p) => `${app.origin}${p}`);
+    for (const width of [390, 1280])
+      expect(await axeReports(urls, { viewport: { width, height: 844 }, cookie: editorCookie })).toEqual([]);
+  }, 120_000);
 });
 
 describe("phone first", () => {
