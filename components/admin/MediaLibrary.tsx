@@ -10,7 +10,14 @@ import { type LibraryMedia, MediaUploader } from "./MediaPicker";
  * The media library page: upload (drag and drop), alt text and caption editing, and apart from the
  * form, a red "Supprimer" that asks first.
  */
-export function MediaLibrary({ items }: { items: (LibraryMedia & { usage: number })[] }) {
+export function MediaLibrary({
+  items,
+  maxBytes,
+}: {
+  items: (LibraryMedia & { usage: number })[];
+  /** The largest file the server accepts. */
+  maxBytes: number;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<(typeof items)[number] | null>(null);
@@ -23,7 +30,7 @@ export function MediaLibrary({ items }: { items: (LibraryMedia & { usage: number
   }
   return (
     <>
-      <MediaUploader onUploaded={() => router.refresh()} />
+      <MediaUploader onUploaded={() => router.refresh()} maxBytes={maxBytes} />
       {error && (
         <p role="alert" className="error">
           {error}

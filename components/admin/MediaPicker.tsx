@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
+import { tooHeavyMessage } from "@/lib/media/limits";
 import { type MediaInfo, mediaUrl, pickWidth } from "@/lib/media/urls";
 
 export interface LibraryMedia extends MediaInfo {
@@ -15,8 +16,17 @@ async function errorOf(response: Response): Promise<string> {
   return body?.error ?? `Erreur ${response.status}`;
 }
 
-/** Upload by drag and drop or file choice; the alt text is asked first (it is required). */
-export function MediaUploader({ onUploaded }: { onUploaded: (media: LibraryMedia) => void }) {
+/**
+ * Upload by drag and drop or file choice; the alt text is asked first (it is required). A file over
+ * `maxBytes` (the server's limit, when known) is refused at once, not after minutes of sending it.
+ */
+export function MediaUploader({
+  onUploaded,
+  maxBytes,
+}: {
+  onUploaded: (media: LibraryMedia) => void;
+  maxBytes?: number;
+}) {
   const [alt, setAlt] = useState("");
   const [caption, setCaption] = useState("");
   const [status, setStatus] = useState<string | null>(null);
@@ -25,6 +35,10 @@ export function MediaUploader({ onUploaded }: { onUploaded: (media: LibraryMedia
   async function upload(file: File) {
     if (!alt.trim()) {
       setStatus("Saisissez d'abord le texte alternatif (description de l'image).");
+      return;
+    }
+    if (maxBytes !== undefined && file.size > maxBytes) {
+      setStatus(tooHeavyMessage(file.size, maxBytes));
       return;
     }
     setStatus(`Envoi de ${file.name}…`);
@@ -98,10 +112,14 @@ export function MediaPicker({
   onClose: () => void;
 }) {
   const [items, setItems] = useState<LibraryMedia[]>([]);
+  const [maxBytes, setMaxBytes] = useState<number>();
   const [query, setQuery] = useState("");
   const load = useCallback(async (q: string) => {
     const response = await fetch(`/api/admin/media?q=${encodeURIComponent(q)}`);
-    if (response.ok) setItems(((await response.json()) as { items: LibraryMedia[] }).items);
+    if (!response.ok) return;
+    const list = (await response.json()) as { items: LibraryMedia[]; maxBytes: number };
+    setItems(list.items);
+    setMaxBytes(list.maxBytes);
   }, []);
   useEffect(() => {
     void load(query);
@@ -115,7 +133,7 @@ export function MediaPicker({
             Fermer
           </button>
         </p>
-        <MediaUploader onUploaded={(media) => onPick(media, true)} />
+        <MediaUploader onUploaded={(media) => onPick(media, true)} maxBytes={maxBytes} />
         <label>
           Rechercher
           <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />

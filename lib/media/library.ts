@@ -1,8 +1,9 @@
 import type { CurrentUser } from "../accounts/auth";
 import { db } from "../db/client";
 import type { Media } from "../generated/prisma/client";
+import { mediaLimits } from "./limits";
 import { canChangeMedia } from "./permissions";
-import { MediaError, mediaLimits, processImage } from "./pipeline";
+import { MediaError, processImage } from "./pipeline";
 import { type MediaIo, mediaDir, removeMediaFiles, storeMediaFiles } from "./storage";
 
 export type { Media };

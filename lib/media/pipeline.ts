@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import sharp, { type Metadata, type OutputInfo } from "sharp";
 import { ApiError } from "../http/api";
+import { type MediaLimits, tooHeavyMessage } from "./limits";
 
 /**
  * The image pipeline of the media library: checks (size, type, scripts in SVG, decompression bombs),
@@ -14,25 +15,6 @@ export class MediaError extends ApiError {
     super(status, message);
     this.name = "MediaError";
   }
-}
-
-export interface MediaLimits {
-  maxBytes: number;
-  maxPixels: number;
-}
-
-const MB = 1024 * 1024;
-
-/** MEDIA_MAX_BYTES (default 20 MB) and MEDIA_MAX_PIXELS (default 50 megapixels), validated. */
-export function mediaLimits(env: Record<string, string | undefined> = process.env): MediaLimits {
-  const read = (name: string, fallback: number) => {
-    const raw = env[name];
-    if (raw === undefined || raw === "") return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number`);
-    return value;
-  };
-  return { maxBytes: read("MEDIA_MAX_BYTES", 20 * MB), maxPixels: read("MEDIA_MAX_PIXELS", 50_000_000) };
 }
 
 /**
@@ -94,10 +76,7 @@ export async function encodeWidths(upright: Buffer, widths: number[]): Promise<M
 export async function processImage(input: Buffer, limits: MediaLimits): Promise<ProcessedImage> {
   if (input.length === 0) throw new MediaError(422, "Le fichier est vide.");
   if (input.length > limits.maxBytes) {
-    throw new MediaError(
-      413,
-      `Fichier trop lourd (${(input.length / MB).toFixed(1)} Mo) : la limite est de ${(limits.maxBytes / MB).toFixed(0)} Mo.`,
-    );
+    throw new MediaError(413, tooHeavyMessage(input.length, limits.maxBytes));
   }
   if (looksLikeSvg(input) && svgHasActiveContent(input.toString("utf8"))) {
     throw new MediaError(415, "Image SVG refusée : elle contient des scripts ou des liens actifs.");

@@ -375,6 +375,31 @@ describe("an article's life", () => {
     expect(await dbs.prisma.article.count({ where: { id: recent.id } })).toBe(1);
   });
 
+  it("refuses a file over the library's limit at once, in the library and the editor's picker, sending nothing", async () => {
+    const reflex = { name: "reflex.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(21 * 1024 * 1024, 1) };
+    const refusal = "Fichier trop lourd (21,0 Mo) : la limite est de 20 Mo.";
+    const page = await editorPage("EDITOR", "/admin/medias");
+    const uploads: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "POST") uploads.push(request.url());
+    });
+    await page.getByLabel("Texte alternatif (obligatoire)").fill("Photo du reflex");
+    await page.locator('input[type="file"]').setInputFiles(reflex);
+    await expect.poll(() => page.locator(".upload-status").textContent(), SLOW).toBe(refusal);
+
+    await page.goto(`${app.origin}/admin/articles/nouveau`);
+    await Promise.all([
+      page.waitForResponse((response) => response.url().includes("/api/admin/media?")),
+      page.getByRole("button", { name: "Image", exact: true }).click(),
+    ]);
+    const library = page.locator(".dialog");
+    await library.getByLabel("Texte alternatif (obligatoire)").fill("Photo du reflex");
+    await library.locator('input[type="file"]').setInputFiles(reflex);
+    await expect.poll(() => library.locator(".upload-status").textContent(), SLOW).toBe(refusal);
+    expect(uploads).toEqual([]);
+    await page.context().close();
+  });
+
   it("deletes a media only after a red confirmation, apart from its form's save", async () => {
     const image = path.join(work, "a-supprimer.png");
     await sharp({ create: { width: 800, height: 600, channels: 3, background: "#a33" } })

@@ -1,6 +1,7 @@
 import { MediaLibrary } from "@/components/admin/MediaLibrary";
 import { requirePageRole } from "@/lib/accounts/auth";
 import { db } from "@/lib/db/client";
+import { mediaLimits } from "@/lib/media/limits";
 
 export default async function MediaPage() {
   await requirePageRole("AUTHOR", "/admin/medias");
@@ -17,6 +18,7 @@ export default async function MediaPage() {
           ...m,
           usage: _count.usages + _count.covers,
         }))}
+        maxBytes={mediaLimits().maxBytes}
       />
     </>
   );

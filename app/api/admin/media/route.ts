@@ -2,16 +2,19 @@ import { requireRole } from "@/lib/accounts/auth";
 import { ApiError, apiRoute } from "@/lib/http/api";
 import { readForm } from "@/lib/http/request";
 import { listMedia, uploadMedia } from "@/lib/media/library";
-import { mediaLimits } from "@/lib/media/pipeline";
+import { mediaLimits } from "@/lib/media/limits";
 import { assertSameOrigin } from "@/lib/security/csrf";
 
-/** The media library: list (with search) and upload (multipart: file, alt, caption). */
+/**
+ * The media library: list (with search, and the largest file it accepts, for the uploader) and upload
+ * (multipart: file, alt, caption).
+ */
 export const GET = apiRoute(async (request) => {
   await requireRole("AUTHOR");
   const url = new URL(request.url);
   const page = Math.max(1, Number(url.searchParams.get("page")) || 1);
   const [items, total] = await listMedia({ page, query: url.searchParams.get("q")?.slice(0, 100) ?? "" });
-  return Response.json({ items, total, page });
+  return Response.json({ items, total, page, maxBytes: mediaLimits().maxBytes });
 });
 
 export const POST = apiRoute(async (request) => {
