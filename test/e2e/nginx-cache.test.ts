@@ -9,8 +9,8 @@ import { sessionCookie } from "../helpers/session";
 
 /**
  * The production nginx site (deploy/nginx, rendered as install.sh does, HTTPS) in front of the built
- * app: what its micro-cache serves to anonymous and signed-in visitors, and how soon a published or
- * unpublished article shows through it.
+ * app: what its micro-cache serves to anonymous and signed-in visitors, how soon a published or
+ * unpublished article shows through it, and which uploads it lets through.
  */
 
 const DOMAIN = "meteo06.localhost";
@@ -218,4 +218,42 @@ describe("nginx micro-cache in front of the app", () => {
     expect((await visit(`/articles/${slug}`)).status).toBe(404);
     console.log(`through nginx: published article shown after ${shown} s, unpublished gone after ${gone} s`);
   }, 180_000);
+});
+
+describe("uploads through nginx", () => {
+  /** An editor's upload of `bytes` (not an image) to the media library, through nginx. */
+  async function upload(bytes: number) {
+    const head = Buffer.from(
+      '--limite\r\nContent-Disposition: form-data; name="alt"\r\n\r\nLe port de Nice\r\n' +
+        '--limite\r\nContent-Disposition: form-data; name="file"; filename="photo.jpg"\r\n' +
+        "Content-Type: image/jpeg\r\n\r\n",
+    );
+    const body = Buffer.concat([head, Buffer.alloc(bytes, 0x61), Buffer.from("\r\n--limite--\r\n")]);
+    const answer = await httpRequest(nginx.url("/api/admin/media"), {
+      method: "POST",
+      headers: {
+        Cookie: editor,
+        Origin: `https://${DOMAIN}`,
+        "Content-Type": "multipart/form-data; boundary=limite",
+      },
+      body,
+      ca: nginx.ca,
+    });
+    return { status: answer.status, error: (JSON.parse(answer.text()) as { error: string }).error };
+  }
+
+  it("lets a file of the app's whole 20 MB limit reach the app, which judges it", async () => {
+    const answer = await upload(20 * 1024 * 1024);
+    expect(answer).toEqual({
+      status: 415,
+      error: "Ce fichier n'est pas une image reconnue (JPEG, PNG, WebP, AVIF, GIF, TIFF, HEIC ou SVG).",
+    });
+  });
+
+  it("refuses a far larger one itself, in JSON and in French as the app would", async () => {
+    expect(await upload(26 * 1024 * 1024)).toEqual({
+      status: 413,
+      error: "Envoi trop lourd : 25 Mo au plus.",
+    });
+  });
 });

@@ -232,7 +232,6 @@ describe("nginx site", () => {
 
     expect(rendered.match(/server_name \.meteo06\.fr;/g)).toHaveLength(2);
     expect(rendered).toContain("limit_req zone=meteo06_login");
-    expect(rendered).toContain("client_max_body_size 20m;");
     expect(rendered).toContain('add_header Cache-Control "public, max-age=31536000, immutable";');
     expect(rendered).toMatch(
       /brotli_static on;[\s\S]*gzip_static on;|gzip_static on;[\s\S]*brotli_static on;/,
