@@ -87,6 +87,21 @@ compressed_assets() {
     ok "scripts and stylesheet: nginx sends the brotli files made by the build"
 }
 
+# upload_limits — signed in: an upload of the media library's whole 20 MB limit reaches the app, which
+# judges the file (not an image); a larger one than nginx lets through gets its refusal, in JSON as the
+# app's.
+upload_limits() {
+    local big=/tmp/upload.jpg
+    head -c $((20 * 1024 * 1024)) /dev/zero >"$big"
+    client -H "Origin: $APEX" -F "file=@$big;type=image/jpeg" -F "alt=Trop lourde" "$APEX/api/admin/media" |
+        contains "20 MB upload" "n'est pas une image reconnue"
+    head -c $((26 * 1024 * 1024)) /dev/zero >"$big"
+    client -H "Origin: $APEX" -F "file=@$big;type=image/jpeg" -F "alt=Trop lourde" "$APEX/api/admin/media" |
+        contains "26 MB upload" '{"error":"Envoi trop lourd : 25 Mo au plus."}'
+    rm -f "$big"
+    ok "uploads: 20 MB reach the app, over 25 MB nginx refuses in JSON"
+}
+
 login() {
     local csrf
     csrf=$(web "$APEX/api/auth/csrf" | node -pe 'JSON.parse(require("fs").readFileSync(0)).csrfToken')
@@ -103,6 +118,7 @@ publish() {
     media=$(web -H "Origin: $APEX" -F "file=@/tmp/orage.jpg;type=image/jpeg" -F "alt=Orage sur Nice" "$APEX/api/admin/media")
     key=$(node -pe 'JSON.parse(process.argv[1]).media.key' "$media")
     ok "media uploaded through nginx ($key)"
+    upload_limits
     article=$(web -H "Origin: $APEX" -H 'Content-Type: application/json' -X POST "$APEX/api/admin/articles" \
         --data "{\"type\":\"NEWS\",\"status\":\"PUBLISHED\",\"title\":\"Orage du soir sur Nice\",\"bodyHtml\":\"<p>Un orage a traversé Nice.</p><p><img src=\\\"/api/media/$key/480.jpg\\\" alt=\\\"Orage sur Nice\\\"></p>\"}")
     slug=$(node -pe 'JSON.parse(process.argv[1]).slug' "$article")
