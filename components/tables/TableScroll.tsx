@@ -10,9 +10,9 @@ export function TableScroll({
   ...name
 }: { children: ReactNode } & ({ label: string } | { labelledBy: string })) {
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a <section> would be one of the page's blocks laid out lazily (.lazy-layout), its placeholder's height shifting the page when the table is on the first screen
     <div
       className="table-scroll"
-      // biome-ignore lint/a11y/useSemanticElements: a <section> would be one of the page's blocks laid out lazily (.lazy-layout), its placeholder's height shifting the page when the table is on the first screen
       role="region"
       // biome-ignore lint/a11y/noNoninteractiveTabindex: a scroller must be reachable to be scrolled by keyboard (WCAG 2.1.1)
       tabIndex={0}
