@@ -178,16 +178,18 @@ describe("links and media like WordPress", () => {
     await linkDialog.getByLabel("Ouvrir dans un nouvel onglet").check();
     await linkDialog.getByRole("button", { name: "Appliquer" }).click();
     // The editor takes the focus back on the next frame (tiptap's focus command): keys pressed before
-    // would go elsewhere, and Enter would replace the still-selected link text.
+    // would go elsewhere.
     const editorFocused = () =>
       page.waitForFunction(() => document.activeElement?.closest(".editor-content") != null);
     await editorFocused();
+    // The caret is after the link, outside it: what is typed goes on the paragraph, the link's text stays.
+    await page.keyboard.type(" en détail.");
     const link = body.locator(`a[href="/articles/${slug}"]`);
     expect(await link.textContent()).toBe("Lire le bilan");
     expect(await link.getAttribute("target")).toBe("_blank");
+    expect(await body.locator("p").first().textContent()).toBe("Lire le bilan en détail.");
 
     // "/" at the start of an empty paragraph opens the inserter instead of typing a slash.
-    await page.keyboard.press("End");
     await page.keyboard.press("Enter");
     await page.keyboard.type("/");
     const menu = page.getByRole("menu", { name: "Blocs" });
@@ -233,7 +235,9 @@ describe("links and media like WordPress", () => {
     await page.getByRole("button", { name: "Publier" }).click();
     await page.waitForURL(/\/admin\/articles\/\d+$/);
     const published = await (await fetch(`${app.origin}/articles/liens-et-images`)).text();
-    const anchor = new RegExp(`<a [^>]*href="/articles/${slug}"[^>]*>Lire le bilan</a>`).exec(published)?.[0];
+    const anchor = new RegExp(`<a [^>]*href="/articles/${slug}"[^>]*>Lire le bilan</a> en détail\\.`).exec(
+      published,
+    )?.[0];
     expect(anchor).toContain('target="_blank"');
     expect(anchor).toContain('rel="noopener noreferrer"');
     expect(published).toContain("<figcaption>Le ciel ce soir</figcaption>");

@@ -185,7 +185,14 @@ export function ArticleEditor({
 
   function applyLink(choice: LinkChoice | null) {
     const chain = editor?.chain().focus().extendMarkRange("link");
-    if (choice) chain?.setLink({ href: choice.href, target: choice.newTab ? "_blank" : null }).run();
+    if (choice)
+      chain
+        ?.setLink({ href: choice.href, target: choice.newTab ? "_blank" : null })
+        // The caret after the link, as WordPress leaves it: typing goes on after it, outside it, instead
+        // of replacing the linked text still selected.
+        .command(({ tr, commands }) => commands.setTextSelection(tr.selection.to))
+        .unsetMark("link")
+        .run();
     else chain?.unsetLink().run();
     setLink(null);
   }
