@@ -16,7 +16,8 @@ import { interceptRequests } from "./server-requests";
  * headers, no `_rsc` query, and is not for the back office or sign-in; the answer is a 200 with
  * `s-maxage`, neither private nor no-store nor no-cache, without Set-Cookie, varying on nothing but
  * those navigation headers. Any other method (a server action, an API write, the jobs' revalidation
- * request) empties the cache when it ends, so an editor sees a change on the next request.
+ * request) empties the cache when it starts and when it ends, so an editor sees a change on the next
+ * request.
  *
  * Installed by instrumentation-node.ts before lib/security/responses.ts, so that it records the bytes
  * and headers that module sends (Content-Security-Policy, ETag) and replays them untouched.
@@ -188,7 +189,12 @@ export function installMicroCache(): void {
   interceptRequests((req, res) => {
     const key = lookupKey(req.method, req.url, req.headers);
     if (key === undefined) {
-      if (req.method !== "GET" && req.method !== "HEAD") res.once("close", () => cache.clear());
+      // A write empties the cache when it starts and when it ends: its answer may reach the browser
+      // (an action's redirect) before the stream ends, and a page kept before must not be replayed then.
+      if (req.method !== "GET" && req.method !== "HEAD") {
+        cache.clear();
+        res.once("close", () => cache.clear());
+      }
       return false;
     }
     const entry = cache.get(key, Date.now());
