@@ -22,8 +22,10 @@ export function mediaLimits(env: Record<string, string | undefined> = process.en
 
 /**
  * The refusal of a file over `maxBytes`, in French: "Fichier trop lourd (31,2 Mo) : la limite est de
- * 20 Mo." Said by the server, and by the uploader's page before it sends anything.
+ * 20 Mo.", without the size while it is still unknown (an upload refused as it streams in). Said by the
+ * server, and by the uploader's page before it sends anything.
  */
-export function tooHeavyMessage(bytes: number, maxBytes: number): string {
-  return `Fichier trop lourd (${formatNumber(bytes / MB, 1)} Mo) : la limite est de ${formatNumber(maxBytes / MB, 0)} Mo.`;
+export function tooHeavyMessage(bytes: number | null, maxBytes: number): string {
+  const size = bytes === null ? "" : ` (${formatNumber(bytes / MB, 1)} Mo)`;
+  return `Fichier trop lourd${size} : la limite est de ${formatNumber(maxBytes / MB, 0)} Mo.`;
 }

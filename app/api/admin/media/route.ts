@@ -2,7 +2,7 @@ import { requireRole } from "@/lib/accounts/auth";
 import { ApiError, apiRoute } from "@/lib/http/api";
 import { readForm } from "@/lib/http/request";
 import { listMedia, uploadMedia } from "@/lib/media/library";
-import { mediaLimits } from "@/lib/media/limits";
+import { mediaLimits, tooHeavyMessage } from "@/lib/media/limits";
 import { assertSameOrigin } from "@/lib/security/csrf";
 
 /**
@@ -24,7 +24,7 @@ export const POST = apiRoute(async (request) => {
   const form = await readForm(
     request,
     maxBytes + 64 * 1024, // the form's own fields around the file
-    `Fichier trop lourd : la limite est de ${(maxBytes / 1024 / 1024).toFixed(0)} Mo.`,
+    tooHeavyMessage(null, maxBytes),
   );
   const file = form.get("file");
   if (!(file instanceof File)) throw new ApiError(400, "Aucun fichier reçu (champ « file »).");
