@@ -458,9 +458,8 @@ function chunkedUpload(
     let sentWhenAnswered = -1;
     let received = Buffer.alloc(0);
     let allSent = false;
-    const answer = () => parseResponse(received);
     const finishIfDone = () => {
-      const response = answer();
+      const response = parseResponse(received);
       if (!response || !(allSent || stopWhenAnswered)) return;
       socket.destroy();
       resolve({ ...response, sentWhenAnswered, sent });
@@ -475,17 +474,19 @@ function chunkedUpload(
       `POST ${pathname} HTTP/1.1\r\nHost: ${host}\r\nCookie: ${cookie}\r\nOrigin: ${origin}\r\n` +
         "Content-Type: multipart/form-data; boundary=limite\r\nTransfer-Encoding: chunked\r\n\r\n",
     );
-    const chunk = (data: Buffer | string) => `${Buffer.byteLength(data).toString(16)}\r\n${data}\r\n`;
+    /** `data` as one chunk of a chunked body. */
+    const chunk = (data: Buffer | string) =>
+      Buffer.concat([
+        Buffer.from(`${Buffer.byteLength(data).toString(16)}\r\n`),
+        Buffer.from(data),
+        Buffer.from("\r\n"),
+      ]);
     socket.write(
       chunk(
         '--limite\r\nContent-Disposition: form-data; name="file"; filename="grand.jpg"\r\nContent-Type: image/jpeg\r\n\r\n',
       ),
     );
-    const filler = Buffer.concat([
-      Buffer.from("40000\r\n"),
-      Buffer.alloc(0x40000, 0x61),
-      Buffer.from("\r\n"),
-    ]);
+    const filler = chunk(Buffer.alloc(0x40000, 0x61));
     const pump = () => {
       while (!(stopWhenAnswered && sentWhenAnswered >= 0) && sent < bytes) {
         sent += 0x40000;
@@ -495,7 +496,7 @@ function chunkedUpload(
         }
       }
       if (stopWhenAnswered && sentWhenAnswered >= 0) return;
-      socket.write(`${chunk("\r\n--limite--\r\n")}0\r\n\r\n`, () => {
+      socket.write(Buffer.concat([chunk("\r\n--limite--\r\n"), Buffer.from("0\r\n\r\n")]), () => {
         allSent = true;
         finishIfDone();
       });
